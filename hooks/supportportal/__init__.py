@@ -1,0 +1,2 @@
+# The support portal's core: policy loading, validation, calendars and output formats.
+# Nothing in this package imports MkDocs; hooks/portal.py is the only adapter.

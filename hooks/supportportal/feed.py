@@ -1,0 +1,59 @@
+# support.json: the machine-readable policy that the live widgets and other tools read.
+# Its shape is published as support.schema.json (content/developers/support.schema.json).
+
+from __future__ import annotations
+
+import json
+
+from .model import WEEKDAYS, Interval, Policy, Target
+
+SCHEMA_VERSION = 1
+
+
+def _interval(iv: Interval) -> dict:
+    start, end = iv.hhmm()
+    return {"start": start, "end": end}
+
+
+def _target(target: Target | None) -> dict | None:
+    if target is None:
+        return None
+    return {"minutes": target.minutes, "clock": "business" if target.business else "calendar"}
+
+
+# The feed as plain data; texts carry every language they have.
+def support_feed(policy: Policy) -> dict:
+    first, last = policy.horizon
+    return {
+        "$schema": "developers/support.schema.json",
+        "schema_version": SCHEMA_VERSION,
+        "company": {"name": policy.company},
+        "languages": list(policy.languages),
+        "generated": policy.today.isoformat(),
+        "horizon": {"first_date": first.isoformat(), "last_date": last.isoformat()},
+        "business_day_hours": policy.business_day_minutes / 60 if policy.business_day_minutes % 60 else policy.business_day_minutes // 60,
+        "regions": [
+            {
+                "id": region.id,
+                "name": region.name.as_dict(),
+                "zone": region.zone,
+                "weekly": {day: [_interval(iv) for iv in region.weekly[i]] for i, day in enumerate(WEEKDAYS)},
+                "days": [
+                    {"date": o.date.isoformat(), "kind": o.kind, "name": o.name.as_dict(),
+                     "hours": [_interval(iv) for iv in o.hours]}
+                    for o in policy.overrides[region.id]
+                ],
+            }
+            for region in policy.regions
+        ],
+        "priorities": [
+            {"id": p.id, "name": p.name.as_dict(), "default": p.default,
+             "first_response": _target(p.first_response), "update_interval": _target(p.update_interval)}
+            for p in policy.priorities
+        ],
+    }
+
+
+# Compact, key-order-stable JSON; non-ASCII kept as UTF-8, "</" escaped for safe inlining.
+def dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False).replace("</", "<\\/")

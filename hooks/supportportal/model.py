@@ -1,0 +1,169 @@
+# The support policy as plain, validated Python values. Nothing here reads files or knows MkDocs.
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MINUTES_PER_DAY = 24 * 60
+
+
+# A text in one or more languages; `languages[0]` of the policy is the language of plain strings.
+@dataclass(frozen=True)
+class Text:
+    values: tuple  # ((lang, text), ...)
+
+    def get(self, lang: str, fallback: str | None = None) -> str:
+        found = dict(self.values)
+        if lang in found:
+            return found[lang]
+        if fallback and fallback in found:
+            return found[fallback]
+        return self.values[0][1]
+
+    def has(self, lang: str) -> bool:
+        return lang in dict(self.values)
+
+    def as_dict(self) -> dict:
+        return dict(self.values)
+
+
+# An opening interval on one local date, in minutes after that date's midnight. `end` lies in
+# (start, start + 1440]: 1440 is the next midnight, beyond it the interval runs past midnight.
+@dataclass(frozen=True, order=True)
+class Interval:
+    start: int
+    end: int
+
+    @property
+    def crosses_midnight(self) -> bool:
+        return self.end > MINUTES_PER_DAY
+
+    def hhmm(self) -> tuple[str, str]:
+        return _hhmm(self.start), _hhmm(self.end if self.end == MINUTES_PER_DAY else self.end % MINUTES_PER_DAY)
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+@dataclass(frozen=True)
+class Calendar:
+    id: str
+    name: Text
+    country: str
+    subdivision: str | None
+    categories: tuple
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: Text
+    zone: str
+    weekly: tuple  # 7 tuples of Interval, Monday first
+    calendar: str | None
+
+
+# A company closure or special-hours rule as written in holidays.yml.
+@dataclass(frozen=True)
+class Closure:
+    name: Text
+    date: dt.date | None
+    until: dt.date | None
+    every_year: tuple | None  # (month, day)
+    hours: tuple | None  # None: closed all day
+    regions: tuple | None  # None: every region
+
+
+# One date of one region that differs from the weekly hours: a holiday, a closure or special hours.
+@dataclass(frozen=True)
+class DayOverride:
+    date: dt.date
+    kind: str  # "holiday" | "closure" | "special_hours"
+    name: Text
+    hours: tuple  # () is closed all day
+    calendar: str | None = None
+
+
+@dataclass(frozen=True)
+class Channel:
+    id: str
+    name: Text
+    type: str
+    address: str
+    description: Text | None
+
+    @property
+    def written(self) -> bool:
+        return self.type in ("portal", "email", "form")
+
+    @property
+    def href(self) -> str:
+        if self.type == "email":
+            return f"mailto:{self.address}"
+        if self.type == "phone":
+            return "tel:" + self.address.replace(" ", "")
+        return self.address
+
+
+# A duration from the policy: minutes, and whether they count business time or calendar time.
+@dataclass(frozen=True)
+class Target:
+    minutes: int
+    business: bool
+    text: str  # as written in the policy
+
+
+@dataclass(frozen=True)
+class Priority:
+    id: str
+    name: Text
+    definition: Text
+    examples: tuple
+    first_response: Target
+    update_interval: Target | None
+    around_the_clock: bool
+    default: bool
+
+
+@dataclass(frozen=True)
+class Policy:
+    company: str
+    city: Text
+    country: Text
+    languages: tuple
+    site_title: Text
+    site_description: Text
+    site_url: str
+    regions: tuple
+    calendars: tuple
+    closures: tuple
+    horizon_years: int
+    today: dt.date
+    channels: tuple
+    business_day_minutes: int
+    priorities: tuple
+    resolution_steps: tuple
+    customer_duties: tuple
+    maintenance_included: tuple
+    enhancements_included: bool
+    enhancements_answer: Text
+    warranty: tuple
+    overrides: dict = field(default_factory=dict, compare=False)  # region id -> tuple[DayOverride]
+
+    @property
+    def horizon(self) -> tuple[dt.date, dt.date]:
+        first = dt.date(self.today.year, 1, 1)
+        return first, dt.date(self.today.year + self.horizon_years - 1, 12, 31)
+
+    def region(self, region_id: str) -> Region:
+        return next(r for r in self.regions if r.id == region_id)
+
+    def calendar(self, calendar_id: str) -> Calendar:
+        return next(c for c in self.calendars if c.id == calendar_id)
+
+    @property
+    def default_priority(self) -> Priority:
+        return next(p for p in self.priorities if p.default)

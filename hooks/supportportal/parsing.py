@@ -1,0 +1,169 @@
+# Reading the small languages of the policy files (time ranges, weekdays, durations, zones),
+# and guessing what a person meant when a value does not parse.
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import zoneinfo
+
+from .model import MINUTES_PER_DAY, WEEKDAYS, Interval
+
+_TIME_RANGE = re.compile(r"^(\d\d):(\d\d) ?[-–] ?(\d\d):(\d\d)$")
+_DURATION = re.compile(r"^(\d+(?:\.\d+)?) ?(business )?(m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)$")
+
+
+# "10:00-18:00" -> Interval(600, 1080); "22:00-06:00" runs past midnight; "00:00-24:00" is all day.
+def parse_time_range(text: str) -> Interval | None:
+    match = _TIME_RANGE.match(text.strip())
+    if not match:
+        return None
+    h1, m1, h2, m2 = map(int, match.groups())
+    if h1 > 23 or m1 > 59 or m2 > 59 or h2 > 24 or (h2 == 24 and m2):
+        return None
+    start, end = h1 * 60 + m1, h2 * 60 + m2
+    if end == start:
+        return None
+    if end < start:
+        end += MINUTES_PER_DAY
+    return Interval(start, end)
+
+
+# Suggest the 24-hour form of a time someone wrote differently: "9am" -> "09:00", "10.am." -> "10:00".
+def suggest_time(text: str) -> str | None:
+    match = re.fullmatch(r"\s*(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?\s*", text, re.I)
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    meridiem = (match.group(3) or "").lower().replace(".", "").replace(" ", "")
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    if meridiem == "am" and hour == 12:
+        hour = 0
+    if hour > 24 or minute > 59 or (hour == 24 and minute):
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def suggest_time_range(text: str) -> str | None:
+    parts = re.split(r"\s*(?:[-–—]|\bto\b|\buntil\b)\s*", str(text).strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    start, end = suggest_time(parts[0]), suggest_time(parts[1])
+    if start and end and start != end:
+        return f"{start}-{end}"
+    return None
+
+
+# "monday to friday" -> (0, 1, 2, 3, 4); "every day" -> all seven.
+def parse_days(key: str) -> tuple | None:
+    key = key.strip()
+    if key == "every day":
+        return tuple(range(7))
+    first, _, last = key.partition(" to ")
+    if first not in WEEKDAYS or (last and last not in WEEKDAYS):
+        return None
+    a, b = WEEKDAYS.index(first), WEEKDAYS.index(last or first)
+    return tuple(range(a, b + 1)) if a <= b else None
+
+
+# Suggest the spelling of a day key: "wendesday" -> "wednesday", "Mon-Fri" -> "monday to friday".
+def suggest_days(key: str) -> str | None:
+    words = [w for w in re.split(r"\s*(?:\bto\b|[-–]|\buntil\b|\bbis\b)\s*", key.strip().lower()) if w]
+    fixed = [_closest_weekday(w) for w in words]
+    if not words or None in fixed or len(fixed) > 2:
+        return None
+    if len(fixed) == 2:
+        a, b = WEEKDAYS.index(fixed[0]), WEEKDAYS.index(fixed[1])
+        if a > b:
+            return None
+        return f"{fixed[0]} to {fixed[1]}"
+    return fixed[0]
+
+
+def _closest_weekday(word: str) -> str | None:
+    for day in WEEKDAYS:
+        if len(word) >= 2 and day.startswith(word):
+            return day
+    close = difflib.get_close_matches(word, WEEKDAYS, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+# "4 business hours" -> (240, True); "2 business days" with 8-hour days -> (960, True).
+def parse_duration(text: str, business_day_minutes: int) -> tuple[int, bool, str] | None:
+    match = _DURATION.match(str(text).strip())
+    if not match:
+        return None
+    amount, business, unit = float(match.group(1)), bool(match.group(2)), match.group(3)
+    if unit.startswith("m"):
+        minutes, kind = amount, "minutes"
+    elif unit.startswith("h"):
+        minutes, kind = amount * 60, "hours"
+    else:
+        minutes, kind = amount * business_day_minutes, "days"
+    if minutes != int(minutes) or minutes <= 0:
+        return None
+    return int(minutes), business, kind
+
+
+def suggest_duration(text: str) -> str | None:
+    match = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*(business\s+|working\s+|bus\.?\s*)?([a-z]+)\.?\s*", str(text), re.I)
+    if not match:
+        return None
+    amount = match.group(1).replace(",", ".")
+    units = {"m": "minutes", "min": "minutes", "mins": "minutes", "minute": "minutes", "minutes": "minutes",
+             "h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "hours": "hours", "std": "hours",
+             "d": "days", "day": "days", "days": "days", "tage": "days", "bd": "days", "bh": "hours"}
+    unit = units.get(match.group(3).lower())
+    if not unit:
+        return None
+    if amount == "1":
+        unit = unit[:-1]
+    business = "business " if match.group(2) or match.group(3).lower() in ("bd", "bh") else ""
+    return f"{amount} {business}{unit}"
+
+
+@functools.cache
+def available_zones() -> frozenset:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def zone_exists(name: str) -> bool:
+    return name in available_zones()
+
+
+# Abbreviations and offsets people write instead of an IANA zone, with the zone they usually mean.
+_ZONE_ALIASES = {
+    "cet": "Europe/Berlin", "cest": "Europe/Berlin", "mez": "Europe/Berlin", "mesz": "Europe/Berlin",
+    "europe/munich": "Europe/Berlin", "munich": "Europe/Berlin", "münchen": "Europe/Berlin",
+    "est": "America/New_York", "edt": "America/New_York", "et": "America/New_York", "eastern": "America/New_York",
+    "cst": "America/Chicago", "cdt": "America/Chicago", "mst": "America/Denver", "mdt": "America/Denver",
+    "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles", "pt": "America/Los_Angeles",
+    "gmt": "Europe/London", "bst": "Europe/London", "wet": "Europe/Lisbon", "eet": "Europe/Athens",
+    "ist": "Asia/Kolkata", "jst": "Asia/Tokyo", "kst": "Asia/Seoul", "sgt": "Asia/Singapore",
+    "aest": "Australia/Sydney", "aedt": "Australia/Sydney", "nzst": "Pacific/Auckland",
+}
+
+
+# Suggest an IANA zone for something that is not one: "CET" -> "Europe/Berlin", "berlin" -> "Europe/Berlin".
+def suggest_zone(text: str) -> str | None:
+    key = str(text).strip().lower()
+    if key in _ZONE_ALIASES:
+        return _ZONE_ALIASES[key]
+    by_lower = {z.lower(): z for z in available_zones()}
+    if key in by_lower and "/" in key:
+        return by_lower[key]
+    city = key.replace(" ", "_")
+    for zone in sorted(available_zones()):
+        if zone.lower().rsplit("/", 1)[-1] == city and "/" in zone:
+            return zone
+    close = difflib.get_close_matches(key.replace(" ", "_"), list(by_lower), n=1, cutoff=0.8)
+    return by_lower[close[0]] if close else None
+
+
+def suggest_id(text: str) -> str | None:
+    slug = re.sub(r"[^a-z0-9]+", "-", str(text).strip().lower()).strip("-")
+    if slug and slug[0].isdigit():
+        slug = "x-" + slug
+    return slug or None

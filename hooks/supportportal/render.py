@@ -1,0 +1,309 @@
+# Pages are Markdown with Jinja2 expressions; this module gives them the policy's facts and the
+# HTML blocks built from them (tables, lists, widget containers). Every value is escaped.
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html.parser import HTMLParser
+
+import jinja2
+from markupsafe import Markup, escape
+
+from . import textfmt
+from .model import Policy
+
+# Texts of the generated blocks, per language.
+LABELS = {
+    "en": {
+        "hours_caption": "Support hours by region", "region": "Region", "days": "Days", "hours": "Hours",
+        "zone": "Time zone", "holiday_rule": "All support times exclude {calendars}.",
+        "no_holidays": "Support keeps its hours on public holidays.",
+        "channels_intro": "There {verb} {count} {noun} to contact us:",
+        "channel_verb": ("is", "are"), "channel_noun": ("way", "ways"),
+        "written": "We handle support queries through written communication.",
+        "mixed": "You can reach support in writing or live.",
+        "priority_caption": "Priority levels and first-response targets",
+        "priority": "Priority", "definition": "Definition", "examples": "Examples",
+        "first_response": "First response within", "updates": "Updates", "coverage": "Counted",
+        "around_the_clock": "around the clock", "business_hours": "in business hours",
+        "every": "every {d}", "none": "on progress",
+        "business_rule": ("Business hours are the support hours of your region, {days}; nights, weekends, "
+                          "public holidays and closures do not count. A business day is {day} business hours. "
+                          "Targets marked around the clock count calendar time."),
+        "enhancements_yes": "Yes.", "enhancements_no": "No.",
+        "status_loading": "Live support status needs JavaScript; the hours are in the table.",
+        "calendar_caption": "Support closures in {year}", "date": "Date", "closure": "Closure",
+        "regions": "Closed regions", "all_regions": "all regions", "special": "open {hours}",
+        "next_closure": "Next closure", "local_name": "{name} ({local})",
+    },
+    "de": {
+        "hours_caption": "Supportzeiten nach Region", "region": "Region", "days": "Tage", "hours": "Zeiten",
+        "zone": "Zeitzone", "holiday_rule": "An {calendars} ist der Support geschlossen.",
+        "no_holidays": "Der Support hält seine Zeiten auch an Feiertagen.",
+        "channels_intro": "Sie erreichen uns auf {count} {noun}:",
+        "channel_verb": ("", ""), "channel_noun": ("Weg", "Wegen"),
+        "written": "Wir bearbeiten Supportanfragen schriftlich.",
+        "mixed": "Sie erreichen den Support schriftlich oder direkt.",
+        "priority_caption": "Prioritäten und Ziele für die erste Antwort",
+        "priority": "Priorität", "definition": "Definition", "examples": "Beispiele",
+        "first_response": "Erste Antwort innerhalb von", "updates": "Updates", "coverage": "Gezählt",
+        "around_the_clock": "rund um die Uhr", "business_hours": "in Geschäftszeiten",
+        "every": "alle {d}", "none": "bei Fortschritt",
+        "business_rule": ("Geschäftszeiten sind die Supportzeiten Ihrer Region, {days}; Nächte, Wochenenden, "
+                          "Feiertage und Schließtage zählen nicht. Ein Arbeitstag hat {day} Geschäftsstunden. "
+                          "Ziele rund um die Uhr zählen die Kalenderzeit."),
+        "enhancements_yes": "Ja.", "enhancements_no": "Nein.",
+        "status_loading": "Der Live-Status braucht JavaScript; die Zeiten stehen in der Tabelle.",
+        "calendar_caption": "Schließtage des Supports {year}", "date": "Datum", "closure": "Anlass",
+        "regions": "Geschlossene Regionen", "all_regions": "alle Regionen", "special": "geöffnet {hours}",
+        "next_closure": "Nächster Schließtag", "local_name": "{name} ({local})",
+    },
+}
+
+
+class PageError(Exception):
+    pass
+
+
+# One Jinja environment per build; pages that use a name the policy does not define fail loudly.
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        undefined=jinja2.StrictUndefined, autoescape=True, keep_trailing_newline=True,
+        extensions=[], trim_blocks=True, lstrip_blocks=True,
+    )
+
+
+# Render one page's Markdown with the policy facts for its language.
+def render_page(env: jinja2.Environment, source: str, context: dict, page: str) -> str:
+    try:
+        return env.from_string(source).render(context)
+    except jinja2.UndefinedError as error:
+        missing = re.search(r"'([^']+)' is undefined", str(error))
+        name = missing.group(1) if missing else str(error)
+        known = ", ".join(sorted(k for k in context if not k.startswith("_")))
+        raise PageError(f"{page} uses '{name}', which the policy does not define. Names a page can use: {known}") from None
+    except jinja2.TemplateSyntaxError as error:
+        raise PageError(f"{page}, line {error.lineno}: broken placeholder: {error.message}") from None
+    except jinja2.TemplateError as error:
+        raise PageError(f"{page}: {error}") from None
+
+
+class Facts:
+    """The facts and blocks a page can use, in one language."""
+
+    def __init__(self, policy: Policy, lang: str, today: dt.date):
+        self.policy, self.lang, self.today = policy, lang, today
+        self.labels = LABELS.get(lang, LABELS["en"])
+
+    def t(self, text) -> str:
+        return text.get(self.lang, self.policy.languages[0])
+
+    # The names pages may use, e.g. {{ company }} or {{ hours_table() }}.
+    def context(self) -> dict:
+        p = self.policy
+        return {
+            "company": p.company, "city": self.t(p.city), "country": self.t(p.country),
+            "regions": [self.t(r.name) for r in p.regions],
+            "channel_count": len(p.channels), "channel_count_words": textfmt.count_word(len(p.channels), self.lang),
+            "hours_table": self.hours_table, "holiday_rule": self.holiday_rule,
+            "channels_intro": self.channels_intro, "channels_list": self.channels_list,
+            "communication": self.communication, "priority_table": self.priority_table,
+            "business_hours_rule": self.business_hours_rule, "resolution_steps": self.resolution_steps,
+            "customer_duties": self.customer_duties, "maintenance_list": self.maintenance_list,
+            "enhancements_answer": self.enhancements_answer, "warranty_list": self.warranty_list,
+            "status_widget": self.status_widget, "calculator": self.calculator,
+            "holiday_calendar": self.holiday_calendar, "next_closure": self.next_closure,
+            "calendar_subscribe_url": "webcal://" + p.site_url.split("://", 1)[1] + "support.ics",
+        }
+
+    def hours_table(self) -> Markup:
+        L = self.labels
+        rows = []
+        for region in self.policy.regions:
+            weekly = textfmt.weekly_rows(region, self.lang)
+            for i, (days, hours) in enumerate(weekly or [("", textfmt.phrase(self.lang, "closed"))]):
+                head = (f'<th scope="row" rowspan="{len(weekly)}">{escape(self.t(region.name))}</th>' if i == 0 else "")
+                zone = (f'<td rowspan="{len(weekly)}" data-zone="{escape(region.zone)}">'
+                        f"{escape(textfmt.zone_label(region.zone, self.lang, self.today.year))}</td>" if i == 0 else "")
+                rows.append(f'<tr data-region="{escape(region.id)}">{head}<td>{escape(days)}</td>'
+                            f"<td>{escape(hours)}</td>{zone}</tr>")
+        return Markup(
+            f'<table class="support-hours">\n<caption>{escape(L["hours_caption"])}</caption>\n'
+            f'<thead><tr><th scope="col">{L["region"]}</th><th scope="col">{L["days"]}</th>'
+            f'<th scope="col">{L["hours"]}</th><th scope="col">{L["zone"]}</th></tr></thead>\n'
+            f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+        )
+
+    # "All support times exclude public holidays in Munich, Germany."
+    def holiday_rule(self) -> str:
+        used = [c for c in self.policy.calendars if any(r.calendar == c.id for r in self.policy.regions)]
+        if not used:
+            return self.labels["no_holidays"]
+        return self.labels["holiday_rule"].format(calendars=textfmt.join_words([self.t(c.name) for c in used], self.lang))
+
+    def communication(self) -> str:
+        written = all(c.written for c in self.policy.channels)
+        return self.labels["written" if written else "mixed"]
+
+    # "There are three ways to contact us:" with the number taken from the list that follows.
+    def channels_intro(self) -> str:
+        n = len(self.policy.channels)
+        L = self.labels
+        return L["channels_intro"].format(verb=L["channel_verb"][n != 1], count=textfmt.count_word(n, self.lang),
+                                          noun=L["channel_noun"][n != 1])
+
+    def channels_list(self) -> Markup:
+        items = []
+        for ch in self.policy.channels:
+            desc = f" – {escape(self.t(ch.description))}" if ch.description else ""
+            items.append(f'<li data-channel="{escape(ch.id)}"><strong>{escape(self.t(ch.name))}</strong>: '
+                         f'<a href="{escape(ch.href)}">{escape(ch.address)}</a>{desc}</li>')
+        return Markup('<ul class="support-channels">\n' + "\n".join(items) + "\n</ul>\n")
+
+    def _target(self, target) -> str:
+        return textfmt.duration_words(target.minutes, target.business, self.policy.business_day_minutes, self.lang)
+
+    def priority_table(self) -> Markup:
+        L = self.labels
+        rows = []
+        for p in self.policy.priorities:
+            examples = "".join(f"<li>{escape(self.t(e))}</li>" for e in p.examples)
+            updates = L["every"].format(d=self._target(p.update_interval)) if p.update_interval else L["none"]
+            coverage = L["around_the_clock" if p.around_the_clock else "business_hours"]
+            rows.append(
+                f'<tr data-priority="{escape(p.id)}"><th scope="row">{escape(self.t(p.name))}</th>'
+                f"<td>{escape(self.t(p.definition))}</td><td><ul>{examples}</ul></td>"
+                f'<td data-minutes="{p.first_response.minutes}">{escape(self._target(p.first_response))}</td>'
+                f"<td>{escape(coverage)}</td><td>{escape(updates)}</td></tr>"
+            )
+        head = "".join(f'<th scope="col">{escape(L[k])}</th>' for k in
+                       ("priority", "definition", "examples", "first_response", "coverage", "updates"))
+        return Markup(
+            f'<table class="support-priorities">\n<caption>{escape(L["priority_caption"])}</caption>\n'
+            f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+        )
+
+    def business_hours_rule(self) -> str:
+        days = "; ".join(
+            f"{self.t(r.name)}: " + ", ".join(f"{d} {h}" for d, h in textfmt.weekly_rows(r, self.lang))
+            + f" {textfmt.zone_abbreviations(r.zone, self.lang, self.today.year)}"
+            for r in self.policy.regions
+        )
+        hours = self.policy.business_day_minutes / 60
+        return self.labels["business_rule"].format(days=days, day=f"{hours:g}")
+
+    def _list(self, items, tag="ul", cls="") -> Markup:
+        inner = "\n".join(f"<li>{escape(self.t(i))}</li>" for i in items)
+        return Markup(f'<{tag} class="{cls}">\n{inner}\n</{tag}>\n')
+
+    def resolution_steps(self) -> Markup:
+        return self._list(self.policy.resolution_steps, "ol", "support-steps")
+
+    def customer_duties(self) -> Markup:
+        return self._list(self.policy.customer_duties, "ul", "support-duties")
+
+    def maintenance_list(self) -> Markup:
+        return self._list(self.policy.maintenance_included, "ul", "support-maintenance")
+
+    def warranty_list(self) -> Markup:
+        return self._list(self.policy.warranty, "ul", "support-warranty")
+
+    def enhancements_answer(self) -> str:
+        yes_no = self.labels["enhancements_yes" if self.policy.enhancements_included else "enhancements_no"]
+        return f"{yes_no} {self.t(self.policy.enhancements_answer)}"
+
+    # Empty containers the status script fills; without JavaScript the hours table stands alone.
+    def status_widget(self) -> Markup:
+        return Markup('<div class="support-status" data-support-status></div>\n')
+
+    def calculator(self) -> Markup:
+        return Markup('<div class="support-calculator" data-support-calculator hidden></div>\n')
+
+    # Every closure within the horizon, one table per year, the next one marked.
+    def holiday_calendar(self) -> Markup:
+        L = self.labels
+        first, last = self.policy.horizon
+        by_date: dict = {}
+        for region in self.policy.regions:
+            for o in self.policy.overrides[region.id]:
+                by_date.setdefault((o.date, o.kind, o.name, o.hours), []).append(region)
+        upcoming = min((key[0] for key in by_date if key[0] >= self.today), default=None)
+        out = []
+        for year in range(first.year, last.year + 1):
+            rows = []
+            for (date, kind, name, hours), regions in sorted(by_date.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+                if date.year != year:
+                    continue
+                text = self.t(name)
+                local = dict(name.values).get("de") if self.lang != "de" else dict(name.values).get("en")
+                label = L["local_name"].format(name=text, local=local) if local and local != text else text
+                if hours:
+                    label += " – " + L["special"].format(hours=textfmt.format_intervals(hours, self.lang))
+                names = (L["all_regions"] if len(regions) == len(self.policy.regions)
+                         else textfmt.join_words([self.t(r.name) for r in regions], self.lang))
+                mark = ' class="support-next" aria-current="date"' if date == upcoming else ""
+                lead = f'<strong>{escape(L["next_closure"])}:</strong> ' if date == upcoming else ""
+                rows.append(
+                    f'<tr{mark} data-date="{date.isoformat()}" data-kind="{kind}">'
+                    f'<td><time datetime="{date.isoformat()}">{escape(textfmt.format_long_date(date, self.lang))}</time></td>'
+                    f"<td>{lead}{escape(label)}</td><td>{escape(names)}</td></tr>"
+                )
+            out.append(
+                f'<table class="support-calendar" data-year="{year}">\n'
+                f'<caption>{escape(L["calendar_caption"].format(year=year))}</caption>\n'
+                f'<thead><tr><th scope="col">{L["date"]}</th><th scope="col">{L["closure"]}</th>'
+                f'<th scope="col">{L["regions"]}</th></tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n"
+            )
+        return Markup("\n".join(out))
+
+    def next_closure(self) -> str:
+        dates = sorted((o.date, self.t(o.name)) for r in self.policy.regions for o in self.policy.overrides[r.id]
+                       if o.date >= self.today)
+        if not dates:
+            return ""
+        date, name = dates[0]
+        return f"{name}, {textfmt.format_long_date(date, self.lang)}"
+
+
+# What must never reach a reader: unrendered placeholders, CMS shortcodes, error strings.
+FORBIDDEN = (
+    (re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}"), "an unrendered template placeholder"),
+    (re.compile(r"\[/?[a-z][a-z0-9_-]*(?:\s+[a-z_-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))*\s*/?\]"), "an unrendered CMS shortcode"),
+    (re.compile(r"^\s*(?:Error\b|Fatal error|Parse error|Warning:|Notice:|Exception\b)[^.]*$", re.M), "an error message"),
+    (re.compile(r"Traceback \(most recent call last\)|\bUndefined\b|\bundefined\b|\bNaN\b|\[object Object\]"), "an error message"),
+)
+
+
+class _TextCollector(HTMLParser):
+    SKIP = {"code", "pre", "script", "style", "kbd", "samp"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.blocks: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if not self.depth and data.strip():
+            self.blocks.append(data.strip())
+
+
+# The problems of one rendered page, as (what, excerpt).
+def unrendered(html: str) -> list[tuple[str, str]]:
+    collector = _TextCollector()
+    collector.feed(html)
+    found = []
+    for block in collector.blocks:
+        for pattern, what in FORBIDDEN:
+            match = pattern.search(block)
+            if match:
+                found.append((what, match.group(0).strip()[:60]))
+    return found

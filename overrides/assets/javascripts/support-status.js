@@ -1,0 +1,226 @@
+// Support status and response targets, computed from support.json (schema_version 1).
+// Pure functions: no DOM, no dependencies. Results depend only on the feed and the
+// instant asked about, never on the reader's own time zone.
+//
+// Schedule rules (tests/reference_schedule.py implements the same, independently):
+// - Hours are local wall times "HH:MM" in the region's IANA zone. An interval belongs
+//   to the date it starts on; an end of "24:00" is the next midnight, an end at or
+//   before the start is on the next date (22:00-06:00).
+// - A date's intervals are the hours of its `days` entry, which replace the weekly
+//   hours ([] = closed all day), else the weekly hours of its weekday. Only dates from
+//   horizon.first_date to horizon.last_date have intervals.
+// - Local time to instant: a time skipped by a clock change moves forward by the gap
+//   (02:30 -> 03:30 on the EU spring change); a time that occurs twice is the earlier
+//   occurrence. This is Python's zoneinfo with fold=0 and Temporal's "compatible".
+//   An interval whose end, so converted, is not after its start is empty.
+// - Intervals are half-open [start, end): open at the opening minute, closed at the
+//   closing minute. Overlapping or touching intervals merge into one open stretch.
+// - Known time is [midnight starting first_date, midnight after last_date) in the
+//   region's zone; outside it the state is "unknown". Reaching the horizon end is a
+//   change (open or closed -> unknown).
+// - Response targets: "calendar" adds the minutes to the instant; "business" counts
+//   open minutes only, from the instant if open, else from the next opening, and
+//   ends at the closing instant when the count runs out exactly there. An instant
+//   outside the horizon, or a count that reaches the horizon end, has no due time.
+
+const MINUTE = 6e4;
+const DAY = 864e5;
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+// Status of every region at `when`: state, next change, and the day entry behind it.
+export function supportStatus(policy, when = new Date()) {
+  const t = +when;
+  const status = {};
+  for (const region of policy.regions) {
+    const c = compile(policy, region);
+    let state = "unknown", next = t < c.start ? c.start : null, after = null, closure = null;
+    if (t >= c.start && t < c.end) {
+      const end = stretchEnd(c, t);
+      const entry = c.days.get(localDay(c, t)) || null;
+      if (end > t) {
+        state = "open";
+        next = Math.min(end, c.end);
+        closure = entry && entry.hours.length ? entry : null;
+      } else {
+        state = "closed";
+        next = Math.min(nextOpening(c, t), c.end);
+        closure = entry;
+      }
+      after = next < c.end ? (state == "open" ? "closed" : "open") : "unknown";
+    }
+    status[region.id] = {
+      state,
+      nextChange: next == null ? null : new Date(next),
+      nextState: after,
+      closure,
+      zone: region.zone,
+    };
+  }
+  return status;
+}
+
+// First-response due time of a ticket of `priorityId` opened at `when` in `regionId`.
+export function responseDue(policy, regionId, priorityId, when = new Date()) {
+  const region = policy.regions.find((r) => r.id == regionId);
+  const priority = policy.priorities.find((p) => p.id == priorityId);
+  const target = priority && priority.first_response;
+  if (!region) return { due: null, reason: "unknown_region" };
+  if (!priority) return { due: null, reason: "unknown_priority" };
+  if (!target) return { due: null, reason: "no_target" };
+  const c = compile(policy, region);
+  let t = +when, left = target.minutes * MINUTE;
+  const beyond = { due: null, reason: "beyond_horizon", clock: target.clock };
+  if (!(t >= c.start && t < c.end)) return beyond;
+  if (target.clock != "business") return { due: new Date(t + left), reason: null, clock: target.clock };
+  // Count open minutes stretch by stretch until the target is used up
+  while (t < c.end) {
+    const end = Math.min(stretchEnd(c, t), c.end);
+    if (end > t) {
+      if (left <= end - t) return { due: new Date(t + left), reason: null, clock: target.clock };
+      left -= end - t;
+      t = end;
+    } else {
+      t = nextOpening(c, t);
+    }
+  }
+  return beyond;
+}
+
+// The text of a name object in `lang`, else in the feed's first language.
+export function text(name, lang, policy) {
+  if (name == null || typeof name == "string") return name || "";
+  return name[lang] ?? name[(lang || "").split("-")[0]] ?? name[policy.languages[0]] ?? Object.values(name)[0] ?? "";
+}
+
+// The priority most tickets have.
+export function defaultPriority(policy) {
+  return policy.priorities.find((p) => p.default) || policy.priorities[0];
+}
+
+// The region a reader in `zone` most likely belongs to: one on the same continent
+// (first part of the IANA name), else, and among those, the closest UTC offset now.
+export function guessRegion(policy, zone, when = new Date()) {
+  const part = (z) => String(z).split("/")[0];
+  const same = policy.regions.filter((r) => r.zone.includes("/") && part(r.zone) == part(zone));
+  const mine = offsetOf(zone, +when) || 0;
+  const distance = (r) => Math.abs(offsetOf(r.zone, +when) - mine);
+  return (same.length ? same : policy.regions).reduce((a, b) => (distance(b) < distance(a) ? b : a));
+}
+
+// UTC offset of `zone` at `when`, in minutes (NaN for an unknown zone).
+export function utcOffset(zone, when = new Date()) {
+  return offsetOf(zone, +when) / MINUTE;
+}
+
+// Helper functions
+
+// Per-region tables, built once per feed object.
+const compiled = new WeakMap();
+function compile(policy, region) {
+  let c = compiled.get(region);
+  if (!c) {
+    c = {
+      zone: region.zone,
+      weekly: region.weekly,
+      days: new Map(region.days.map((d) => [dayNumber(d.date), d])),
+      first: dayNumber(policy.horizon.first_date),
+      last: dayNumber(policy.horizon.last_date),
+      intervals: new Map(),
+    };
+    c.start = toInstant(c.zone, c.first * DAY);
+    c.end = toInstant(c.zone, (c.last + 1) * DAY);
+    compiled.set(region, c);
+  }
+  return c;
+}
+
+// End of the open stretch that contains `t` (merged across touching intervals), or `t` if closed.
+// Offsets stay within -12 h..+14 h, so an interval of a date three days before `end`'s
+// UTC date ends before `end`, and one two days after starts after it.
+function stretchEnd(c, t) {
+  let end = t, from = localDay(c, t) - 2, grown = true;
+  while (grown) {
+    grown = false;
+    for (let n = from; n <= Math.floor(end / DAY) + 2; n++) {
+      for (const [start, stop] of intervals(c, n)) {
+        if (start <= end && stop > end) {
+          end = stop;
+          grown = true;
+        }
+      }
+    }
+    from = Math.max(from, Math.floor(end / DAY) - 3);
+  }
+  return end;
+}
+
+// Start of the first interval after `t`, or Infinity.
+function nextOpening(c, t) {
+  let best = Infinity, found = Infinity;
+  for (let n = localDay(c, t) - 2; n <= c.last && n <= found + 1; n++) {
+    for (const [start] of intervals(c, n)) {
+      if (start > t && start < best) {
+        best = start;
+        found = Math.min(found, n);
+      }
+    }
+  }
+  return best;
+}
+
+// Intervals [start, end) starting on local date `n` (days since 1970-01-01), cached.
+function intervals(c, n) {
+  let list = c.intervals.get(n);
+  if (!list) {
+    list = [];
+    if (n >= c.first && n <= c.last) {
+      const entry = c.days.get(n);
+      for (const h of entry ? entry.hours : c.weekly[WEEKDAYS[(n + 4) % 7]] || []) {
+        const open = minutes(h.start), close = minutes(h.end);
+        const start = toInstant(c.zone, n * DAY + open * MINUTE);
+        const end = toInstant(c.zone, n * DAY + (close > open ? close : close + 1440) * MINUTE);
+        if (end > start) list.push([start, end]);
+      }
+    }
+    c.intervals.set(n, list);
+  }
+  return list;
+}
+
+// Local date of instant `t` in the region's zone, as days since 1970-01-01.
+function localDay(c, t) {
+  return Math.floor((t + offsetOf(c.zone, t)) / DAY);
+}
+
+// Instant of a local wall time (ms since 1970 as if UTC): earlier of two, forward over a gap.
+function toInstant(zone, wall) {
+  const before = offsetOf(zone, wall - DAY), after = offsetOf(zone, wall + DAY);
+  if (offsetOf(zone, wall - before) == before) return wall - before;
+  if (offsetOf(zone, wall - after) == after) return wall - after;
+  return wall - before;
+}
+
+// UTC offset of `zone` at instant `t`, in ms, from one cached formatter per zone.
+const formatters = new Map();
+function offsetOf(zone, t) {
+  let format = formatters.get(zone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" });
+    } catch {
+      format = { format: () => "" };
+    }
+    formatters.set(zone, format);
+  }
+  const text = format.format(t);
+  const m = /GMT(?:([+-])(\d\d):(\d\d))?/.exec(text);
+  return m ? (m[1] == "-" ? -1 : 1) * ((m[2] || 0) * 60 + +(m[3] || 0)) * MINUTE : NaN;
+}
+
+function dayNumber(date) {
+  return Date.parse(date) / DAY;
+}
+
+function minutes(hhmm) {
+  return hhmm.slice(0, 2) * 60 + +hhmm.slice(3, 5);
+}

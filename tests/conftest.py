@@ -1,0 +1,147 @@
+# Shared fixtures: building the real site, serving it, and driving it in Chromium.
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# 2026-11-27 00:00:00 UTC: the fixed "today" of every test build.
+SOURCE_DATE_EPOCH = "1795737600"
+PROJECT_PARTS = ("mkdocs.yml", "content", "policy", "hooks", "overrides")
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    project: Path
+    site: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+# Copy the project's build inputs to `dest` so a test can change them freely.
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+# Run `mkdocs build --strict` in `project` and capture everything it prints.
+def run_build(project: Path, *extra: str, epoch: str = SOURCE_DATE_EPOCH, env: dict | None = None) -> Build:
+    environ = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    proc = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", *extra],
+        cwd=project, env=environ, capture_output=True, text=True, timeout=300,
+    )
+    return Build(proc.returncode, proc.stdout + proc.stderr, project, project / "site")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Build:
+    project = copy_project(tmp_path_factory.mktemp("default") / "project")
+    build = run_build(project)
+    assert build.ok, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def site(built) -> Path:
+    return built.site
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+# Serve a directory on 127.0.0.1 for the duration of a test session.
+def serve_directory(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    server, url = serve_directory(site)
+    yield url
+    server.shutdown()
+
+
+# One Chromium per test worker; a missing browser fails under CI=true and skips elsewhere.
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium not found at {CHROMIUM}: run `make system-deps` (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+# The browser modules (overrides/assets) and the fixture feeds (tests/fixtures/feeds) on one origin.
+@pytest.fixture(scope="session")
+def assets_url(tmp_path_factory):
+    root = tmp_path_factory.mktemp("assets")
+    shutil.copytree(ROOT / "overrides" / "assets", root / "assets")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "feeds", root / "feeds")
+    (root / "index.html").write_text('<!doctype html><html lang="en"><title>Status module</title></html>\n')
+    server, url = serve_directory(root)
+    yield url
+    server.shutdown()
+
+
+# Open a blank page with support-status.js imported as `window.S`, in a viewer time zone.
+@pytest.fixture
+def module_page(browser, assets_url):
+    contexts = []
+
+    def open_page(timezone_id: str = "UTC"):
+        context = browser.new_context(timezone_id=timezone_id)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"{assets_url}/index.html")
+        page.evaluate("async () => { window.S = await import('/assets/javascripts/support-status.js'); }")
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -1,0 +1,127 @@
+# Reference implementation of the support schedule, for the differential tests only.
+#
+# Reads the same support.json as overrides/assets/javascripts/support-status.js and must agree
+# with it to the millisecond. It is written differently on purpose: it expands every interval of
+# the horizon at once with zoneinfo (fold=0: a skipped local time moves forward by the gap, a
+# repeated one is the earlier occurrence), merges them into disjoint open stretches and answers by
+# bisection, where the JavaScript scans a few dates around the instant.
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+MS = timedelta(milliseconds=1)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass
+class Region:
+    id: str
+    zone: ZoneInfo
+    start: int  # first known instant (ms since 1970)
+    end: int  # first unknown instant after the horizon
+    days: dict
+    stretches: list = field(default_factory=list)  # disjoint [start, end) pairs, sorted, clipped
+    starts: list = field(default_factory=list)
+
+
+# Parse a feed once: one Region per region id.
+def load(feed: dict) -> dict[str, Region]:
+    first = date.fromisoformat(feed["horizon"]["first_date"])
+    last = date.fromisoformat(feed["horizon"]["last_date"])
+    return {r["id"]: _region(r, first, last) for r in feed["regions"]}
+
+
+# State, next change, state after it, and the date of the `days` entry that explains the state.
+def status(region: Region, t: int) -> tuple:
+    if t < region.start:
+        return ("unknown", region.start, None, None)
+    if t >= region.end:
+        return ("unknown", None, None, None)
+    entry = region.days.get(_local(t, region.zone).date().isoformat())
+    i = bisect.bisect_right(region.starts, t) - 1
+    if i >= 0 and region.stretches[i][1] > t:
+        end = region.stretches[i][1]
+        explained = entry if entry and entry["hours"] else None
+        return ("open", end, "closed" if end < region.end else "unknown", explained and explained["date"])
+    following = region.starts[i + 1] if i + 1 < len(region.starts) else region.end
+    return ("closed", following, "open" if following < region.end else "unknown", entry and entry["date"])
+
+
+# First-response due instant (ms) and reason, like responseDue in the JavaScript.
+def response_due(feed: dict, regions: dict[str, Region], region_id: str, priority_id: str, t: int) -> tuple:
+    region = regions.get(region_id)
+    priority = next((p for p in feed["priorities"] if p["id"] == priority_id), None)
+    if region is None:
+        return (None, "unknown_region")
+    if priority is None:
+        return (None, "unknown_priority")
+    target = priority["first_response"]
+    if not region.start <= t < region.end:
+        return (None, "beyond_horizon")
+    left = target["minutes"] * 60_000
+    if target["clock"] == "calendar":
+        return (t + left, None)
+    i = max(bisect.bisect_right(region.starts, t) - 1, 0)
+    for start, end in region.stretches[i:]:
+        if end <= t:
+            continue
+        begin = max(start, t)
+        if left <= end - begin:
+            return (begin + left, None)
+        left -= end - begin
+    return (None, "beyond_horizon")
+
+
+# Helper functions
+
+def _region(raw: dict, first: date, last: date) -> Region:
+    zone = ZoneInfo(raw["zone"])
+    days = {d["date"]: d for d in raw["days"]}
+    region = Region(
+        raw["id"], zone, _instant(first, 0, zone), _instant(last + timedelta(days=1), 0, zone), days
+    )
+    intervals = []
+    day = first
+    while day <= last:
+        entry = days.get(day.isoformat())
+        hours = entry["hours"] if entry is not None else raw["weekly"].get(WEEKDAYS[day.weekday()], [])
+        for h in hours:
+            opens, closes = _minutes(h["start"]), _minutes(h["end"])
+            start = _instant(day, opens, zone)
+            end = _instant(day, closes, zone) if closes > opens else _instant(day + timedelta(days=1), closes, zone)
+            if end > start:
+                intervals.append((start, end))
+        day += timedelta(days=1)
+    # Merge overlapping and touching intervals, then clip to the known time.
+    merged = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in merged:
+        start, end = max(start, region.start), min(end, region.end)
+        if end > start:
+            region.stretches.append((start, end))
+    region.starts = [s for s, _ in region.stretches]
+    return region
+
+
+# Instant (ms) of a local wall time `minutes` after midnight of `day`; 1440 is the next midnight.
+def _instant(day: date, minutes: int, zone: ZoneInfo) -> int:
+    day += timedelta(days=minutes // 1440)
+    minutes %= 1440
+    wall = datetime(day.year, day.month, day.day, minutes // 60, minutes % 60, tzinfo=zone)  # fold=0
+    return (wall - EPOCH) // MS
+
+
+def _local(t: int, zone: ZoneInfo) -> datetime:
+    return (EPOCH + t * MS).astimezone(zone)
+
+
+def _minutes(hhmm: str) -> int:
+    hours, minutes = hhmm.split(":")
+    return int(hours) * 60 + int(minutes)
