@@ -27,7 +27,7 @@ LABELS = {
         "priority": "Priority", "definition": "Definition", "examples": "Examples",
         "first_response": "First response within", "updates": "Updates", "coverage": "Counted",
         "around_the_clock": "around the clock", "business_hours": "in business hours",
-        "every": "every {d}", "none": "on progress",
+        "every": "every {d}", "none": "as progress is made",
         "business_rule": ("Business hours are the support hours of your region, {days}; nights, weekends, "
                           "public holidays and closures do not count. A business day is {day} business hours. "
                           "Targets marked around the clock count calendar time."),
@@ -49,7 +49,7 @@ LABELS = {
         "priority": "Priorität", "definition": "Definition", "examples": "Beispiele",
         "first_response": "Erste Antwort innerhalb von", "updates": "Updates", "coverage": "Gezählt",
         "around_the_clock": "rund um die Uhr", "business_hours": "in Geschäftszeiten",
-        "every": "alle {d}", "none": "bei Fortschritt",
+        "every": "alle {d}", "none": "bei jedem Fortschritt",
         "business_rule": ("Geschäftszeiten sind die Supportzeiten Ihrer Region, {days}; Nächte, Wochenenden, "
                           "Feiertage und Schließtage zählen nicht. Ein Arbeitstag hat {day} Geschäftsstunden. "
                           "Ziele rund um die Uhr zählen die Kalenderzeit."),
@@ -129,10 +129,10 @@ class Facts:
                 rows.append(f'<tr data-region="{escape(region.id)}">{head}<td>{escape(days)}</td>'
                             f"<td>{escape(hours)}</td>{zone}</tr>")
         return Markup(
-            f'<table class="support-hours">\n<caption>{escape(L["hours_caption"])}</caption>\n'
+            f'<div class="support-hours">\n<table>\n<caption>{escape(L["hours_caption"])}</caption>\n'
             f'<thead><tr><th scope="col">{L["region"]}</th><th scope="col">{L["days"]}</th>'
             f'<th scope="col">{L["hours"]}</th><th scope="col">{L["zone"]}</th></tr></thead>\n'
-            f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+            f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
         )
 
     # "All support times exclude public holidays in Munich, Germany."
@@ -169,7 +169,7 @@ class Facts:
         rows = []
         for p in self.policy.priorities:
             examples = "".join(f"<li>{escape(self.t(e))}</li>" for e in p.examples)
-            updates = L["every"].format(d=self._target(p.update_interval)) if p.update_interval else L["none"]
+            updates = L["every"].format(d=self._target(p.update_interval).removeprefix("1 ")) if p.update_interval else L["none"]
             coverage = L["around_the_clock" if p.around_the_clock else "business_hours"]
             rows.append(
                 f'<tr data-priority="{escape(p.id)}"><th scope="row">{escape(self.t(p.name))}</th>'
@@ -180,8 +180,8 @@ class Facts:
         head = "".join(f'<th scope="col">{escape(L[k])}</th>' for k in
                        ("priority", "definition", "examples", "first_response", "coverage", "updates"))
         return Markup(
-            f'<table class="support-priorities">\n<caption>{escape(L["priority_caption"])}</caption>\n'
-            f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+            f'<div class="support-priorities">\n<table>\n<caption>{escape(L["priority_caption"])}</caption>\n'
+            f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
         )
 
     def business_hours_rule(self) -> str:
@@ -250,10 +250,10 @@ class Facts:
                     f"<td>{lead}{escape(label)}</td><td>{escape(names)}</td></tr>"
                 )
             out.append(
-                f'<table class="support-calendar" data-year="{year}">\n'
+                f'<div class="support-calendar" data-year="{year}">\n<table>\n'
                 f'<caption>{escape(L["calendar_caption"].format(year=year))}</caption>\n'
                 f'<thead><tr><th scope="col">{L["date"]}</th><th scope="col">{L["closure"]}</th>'
-                f'<th scope="col">{L["regions"]}</th></tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n"
+                f'<th scope="col">{L["regions"]}</th></tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
             )
         return Markup("\n".join(out))
 
