@@ -461,10 +461,13 @@ class _Checker:
                 targets["first_response"], targets.get("update_interval"), around, bool(p.get("default", False)),
             ))
         defaults = [i for i, p in enumerate(result) if p.default]
-        if len(defaults) != 1:
-            self.report("priorities", ("priorities",) + ((defaults[1], "default") if defaults else ()),
-                        "exactly one priority needs default: true" + (f" (found {len(defaults)})" if defaults else ""),
+        if not defaults:
+            self.report("priorities", ("priorities",), "no priority has default: true",
                         "mark the priority most tickets have with default: true")
+        for i in defaults if len(defaults) > 1 else ():
+            self.report("priorities", ("priorities", i, "default"),
+                        f"exactly one priority needs default: true (found {len(defaults)})",
+                        "keep default: true on the priority most tickets have and remove the others")
         return minutes_per_day, tuple(result)
 
     def _target(self, path, text, around: bool, minutes_per_day: int) -> Target:

@@ -32,7 +32,7 @@ def parse_time_range(text: str) -> Interval | None:
 
 # Suggest the 24-hour form of a time someone wrote differently: "9am" -> "09:00", "10.am." -> "10:00".
 def suggest_time(text: str) -> str | None:
-    match = re.fullmatch(r"\s*(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?\s*", text, re.I)
+    match = re.fullmatch(r"\s*(\d{1,2})(?:[:.h](\d{2}))?\s*\.?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?\s*", text, re.I)
     if not match:
         return None
     hour, minute = int(match.group(1)), int(match.group(2) or 0)

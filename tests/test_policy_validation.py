@@ -1,0 +1,188 @@
+# Policy mistakes a support agent can make, and the message each one gets: file, line, key, fix.
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_build
+from supportportal.loading import PolicyError, load_policy
+
+TODAY = dt.date(2026, 11, 27)
+
+
+# Copy the default policy, apply text replacements to one file, and return the directory.
+def broken_policy(tmp_path: Path, file: str, old: str, new: str) -> Path:
+    directory = tmp_path / "policy"
+    shutil.copytree(ROOT / "policy", directory)
+    edit(directory / file, old, new)
+    return directory
+
+
+# Replace the last occurrence: the comment block at the top of each file repeats some examples.
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    head, _, tail = text.rpartition(old)
+    path.write_text(head + new + tail, encoding="utf-8")
+
+
+def line_of(directory: Path, file: str, needle: str) -> int:
+    for number, line in enumerate((directory / file).read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {file}")
+
+
+def problems_for(directory: Path) -> list:
+    with pytest.raises(PolicyError) as info:
+        load_policy(directory, TODAY)
+    return info.value.problems
+
+
+def only_problem(directory: Path):
+    problems = problems_for(directory)
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    return problems[0]
+
+
+# (file, text to replace, replacement, line marker, key path, words in the message, words in the fix)
+CASES = {
+    "zone abbreviation": ("regions.yml", "zone: Europe/Berlin", "zone: CET", "zone: CET",
+                          "regions[1].zone", "not an IANA time zone", "Europe/Berlin"),
+    "legacy zone name": ("regions.yml", "zone: America/New_York", "zone: Eastern", "zone: Eastern",
+                         "regions[2].zone", "not an IANA time zone", "America/New_York"),
+    "zone that does not exist": ("regions.yml", "zone: Europe/Berlin", "zone: Europe/Munich", "zone: Europe/Munich",
+                                 "regions[1].zone", "not a known IANA time zone", "Europe/Berlin"),
+    "12-hour time": ("regions.yml", "monday to friday: 09:00-17:00", "monday to friday: 9am-5pm", "9am-5pm",
+                     "regions[2].hours.monday to friday", "'9am-5pm' is not a time range", "09:00-17:00"),
+    "seed-style time": ("regions.yml", "monday to friday: 10:00-18:00", "monday to friday: 10.am. - 6 pm.", "10.am.",
+                        "regions[1].hours.monday to friday", "not a time range", "10:00-18:00"),
+    "misspelt weekday": ("regions.yml", "monday to friday: 10:00-18:00", "monday to fridya: 10:00-18:00", "fridya",
+                         "regions[1].hours.monday to fridya", "not a weekday", "monday to friday"),
+    "abbreviated weekdays": ("regions.yml", "monday to friday: 10:00-18:00", "Mon-Fri: 10:00-18:00", "Mon-Fri",
+                             "regions[1].hours.Mon-Fri", "not a weekday", "monday to friday"),
+    "overlapping intervals": ("regions.yml", "monday to friday: 10:00-18:00",
+                              "monday to friday: [10:00-14:00, 13:00-18:00]", "13:00-18:00",
+                              "regions[1].hours.monday to friday", "10:00-14:00 and 13:00-18:00 overlap", "merge them"),
+    "day listed twice": ("regions.yml", "monday to friday: 10:00-18:00",
+                         "monday to friday: 10:00-18:00\n      friday: 10:00-16:00", "friday: 10:00-16:00",
+                         "regions[1].hours.friday", "friday is listed twice", "list each day once"),
+    "same opening and closing time": ("regions.yml", "monday to friday: 10:00-18:00", "monday to friday: 10:00-10:00",
+                                      "10:00-10:00", "regions[1].hours.monday to friday", "same opening and closing",
+                                      "00:00-24:00"),
+    "duplicate region id": ("regions.yml", "id: usa", "id: emea  # copied", "id: emea  # copied",
+                            "regions[2].id", "region id 'emea' is used twice", "its own id"),
+    "region id with capitals": ("regions.yml", "id: usa", "id: USA East", "id: USA East",
+                                "regions[2].id", "not a valid id", "usa-east"),
+    "missing zone": ("regions.yml", "    zone: America/New_York\n", "", "id: usa",
+                     "regions[2]", "'zone' is missing", "add zone:"),
+    "misspelt key": ("regions.yml", "zone: America/New_York", "zonee: America/New_York", "zonee:",
+                     "regions[2].zonee", "unknown key 'zonee'", "did you mean 'zone'"),
+    "unknown holiday calendar": ("regions.yml", "public_holidays: munich\n\n", "public_holidays: muenchen\n\n",
+                                 "muenchen", "regions[1].public_holidays", "no holiday calendar 'muenchen'",
+                                 "did you mean 'munich'"),
+    "tab indentation": ("channels.yml", "    name: Email", "\tname: Email", "\tname: Email",
+                        "", "not valid YAML", "spaces, not tabs"),
+    "duplicate key": ("channels.yml", "    type: email\n", "    type: email\n    type: chat\n", "type: chat",
+                      "", "'type' appears twice", "keep one of them"),
+    "email channel with a link": ("channels.yml", "address: support@smartwork.example",
+                                  "address: https://smartwork.example/mail", "smartwork.example/mail",
+                                  "channels[2].address", "needs an email address", "correct the address"),
+    "unknown channel type": ("channels.yml", "type: form", "type: fax", "type: fax",
+                             "channels[3].type", "'fax' is not one of", None),
+    "target written loosely": ("priorities.yml", "first_response: 4 business hours", "first_response: 4 hrs.",
+                               "4 hrs.", "priorities[2].first_response", "not a duration", "4 hours"),
+    "business time around the clock": ("priorities.yml", "first_response: 1 hour", "first_response: 1 business hour",
+                                       "1 business hour", "priorities[1].first_response",
+                                       "covered around the clock", "1 hour"),
+    "two default priorities": ("priorities.yml", "coverage: business hours\n\n  - id: p3",
+                               "coverage: business hours\n    default: true\n\n  - id: p3", "default: true",
+                               "priorities[2].default", "exactly one priority", "default: true"),
+    "unknown language": ("maintenance.yml", "answer: If you would like", "answer:\n    fr: Si vous\n    en: If you would like",
+                         "fr: Si vous", "enhancements.answer.fr", "'fr' is not a language of this site", "company.yml"),
+    "empty list": ("process.yml", "customer_duties:\n", "customer_duties: []\nold_duties:\n", "customer_duties: []",
+                   "customer_duties", "the list is empty", None),
+    "holiday subdivision": ("holidays.yml", "subdivision: BY", "subdivision: Bayern", "subdivision: Bayern",
+                            "calendars[1].subdivision", "not a subdivision of DE", "BY"),
+    "horizon of zero": ("holidays.yml", "years: 2", "years: 0", "years: 0",
+                        "horizon.years", "0 is not allowed", None),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_mistake_names_file_line_key_and_fix(tmp_path, case):
+    file, old, new, marker, path, message, fix = CASES[case]
+    directory = broken_policy(tmp_path, file, old, new)
+    problems = problems_for(directory)
+    matching = [p for p in problems if message in p.message]
+    assert matching, "\n".join(map(str, problems))
+    problem = matching[0]
+    assert problem.file == f"policy/{file}"
+    assert problem.line == line_of(directory, file, marker), str(problem)
+    if path:
+        assert problem.path == path, str(problem)
+    if fix:
+        assert problem.fix and fix in problem.fix, str(problem)
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    directory = broken_policy(tmp_path, "regions.yml", "zone: Europe/Berlin", "zone: CET")
+    for file, old, new in [("regions.yml", "monday to friday: 09:00-17:00", "monday to friday: 9am-5pm"),
+                           ("channels.yml", "type: form", "type: fax"),
+                           ("priorities.yml", "first_response: 1 business day", "first_response: one day")]:
+        edit(directory / file, old, new)
+    problems = problems_for(directory)
+    files = {p.file for p in problems}
+    assert files == {"policy/regions.yml", "policy/channels.yml", "policy/priorities.yml"}, problems
+    assert len(problems) == 4, "\n".join(map(str, problems))
+
+
+def test_unquoted_times_and_dates_stay_text(tmp_path):
+    # YAML 1.1 would read 10:00 as the number 600 and 2026-12-24 as a date object.
+    directory = broken_policy(tmp_path, "holidays.yml", "closures: []",
+                              "closures:\n  - name: Christmas Eve\n    date: 2026-12-24\n    hours: 10:00-12:00")
+    policy = load_policy(directory, TODAY)
+    assert policy.regions[0].weekly[0][0].hhmm() == ("10:00", "18:00")
+    special = [o for o in policy.overrides["emea"] if o.date == dt.date(2026, 12, 24)]
+    assert special and special[0].kind == "special_hours"
+
+
+def test_a_misnamed_policy_file_is_reported(tmp_path):
+    directory = broken_policy(tmp_path, "channels.yml", "channels:", "channels:")
+    (directory / "channels.yml").rename(directory / "channel.yml")
+    problems = problems_for(directory)
+    messages = {(p.file, p.message, p.fix) for p in problems}
+    assert ("policy/channel.yml", "this file is not read by the portal", "rename it to channels.yml") in messages
+    assert any(p.file == "policy/channels.yml" and "missing" in p.message for p in problems)
+
+
+def test_report_reads_as_a_list_for_people(tmp_path):
+    directory = broken_policy(tmp_path, "regions.yml", "zone: Europe/Berlin", "zone: CET")
+    with pytest.raises(PolicyError) as info:
+        load_policy(directory, TODAY)
+    report = info.value.report()
+    line = line_of(directory, "regions.yml", "zone: CET")
+    assert report.splitlines()[0] == "The support policy has 1 problem; nothing was published:"
+    assert f"policy/regions.yml, line {line}, regions[1].zone: 'CET' is not an IANA time zone name" in report
+    assert "Fix: use 'Europe/Berlin'" in report
+
+
+# Through the real build: non-zero exit, the message, no traceback, and the old site untouched.
+def test_broken_policy_fails_the_build_and_keeps_the_site(project):
+    first = run_build(project)
+    assert first.ok, first.output
+    before = {p.relative_to(first.site): p.read_bytes() for p in first.site.rglob("*") if p.is_file()}
+    edit(project / "policy" / "regions.yml", "zone: Europe/Berlin", "zone: CET")
+    edit(project / "policy" / "channels.yml", "type: form", "type: fax")
+    second = run_build(project)
+    assert second.returncode != 0
+    assert "Traceback" not in second.output
+    assert "The support policy has 2 problems" in second.output
+    assert re.search(r"policy/regions\.yml, line \d+, regions\[1\]\.zone: 'CET'", second.output)
+    assert "Fix: use 'Europe/Berlin'" in second.output
+    after = {p.relative_to(first.site): p.read_bytes() for p in first.site.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(project.glob(".site*")), "no half-built folder is left behind"
