@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import holidays
 
@@ -14,6 +15,16 @@ from .model import Calendar, DayOverride, Policy, Text
 
 # Our language codes to the `holidays` package's, where they differ.
 _PACKAGE_LANGUAGE = {"en": "en_US"}
+
+
+# One row of the holiday calendar: a date and what happens on it in some regions.
+@dataclass(frozen=True)
+class ClosureDay:
+    date: dt.date
+    kind: str  # "holiday" | "closure" | "special_hours"
+    name: Text
+    hours: tuple  # () is closed all day
+    regions: tuple  # Region, in the order of regions.yml
 
 
 # Public holidays of one calendar within [first, last], named in English, the local language
@@ -42,9 +53,10 @@ def calendar_days(calendar: Calendar, first: dt.date, last: dt.date, languages=(
 # and the conflicts found on the way as (closure index, message).
 def region_overrides(policy: Policy) -> tuple[dict, list]:
     first, last = policy.horizon
-    problems: list = []
+    lang = policy.languages[0]
     holiday_days = {c.id: calendar_days(c, first, last, policy.languages) for c in policy.calendars}
     result = {}
+    clashes: dict = {}  # (closure index, date, earlier index) -> [region name, ...]
     for region in policy.regions:
         days: dict = {}
         if region.calendar:
@@ -55,28 +67,55 @@ def region_overrides(policy: Policy) -> tuple[dict, list]:
             if closure.regions is not None and region.id not in closure.regions:
                 continue
             kind = "special_hours" if closure.hours else "closure"
-            for date in _closure_dates(closure, first, last):
+            for date in closure_dates(closure, first, last):
                 if date in company:
-                    problems.append((index, f"{date} of region {region.id} already has the closure "
-                                            f"'{company[date].name.get(policy.languages[0])}'"))
+                    clashes.setdefault((index, date, company[date][0]), []).append(region.name.get(lang))
                     continue
-                company[date] = DayOverride(date, kind, closure.name, closure.hours or ())
-        days.update(company)
+                company[date] = (index, DayOverride(date, kind, closure.name, closure.hours or ()))
+        days.update((date, override) for date, (_, override) in company.items())
         result[region.id] = tuple(days[d] for d in sorted(days))
+    problems = [
+        (index, f"{date} already has '{policy.closures[earlier].name.get(lang)}' (closures[{earlier + 1}]) "
+                f"in {' and '.join(names)}")
+        for (index, date, earlier), names in sorted(clashes.items())
+    ]
     return result, problems
 
 
-def _closure_dates(closure, first: dt.date, last: dt.date):
+# The dates of one closure rule that fall within [first, last].
+def closure_dates(closure, first: dt.date, last: dt.date):
     if closure.every_year:
         month, day = closure.every_year
         for year in range(first.year, last.year + 1):
             try:
-                yield dt.date(year, month, day)
+                date = dt.date(year, month, day)
             except ValueError:  # 29 February outside leap years
                 continue
+            if first <= date <= last:
+                yield date
         return
-    date, until = closure.date, closure.until or closure.date
+    date, until = max(closure.date, first), min(closure.until or closure.date, last)
     while date <= until:
-        if first <= date <= last:
-            yield date
+        yield date
         date += dt.timedelta(days=1)
+
+
+# The calendar's rows: regions with the same entry on the same date share one row. With
+# `by_zone`, special hours are split by time zone too (their times are the zone's wall time).
+def closure_days(policy: Policy, by_zone: bool = False) -> list[ClosureDay]:
+    grouped: dict = {}
+    for region in policy.regions:
+        for o in policy.overrides[region.id]:
+            zone = region.zone if (by_zone and o.hours) else None
+            grouped.setdefault((o.date, o.kind, o.name, o.hours, zone), []).append(region)
+    rows = [ClosureDay(date, kind, name, hours, tuple(regions))
+            for (date, kind, name, hours, _), regions in grouped.items()]
+    return sorted(rows, key=lambda r: (r.date, [policy.regions.index(x) for x in r.regions]))
+
+
+# "Good Friday (Karfreitag)": the name in `lang`, with the first other language's name beside
+# it when that differs (the German name of a public holiday on the English site, and back).
+def display_name(name: Text, lang: str, fallback: str | None = None) -> str:
+    shown = name.get(lang, fallback)
+    other = next((text for code, text in name.values if code != lang and text != shown), None)
+    return f"{shown} ({other})" if other else shown

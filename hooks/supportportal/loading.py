@@ -6,9 +6,11 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -168,6 +170,13 @@ class _Checker:
     def _format_problem(self, name, path, value, schema):
         key = path[-1] if path else ""
         text = str(value)
+        if name == "holidays" and len(path) == 2 and path[0] == "closures" and isinstance(value, dict):
+            if "date" in value and "every_year" in value:
+                return self.report(name, path + ("every_year",), "a closure has either date or every_year, not both",
+                                   "keep date: (with until: for several days) for one occasion, "
+                                   "or every_year: MM-DD for a day that recurs")
+            return self.report(name, path, "the closure has no date",
+                               "add date: YYYY-MM-DD (with until: for several days) or every_year: MM-DD")
         if not isinstance(value, (str, list, dict)):
             return self.report(name, path, f"expected text, found {_describe(value)}",
                                schema.get("description") or "put the value in quotes")
@@ -180,7 +189,12 @@ class _Checker:
             return self.report(name, path, f"'{text}' is not a valid id (lowercase letters, digits and hyphens, starting with a letter)",
                                f"use '{suggestion}'" if suggestion else None)
         if key in ("date", "until"):
-            return self.report(name, path, f"'{text}' is not a date", "write dates as YYYY-MM-DD, e.g. 2026-12-24")
+            ymd = re.fullmatch(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*", text)
+            dmy = re.fullmatch(r"\s*(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\s*", text)
+            parts = ymd.groups() if ymd else dmy.groups()[::-1] if dmy else None
+            return self.report(name, path, f"'{text}' is not a date",
+                               f"write it as '{int(parts[0]):04d}-{int(parts[1]):02d}-{int(parts[2]):02d}' (YYYY-MM-DD)"
+                               if parts else "write dates as YYYY-MM-DD, e.g. 2026-12-24")
         if key == "every_year":
             return self.report(name, path, f"'{text}' is not a month and day", "write it as MM-DD, e.g. 12-24")
         if key in ("first_response", "update_interval", "business_day"):
@@ -392,16 +406,11 @@ class _Checker:
                                 "add date: with the first day of the closure")
                 elif date and until and until < date:
                     self.report("holidays", path + ("until",), f"the closure ends ({until}) before it starts ({date})",
-                                "swap date and until")
+                                "until is the last day of the closure: swap date and until, or correct the year")
             every_year = None
             if "every_year" in item:
-                month, day = map(int, item["every_year"].split("-"))
-                try:
-                    dt.date(2000, month, day)
-                    every_year = (month, day)
-                except ValueError:
-                    self.report("holidays", path + ("every_year",), f"'{item['every_year']}' is not a day of the year",
-                                "write MM-DD with a real month and day, e.g. 12-24")
+                every_year = self._date(path + ("every_year",), item["every_year"], year=2000)
+                every_year = every_year and (every_year.month, every_year.day)
             regions = tuple(item["regions"]) if "regions" in item else None
             for j, reg in enumerate(regions or ()):
                 if reg not in region_ids:
@@ -409,16 +418,34 @@ class _Checker:
                     self.report("holidays", path + ("regions", j), f"there is no region '{reg}' in regions.yml",
                                 f"did you mean '{close[0]}'?" if close else f"regions are: {', '.join(sorted(region_ids))}")
             hours = self.intervals("holidays", path + ("hours",), item["hours"]) if "hours" in item else None
-            name = self.text("holidays", path + ("name",), item["name"])
+            # A closure's name may also carry the local name (de: Heiligabend), like public holidays do.
+            raw = item["name"]
+            extra = {k: v.strip() for k, v in raw.items() if k not in self.languages} if isinstance(raw, dict) else {}
+            name = self.text("holidays", path + ("name",),
+                             {k: v for k, v in raw.items() if k in self.languages} if isinstance(raw, dict) else raw)
+            name = Text(name.values + tuple(extra.items()))
             result.append(Closure(name, date, until, every_year, hours or None, regions))
         return tuple(result)
 
-    def _date(self, path, text: str):
+    # A date as written in holidays.yml (YYYY-MM-DD, or MM-DD of every year), or None after reporting why not.
+    def _date(self, path, text: str, year: int | None = None):
+        month_day = text.split("-")[-2:]
         try:
-            return dt.date.fromisoformat(text)
+            return dt.date.fromisoformat(f"{year}-{text}" if year else text)
         except ValueError:
-            self.report("holidays", path, f"{text} is not a date that exists", "check the month and the day")
-            return None
+            pass
+        month, day = int(month_day[0]), int(month_day[1])
+        example = "12-24" if year else "2026-12-24"
+        if not 1 <= month <= 12:
+            return self.report("holidays", path, f"'{text}' has no month {month}",
+                               f"write the month before the day, as {'MM-DD' if year else 'YYYY-MM-DD'}, e.g. {example}")
+        if year:
+            last = calendar.monthrange(2000, month)[1]
+            return self.report("holidays", path, f"'{text}' is not a day of the year: {calendar.month_name[month]} "
+                               f"has {last} days", f"write MM-DD with a real month and day, e.g. {example}")
+        last = calendar.monthrange(int(text[:4]), month)[1]
+        return self.report("holidays", path, f"{text} is not a date that exists: {calendar.month_name[month]} "
+                           f"{text[:4]} has {last} days", f"check the day, e.g. {text[:8]}{last:02d} for the last day")
 
     def _channels(self, data: dict) -> tuple:
         result, seen = [], set()
