@@ -70,7 +70,7 @@ class PageError(Exception):
 def environment() -> jinja2.Environment:
     return jinja2.Environment(
         undefined=jinja2.StrictUndefined, autoescape=True, keep_trailing_newline=True,
-        extensions=[], trim_blocks=True, lstrip_blocks=True,
+        extensions=[],  # no trim_blocks: Markdown is sensitive to line breaks
     )
 
 
