@@ -1,0 +1,67 @@
+# The published JSON Schemas (what editors check) and the build's validator agree.
+
+import json
+import re
+
+import jsonschema
+import pytest
+
+from conftest import ROOT
+from supportportal import yamlload
+from supportportal.loading import FILES, PolicyError, load_policy, schema_validator
+from test_policy_validation import CASES, TODAY, broken_policy
+
+SCHEMAS = ROOT / "policy" / "schema"
+
+# Mistakes no JSON Schema can see: they need the zone database, other files, or arithmetic.
+ONLY_THE_VALIDATOR = {
+    "zone that does not exist", "overlapping intervals", "day listed twice", "same opening and closing time",
+    "duplicate region id", "unknown holiday calendar", "duplicate key", "email channel with a link",
+    "business time around the clock", "two default priorities", "unknown language", "holiday subdivision",
+}
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_schemas_are_valid_and_name_their_file(name):
+    schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["title"].startswith(f"policy/{name}.yml")
+    # Each policy file points editors at its schema (yaml-language-server modeline).
+    first_line = (ROOT / "policy" / f"{name}.yml").read_text().splitlines()[0]
+    assert first_line == f"# yaml-language-server: $schema=schema/{name}.schema.json"
+
+
+def test_default_policy_passes_both():
+    for name in FILES:
+        data = yamlload.load(ROOT / "policy" / f"{name}.yml").data
+        assert list(schema_validator(name).iter_errors(data)) == [], name
+    load_policy(ROOT / "policy", TODAY)
+
+
+def schema_paths(directory, file):
+    doc = yamlload.load(directory / file)
+    if doc.data is None:
+        return None
+    return [tuple(e.absolute_path) for e in schema_validator(file[:-4]).iter_errors(doc.data)]
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_schema_and_validator_agree_on_each_mistake(tmp_path, case):
+    file, old, new, *_ = CASES[case]
+    directory = broken_policy(tmp_path, file, old, new)
+    with pytest.raises(PolicyError) as info:
+        load_policy(directory, TODAY)
+    reported = {p.path for p in info.value.problems if p.file == f"policy/{file}"}
+    paths = schema_paths(directory, file)
+    if paths is None:  # not YAML at all: editors and validator both reject the file
+        assert any("not valid YAML" in p.message for p in info.value.problems)
+        return
+    if case in ONLY_THE_VALIDATOR:
+        assert paths == [], f"the schema now catches {case}: move it out of ONLY_THE_VALIDATOR"
+        assert reported
+        return
+    assert paths, f"the schema misses {case}"
+    # Every schema error appears in the validator's report at the same key (or a key below it).
+    for path in paths:
+        dotted = re.sub(r"\.(\d+)", lambda m: f"[{int(m.group(1)) + 1}]", ".".join(map(str, path)))
+        assert any(r == dotted or r.startswith(dotted) for r in reported), (dotted, reported)
