@@ -1,0 +1,77 @@
+# `make serve`: the preview rebuilds when a policy file or a hook module changes, without a restart.
+
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from conftest import BIN, SOURCE_DATE_EPOCH
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(url: str, text: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            body = fetch(url)
+            if text in body:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} did not appear at {url} within {seconds} s")
+
+
+@pytest.fixture
+def preview(project, tmp_path):
+    port = free_port()
+    log = open(tmp_path / "serve.log", "w")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        yield project, f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+
+
+def test_preview_follows_policy_and_hook_edits(preview):
+    project, url = preview
+    wait_for(url + "/hours/", "10:00–18:00")
+    regions = project / "policy" / "regions.yml"
+    regions.write_text(regions.read_text().replace("monday to friday: 10:00-18:00", "monday to friday: 08:00-16:30"))
+    wait_for(url + "/hours/", "08:00–16:30")
+    render = project / "hooks" / "supportportal" / "render.py"
+    render.write_text(render.read_text().replace('"hours_caption": "Support hours by region"',
+                                                 '"hours_caption": "Opening hours by region"'))
+    wait_for(url + "/hours/", "Opening hours by region")
+
+
+def test_make_serve_watches_the_policy_hooks_and_overrides():
+    import yaml
+
+    from conftest import ROOT
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
+    assert {"policy", "hooks", "overrides"} <= set(config["watch"])
+    assert "mkdocs serve --dev-addr 127.0.0.1:8000" in (ROOT / "Makefile").read_text()
