@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from . import feed, ics, render
+from . import feed, ics, jsonld, render
 from .loading import load_policy
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
@@ -25,7 +25,8 @@ class Portal:
         config.site_name = self.policy.site_title.get(lang)
         config.site_description = self.policy.site_description.get(lang)
         config.site_url = self.policy.site_url
-        config.extra["support_portal"] = {"company": self.policy.company}
+        config.extra["support_portal"] = {"company": self.policy.company,
+                                          "jsonld": jsonld.script_text(jsonld.organization(self.policy))}
 
     # Files written beside the pages: the feeds and their schemas.
     def generated_files(self) -> dict:
