@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from dataclasses import dataclass
 
 import holidays
@@ -119,3 +120,14 @@ def display_name(name: Text, lang: str, fallback: str | None = None) -> str:
     shown = name.get(lang, fallback)
     other = next((text for code, text in name.values if code != lang and text != shown), None)
     return f"{shown} ({other})" if other else shown
+
+
+# The abbreviation a zone uses at noon of `date` ("CET", "EST"), or its UTC offset ("UTC+08:00")
+# where the zone has no letters for it.
+def zone_abbreviation(zone: str, date: dt.date) -> str:
+    moment = dt.datetime.combine(date, dt.time(12), tzinfo=zoneinfo.ZoneInfo(zone))
+    name = moment.tzname() or ""
+    if name[:1].isalpha():
+        return name
+    minutes = int(moment.utcoffset().total_seconds() // 60)
+    return f"UTC{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"

@@ -1,80 +1,118 @@
 # support.ics: every closure as an RFC 5545 calendar that Outlook, Google and Apple Calendar can
-# subscribe to. Escaping and line folding are the icalendar package's; UIDs are stable across
-# rebuilds (derived from date, kind, name and regions), DTSTAMP is the build date.
+# subscribe to. Closed days are all-day events shared by the regions they close; special hours
+# are timed events in the region's own zone (with its VTIMEZONE), one per opening interval.
+# Escaping and line folding (75 octets, CRLF + space) are the icalendar package's.
+#
+# UIDs are stable across rebuilds and edits of a name or of the hours: they are made of the date,
+# the opening time (special hours) and the regions, which on one date never share two events.
+# DTSTAMP is the build date (SOURCE_DATE_EPOCH), so the same policy gives the same bytes.
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import zoneinfo
 from urllib.parse import urlsplit
 
 import icalendar
 
 from . import textfmt
+from .closures import closure_days, display_name
 from .model import Policy
 
 TEXTS = {
     "en": {"closed": "Support closed: {name}", "special": "Special support hours: {name}",
            "regions": "Regions: {regions}", "calname": "{company} support closures",
-           "hours": "Open {hours} ({zone})"},
+           "caldesc": ("Days on which {company} support is closed or keeps special hours, "
+                       "{first} to {last}. Updated daily from {url}"),
+           "closed_all_day": "Support is closed all day.",
+           "hours": "Support is open {hours} ({zone}) only."},
     "de": {"closed": "Support geschlossen: {name}", "special": "Geänderte Supportzeiten: {name}",
            "regions": "Regionen: {regions}", "calname": "{company} Support-Schließtage",
-           "hours": "Geöffnet {hours} ({zone})"},
+           "caldesc": ("Tage, an denen der Support von {company} geschlossen ist oder geänderte Zeiten hat, "
+                       "{first} bis {last}. Täglich aktualisiert von {url}"),
+           "closed_all_day": "Der Support ist den ganzen Tag geschlossen.",
+           "hours": "Der Support ist nur {hours} ({zone}) geöffnet."},
 }
 
 
 # The calendar of every closure within the horizon, in one language.
 def support_calendar(policy: Policy, lang: str = "en") -> bytes:
     texts = TEXTS.get(lang, TEXTS["en"])
+    fallback = policy.languages[0]
     host = urlsplit(policy.site_url).hostname or "support.invalid"
+    page = policy.site_url + "holidays/"
+    first, last = policy.horizon
     stamp = dt.datetime.combine(policy.today, dt.time(0), dt.timezone.utc)
+
     cal = icalendar.Calendar()
     cal.add("prodid", f"-//{policy.company}//Support portal//{lang.upper()}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", texts["calname"].format(company=policy.company))
+    name = texts["calname"].format(company=policy.company)
+    description = texts["caldesc"].format(company=policy.company, url=page,
+                                          first=textfmt.format_long_date(first, lang, weekday=False),
+                                          last=textfmt.format_long_date(last, lang, weekday=False))
+    # RFC 7986 properties, and the X-WR- ones that Outlook and older Apple Calendar read instead
+    # (TEXT by default, RFC 5545 3.8.8.2, so escaped like the others).
+    cal.add("name", name)
+    cal.add("x-wr-calname", icalendar.vText(name))
+    cal.add("description", description)
+    cal.add("x-wr-caldesc", icalendar.vText(description))
+    cal.add("url", page)
+    cal.add("source", policy.site_url + "support.ics", parameters={"VALUE": "URI"})
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
 
-    # All-day closures shared by several regions become one event; special hours are per region.
-    grouped: dict = {}
-    for region in policy.regions:
-        for o in policy.overrides[region.id]:
-            key = (o.date, o.kind, o.name, o.hours, region.zone if o.hours else None)
-            grouped.setdefault(key, []).append(region)
-    for (date, kind, name, hours, zone), regions in sorted(grouped.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2].values)):
-        title = name.get(lang, policy.languages[0])
-        region_names = textfmt.join_words([r.name.get(lang, policy.languages[0]) for r in regions], lang)
-        uid_source = "|".join([date.isoformat(), kind, repr(name.values), ",".join(r.id for r in regions),
-                               repr(hours)])
-        uid = hashlib.sha256(uid_source.encode()).hexdigest()[:24]
-        event = icalendar.Event()
-        event.add("uid", f"{date.isoformat()}-{uid}@{host}")
-        event.add("dtstamp", stamp)
-        description = [texts["regions"].format(regions=region_names)]
-        if hours:
-            tz = zoneinfo.ZoneInfo(zone)
-            first, last = hours[0], hours[-1]
-            event.add("summary", texts["special"].format(name=title))
-            event.add("dtstart", _local(date, first.start, tz))
-            event.add("dtend", _local(date, last.end, tz))
-            description.append(texts["hours"].format(hours=textfmt.format_intervals(hours, lang),
-                                                     zone=textfmt.zone_abbreviations(zone, lang, date.year)))
-            event.add("transp", "TRANSPARENT")
-        else:
+    for day in closure_days(policy, by_zone=True):
+        title = display_name(day.name, lang, fallback)
+        region_names = textfmt.join_words([r.name.get(lang, fallback) for r in day.regions], lang)
+        region_ids = "_".join(r.id for r in day.regions)  # ids never contain "_"
+        details = texts["regions"].format(regions=region_names)
+        if not day.hours:
+            event = _event(f"{day.date:%Y%m%d}-{region_ids}@{host}", stamp, page)
             event.add("summary", texts["closed"].format(name=title))
-            event.add("dtstart", date)
-            event.add("dtend", date + dt.timedelta(days=1))
-            event.add("transp", "TRANSPARENT")
-        event.add("description", "\n".join(description))
-        event.add("categories", [kind.replace("_", " ")])
-        cal.add_component(event)
-    cal.add_missing_timezones()
+            event.add("dtstart", day.date)
+            event.add("dtend", day.date + dt.timedelta(days=1))
+            event.add("description", f"{details}\n{texts['closed_all_day']}")
+            event.add("categories", [day.kind.replace("_", " ")])
+            cal.add_component(event)
+            continue
+        zone = day.regions[0].zone
+        tz = zoneinfo.ZoneInfo(zone)
+        hours = texts["hours"].format(hours=textfmt.format_intervals(day.hours, lang), zone=_zone_name(day.date, tz))
+        for interval in day.hours:
+            start = _local(day.date, interval.start, tz)
+            event = _event(f"{start:%Y%m%dT%H%M}-{region_ids}@{host}", stamp, page)
+            event.add("summary", texts["special"].format(name=title))
+            event.add("dtstart", start)
+            event.add("dtend", _local(day.date, interval.end, tz))
+            event.add("description", f"{details}\n{hours}")
+            event.add("categories", [day.kind.replace("_", " ")])
+            cal.add_component(event)
+    # Zone definitions covering the horizon and the night after it (hours may run past midnight).
+    cal.add_missing_timezones(first_date=first, last_date=last + dt.timedelta(days=2))
     return cal.to_ical()
 
 
+# An event with what every event carries: UID, DTSTAMP, a link to the calendar page, and
+# TRANSP so that a subscriber's own free/busy time is unaffected.
+def _event(uid: str, stamp: dt.datetime, url: str) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("url", url)
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+# A wall time on `date`, `minutes` after its midnight (1440 and beyond are on the next date).
 def _local(date: dt.date, minutes: int, tz) -> dt.datetime:
     days, minutes = divmod(minutes, 24 * 60)
     return dt.datetime.combine(date + dt.timedelta(days=days), dt.time(minutes // 60, minutes % 60), tzinfo=tz)
+
+
+# "CET, Europe/Berlin": the abbreviation in use at noon of that date and the zone's own name.
+def _zone_name(date: dt.date, tz) -> str:
+    abbreviation = dt.datetime.combine(date, dt.time(12), tzinfo=tz).tzname()
+    return f"{abbreviation}, {tz.key}" if abbreviation and abbreviation[:1].isalpha() else tz.key

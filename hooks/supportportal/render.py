@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import jinja2
 from markupsafe import Markup, escape
 
-from . import textfmt
+from . import closures, textfmt
 from .model import Policy
 
 # Texts of the generated blocks, per language.
@@ -34,8 +34,11 @@ LABELS = {
         "enhancements_yes": "Yes.", "enhancements_no": "No.",
         "status_loading": "Live support status needs JavaScript; the hours are in the table.",
         "calendar_caption": "Support closures in {year}", "date": "Date", "closure": "Closure",
-        "regions": "Closed regions", "all_regions": "all regions", "special": "open {hours}",
-        "next_closure": "Next closure", "local_name": "{name} ({local})",
+        "support": "Support", "regions": "Regions", "all_regions": "All regions", "closed_day": "Closed",
+        "special": "Open {hours} {zone}", "special_zones": "Open {hours} local time ({zones})",
+        "next_closure": "Next closure", "calendar_horizon": "This calendar covers {first} to {last}.",
+        "no_closures": "No closures in {year}: support keeps its weekly hours.",
+        "next_none": "not scheduled before {last}", "next_where": "{text} ({regions})",
     },
     "de": {
         "hours_caption": "Supportzeiten nach Region", "region": "Region", "days": "Tage", "hours": "Zeiten",
@@ -56,8 +59,11 @@ LABELS = {
         "enhancements_yes": "Ja.", "enhancements_no": "Nein.",
         "status_loading": "Der Live-Status braucht JavaScript; die Zeiten stehen in der Tabelle.",
         "calendar_caption": "Schließtage des Supports {year}", "date": "Datum", "closure": "Anlass",
-        "regions": "Geschlossene Regionen", "all_regions": "alle Regionen", "special": "geöffnet {hours}",
-        "next_closure": "Nächster Schließtag", "local_name": "{name} ({local})",
+        "support": "Support", "regions": "Regionen", "all_regions": "Alle Regionen", "closed_day": "Geschlossen",
+        "special": "Geöffnet {hours} {zone}", "special_zones": "Geöffnet {hours} Ortszeit ({zones})",
+        "next_closure": "Nächster Schließtag", "calendar_horizon": "Dieser Kalender reicht vom {first} bis {last}.",
+        "no_closures": "Keine Schließtage {year}: Der Support hält seine Wochenzeiten.",
+        "next_none": "vor dem {last} nicht geplant", "next_where": "{text} ({regions})",
     },
 }
 
@@ -220,50 +226,74 @@ class Facts:
     def calculator(self) -> Markup:
         return Markup('<div class="support-calculator" data-support-calculator hidden></div>\n')
 
-    # Every closure within the horizon, one table per year, the next one marked.
+    # Every closure within the horizon, one table per year. The next one from the build date on is
+    # marked by a "Next closure:" label in its row, not by colour alone (<mark> adds the theme's).
     def holiday_calendar(self) -> Markup:
-        L = self.labels
+        L, lang = self.labels, self.lang
         first, last = self.policy.horizon
-        by_date: dict = {}
-        for region in self.policy.regions:
-            for o in self.policy.overrides[region.id]:
-                by_date.setdefault((o.date, o.kind, o.name, o.hours), []).append(region)
-        upcoming = min((key[0] for key in by_date if key[0] >= self.today), default=None)
-        out = []
+        days = closures.closure_days(self.policy)
+        upcoming = next((d.date for d in days if d.date >= self.today), None)
+
+        # "Closed", "Open 10:00–14:00 CET", or for regions in several zones
+        # "Open 10:00–14:00 local time (EMEA: CET, USA: EST)".
+        def support(day) -> str:
+            if not day.hours:
+                return L["closed_day"]
+            hours = textfmt.format_intervals(day.hours, lang)
+            zones = {r.zone: closures.zone_abbreviation(r.zone, day.date) for r in day.regions}
+            if len(zones) == 1:
+                return L["special"].format(hours=hours, zone=next(iter(zones.values())))
+            return L["special_zones"].format(hours=hours, zones=", ".join(f"{self.t(r.name)}: {zones[r.zone]}"
+                                                                          for r in day.regions))
+
+        def regions(day) -> str:
+            if len(day.regions) == len(self.policy.regions):
+                return L["all_regions"]
+            return textfmt.join_words([self.t(r.name) for r in day.regions], lang)
+
+        horizon = L["calendar_horizon"].format(first=textfmt.format_long_date(first, lang, weekday=False),
+                                               last=textfmt.format_long_date(last, lang, weekday=False))
+        out = [f'<p class="support-calendar-horizon">{escape(horizon)}</p>\n']
         for year in range(first.year, last.year + 1):
             rows = []
-            for (date, kind, name, hours), regions in sorted(by_date.items(), key=lambda kv: (kv[0][0], kv[0][1])):
-                if date.year != year:
-                    continue
-                text = self.t(name)
-                local = dict(name.values).get("de") if self.lang != "de" else dict(name.values).get("en")
-                label = L["local_name"].format(name=text, local=local) if local and local != text else text
-                if hours:
-                    label += " – " + L["special"].format(hours=textfmt.format_intervals(hours, self.lang))
-                names = (L["all_regions"] if len(regions) == len(self.policy.regions)
-                         else textfmt.join_words([self.t(r.name) for r in regions], self.lang))
-                mark = ' class="support-next" aria-current="date"' if date == upcoming else ""
-                lead = f'<strong>{escape(L["next_closure"])}:</strong> ' if date == upcoming else ""
+            for day in (d for d in days if d.date.year == year):
+                is_next = day.date == upcoming
+                lead = f'<strong class="support-next__label">{escape(L["next_closure"])}:</strong> ' if is_next else ""
+                mark = ' class="support-next"' if is_next else ""
+                name = escape(closures.display_name(day.name, lang, self.policy.languages[0]))
+                name = Markup(f"<mark>{name}</mark>") if is_next else name
                 rows.append(
-                    f'<tr{mark} data-date="{date.isoformat()}" data-kind="{kind}">'
-                    f'<td><time datetime="{date.isoformat()}">{escape(textfmt.format_long_date(date, self.lang))}</time></td>'
-                    f"<td>{lead}{escape(label)}</td><td>{escape(names)}</td></tr>"
+                    f'<tr{mark} data-date="{day.date.isoformat()}" '
+                    f'data-kind="{day.kind}"><td><time datetime="{day.date.isoformat()}">'
+                    f"{escape(textfmt.format_long_date(day.date, lang))}</time></td>"
+                    f"<td>{lead}{name}</td>"
+                    f"<td>{escape(support(day))}</td><td>{escape(regions(day))}</td></tr>"
                 )
+            if not rows:
+                out.append(f'<div class="support-calendar" data-year="{year}">\n'
+                           f'<p>{escape(L["no_closures"].format(year=year))}</p>\n</div>\n')
+                continue
+            head = "".join(f'<th scope="col">{escape(L[k])}</th>' for k in ("date", "closure", "support", "regions"))
             out.append(
                 f'<div class="support-calendar" data-year="{year}">\n<table>\n'
                 f'<caption>{escape(L["calendar_caption"].format(year=year))}</caption>\n'
-                f'<thead><tr><th scope="col">{L["date"]}</th><th scope="col">{L["closure"]}</th>'
-                f'<th scope="col">{L["regions"]}</th></tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
+                f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
             )
         return Markup("\n".join(out))
 
+    # "Christmas Eve (Heiligabend), Thursday, 24 December 2026" for "The next one is ...", with the
+    # regions when it does not apply to all.
     def next_closure(self) -> str:
-        dates = sorted((o.date, self.t(o.name)) for r in self.policy.regions for o in self.policy.overrides[r.id]
-                       if o.date >= self.today)
-        if not dates:
-            return ""
-        date, name = dates[0]
-        return f"{name}, {textfmt.format_long_date(date, self.lang)}"
+        L = self.labels
+        day = next((d for d in closures.closure_days(self.policy) if d.date >= self.today), None)
+        if day is None:
+            return L["next_none"].format(last=textfmt.format_long_date(self.policy.horizon[1], self.lang, weekday=False))
+        text = (f"{closures.display_name(day.name, self.lang, self.policy.languages[0])}, "
+                f"{textfmt.format_long_date(day.date, self.lang)}")
+        if len(day.regions) < len(self.policy.regions):
+            text = L["next_where"].format(text=text, regions=textfmt.join_words([self.t(r.name) for r in day.regions],
+                                                                                self.lang))
+        return text
 
 
 # What must never reach a reader: unrendered placeholders, CMS shortcodes, error strings.
