@@ -186,3 +186,14 @@ def test_broken_policy_fails_the_build_and_keeps_the_site(project):
     after = {p.relative_to(first.site): p.read_bytes() for p in first.site.rglob("*") if p.is_file()}
     assert after == before
     assert not list(project.glob(".site*")), "no half-built folder is left behind"
+
+
+# The error shown in the README is the one the build prints for that mistake.
+def test_readme_error_example_is_real(project):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("### What an error looks like", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    edit(project / "policy" / "regions.yml", "zone: Europe/Berlin", "zone: CET")
+    edit(project / "policy" / "regions.yml", "monday to friday: 10:00-18:00", "monday to friday: 9am-5pm")
+    build = run_build(project)
+    assert build.returncode == 1
+    assert example.strip() in build.output
