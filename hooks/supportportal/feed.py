@@ -1,5 +1,6 @@
 # support.json: the machine-readable policy that the live widgets and other tools read.
-# Its shape is published as support.schema.json (content/developers/support.schema.json).
+# Its shape is published beside it as developers/support.schema.json (from schemas/ here) and
+# explained on content/developers/index.md; SCHEMA_VERSION changes only with a breaking change.
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def _target(target: Target | None) -> dict | None:
 def support_feed(policy: Policy) -> dict:
     first, last = policy.horizon
     return {
-        "$schema": "developers/support.schema.json",
+        "$schema": policy.site_url + "developers/support.schema.json",
         "schema_version": SCHEMA_VERSION,
         "company": {"name": policy.company},
         "languages": list(policy.languages),
