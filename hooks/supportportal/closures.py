@@ -114,12 +114,21 @@ def closure_days(policy: Policy, by_zone: bool = False) -> list[ClosureDay]:
     return sorted(rows, key=lambda r: (r.date, [policy.regions.index(x) for x in r.regions]))
 
 
-# "Good Friday (Karfreitag)": the name in `lang`, with the first other language's name beside
-# it when that differs (the German name of a public holiday on the English site, and back).
-def display_name(name: Text, lang: str, fallback: str | None = None) -> str:
+# "Good Friday (Karfreitag)": the name in `lang`, with its name in the local language beside it
+# when that is another language and another text; on the local-language pages, just "Karfreitag".
+def display_name(name: Text, lang: str, local: str | None, fallback: str | None = None) -> str:
     shown = name.get(lang, fallback)
-    other = next((text for code, text in name.values if code != lang and text != shown), None)
-    return f"{shown} ({other})" if other else shown
+    other = name.as_dict().get(local) if local and local != lang else None
+    return f"{shown} ({other})" if other and other != shown else shown
+
+
+# The language of the place the support team keeps holidays for: the language the `holidays`
+# package names the first calendar's holidays in (de for DE), or None without calendars.
+def local_language(policy: Policy) -> str | None:
+    if not policy.calendars:
+        return None
+    cls = holidays.country_holidays(policy.calendars[0].country).__class__
+    return (cls.default_language or "en").split("_")[0]
 
 
 # The abbreviation a zone uses at noon of `date` ("CET", "EST"), or its UTC offset ("UTC+08:00")

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import icalendar
 
 from . import textfmt
-from .closures import closure_days, display_name
+from .closures import closure_days, display_name, local_language
 from .model import Policy
 
 TEXTS = {
@@ -64,8 +64,9 @@ def support_calendar(policy: Policy, lang: str = "en") -> bytes:
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
 
+    local = local_language(policy)
     for day in closure_days(policy, by_zone=True):
-        title = display_name(day.name, lang, fallback)
+        title = display_name(day.name, lang, local, fallback)
         region_names = textfmt.join_words([r.name.get(lang, fallback) for r in day.regions], lang)
         region_ids = "_".join(r.id for r in day.regions)  # ids never contain "_"
         details = texts["regions"].format(regions=region_names)

@@ -232,6 +232,7 @@ class Facts:
         L, lang = self.labels, self.lang
         first, last = self.policy.horizon
         days = closures.closure_days(self.policy)
+        local = closures.local_language(self.policy)
         upcoming = next((d.date for d in days if d.date >= self.today), None)
 
         # "Closed", "Open 10:00–14:00 CET", or for regions in several zones
@@ -260,7 +261,7 @@ class Facts:
                 is_next = day.date == upcoming
                 lead = f'<strong class="support-next__label">{escape(L["next_closure"])}:</strong> ' if is_next else ""
                 mark = ' class="support-next"' if is_next else ""
-                name = escape(closures.display_name(day.name, lang, self.policy.languages[0]))
+                name = escape(closures.display_name(day.name, lang, local, self.policy.languages[0]))
                 name = Markup(f"<mark>{name}</mark>") if is_next else name
                 rows.append(
                     f'<tr{mark} data-date="{day.date.isoformat()}" '
@@ -288,7 +289,8 @@ class Facts:
         day = next((d for d in closures.closure_days(self.policy) if d.date >= self.today), None)
         if day is None:
             return L["next_none"].format(last=textfmt.format_long_date(self.policy.horizon[1], self.lang, weekday=False))
-        text = (f"{closures.display_name(day.name, self.lang, self.policy.languages[0])}, "
+        local = closures.local_language(self.policy)
+        text = (f"{closures.display_name(day.name, self.lang, local, self.policy.languages[0])}, "
                 f"{textfmt.format_long_date(day.date, self.lang)}")
         if len(day.regions) < len(self.policy.regions):
             text = L["next_where"].format(text=text, regions=textfmt.join_words([self.t(r.name) for r in day.regions],

@@ -1,0 +1,139 @@
+# support.json: valid against the schema published beside it, with the horizon following
+# SOURCE_DATE_EPOCH and horizon.years, and the closures of holidays.yml in it.
+
+import datetime as dt
+import json
+import re
+
+import jsonschema
+import pytest
+
+from conftest import ROOT, copy_project, run_build
+from reference_schedule import load, status
+from test_calendar import MUNICH_HOLIDAYS, TRICKY_LOCAL, TRICKY_NAME, set_closures
+
+
+def feed_of(site):
+    return json.loads((site / "support.json").read_text(encoding="utf-8"))
+
+
+# The schema as published at site/developers/support.schema.json, with formats checked.
+def validator(site):
+    schema = json.loads((site / "developers" / "support.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+def epoch(year: int, month: int, day: int) -> str:
+    return str(int(dt.datetime(year, month, day, tzinfo=dt.timezone.utc).timestamp()))
+
+
+@pytest.fixture(scope="module")
+def fixture_build(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("feed") / "project")
+    set_closures(project / "policy")
+    build = run_build(project)
+    assert build.ok, build.output
+    return build
+
+
+def test_default_feed_validates_against_its_published_schema(site):
+    feed = feed_of(site)
+    validator(site).validate(feed)
+    published = (site / "developers" / "support.schema.json").read_text(encoding="utf-8")
+    assert published == (ROOT / "hooks" / "supportportal" / "schemas" / "support.schema.json").read_text(encoding="utf-8")
+    assert feed["$schema"] == "https://support.smartwork.example/developers/support.schema.json"
+    assert feed["schema_version"] == 1
+    assert feed["horizon"] == {"first_date": "2026-01-01", "last_date": "2027-12-31"}
+    assert feed["generated"] == "2026-11-27"
+
+
+def test_default_feed_has_munichs_public_holidays_in_every_region(site):
+    for region in feed_of(site)["regions"]:
+        holidays = {dt.date.fromisoformat(d["date"]) for d in region["days"] if d["kind"] == "holiday"}
+        company = {dt.date.fromisoformat(d["date"]) for d in region["days"] if d["kind"] != "holiday"}
+        assert holidays | (company & set(MUNICH_HOLIDAYS)) == set(MUNICH_HOLIDAYS), region["id"]
+        good_friday = next(d for d in region["days"] if d["date"] == "2026-04-03")
+        assert good_friday == {"date": "2026-04-03", "kind": "holiday",
+                               "name": {"en": "Good Friday", "de": "Karfreitag"}, "hours": []}
+
+
+def test_fixture_feed_validates_and_carries_the_closures(fixture_build):
+    feed = feed_of(fixture_build.site)
+    validator(fixture_build.site).validate(feed)
+    days = {r["id"]: {d["date"]: d for d in r["days"]} for r in feed["regions"]}
+    assert days["emea"]["2026-12-24"] == {"date": "2026-12-24", "kind": "closure",
+                                          "name": {"en": "Christmas Eve", "de": "Heiligabend"}, "hours": []}
+    assert days["usa"]["2026-12-31"]["hours"] == [{"start": "10:00", "end": "14:00"}]
+    assert days["emea"]["2027-07-16"]["hours"] == [{"start": "09:00", "end": "12:00"}, {"start": "13:00", "end": "15:00"}]
+    assert "2027-07-16" not in days["usa"]
+    assert days["usa"]["2026-12-28"]["name"] == {"en": TRICKY_NAME, "de": TRICKY_LOCAL}
+    assert days["emea"]["2026-01-01"]["kind"] == "closure" and days["usa"]["2026-01-01"]["kind"] == "holiday"
+    for region in feed["regions"]:
+        dates = [d["date"] for d in region["days"]]
+        assert dates == sorted(set(dates))
+        assert all("2026-01-01" <= d <= "2027-12-31" for d in dates)
+
+
+# The schedule rules documented for developers, on the fixture feed: the day entry replaces the
+# weekly hours, intervals are half-open, and beyond the horizon the state is unknown.
+def test_fixture_feed_reads_as_documented(fixture_build):
+    feed = feed_of(fixture_build.site)
+    regions = load(feed)
+
+    def at(region, year, month, day, hour, minute=0, zone="Europe/Berlin"):
+        from zoneinfo import ZoneInfo
+        instant = dt.datetime(year, month, day, hour, minute, tzinfo=ZoneInfo(zone))
+        return status(regions[region], int(instant.timestamp() * 1000))[0]
+
+    assert at("emea", 2026, 12, 31, 13, 59) == "open"
+    assert at("emea", 2026, 12, 31, 14, 0) == "closed"  # weekly 10:00-18:00 replaced by 10:00-14:00
+    assert at("emea", 2026, 12, 24, 12) == "closed"
+    assert at("emea", 2026, 12, 23, 12) == "open"
+    assert at("usa", 2026, 12, 28, 12, zone="America/New_York") == "closed"
+    assert at("emea", 2026, 12, 28, 12) == "open"
+    assert at("emea", 2028, 1, 3, 12) == "unknown"
+
+
+@pytest.mark.parametrize("when, years, first, last", [
+    ((2027, 6, 15), None, "2027-01-01", "2028-12-31"),
+    ((2026, 11, 27), 3, "2026-01-01", "2028-12-31"),
+    ((2026, 11, 27), 1, "2026-01-01", "2026-12-31"),
+])
+def test_horizon_follows_source_date_epoch_and_policy(project, when, years, first, last):
+    if years is not None:
+        path = project / "policy" / "holidays.yml"
+        path.write_text(re.sub(r"(?m)^  years: \d+$", f"  years: {years}", path.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+    build = run_build(project, epoch=epoch(*when))
+    assert build.ok, build.output
+    feed = feed_of(build.site)
+    validator(build.site).validate(feed)
+    assert feed["horizon"] == {"first_date": first, "last_date": last}
+    assert feed["generated"] == dt.date(*when).isoformat()
+    for region in feed["regions"]:
+        dates = [d["date"] for d in region["days"]]
+        assert dates and first <= min(dates) and max(dates) <= last
+        assert {d[:4] for d in dates} == {str(y) for y in range(int(first[:4]), int(last[:4]) + 1)}
+    # support.ics covers the same dates and says so.
+    ics = (build.site / "support.ics").read_text(encoding="utf-8")
+    starts = re.findall(r"DTSTART;VALUE=DATE:(\d{8})", ics)
+    assert min(starts) >= first.replace("-", "") and max(starts) <= last.replace("-", "")
+    unfolded = ics.replace("\r\n ", "")
+    first_words = dt.date.fromisoformat(first).strftime("%-d %B %Y")
+    last_words = dt.date.fromisoformat(last).strftime("%-d %B %Y")
+    assert f"{first_words} to {last_words}" in unfolded
+
+
+def test_schema_rejects_what_readers_could_misread(site):
+    check = validator(site)
+    feed = feed_of(site)
+    broken = json.loads(json.dumps(feed))
+    broken["regions"][0]["days"][0]["kind"] = "vacation"
+    assert not check.is_valid(broken)
+    broken = json.loads(json.dumps(feed))
+    broken["horizon"]["last_date"] = "2027-02-30"
+    assert not check.is_valid(broken)
+    broken = json.loads(json.dumps(feed))
+    broken["regions"][0]["weekly"]["monday"] = [{"start": "10:00", "end": "25:00"}]
+    assert not check.is_valid(broken)

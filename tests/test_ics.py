@@ -1,0 +1,237 @@
+# support.ics: parsed by the icalendar package and by a strict line-level reader written here
+# from RFC 5545, folded and escaped correctly, names surviving a round trip, stable unique UIDs,
+# VTIMEZONEs for special hours, and the same bytes from the same policy.
+
+import datetime as dt
+import re
+import shutil
+import zoneinfo
+
+import icalendar
+import pytest
+
+from conftest import copy_project, run_build
+from test_calendar import MUNICH_HOLIDAYS, TRICKY_LOCAL, TRICKY_NAME, set_closures
+
+
+@pytest.fixture(scope="module")
+def fixture_build(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("ics") / "project")
+    set_closures(project / "policy")
+    build = run_build(project)
+    assert build.ok, build.output
+    return build
+
+
+@pytest.fixture(scope="module")
+def ics(fixture_build) -> bytes:
+    return (fixture_build.site / "support.ics").read_bytes()
+
+
+def events(data: bytes) -> list:
+    return [c for c in icalendar.Calendar.from_ical(data).walk("VEVENT")]
+
+
+# A strict reader of RFC 5545's content lines (section 3.1), independent of the icalendar package:
+# every line ends in CRLF, no physical line is longer than 75 octets, continuation lines start with
+# one space or tab, and each unfolded line is NAME *(;PARAM=VALUE) : VALUE. Returns the components
+# as nested dicts {"name", "props": [(name, params, value)], "children"}.
+CONTENT_LINE = re.compile(
+    r'(?P<name>[A-Za-z0-9-]+)'
+    r'(?P<params>(?:;[A-Za-z0-9-]+=(?:"[^"\x00-\x08\x0a-\x1f\x7f]*"|[^";:,\x00-\x08\x0a-\x1f\x7f]*)'
+    r'(?:,(?:"[^"\x00-\x08\x0a-\x1f\x7f]*"|[^";:,\x00-\x08\x0a-\x1f\x7f]*))*)*)'
+    r':(?P<value>[^\x00-\x08\x0a-\x1f\x7f]*)'
+)
+
+
+def strict_parse(data: bytes) -> dict:
+    assert data.endswith(b"\r\n"), "the file ends with CRLF"
+    physical = data[:-2].split(b"\r\n")
+    for number, line in enumerate(physical, 1):
+        assert b"\n" not in line and b"\r" not in line, f"line {number}: bare LF or CR"
+        assert len(line) <= 75, f"line {number} has {len(line)} octets: {line!r}"
+        line.decode("utf-8")  # each physical line is whole UTF-8: folds never split a character
+    logical: list[bytes] = []
+    for line in physical:
+        if line[:1] in (b" ", b"\t"):
+            assert logical, "a continuation line cannot come first"
+            logical[-1] += line[1:]
+        else:
+            logical.append(line)
+    root = {"name": None, "props": [], "children": []}
+    stack = [root]
+    for raw in logical:
+        text = raw.decode("utf-8")
+        match = CONTENT_LINE.fullmatch(text)
+        assert match, f"not a content line: {text!r}"
+        name, value = match["name"].upper(), match["value"]
+        params = dict(p.split("=", 1) for p in match["params"].split(";")[1:])
+        if name == "BEGIN":
+            component = {"name": value, "props": [], "children": []}
+            stack[-1]["children"].append(component)
+            stack.append(component)
+        elif name == "END":
+            assert stack[-1]["name"] == value, f"END:{value} closes {stack[-1]['name']}"
+            stack.pop()
+        else:
+            stack[-1]["props"].append((name, params, value))
+    assert len(stack) == 1, "every BEGIN has its END"
+    [calendar] = root["children"]
+    assert calendar["name"] == "VCALENDAR"
+    return calendar
+
+
+# TEXT values (RFC 5545 3.3.11): only \\ \; \, \n \N are escapes; an unescaped , or ; is not allowed
+# in a single text value.
+def unescape_text(value: str) -> str:
+    out, i = [], 0
+    while i < len(value):
+        char = value[i]
+        if char == "\\":
+            following = value[i + 1]
+            assert following in "\\;,nN", f"bad escape \\{following} in {value!r}"
+            out.append("\n" if following in "nN" else following)
+            i += 2
+            continue
+        assert char not in ",;", f"unescaped {char!r} in {value!r}"
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def props(component: dict, name: str) -> list:
+    return [(params, value) for prop, params, value in component["props"] if prop == name]
+
+
+def prop(component: dict, name: str):
+    [(params, value)] = props(component, name)
+    return params, value
+
+
+# Both readers
+
+def test_ics_parses_with_icalendar(ics):
+    calendar = icalendar.Calendar.from_ical(ics)
+    assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    assert all(e["UID"] and e["DTSTAMP"] and e["DTSTART"] for e in calendar.walk("VEVENT"))
+    # icalendar's own writer gives back the same bytes: nothing was lost or reinterpreted.
+    assert calendar.to_ical() == ics
+
+
+def test_ics_passes_the_strict_line_reader(ics):
+    calendar = strict_parse(ics)
+    assert prop(calendar, "VERSION")[1] == "2.0"
+    assert prop(calendar, "PRODID")[1]
+    vevents = [c for c in calendar["children"] if c["name"] == "VEVENT"]
+    assert len(vevents) == len(events(ics))
+    for event in vevents:
+        for name in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY"):
+            assert len(props(event, name)) == 1, (name, event)
+        for name in ("SUMMARY", "DESCRIPTION"):
+            unescape_text(prop(event, name)[1])
+
+
+def test_long_lines_are_folded_at_75_octets(ics):
+    lines = ics.split(b"\r\n")
+    assert any(line.startswith(b" ") for line in lines), "the fixture has lines long enough to fold"
+    assert max(len(line) for line in lines) <= 75
+
+
+# Names
+
+def test_names_with_special_characters_survive_the_round_trip(ics):
+    expected = f"Support closed: {TRICKY_NAME} ({TRICKY_LOCAL})"
+    summaries = [str(e["SUMMARY"]) for e in events(ics)]
+    assert summaries.count(expected) == 2  # 28 and 29 December 2026
+    strict = [unescape_text(prop(e, "SUMMARY")[1]) for e in strict_parse(ics)["children"] if e["name"] == "VEVENT"]
+    assert strict.count(expected) == 2
+    # The raw line shows the escapes RFC 5545 asks for.
+    unfolded = ics.replace(b"\r\n ", b"")
+    assert "SUMMARY:Support closed: Move\\, part 1\\; shelves\\\\archive\\nBüro-Umzug ✓ (Umzug\\; Teil 1\\, Lager\\\\Archiv ✓)".encode() in unfolded
+
+
+def test_summary_shows_the_german_name_beside_the_english_one(ics):
+    by_date = {(e.decoded("DTSTART"), str(e["SUMMARY"])) for e in events(ics)}
+    assert (dt.date(2026, 4, 3), "Support closed: Good Friday (Karfreitag)") in by_date
+    assert (dt.date(2027, 12, 24), "Support closed: Christmas Eve (Heiligabend)") in by_date
+
+
+# Events
+
+def test_closed_days_are_all_day_events_for_every_closure(ics):
+    all_day = {}
+    for event in events(ics):
+        start = event.decoded("DTSTART")
+        if isinstance(start, dt.datetime):
+            continue
+        assert event["DTSTART"].params.get("VALUE") == "DATE"
+        assert event.decoded("DTEND") == start + dt.timedelta(days=1)
+        all_day.setdefault(start, []).append(event)
+    assert set(MUNICH_HOLIDAYS) - {dt.date(2026, 1, 1), dt.date(2026, 6, 4)} <= set(all_day)
+    # 1 January 2026: the holiday in the USA, the company's shutdown in EMEA.
+    assert sorted(str(e["DESCRIPTION"]).splitlines()[0] for e in all_day[dt.date(2026, 1, 1)]) == [
+        "Regions: EMEA", "Regions: USA"]
+    assert min(all_day) == dt.date(2026, 1, 1) and max(all_day) <= dt.date(2027, 12, 31)
+
+
+def test_special_hours_are_timed_events_with_their_zone(ics):
+    calendar = icalendar.Calendar.from_ical(ics)
+    timed = [e for e in calendar.walk("VEVENT") if isinstance(e.decoded("DTSTART"), dt.datetime)]
+    spans = sorted((e["DTSTART"].params["TZID"], e.decoded("DTSTART").isoformat(), e.decoded("DTEND").isoformat())
+                   for e in timed)
+    assert spans == sorted([
+        ("America/New_York", "2026-06-04T10:00:00-04:00", "2026-06-04T12:00:00-04:00"),
+        ("Europe/Berlin", "2026-12-31T10:00:00+01:00", "2026-12-31T14:00:00+01:00"),
+        ("America/New_York", "2026-12-31T10:00:00-05:00", "2026-12-31T14:00:00-05:00"),
+        ("Europe/Berlin", "2027-07-16T09:00:00+02:00", "2027-07-16T12:00:00+02:00"),
+        ("Europe/Berlin", "2027-07-16T13:00:00+02:00", "2027-07-16T15:00:00+02:00"),
+        ("Europe/Berlin", "2027-12-31T10:00:00+01:00", "2027-12-31T14:00:00+01:00"),
+        ("America/New_York", "2027-12-31T10:00:00-05:00", "2027-12-31T14:00:00-05:00"),
+    ])
+    assert all(str(e["SUMMARY"]).startswith("Special support hours: ") for e in timed)
+    # Every TZID used has a VTIMEZONE, and the VTIMEZONE's own rules give the zone's offsets.
+    zones = {tz["TZID"]: tz for tz in calendar.walk("VTIMEZONE")}
+    assert set(zones) == {"Europe/Berlin", "America/New_York"}
+    for event in timed:
+        for key in ("DTSTART", "DTEND"):
+            wall = event.decoded(key).replace(tzinfo=None)
+            tzid = event[key].params["TZID"]
+            from_file = zones[tzid].to_tz().utcoffset(wall)
+            assert from_file == wall.replace(tzinfo=zoneinfo.ZoneInfo(tzid)).utcoffset(), (tzid, wall)
+
+
+def test_uids_are_unique_and_stable_across_builds_and_renames(fixture_build, ics, tmp_path):
+    uids = [str(e["UID"]) for e in events(ics)]
+    assert len(uids) == len(set(uids))
+    assert all(re.fullmatch(r"\d{8}(T\d{4})?-[a-z0-9_-]+@support\.smartwork\.example", uid) for uid in uids), uids
+    # The same policy built again elsewhere gives the same bytes, DTSTAMP included.
+    again = tmp_path / "again"
+    shutil.copytree(fixture_build.project, again, ignore=shutil.ignore_patterns("site", ".site*"))
+    second = run_build(again)
+    assert second.ok, second.output
+    assert (second.site / "support.ics").read_bytes() == ics
+    assert {str(e["DTSTAMP"].dt) for e in events(ics)} == {"2026-11-27 00:00:00+00:00"}
+    # Renaming a closure keeps its UIDs.
+    holidays = again / "policy" / "holidays.yml"
+    holidays.write_text(holidays.read_text(encoding="utf-8").replace("Summer party", "Summer celebration"),
+                        encoding="utf-8")
+    renamed = run_build(again)
+    assert renamed.ok, renamed.output
+    after = {str(e["UID"]): str(e["SUMMARY"]) for e in events((renamed.site / "support.ics").read_bytes())}
+    assert sorted(after) == sorted(uids)
+    assert after["20270716T0900-emea@support.smartwork.example"] == "Special support hours: Summer celebration (Sommerfest)"
+
+
+def test_calendar_states_its_horizon_and_source(ics):
+    calendar = icalendar.Calendar.from_ical(ics)
+    assert "1 January 2026 to 31 December 2027" in str(calendar["DESCRIPTION"])
+    assert str(calendar["SOURCE"]) == "https://support.smartwork.example/support.ics"
+    assert str(calendar["X-WR-CALNAME"]) == "smartwork solutions support closures"
+
+
+def test_default_site_has_the_calendar(site):
+    data = (site / "support.ics").read_bytes()
+    strict_parse(data)
+    summaries = {(e.decoded("DTSTART"), str(e["SUMMARY"])) for e in events(data)}
+    assert (dt.date(2026, 5, 14), "Support closed: Ascension Day (Christi Himmelfahrt)") in summaries
+    assert {d for d, _ in summaries} >= set(MUNICH_HOLIDAYS)
