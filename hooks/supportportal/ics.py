@@ -35,12 +35,15 @@ TEXTS = {
 }
 
 
-# The calendar of every closure within the horizon, in one language.
-def support_calendar(policy: Policy, lang: str = "en") -> bytes:
+# The calendar of every closure within the horizon, in one language. `base_url` is where this
+# language's edition is published (the site's URL, or e.g. its /de/ folder): the calendar links
+# to its holiday page and names its own address from there.
+def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = None) -> bytes:
     texts = TEXTS.get(lang, TEXTS["en"])
     fallback = policy.languages[0]
+    base_url = base_url or policy.site_url
     host = urlsplit(policy.site_url).hostname or "support.invalid"
-    page = policy.site_url + "holidays/"
+    page = base_url + "holidays/"
     first, last = policy.horizon
     stamp = dt.datetime.combine(policy.today, dt.time(0), dt.timezone.utc)
 
@@ -60,7 +63,7 @@ def support_calendar(policy: Policy, lang: str = "en") -> bytes:
     cal.add("description", description)
     cal.add("x-wr-caldesc", icalendar.vText(description))
     cal.add("url", page)
-    cal.add("source", policy.site_url + "support.ics", parameters={"VALUE": "URI"})
+    cal.add("source", base_url + "support.ics", parameters={"VALUE": "URI"})
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
 

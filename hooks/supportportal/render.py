@@ -61,7 +61,7 @@ LABELS = {
         "calendar_caption": "Schließtage des Supports {year}", "date": "Datum", "closure": "Anlass",
         "support": "Support", "regions": "Regionen", "all_regions": "Alle Regionen", "closed_day": "Geschlossen",
         "special": "Geöffnet {hours} {zone}", "special_zones": "Geöffnet {hours} Ortszeit ({zones})",
-        "next_closure": "Nächster Schließtag", "calendar_horizon": "Dieser Kalender reicht vom {first} bis {last}.",
+        "next_closure": "Nächster Schließtag", "calendar_horizon": "Dieser Kalender reicht vom {first} bis zum {last}.",
         "no_closures": "Keine Schließtage {year}: Der Support hält seine Wochenzeiten.",
         "next_none": "vor dem {last} nicht geplant", "next_where": "{text} ({regions})",
     },
