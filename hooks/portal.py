@@ -1,4 +1,5 @@
-# MkDocs adapter of the support portal: loads the policy, renders pages, writes the feeds.
+# MkDocs adapter of the support portal: loads the policy, renders pages, writes the feeds,
+# builds the other languages' editions, and publishes a build only when all of it succeeded.
 # All logic lives in the supportportal package, which knows nothing of MkDocs.
 
 from __future__ import annotations
@@ -11,95 +12,134 @@ import shutil
 import sys
 from pathlib import Path
 
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from pathspec.gitignore import GitIgnoreSpec
 
-import supportportal
+import supportportal.closures
+import supportportal.feed
+import supportportal.ics
+import supportportal.jsonld
+import supportportal.loading
 import supportportal.model
 import supportportal.parsing
-import supportportal.yamlload
-import supportportal.closures
-import supportportal.loading
-import supportportal.textfmt
-import supportportal.feed
 import supportportal.render
-import supportportal.ics
 import supportportal.site
+import supportportal.textfmt
+import supportportal.yamlload
 
 log = logging.getLogger("mkdocs.plugins.supportportal")
 
 # Reloaded in this order by `mkdocs serve`, so edits to the package apply without a restart.
-_MODULES = ("model", "parsing", "yamlload", "closures", "loading", "textfmt", "feed", "render", "ics", "site")
-_state: dict = {}
+_MODULES = ("model", "parsing", "yamlload", "closures", "loading", "textfmt", "feed", "render", "ics",
+            "jsonld", "site")
+
+
+# One build in progress; the main edition's build runs the other editions' builds inside it.
+class _Build:
+    def __init__(self, portal, staged_from: str | None):
+        self.portal = portal
+        self.staged_from = staged_from  # the real site_dir while this build writes elsewhere
+        self.warnings = _WarningCounter()
+
+
+_command: dict = {}
+_builds: list[_Build] = []
 
 
 # Hooks
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    _state["command"] = command
+    _command["name"] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if _state.get("command") == "serve":
+    outermost = not _builds
+    if outermost and _command.get("name") == "serve":
         for name in _MODULES:
             importlib.reload(sys.modules[f"supportportal.{name}"])
     root = Path(config.config_file_path).resolve().parent
     try:
-        portal = supportportal.site.Portal(root / "policy", _build_date())
+        portal = supportportal.site.Portal(root, _build_date(), config.theme.get("language"))
     except supportportal.loading.PolicyError as error:
         raise PluginError(error.report()) from None
-    _state.update(portal=portal, warnings=_WarningCounter())
+    if portal.lang not in portal.policy.languages:
+        raise PluginError(f"{Path(config.config_file_path).name} builds the '{portal.lang}' edition, but "
+                          f"policy/company.yml lists only: {', '.join(portal.policy.languages)}")
     portal.configure(config)
-    logging.getLogger("mkdocs").addHandler(_state["warnings"])
-    # A build writes into a fresh folder and replaces site/ only when it succeeded.
-    if _state.get("command") == "build":
-        _state["final_site_dir"] = config.site_dir
+    # The main edition leaves the other languages' folders (content/de/) to their own builds.
+    if portal.lang == portal.main_language:
+        patterns = config.exclude_docs.patterns if config.exclude_docs else []
+        config.exclude_docs = GitIgnoreSpec.from_lines(
+            [*patterns, *(f"/{lang}/" for lang in portal.policy.languages[1:])])
+    # `mkdocs build` writes into a fresh folder and replaces site/ only when everything succeeded.
+    staged_from = None
+    if outermost and _command.get("name") == "build":
+        staged_from = config.site_dir
         config.site_dir = _staging_dir(config.site_dir)
+    build = _Build(portal, staged_from)
+    _builds.append(build)
+    logging.getLogger("mkdocs").addHandler(build.warnings)
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    for path, content in _state["portal"].generated_files().items():
+    for path, content in _builds[-1].portal.generated_files().items():
         files.append(File.generated(config, path, content=content))
     return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     try:
-        return _state["portal"].render_markdown(markdown, page.file.src_uri)
+        return _builds[-1].portal.render_markdown(markdown, page.file.src_uri)
     except supportportal.render.PageError as error:
         raise PluginError(str(error)) from None
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    portal = _builds[-1].portal
     for what, excerpt in supportportal.render.unrendered(html):
-        log.warning(f"{page.file.src_uri} would show readers {what}: '{excerpt}'")
-    return html
+        log.warning(f"content/{portal.prefix(portal.lang)}{page.file.src_uri} would show readers {what}: '{excerpt}'")
+    return portal.finish_html(html)
+
+
+# The same page in the other languages, for the language switch and the hreflang links.
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    page.meta["alternates"] = _builds[-1].portal.alternates(page.file.src_uri, page.url)
+    return context
 
 
 @event_priority(-100)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    final = _state.pop("final_site_dir", None)
-    counter = _state.pop("warnings", None)
-    logging.getLogger("mkdocs").removeHandler(counter)
-    if final is None:
+    build = _builds[-1]
+    portal = build.portal
+    if portal.lang == portal.main_language:
+        for lang in portal.policy.languages[1:]:
+            _build_edition(portal, lang, config)
+    _builds.pop()
+    logging.getLogger("mkdocs").removeHandler(build.warnings)
+    if build.staged_from is None:
         return
-    if config.strict and counter and counter.count:
+    if config.strict and build.warnings.count:
         shutil.rmtree(config.site_dir, ignore_errors=True)
-        log.error(f"{counter.count} warning(s) in strict mode: {final} was left as it was")
+        log.error(f"{build.warnings.count} warning(s) in strict mode: {build.staged_from} was left as it was")
         return
-    _replace_dir(Path(config.site_dir), Path(final))
-    config.site_dir = final
+    _replace_dir(Path(config.site_dir), Path(build.staged_from))
+    config.site_dir = build.staged_from
 
 
 def on_build_error(*, error: Exception) -> None:
-    logging.getLogger("mkdocs").removeHandler(_state.pop("warnings", None))
-    final = _state.pop("final_site_dir", None)
-    if final is not None:
-        shutil.rmtree(_staging_dir(final), ignore_errors=True)
+    if not _builds:
+        return
+    build = _builds.pop()
+    logging.getLogger("mkdocs").removeHandler(build.warnings)
+    if build.staged_from is not None:
+        shutil.rmtree(_staging_dir(build.staged_from), ignore_errors=True)
 
 
 # Helper functions
@@ -111,6 +151,22 @@ class _WarningCounter(logging.Handler):
 
     def emit(self, record):
         self.count += 1
+
+
+# Build another language's edition (mkdocs.de.yml) into a folder of this build's output.
+def _build_edition(portal, lang: str, config: MkDocsConfig) -> None:
+    config_file = portal.root / f"mkdocs.{lang}.yml"
+    if not config_file.is_file():
+        raise PluginError(f"policy/company.yml lists the language '{lang}', but there is no {config_file.name}: "
+                          "copy mkdocs.de.yml, then set theme.language and the nav titles")
+    edition = load_config(config_file=str(config_file), site_dir=str(Path(config.site_dir) / lang),
+                          strict=config.strict)
+    try:
+        mkdocs_build(edition)
+    except PluginError:
+        raise
+    except Exception as error:  # mkdocs' Abort after a failed or strict-warning build
+        raise PluginError(f"the '{lang}' edition ({config_file.name}) failed: {error}") from None
 
 
 # The build's "today": SOURCE_DATE_EPOCH where set (reproducible builds), else the clock.

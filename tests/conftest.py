@@ -25,7 +25,7 @@ CHROMIUM_ARGS = [
 ]
 # 2026-11-27 00:00:00 UTC: the fixed "today" of every test build.
 SOURCE_DATE_EPOCH = "1795737600"
-PROJECT_PARTS = ("mkdocs.yml", "content", "policy", "hooks", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs.de.yml", "content", "policy", "hooks", "overrides")
 
 
 @dataclass
@@ -129,19 +129,10 @@ def assets_url(tmp_path_factory):
     server.shutdown()
 
 
-# Open a blank page with support-status.js imported as `window.S`, in a viewer time zone.
-@pytest.fixture
-def module_page(browser, assets_url):
-    contexts = []
-
-    def open_page(timezone_id: str = "UTC"):
-        context = browser.new_context(timezone_id=timezone_id)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{assets_url}/index.html")
-        page.evaluate("async () => { window.S = await import('/assets/javascripts/support-status.js'); }")
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
+# A page of `base_url` with support-status.js imported as `window.S`, in a viewer time zone.
+def open_module_page(browser, base_url: str, timezone_id: str = "UTC", module: str = "/assets/javascripts/support-status.js"):
+    context = browser.new_context(timezone_id=timezone_id)
+    page = context.new_page()
+    page.goto(f"{base_url}/")
+    page.evaluate("async (src) => { window.S = await import(src); }", module)
+    return context, page

@@ -84,7 +84,7 @@ CASES = {
     "unknown holiday calendar": ("regions.yml", "public_holidays: munich\n\n", "public_holidays: muenchen\n\n",
                                  "muenchen", "regions[1].public_holidays", "no holiday calendar 'muenchen'",
                                  "did you mean 'munich'"),
-    "tab indentation": ("channels.yml", "    name: Email", "\tname: Email", "\tname: Email",
+    "tab indentation": ("channels.yml", "    type: email", "\ttype: email", "\ttype: email",
                         "", "not valid YAML", "spaces, not tabs"),
     "duplicate key": ("channels.yml", "    type: email\n", "    type: email\n    type: chat\n", "type: chat",
                       "", "'type' appears twice", "keep one of them"),
@@ -101,8 +101,12 @@ CASES = {
     "two default priorities": ("priorities.yml", "coverage: business hours\n\n  - id: p3",
                                "coverage: business hours\n    default: true\n\n  - id: p3", "default: true",
                                "priorities[2].default", "exactly one priority", "default: true"),
-    "unknown language": ("maintenance.yml", "answer: If you would like", "answer:\n    fr: Si vous\n    en: If you would like",
+    "unknown language": ("maintenance.yml", "    de: Wenn Sie die Software", "    fr: Si vous\n    de: Wenn Sie die Software",
                          "fr: Si vous", "enhancements.answer.fr", "'fr' is not a language of this site", "company.yml"),
+    "missing translation": ("channels.yml", "      de: Supportportal\n", "", "    name:",
+                            "channels[1].name", "the de text is missing", "add de: ..."),
+    "text in one language only": ("regions.yml", "name: {en: USA, de: USA}", "name: USA", "name: USA",
+                                  "regions[2].name", "the de text is missing", "{en: ..., de: ...}"),
     "empty list": ("process.yml", "customer_duties:\n", "customer_duties: []\nold_duties:\n", "customer_duties: []",
                    "customer_duties", "the list is empty", None),
     "holiday subdivision": ("holidays.yml", "subdivision: BY", "subdivision: Bayern", "subdivision: Bayern",
@@ -143,7 +147,7 @@ def test_every_problem_is_reported_at_once(tmp_path):
 def test_unquoted_times_and_dates_stay_text(tmp_path):
     # YAML 1.1 would read 10:00 as the number 600 and 2026-12-24 as a date object.
     directory = broken_policy(tmp_path, "holidays.yml", "closures: []",
-                              "closures:\n  - name: Christmas Eve\n    date: 2026-12-24\n    hours: 10:00-12:00")
+                              "closures:\n  - name: {en: Christmas Eve, de: Heiligabend}\n    date: 2026-12-24\n    hours: 10:00-12:00")
     policy = load_policy(directory, TODAY)
     assert policy.regions[0].weekly[0][0].hhmm() == ("10:00", "18:00")
     special = [o for o in policy.overrides["emea"] if o.date == dt.date(2026, 12, 24)]

@@ -18,6 +18,7 @@ ONLY_THE_VALIDATOR = {
     "zone that does not exist", "overlapping intervals", "day listed twice", "same opening and closing time",
     "duplicate region id", "unknown holiday calendar", "duplicate key", "email channel with a link",
     "business time around the clock", "two default priorities", "unknown language", "holiday subdivision",
+    "missing translation", "text in one language only",
 }
 
 

@@ -83,6 +83,7 @@ class _Checker:
         self.problems: list[Problem] = []
         self.docs: dict[str, yamlload.Document] = {}
         self.languages: tuple = ("en",)
+        self.fallback = False  # company.yml missing_translations: fallback
 
     # Record a problem at a key path of one file.
     def report(self, name: str, path, message: str, fix: str | None = None, line: int | None = None):
@@ -239,6 +240,7 @@ class _Checker:
             return None
         company, regions, hol, channels, prio, process, maint = (data[n] for n in FILES)
         self.languages = tuple(company["languages"])
+        self.fallback = company.get("missing_translations") == "fallback"
         calendars = self._calendars(hol)
         regions_ = self._regions(regions, {c.id for c in calendars})
         region_ids = {r.id for r in regions_}
@@ -249,7 +251,7 @@ class _Checker:
             company=company["company"]["name"],
             city=self.text("company", ("company", "city"), company["company"]["city"]),
             country=self.text("company", ("company", "country"), company["company"]["country"]),
-            languages=self.languages,
+            languages=self.languages, translation_fallback=self.fallback,
             site_title=self.text("company", ("site", "title"), company["site"]["title"]),
             site_description=self.text("company", ("site", "description"), company["site"]["description"]),
             site_url=company["site"]["url"],
@@ -276,6 +278,7 @@ class _Checker:
         company = data.get("company")
         if isinstance(company, dict) and isinstance(company.get("languages"), list):
             self.languages = tuple(str(x) for x in company["languages"]) or ("en",)
+            self.fallback = company.get("missing_translations") == "fallback"
         hol = data.get("holidays") if isinstance(data.get("holidays"), dict) else {}
         calendars = self._calendars(hol) if _clean(self, "holidays") else ()
         if _clean(self, "regions"):
@@ -288,13 +291,23 @@ class _Checker:
     # A text field: plain text or one text per language, every language of the site present.
     def text(self, name: str, path, value) -> Text:
         if isinstance(value, str):
-            return Text(((self.languages[0], value.strip()),))
-        for lang in value:
-            if lang not in self.languages:
-                self.report(name, path + (lang,), f"'{lang}' is not a language of this site ({', '.join(self.languages)})",
-                            "add it to languages in company.yml, or remove this translation")
-        if self.languages[0] not in value:
-            self.report(name, path, f"the {self.languages[0]} text is missing", f"add {self.languages[0]}: ...")
+            value = {self.languages[0]: value}
+            plain = True
+        else:
+            plain = False
+            for lang in value:
+                if lang not in self.languages:
+                    self.report(name, path + (lang,), f"'{lang}' is not a language of this site ({', '.join(self.languages)})",
+                                "add it to languages in company.yml, or remove this translation")
+        missing = [lang for lang in self.languages if lang not in value]
+        if self.languages[0] in missing or (missing and not self.fallback):
+            example = ", ".join(f"{lang}: ..." for lang in self.languages)
+            fix = (f"write the text once per language: {{{example}}}" if plain else
+                   f"add {', '.join(f'{lang}: ...' for lang in missing)}")
+            if self.languages[0] not in missing:
+                fix += ", or set missing_translations: fallback in company.yml to show the "
+                fix += f"{self.languages[0]} text, marked, until it is translated"
+            self.report(name, path, f"the {' and '.join(missing)} text is missing", fix)
         ordered = [(lang, value[lang].strip()) for lang in self.languages if lang in value]
         return Text(tuple(ordered) or tuple((k, v.strip()) for k, v in value.items()))
 

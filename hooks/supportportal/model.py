@@ -134,6 +134,7 @@ class Policy:
     city: Text
     country: Text
     languages: tuple
+    translation_fallback: bool
     site_title: Text
     site_description: Text
     site_url: str

@@ -72,6 +72,18 @@ class PageError(Exception):
     pass
 
 
+# Private-use characters around an untranslated text: they pass Jinja, Markdown and escaping
+# untouched, and are replaced by markup once the page is HTML.
+FALLBACK_OPEN, FALLBACK_CLOSE = "\ue000", "\ue001"
+_FALLBACK = re.compile(f"{FALLBACK_OPEN}(.*?){FALLBACK_CLOSE}", re.S)
+
+
+def mark_fallbacks(html: str, fallback_lang: str, note: str) -> str:
+    return _FALLBACK.sub(
+        lambda m: f'<span class="support-untranslated" lang="{fallback_lang}" title="{escape(note)}">{m.group(1)}'
+                  f'<span class="support-untranslated__note"> ({escape(note)})</span></span>', html)
+
+
 # One Jinja environment per build; pages that use a name the policy does not define fail loudly.
 def environment() -> jinja2.Environment:
     return jinja2.Environment(
@@ -102,8 +114,12 @@ class Facts:
         self.policy, self.lang, self.today = policy, lang, today
         self.labels = LABELS.get(lang, LABELS["en"])
 
+    # A policy text in this page's language; with missing_translations: fallback, the first
+    # language's text between markers that mark_fallbacks() turns into a marked <span>.
     def t(self, text) -> str:
-        return text.get(self.lang, self.policy.languages[0])
+        if text.has(self.lang):
+            return text.get(self.lang)
+        return FALLBACK_OPEN + text.get(self.policy.languages[0]) + FALLBACK_CLOSE
 
     # The names pages may use, e.g. {{ company }} or {{ hours_table() }}.
     def context(self) -> dict:

@@ -1,9 +1,9 @@
-# The portal for one build: the loaded policy, the page renderer and the generated files.
+# The portal for one build of one language: the loaded policy, the page renderer, the generated
+# files, and where each page lives in the other languages.
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 from . import feed, ics, jsonld, render
@@ -11,35 +11,67 @@ from .loading import load_policy
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 
+# Names of the languages in the language switch, in their own language.
+LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
+UNTRANSLATED = {"en": "not yet translated", "de": "noch nicht übersetzt"}
+
 
 class Portal:
-    def __init__(self, policy_dir: Path, today: dt.date):
-        self.policy = load_policy(policy_dir, today)
+    def __init__(self, root: Path, today: dt.date, lang: str | None = None):
+        self.root = root
+        self.policy = load_policy(root / "policy", today)
         self.today = today
+        self.lang = lang or self.policy.languages[0]
         self.env = render.environment()
-        self.contexts = {lang: render.Facts(self.policy, lang, today).context() for lang in self.policy.languages}
+        self.context = render.Facts(self.policy, self.lang, today).context()
+
+    @property
+    def main_language(self) -> str:
+        return self.policy.languages[0]
+
+    # The main language at the site root, every other one in a folder of its own: /de/.
+    def prefix(self, lang: str) -> str:
+        return "" if lang == self.main_language else f"{lang}/"
+
+    def docs_dir(self, lang: str) -> Path:
+        return self.root / "content" / self.prefix(lang)
 
     # Site-wide settings that come from the policy rather than mkdocs.yml.
     def configure(self, config) -> None:
-        lang = self.policy.languages[0]
-        config.site_name = self.policy.site_title.get(lang)
-        config.site_description = self.policy.site_description.get(lang)
-        config.site_url = self.policy.site_url
-        config.extra["support_portal"] = {"company": self.policy.company,
-                                          "jsonld": jsonld.script_text(jsonld.organization(self.policy))}
+        p = self.policy
+        config.site_name = p.site_title.get(self.lang)
+        config.site_description = p.site_description.get(self.lang)
+        config.site_url = p.site_url + self.prefix(self.lang)
+        config.extra["support_portal"] = {"company": p.company, "lang": self.lang,
+                                          "jsonld": jsonld.script_text(jsonld.organization(p))}
+        # Truthy but not a list: Material shows its language switch, fed per page by alternates().
+        if len(p.languages) > 1:
+            config.extra["alternate"] = True
 
     # Files written beside the pages: the feeds and their schemas.
     def generated_files(self) -> dict:
-        data = feed.support_feed(self.policy)
         return {
-            "support.json": feed.dumps(data),
+            "support.json": feed.dumps(feed.support_feed(self.policy)),
             "developers/support.schema.json": (SCHEMAS / "support.schema.json").read_text(encoding="utf-8"),
-            "support.ics": ics.support_calendar(self.policy, self.policy.languages[0]),
+            "support.ics": ics.support_calendar(self.policy, self.lang),
         }
 
-    def language_of(self, src_uri: str) -> str:
-        return self.policy.languages[0]
-
     def render_markdown(self, markdown: str, src_uri: str) -> str:
-        context = self.contexts[self.language_of(src_uri)]
-        return render.render_page(self.env, markdown, context, f"content/{src_uri}")
+        return render.render_page(self.env, markdown, self.context, f"content/{self.prefix(self.lang)}{src_uri}")
+
+    def finish_html(self, html: str) -> str:
+        return render.mark_fallbacks(html, self.main_language, UNTRANSLATED.get(self.lang, UNTRANSLATED["en"]))
+
+    # The same page in every language that has it: name, language, link from this page, full URL.
+    def alternates(self, src_uri: str, page_url: str) -> list[dict]:
+        up = "../" * (page_url.count("/") + (1 if self.prefix(self.lang) else 0))
+        result = []
+        for lang in self.policy.languages:
+            if not (self.docs_dir(lang) / src_uri).is_file():
+                continue
+            result.append({
+                "lang": lang, "name": LANGUAGE_NAMES.get(lang, lang), "current": lang == self.lang,
+                "href": (up + self.prefix(lang) + page_url) or "./",
+                "url": self.policy.site_url + self.prefix(lang) + page_url,
+            })
+        return result
