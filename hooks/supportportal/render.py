@@ -27,7 +27,7 @@ LABELS = {
         "priority": "Priority", "definition": "Definition", "examples": "Examples",
         "first_response": "First response within", "updates": "Updates", "coverage": "Counted",
         "around_the_clock": "around the clock", "business_hours": "in business hours",
-        "every": "every {d}", "none": "as progress is made",
+        "none": "as progress is made",
         "business_rule": ("Business hours are the support hours of your region, {days}; nights, weekends, "
                           "public holidays and closures do not count. A business day is {day} business hours. "
                           "Targets marked around the clock count calendar time."),
@@ -52,7 +52,7 @@ LABELS = {
         "priority": "Priorität", "definition": "Definition", "examples": "Beispiele",
         "first_response": "Erste Antwort innerhalb von", "updates": "Updates", "coverage": "Gezählt",
         "around_the_clock": "rund um die Uhr", "business_hours": "in Geschäftszeiten",
-        "every": "alle {d}", "none": "bei jedem Fortschritt",
+        "none": "bei jedem Fortschritt",
         "business_rule": ("Geschäftszeiten sind die Supportzeiten Ihrer Region, {days}; Nächte, Wochenenden, "
                           "Feiertage und Schließtage zählen nicht. Ein Arbeitstag hat {day} Geschäftsstunden. "
                           "Ziele rund um die Uhr zählen die Kalenderzeit."),
@@ -191,7 +191,9 @@ class Facts:
         rows = []
         for p in self.policy.priorities:
             examples = "".join(f"<li>{escape(self.t(e))}</li>" for e in p.examples)
-            updates = L["every"].format(d=self._target(p.update_interval).removeprefix("1 ")) if p.update_interval else L["none"]
+            updates = (textfmt.every_words(p.update_interval.minutes, p.update_interval.business,
+                                           self.policy.business_day_minutes, self.lang)
+                       if p.update_interval else L["none"])
             coverage = L["around_the_clock" if p.around_the_clock else "business_hours"]
             rows.append(
                 f'<tr data-priority="{escape(p.id)}"><th scope="row">{escape(self.t(p.name))}</th>'

@@ -150,3 +150,14 @@ def duration_words(minutes: int, business: bool, business_day_minutes: int, lang
     if minutes % 60 == 0:
         return unit(minutes // 60, bhour if business else hour)
     return unit(minutes, minute)
+
+
+# "every 2 hours", "every business day" / "alle 2 Stunden", "jeden Arbeitstag".
+def every_words(minutes: int, business: bool, business_day_minutes: int, lang: str = "en") -> str:
+    amount = duration_words(minutes, business, business_day_minutes, lang)
+    number, _, unit = amount.partition(" ")
+    if number != "1":
+        return ("alle {d}" if lang == "de" else "every {d}").format(d=amount)
+    if lang == "de":
+        return ("jeden " if unit in ("Arbeitstag", "Tag") else "jede ") + unit
+    return f"every {unit}"
