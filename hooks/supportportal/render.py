@@ -135,6 +135,7 @@ class Facts:
             "customer_duties": self.customer_duties, "maintenance_list": self.maintenance_list,
             "enhancements_answer": self.enhancements_answer, "warranty_list": self.warranty_list,
             "status_widget": self.status_widget, "calculator": self.calculator,
+            "language_hint": self.language_hint,
             "holiday_calendar": self.holiday_calendar, "next_closure": self.next_closure,
             "calendar_subscribe_url": "webcal://" + p.site_url.split("://", 1)[1] + "support.ics",
         }
@@ -240,6 +241,12 @@ class Facts:
     # Empty containers the status script fills; without JavaScript the hours table stands alone.
     def status_widget(self) -> Markup:
         return Markup('<div class="support-status" data-support-status></div>\n')
+
+    # Filled by language-hint.js when the reader's browser prefers another edition's language.
+    def language_hint(self) -> Markup:
+        if len(self.policy.languages) < 2:
+            return Markup("")
+        return Markup('<div class="support-language-hint" data-support-language-hint hidden></div>\n')
 
     def calculator(self) -> Markup:
         return Markup('<div class="support-calculator" data-support-calculator hidden></div>\n')

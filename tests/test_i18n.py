@@ -1,0 +1,190 @@
+# The German edition: the same facts as the English one, in German words, never mixed.
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, run_build
+
+SITE_URL = "https://support.smartwork.example/"
+
+
+def english_pages(site: Path) -> list[Path]:
+    return sorted(p.relative_to(site) for p in site.rglob("index.html")
+                  if not p.relative_to(site).parts[0] in ("de", "search", "assets"))
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def article_text(path: Path) -> str:
+    body = soup(path).select_one("article")
+    for hidden in body.select(".headerlink"):
+        hidden.decompose()
+    return " ".join(body.get_text(" ").split())
+
+
+# What a page states as fact, independent of its language.
+def facts(path: Path) -> dict:
+    doc = soup(path).select_one("article")
+    text = " ".join(doc.get_text(" ").split())
+    attributes = sorted(
+        f"{name}={element[name]}" for element in doc.find_all(True)
+        for name in element.attrs if name.startswith("data-") and name != "data-md-component")
+    return {
+        "times": sorted(re.findall(r"\b\d\d:\d\d\b", text)),
+        "dates": sorted(t["datetime"] for t in doc.select("time[datetime]")),
+        "numbers": sorted(re.findall(r"\b\d+\b", re.sub(r"\b\d\d:\d\d\b|\d{4}", " ", text))),
+        "links": sorted(a["href"] for a in doc.select("a[href]") if re.match(r"(https?|mailto|tel|webcal):", a["href"])),
+        "attributes": attributes,
+        "rows": len(doc.select("tr")), "items": len(doc.select("li")),
+    }
+
+
+def test_every_page_exists_in_both_languages(site):
+    english = english_pages(site)
+    german = sorted(p.relative_to(site / "de") for p in (site / "de").rglob("index.html")
+                    if p.relative_to(site / "de").parts[0] not in ("search", "assets"))
+    assert english == german
+    assert len(english) >= 8
+
+
+def test_facts_are_equal_page_by_page(site):
+    for page in english_pages(site):
+        en, de = facts(site / page), facts(site / "de" / page)
+        assert en == de, f"{page}: {en} != {de}"
+
+
+def test_german_pages_are_german_and_english_pages_english(site):
+    # Every policy text that differs between the languages may only appear in its own edition.
+    texts = {"en": set(), "de": set()}
+
+    def collect(value):
+        if isinstance(value, dict):
+            if set(value) == {"en", "de"} and all(isinstance(v, str) for v in value.values()):
+                if value["en"].strip() != value["de"].strip():
+                    texts["en"].add(" ".join(value["en"].split()))
+                    texts["de"].add(" ".join(value["de"].split()))
+                return
+            for v in value.values():
+                collect(v)
+        elif isinstance(value, list):
+            for v in value:
+                collect(v)
+
+    for file in (ROOT / "policy").glob("*.yml"):
+        collect(yaml.safe_load(file.read_text(encoding="utf-8")))
+    assert len(texts["en"]) > 30
+    for page in english_pages(site):
+        english, german = article_text(site / page), article_text(site / "de" / page)
+        assert not [t for t in texts["de"] if t in english], page
+        assert not [t for t in texts["en"] if t in german], page
+        assert soup(site / "de" / page).html["lang"] == "de"
+        assert soup(site / page).html["lang"] == "en"
+
+
+def test_german_words_and_formats(site):
+    hours = article_text(site / "de" / "hours" / "index.html")
+    assert "Montag bis Freitag 10:00–18:00 Uhr MEZ/MESZ (Berlin)" in hours
+    assert "An den gesetzlichen Feiertagen in München ist der Support geschlossen." in hours
+    assert "Erster Weihnachtstag, Freitag, 25. Dezember 2026" in hours
+    contact = article_text(site / "de" / "contact" / "index.html")
+    assert "Sie erreichen uns auf drei Wegen:" in contact
+    assert "Wir bearbeiten Supportanfragen schriftlich." in contact
+    calendar = article_text(site / "de" / "holidays" / "index.html")
+    for name in ("Karfreitag", "Mariä Himmelfahrt", "Fronleichnam", "Allerheiligen", "Heilige Drei Könige"):
+        assert name in calendar
+    priorities = article_text(site / "de" / "priorities" / "index.html")
+    assert "4 Geschäftsstunden" in priorities and "jeden Arbeitstag" in priorities
+
+
+def test_language_switch_stays_on_the_same_page(site):
+    for page in english_pages(site):
+        for edition, other in ((site / page, "de"), (site / "de" / page, "en")):
+            link = soup(edition).select_one(f'.md-select__link[hreflang="{other}"]')
+            target = (edition.parent / link["href"]).resolve() / "index.html"
+            expected = (site / "de" / page) if other == "de" else (site / page)
+            assert target == expected.resolve(), (edition, link["href"])
+
+
+def test_hreflang_links_are_absolute_and_reciprocal(site):
+    for page in english_pages(site):
+        url = page.parent.as_posix()
+        url = "" if url == "." else url + "/"
+        for edition in (site / page, site / "de" / page):
+            links = {l["hreflang"]: l["href"] for l in soup(edition).select('link[rel="alternate"][hreflang]')}
+            assert links == {"en": SITE_URL + url, "de": SITE_URL + "de/" + url, "x-default": SITE_URL + url}
+
+
+def test_search_and_sitemap_per_language(site):
+    sitemap_en = (site / "sitemap.xml").read_text()
+    sitemap_de = (site / "de" / "sitemap.xml").read_text()
+    assert f"<loc>{SITE_URL}hours/</loc>" in sitemap_en and "/de/" not in sitemap_en
+    assert f"<loc>{SITE_URL}de/hours/</loc>" in sitemap_de
+    index_en = json.loads((site / "search" / "search_index.json").read_text())
+    index_de = json.loads((site / "de" / "search" / "search_index.json").read_text())
+    assert index_de["config"]["lang"] == ["de"] and index_en["config"]["lang"] == ["en"]
+    assert any("Supportzeiten" in d["text"] for d in index_de["docs"])
+    assert not any("Supportzeiten" in d["text"] for d in index_en["docs"])
+
+
+def test_feeds_per_language(site):
+    assert (site / "support.json").read_bytes() == (site / "de" / "support.json").read_bytes()
+    feed = json.loads((site / "support.json").read_text())
+    assert feed["languages"] == ["en", "de"]
+    assert all(set(r["name"]) == {"en", "de"} for r in feed["regions"])
+    assert "SUMMARY:Support closed: Good Friday" in (site / "support.ics").read_text()
+    assert "SUMMARY:Support geschlossen: Karfreitag" in (site / "de" / "support.ics").read_text()
+
+
+def test_missing_german_text_fails_or_falls_back_marked(project):
+    channels = project / "policy" / "channels.yml"
+    channels.write_text(channels.read_text().replace("      de: Supportportal\n", ""))
+    build = run_build(project)
+    assert build.returncode == 1 and "Traceback" not in build.output
+    assert "channels[1].name: the de text is missing" in build.output
+    company = project / "policy" / "company.yml"
+    company.write_text(company.read_text().replace("languages: [en, de]", "languages: [en, de]\nmissing_translations: fallback"))
+    build = run_build(project)
+    assert build.ok, build.output
+    item = soup(build.site / "de" / "contact" / "index.html").select_one('[data-channel="portal"] strong')
+    marked = item.select_one('.support-untranslated[lang="en"]')
+    assert marked is not None and marked.get_text().startswith("Support portal")
+    assert "noch nicht übersetzt" in marked.get_text()
+
+
+def test_missing_german_page_fails_the_strict_build(project):
+    (project / "content" / "de" / "contact.md").unlink()
+    build = run_build(project)
+    assert build.returncode == 1 and "Traceback" not in build.output
+    assert "contact.md" in build.output
+
+
+# The home page suggests the browser's language, never switches by itself.
+def test_home_page_suggests_the_browsers_language(browser, site_url):
+    cases = [("de-DE", "/", "Diese Seite gibt es auch auf Deutsch.", "/de/"),
+             ("en-US", "/de/", "This page is also available in English.", "/"),
+             ("de-DE", "/de/", None, None), ("en-GB", "/", None, None), ("fr-FR", "/", None, None)]
+    for locale, path, text, target in cases:
+        context = browser.new_context(locale=locale)
+        page = context.new_page()
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        hint = page.locator("[data-support-language-hint]")
+        assert page.url == site_url + path  # no automatic switch
+        if text is None:
+            assert hint.is_hidden(), locale
+        else:
+            link = hint.locator("a")
+            assert link.inner_text() == text
+            assert link.get_attribute("href") == site_url + target
+            hint.locator("button").click()
+            assert hint.is_hidden()
+            page.reload()
+            page.wait_for_load_state("networkidle")
+            assert page.locator("[data-support-language-hint]").is_hidden()
+        context.close()
