@@ -3,14 +3,17 @@
 # VTIMEZONEs for special hours, and the same bytes from the same policy.
 
 import datetime as dt
+import os
 import re
 import shutil
+import subprocess
+import sys
 import zoneinfo
 
 import icalendar
 import pytest
 
-from conftest import copy_project, run_build
+from conftest import ROOT, copy_project, run_build
 from test_calendar import MUNICH_HOLIDAYS, TRICKY_LOCAL, TRICKY_NAME, set_closures
 
 
@@ -220,6 +223,18 @@ def test_uids_are_unique_and_stable_across_builds_and_renames(fixture_build, ics
     after = {str(e["UID"]): str(e["SUMMARY"]) for e in events((renamed.site / "support.ics").read_bytes())}
     assert sorted(after) == sorted(uids)
     assert after["20270716T0900-emea@support.smartwork.example"] == "Special support hours: Summer celebration (Sommerfest)"
+
+
+# Set iteration order changes with PYTHONHASHSEED: the file must not depend on it.
+def test_ics_bytes_do_not_depend_on_hash_seeds(fixture_build, ics):
+    script = ("import sys, datetime; from pathlib import Path; from supportportal import ics, loading; "
+              "policy = loading.load_policy(Path(sys.argv[1]), datetime.date(2026, 11, 27)); "
+              "sys.stdout.buffer.write(ics.support_calendar(policy))")
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "hooks")}
+        out = subprocess.run([sys.executable, "-c", script, str(fixture_build.project / "policy")],
+                             env=env, capture_output=True, check=True).stdout
+        assert out == ics, f"PYTHONHASHSEED={seed}"
 
 
 def test_calendar_states_its_horizon_and_source(ics):

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import icalendar
 
 from . import textfmt
-from .closures import closure_days, display_name, local_language
+from .closures import closure_days, display_name, local_language, zone_abbreviation
 from .model import Policy
 
 TEXTS = {
@@ -67,8 +67,14 @@ def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = No
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
 
+    # Zone definitions first, sorted (the same bytes every build), covering the horizon and the
+    # night after it (hours may run past midnight).
+    days = closure_days(policy, by_zone=True)
+    for zone in sorted({day.regions[0].zone for day in days if day.hours}):
+        cal.add_component(icalendar.Timezone.from_tzid(zone, first_date=first, last_date=last + dt.timedelta(days=2)))
+
     local = local_language(policy)
-    for day in closure_days(policy, by_zone=True):
+    for day in days:
         title = display_name(day.name, lang, local, fallback)
         region_names = textfmt.join_words([r.name.get(lang, fallback) for r in day.regions], lang)
         region_ids = "_".join(r.id for r in day.regions)  # ids never contain "_"
@@ -84,7 +90,7 @@ def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = No
             continue
         zone = day.regions[0].zone
         tz = zoneinfo.ZoneInfo(zone)
-        hours = texts["hours"].format(hours=textfmt.format_intervals(day.hours, lang), zone=_zone_name(day.date, tz))
+        hours = texts["hours"].format(hours=textfmt.format_intervals(day.hours, lang), zone=f"{zone_abbreviation(zone, day.date)}, {zone}")
         for interval in day.hours:
             start = _local(day.date, interval.start, tz)
             event = _event(f"{start:%Y%m%dT%H%M}-{region_ids}@{host}", stamp, page)
@@ -94,8 +100,6 @@ def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = No
             event.add("description", f"{details}\n{hours}")
             event.add("categories", [day.kind.replace("_", " ")])
             cal.add_component(event)
-    # Zone definitions covering the horizon and the night after it (hours may run past midnight).
-    cal.add_missing_timezones(first_date=first, last_date=last + dt.timedelta(days=2))
     return cal.to_ical()
 
 
@@ -114,9 +118,3 @@ def _event(uid: str, stamp: dt.datetime, url: str) -> icalendar.Event:
 def _local(date: dt.date, minutes: int, tz) -> dt.datetime:
     days, minutes = divmod(minutes, 24 * 60)
     return dt.datetime.combine(date + dt.timedelta(days=days), dt.time(minutes // 60, minutes % 60), tzinfo=tz)
-
-
-# "CET, Europe/Berlin": the abbreviation in use at noon of that date and the zone's own name.
-def _zone_name(date: dt.date, tz) -> str:
-    abbreviation = dt.datetime.combine(date, dt.time(12), tzinfo=tz).tzname()
-    return f"{abbreviation}, {tz.key}" if abbreviation and abbreviation[:1].isalpha() else tz.key
