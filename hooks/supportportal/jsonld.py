@@ -18,42 +18,44 @@ from .model import MINUTES_PER_DAY, WEEKDAYS, Interval, Policy
 CONTEXT = "https://schema.org"
 DAYS = tuple(f"https://schema.org/{day.capitalize()}" for day in WEEKDAYS)
 CLOSED = {"opens": "00:00", "closes": "00:00"}
-TEXTS = {
-    "en": {"contact": "customer support", "zone": "{region}: hours in local time, time zone {zone}."},
-    "de": {"contact": "Kundensupport", "zone": "{region}: Zeiten in Ortszeit, Zeitzone {zone}."},
+# The contact type stays "customer support" in every language: search engines know that value.
+CONTACT_TYPE = "customer support"
+ZONE_TEXT = {
+    "en": "{region}: hours in local time, time zone {zone}.",
+    "de": "{region}: Zeiten in Ortszeit, Zeitzone {zone}.",
 }
 # Inside <script>, "</script" or "<!--" would end or change the element: JSON can say these
 # characters as \u escapes instead (they only ever occur inside JSON strings).
 _UNSAFE = re.compile("[<>&\u2028\u2029]")
 
 
-# The Organization with its support contact points, as plain data.
-def organization(policy: Policy) -> dict:
-    lang = policy.languages[0]
-    texts = TEXTS.get(lang, TEXTS["en"])
+# The Organization with its support contact points, as plain data, in one language's texts.
+def organization(policy: Policy, lang: str | None = None) -> dict:
+    main = policy.languages[0]
+    lang = lang or main
     data = {
         "@context": CONTEXT,
         "@type": "Organization",
         "@id": f"{policy.site_url}#organization",
         "name": policy.company,
         "url": policy.site_url,
-        "description": policy.site_description.get(lang),
-        "address": {"@type": "PostalAddress", "addressLocality": policy.city.get(lang),
-                    "addressCountry": policy.country.get(lang)},
+        "description": policy.site_description.get(lang, main),
+        "address": {"@type": "PostalAddress", "addressLocality": policy.city.get(lang, main),
+                    "addressCountry": policy.country.get(lang, main)},
         "contactPoint": [],
     }
     for region in policy.regions:
-        name = region.name.get(lang)
+        name = region.name.get(lang, main)
         point = {
             "@type": "ContactPoint",
             "identifier": region.id,
             "name": name,
-            "contactType": texts["contact"],
+            "contactType": CONTACT_TYPE,
             "areaServed": name,
             "availableLanguage": list(policy.languages),
-            "description": texts["zone"].format(region=name, zone=region.zone),
+            "description": ZONE_TEXT.get(lang, ZONE_TEXT["en"]).format(region=name, zone=region.zone),
             **_channels(policy),
-            "hoursAvailable": _weekly(region.weekly) + _days(policy, region.id, lang),
+            "hoursAvailable": _weekly(region.weekly) + _days(policy, region.id, lang, main),
         }
         data["contactPoint"].append(point)
     return data
@@ -91,14 +93,14 @@ def _weekly(weekly: tuple) -> list:
 
 
 # Closed and special days from the build date to the end of the horizon.
-def _days(policy: Policy, region_id: str, lang: str) -> list:
+def _days(policy: Policy, region_id: str, lang: str, main: str) -> list:
     specs = []
     for day in policy.overrides[region_id]:
         if day.date < policy.today:
             continue
         dates = {"validFrom": day.date.isoformat(), "validThrough": day.date.isoformat()}
         for times in [_times(iv) for iv in day.hours] or [CLOSED]:
-            specs.append({"@type": "OpeningHoursSpecification", "name": day.name.get(lang, policy.languages[0]),
+            specs.append({"@type": "OpeningHoursSpecification", "name": day.name.get(lang, main),
                           **dates, **times})
     return specs
 

@@ -43,7 +43,7 @@ class Portal:
         config.site_description = p.site_description.get(self.lang)
         config.site_url = p.site_url + self.prefix(self.lang)
         config.extra["support_portal"] = {"company": p.company, "lang": self.lang,
-                                          "jsonld": jsonld.script_text(jsonld.organization(p))}
+                                          "jsonld": jsonld.script_text(jsonld.organization(p, self.lang))}
         # Truthy but not a list: Material shows its language switch, fed per page by alternates().
         if len(p.languages) > 1:
             config.extra["alternate"] = True
