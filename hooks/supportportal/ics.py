@@ -23,13 +23,13 @@ TEXTS = {
     "en": {"closed": "Support closed: {name}", "special": "Special support hours: {name}",
            "regions": "Regions: {regions}", "calname": "{company} support closures",
            "caldesc": ("Days on which {company} support is closed or keeps special hours, "
-                       "{first} to {last}. Updated daily from {url}"),
+                       "{first} to {last}. Calendar page: {url}"),
            "closed_all_day": "Support is closed all day.",
            "hours": "Support is open {hours} ({zone}) only."},
     "de": {"closed": "Support geschlossen: {name}", "special": "Geänderte Supportzeiten: {name}",
            "regions": "Regionen: {regions}", "calname": "{company} Support-Schließtage",
            "caldesc": ("Tage, an denen der Support von {company} geschlossen ist oder geänderte Zeiten hat, "
-                       "{first} bis {last}. Täglich aktualisiert von {url}"),
+                       "{first} bis {last}. Kalenderseite: {url}"),
            "closed_all_day": "Der Support ist den ganzen Tag geschlossen.",
            "hours": "Der Support ist nur {hours} ({zone}) geöffnet."},
 }
