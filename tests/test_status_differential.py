@@ -1,0 +1,162 @@
+# support-status.js against the independent Python reference (tests/reference_schedule.py).
+#
+# Random instants, biased towards the instants where mistakes hide (stretch edges, clock
+# changes, the horizon), on the default site's support.json and on a tricky fixture feed.
+# Every answer must agree to the millisecond. The seed is printed; SUPPORT_SEED replays one.
+# Answers travel as one JSON string per batch: Playwright's per-value serialisation is slow.
+
+import json
+import os
+import random
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+import reference_schedule as ref
+from conftest import open_module_page
+
+pytestmark = pytest.mark.browser
+
+FEEDS = Path(__file__).parent / "fixtures" / "feeds"
+STATUS_SAMPLES = 10_000
+DUE_SAMPLES = 5_000
+BATCH = 2_500
+MINUTE = 60_000
+DAY = 86_400_000
+
+STATUS_JS = """([feed, times]) => JSON.stringify(times.map((t) => Object.values(S.supportStatus(feed, new Date(t))).map((s) =>
+  [s.state, s.nextChange && +s.nextChange, s.nextState, s.closure && s.closure.date])))"""
+
+DUE_JS = """([feed, cases]) => JSON.stringify(cases.map(([region, priority, t]) => {
+  const r = S.responseDue(feed, region, priority, new Date(t));
+  return [r.due && +r.due, r.reason];
+}))"""
+
+
+@pytest.fixture(scope="module")
+def seed():
+    value = int(os.environ.get("SUPPORT_SEED", random.SystemRandom().randrange(2**32)))
+    print(f"differential seed: {value} (replay with SUPPORT_SEED={value})")
+    return value
+
+
+@pytest.fixture(scope="module")
+def tricky_page(browser, assets_url):
+    context, page = open_module_page(browser, assets_url, "Asia/Kolkata")
+    yield page
+    context.close()
+
+
+# The module as the site publishes it, read by a viewer in Chatham (+13:45 in November).
+@pytest.fixture(scope="module")
+def site_page(browser, site_url):
+    context, page = open_module_page(browser, site_url, "Pacific/Chatham")
+    yield page
+    context.close()
+
+
+def test_status_tricky_feed(tricky_page, seed):
+    compare_status(tricky_page, json.loads((FEEDS / "tricky.json").read_text()), seed)
+
+
+def test_response_due_tricky_feed(tricky_page, seed):
+    compare_due(tricky_page, json.loads((FEEDS / "tricky.json").read_text()), seed)
+
+
+def test_status_default_site(site_page, site, seed):
+    compare_status(site_page, json.loads((site / "support.json").read_text()), seed)
+
+
+def test_response_due_default_site(site_page, site, seed):
+    compare_due(site_page, json.loads((site / "support.json").read_text()), seed)
+
+
+# The sampler has to reach the interesting places, or a zero-mismatch run proves little.
+def test_samples_cover_edges(seed):
+    feed = json.loads((FEEDS / "tricky.json").read_text())
+    regions = ref.load(feed)
+    times = instants(regions, random.Random(seed), STATUS_SAMPLES)
+    states = {ref.status(r, t)[0] for t in times for r in regions.values()}
+    assert states == {"open", "closed", "unknown"}
+    edges = {s for r in regions.values() for stretch in r.stretches for s in stretch}
+    assert sum(t in edges for t in times) > STATUS_SAMPLES // 10
+
+
+# Helper functions
+
+def compare_status(page, feed, seed):
+    regions = ref.load(feed)
+    ids = [r["id"] for r in feed["regions"]]
+    times = instants(regions, random.Random(seed), STATUS_SAMPLES)
+    got = []
+    for i in range(0, len(times), BATCH):
+        got += json.loads(page.evaluate(STATUS_JS, [feed, times[i:i + BATCH]]))
+    mismatches = []
+    for t, row in zip(times, got):
+        for region_id, js in zip(ids, row):
+            expected = list(ref.status(regions[region_id], t))
+            if js != expected:
+                mismatches.append(f"{region_id} at {iso(t)}: js {readable(js)} != reference {readable(expected)}")
+    assert not mismatches, f"{len(mismatches)} mismatches (seed {seed}):\n" + "\n".join(mismatches[:20])
+
+
+def compare_due(page, feed, seed):
+    regions = ref.load(feed)
+    rng = random.Random(seed + 1)
+    times = instants(regions, rng, DUE_SAMPLES)
+    priorities = [p["id"] for p in feed["priorities"]]
+    cases = [[rng.choice(list(regions)), rng.choice(priorities), t] for t in times]
+    got = []
+    for i in range(0, len(cases), BATCH):
+        got += json.loads(page.evaluate(DUE_JS, [feed, cases[i:i + BATCH]]))
+    mismatches = []
+    for (region_id, priority_id, t), js in zip(cases, got):
+        expected = list(ref.response_due(feed, regions, region_id, priority_id, t))
+        if js != expected:
+            mismatches.append(f"{region_id} {priority_id} at {iso(t)}: js {readable(js)} != reference {readable(expected)}")
+    assert not mismatches, f"{len(mismatches)} mismatches (seed {seed}):\n" + "\n".join(mismatches[:20])
+
+
+# Instants (ms): a third anywhere from a week before to a week after the horizon (whole
+# minutes mostly), a third on or next to an open/close edge, a third around clock changes.
+def instants(regions: dict, rng: random.Random, count: int) -> list[int]:
+    low = min(r.start for r in regions.values()) - 7 * DAY
+    high = max(r.end for r in regions.values()) + 7 * DAY
+    edges = sorted({e for r in regions.values() for s in r.stretches for e in s} | {r.start for r in regions.values()} | {r.end for r in regions.values()})
+    changes = sorted({c for r in regions.values() for c in clock_changes(r, low, high)})
+    out = []
+    for i in range(count):
+        kind = i % 3
+        if kind == 0 or (kind == 2 and not changes):
+            t = rng.randrange(low, high)
+            out.append(t - t % MINUTE if rng.random() < 0.7 else t)
+        elif kind == 1:
+            out.append(rng.choice(edges) + rng.choice((0, 0, 0, -1, 1, -MINUTE, MINUTE, -DAY, DAY)))
+        else:
+            t = rng.choice(changes) + rng.randrange(-36, 37) * 30 * MINUTE
+            out.append(t + rng.choice((0, 0, -1, 1)))
+    return out
+
+
+# Instants where the region's UTC offset changes, found by hourly steps and bisection.
+def clock_changes(region: ref.Region, low: int, high: int) -> list[int]:
+    offset = lambda t: ref._local(t, region.zone).utcoffset()
+    changes, t, step = [], low, 3_600_000
+    while t < high:
+        if offset(t) != offset(t + step):
+            a, b = t, t + step
+            while b - a > 1:
+                mid = (a + b) // 2
+                a, b = (mid, b) if offset(mid) == offset(a) else (a, mid)
+            changes.append(b)
+        t += step
+    return changes
+
+
+def iso(t: int) -> str:
+    return datetime.fromtimestamp(t / 1000, timezone.utc).isoformat(timespec="milliseconds")
+
+
+def readable(row: list) -> list:
+    return [iso(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in row]
