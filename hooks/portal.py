@@ -64,8 +64,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for name in _MODULES:
             importlib.reload(sys.modules[f"supportportal.{name}"])
     root = Path(config.config_file_path).resolve().parent
+    # Another edition built inside the main build reads the policy the main build has loaded.
+    policy = _builds[0].portal.policy if _builds and _builds[0].portal.root == root else None
     try:
-        portal = supportportal.site.Portal(root, _build_date(), config.theme.get("language"))
+        portal = supportportal.site.Portal(root, _build_date(), config.theme.get("language"), policy)
     except supportportal.loading.PolicyError as error:
         raise PluginError(error.report()) from None
     if portal.lang not in portal.policy.languages:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -65,6 +66,7 @@ def load_policy(directory: Path, today: dt.date, label: str = "policy") -> Polic
 
 
 # The JSON Schema of one policy file, resolving $refs to common.schema.json.
+@functools.cache
 def schema_validator(name: str, schema_dir: Path = SCHEMA_DIR):
     resources = []
     for path in sorted(schema_dir.glob("*.schema.json")):

@@ -17,9 +17,9 @@ UNTRANSLATED = {"en": "not yet translated", "de": "noch nicht übersetzt"}
 
 
 class Portal:
-    def __init__(self, root: Path, today: dt.date, lang: str | None = None):
+    def __init__(self, root: Path, today: dt.date, lang: str | None = None, policy=None):
         self.root = root
-        self.policy = load_policy(root / "policy", today)
+        self.policy = policy or load_policy(root / "policy", today)
         self.today = today
         self.lang = lang or self.policy.languages[0]
         self.env = render.environment()
