@@ -205,11 +205,12 @@ function zoneName(date, zone, lang) {
   return first;
 }
 
-// A length of time in the page language: "2 hr 15 min", "3 days 4 hr", rounded up to the minute.
+// A length of time in the page language ("2 hr 15 min", "3 Tage, 4 Stunden"), rounded up to the minute.
 function duration(ms, lang, days = true) {
   let minutes = Math.max(0, Math.ceil(ms / MINUTE));
   const parts = [];
-  const unit = (value, name) => value && parts.push(formatter(lang, { style: "unit", unit: name, unitDisplay: "short" }, Intl.NumberFormat).format(value));
+  const display = strings(lang).units;
+  const unit = (value, name) => value && parts.push(formatter(lang, { style: "unit", unit: name, unitDisplay: display }, Intl.NumberFormat).format(value));
   if (days && minutes >= 1440) {
     unit(Math.floor(minutes / 1440), "day");
     unit(Math.floor((minutes % 1440) / 60), "hour");
@@ -230,11 +231,10 @@ function formatter(lang, options, Type = Intl.DateTimeFormat) {
   return f;
 }
 
-// The page language if the feed or the widget has it, else the feed's first language.
+// The page language if the widget speaks it ("de", "en-GB"), else the feed's first, else English.
 function language(policy) {
-  const page = document.documentElement.lang || "";
-  const known = policy ? policy.languages : Object.keys(STRINGS);
-  return known.includes(page) || STRINGS[page] ? page : known.includes(page.split("-")[0]) ? page.split("-")[0] : (policy ? policy.languages[0] : "en");
+  const page = document.documentElement.lang || (policy && policy.languages[0]) || "";
+  return STRINGS[page.split("-")[0]] ? page : "en";
 }
 
 function strings(lang) {
@@ -273,9 +273,11 @@ function addStylesheet() {
 const ICONS = { open: "\u2713", closed: "\u2715", unknown: "?" };
 
 // Every text the widget shows, per page language. {at} is a time in the region's
-// zone followed by the reader's own; {left} a length of time ("2 hr 15 min").
+// zone followed by the reader's own; {left} a length of time ("2 hr 15 min") written
+// with `units` (Intl.NumberFormat unitDisplay).
 const STRINGS = {
   en: {
+    units: "short",
     open: "Open",
     closed: "Closed",
     unknown: "Unknown",
@@ -296,6 +298,29 @@ const STRINGS = {
     calendar: "{priority} tickets are answered round the clock: the {target} target counts calendar time, nights, weekends and holidays included.",
     business: "{priority} tickets count business hours: the {target} target runs only while {region} support is open; nights, weekends and holidays pause it.",
     error: "The live support status could not be loaded. The tables on this page list the support hours.",
+  },
+  de: {
+    units: "long",
+    open: "Geöffnet",
+    closed: "Geschlossen",
+    unknown: "Unbekannt",
+    now: "Der Support {region} ist jetzt {state}.",
+    closes: "Schließt {at}, noch {left}.",
+    closes_today: "Schließt um {at}, noch {left}.",
+    opens: "Öffnet {at}, noch {left}.",
+    opens_today: "Öffnet um {at}, noch {left}.",
+    closed_for: "Heute geschlossen: {name}.",
+    special: "Heute besondere Zeiten: {name}.",
+    schedule_ends: "Die veröffentlichten Supportzeiten enden {at}.",
+    unknown_detail: "So weit im Voraus sind noch keine Supportzeiten veröffentlicht.",
+    yours: "{time} Ihre Zeit",
+    region: "Region",
+    priority: "Priorität",
+    due: "Wenn Sie jetzt ein Ticket eröffnen, erhalten Sie die erste Antwort bis {at} (noch {left}).",
+    due_beyond: "Wenn Sie jetzt ein Ticket eröffnen, fällt die erste Antwort hinter das Ende der veröffentlichten Supportzeiten.",
+    calendar: "Tickets der Priorität {priority} bearbeiten wir rund um die Uhr: das Ziel von {target} zählt Kalenderzeit, auch nachts, am Wochenende und an Feiertagen.",
+    business: "Tickets der Priorität {priority} zählen nur Geschäftszeit: das Ziel von {target} läuft, solange der Support {region} geöffnet ist; Nächte, Wochenenden und Feiertage halten es an.",
+    error: "Der Live-Status des Supports konnte nicht geladen werden. Die Tabellen auf dieser Seite nennen die Supportzeiten.",
   },
 };
 

@@ -1,0 +1,327 @@
+# The live status widget on the built default site, in Chromium with a fixed clock and the
+# reader's time zone emulated: what each region shows, live updates, instant navigation, the
+# page without JavaScript, embedding, accessibility.
+#
+# Default policy: emea Mon-Fri 10:00-18:00 Europe/Berlin, usa Mon-Fri 09:00-17:00
+# America/New_York, both closed on Munich public holidays. 27 November 2026 is a Friday.
+
+import http.server
+import mimetypes
+import re
+import shutil
+import threading
+from functools import partial
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ROW = "[data-support-status] [data-support-region='{}']"
+
+
+@pytest.fixture
+def open_page(browser, site_url):
+    contexts = []
+
+    def open_page(path: str, when: str, zone: str = "UTC", wait: bool = True, **options):
+        context = browser.new_context(timezone_id=zone, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.clock.install(time=when)
+        page.goto(site_url + path)
+        if wait:
+            page.wait_for_selector("[data-support-status] [data-support-region]")
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def region(page, region_id: str) -> dict:
+    return page.eval_on_selector(ROW.format(region_id), """row => ({
+        state: row.dataset.state,
+        next: row.dataset.nextChange,
+        label: row.querySelector('.support-status__label').textContent,
+        icon: row.querySelector('.support-status__icon').textContent,
+        detail: row.querySelector('.support-status__detail').textContent,
+    })""")
+
+
+def announcement(page) -> str:
+    return page.text_content("[data-support-status] [role=status]")
+
+
+# Friday afternoon in Tokyo: both regions open, closing times in their zones and in Tokyo's.
+def test_open_shows_closing_time_in_both_zones(open_page):
+    page = open_page("/", "2026-11-27T14:45:00Z", "Asia/Tokyo")
+    emea, usa = region(page, "emea"), region(page, "usa")
+    assert emea == {
+        "state": "open", "next": "2026-11-27T17:00:00.000Z", "label": "Open", "icon": "\u2713",
+        "detail": "Closes at 18:00 CET (Saturday 02:00 your time), in 2 hr 15 min.",
+    }
+    assert usa["state"] == "open" and usa["next"] == "2026-11-27T22:00:00.000Z"
+    assert usa["detail"] == "Closes at 17:00 EST (Saturday 07:00 your time), in 7 hr 15 min."
+    assert announcement(page) == ""
+
+
+# The reader's own time follows the emulated zone; the region's time and the instant do not.
+@pytest.mark.parametrize("zone, emea_yours, usa_yours", [
+    ("UTC", "17:00 your time", "22:00 your time"),
+    ("Asia/Kolkata", "22:30 your time", "Saturday 03:30 your time"),
+    ("Pacific/Chatham", "06:45 your time", "11:45 your time"),  # already Saturday there
+    ("America/Chicago", "11:00 your time", "16:00 your time"),
+    ("Asia/Tokyo", "Saturday 02:00 your time", "Saturday 07:00 your time"),
+])
+def test_reader_time_zones(open_page, zone, emea_yours, usa_yours):
+    page = open_page("/", "2026-11-27T14:45:00Z", zone)
+    emea, usa = region(page, "emea"), region(page, "usa")
+    assert (emea["next"], usa["next"]) == ("2026-11-27T17:00:00.000Z", "2026-11-27T22:00:00.000Z")
+    assert emea["detail"] == f"Closes at 18:00 CET ({emea_yours}), in 2 hr 15 min."
+    assert usa["detail"] == f"Closes at 17:00 EST ({usa_yours}), in 7 hr 15 min."
+
+
+# A reader in the region's own zone is not told the same time twice.
+def test_same_zone_shows_one_time(open_page):
+    page = open_page("/", "2026-11-27T14:45:00Z", "Europe/Berlin")
+    assert region(page, "emea")["detail"] == "Closes at 18:00 CET, in 2 hr 15 min."
+    assert region(page, "usa")["detail"] == "Closes at 17:00 EST (23:00 your time), in 7 hr 15 min."
+
+
+# Good Friday: closed, the holiday named, next opening on Easter Tuesday (summer time by then).
+def test_good_friday(open_page):
+    page = open_page("/hours/", "2026-04-03T10:00:00Z", "UTC")
+    emea, usa = region(page, "emea"), region(page, "usa")
+    assert emea["state"] == "closed" and emea["label"] == "Closed" and emea["icon"] == "\u2715"
+    assert emea["next"] == "2026-04-07T08:00:00.000Z"
+    assert emea["detail"] == "Closed today for Good Friday. Opens Tuesday 10:00 CEST (Tuesday 08:00 your time), in 3 days 22 hr."
+    assert usa["next"] == "2026-04-07T13:00:00.000Z"
+    assert usa["detail"] == "Closed today for Good Friday. Opens Tuesday 09:00 EDT (Tuesday 13:00 your time), in 4 days 3 hr."
+
+
+# The weeks when New York is on summer time and Berlin is not.
+def test_eu_us_mismatch_week(open_page):
+    page = open_page("/", "2026-03-24T12:00:00Z", "Europe/Berlin")
+    assert region(page, "emea")["detail"] == "Closes at 18:00 CET, in 5 hr."
+    usa = region(page, "usa")
+    assert usa["state"] == "closed" and usa["next"] == "2026-03-24T13:00:00.000Z"
+    assert usa["detail"] == "Opens at 09:00 EDT (14:00 your time), in 1 hr."
+
+
+# Beyond the published dates the state is unknown and said so.
+def test_beyond_horizon(open_page):
+    page = open_page("/", "2028-01-03T12:00:00Z", "UTC")
+    for region_id in ("emea", "usa"):
+        row = region(page, region_id)
+        assert (row["state"], row["next"], row["label"]) == ("unknown", "", "Unknown")
+        assert row["detail"] == "The support schedule is not published that far ahead."
+
+
+def test_last_evening_of_horizon(open_page):
+    page = open_page("/", "2027-12-31T20:00:00Z", "UTC")
+    emea = region(page, "emea")
+    assert (emea["state"], emea["next"]) == ("closed", "2027-12-31T23:00:00.000Z")
+    assert emea["detail"] == "The published schedule ends Saturday 00:00 CET (23:00 your time)."
+
+
+# The clock passes the closing minute: state, next change and the announcement follow,
+# while the minute ticks in between only update the countdown, silently.
+def test_live_update_at_closing(open_page):
+    page = open_page("/", "2026-11-27T16:58:30Z", "Europe/Berlin")
+    assert region(page, "emea")["detail"] == "Closes at 18:00 CET, in 2 min."
+    page.clock.run_for(60_000)
+    assert region(page, "emea")["detail"] == "Closes at 18:00 CET, in 1 min."
+    assert region(page, "emea")["state"] == "open"
+    assert announcement(page) == ""
+    page.clock.run_for(60_000)
+    emea = region(page, "emea")
+    assert (emea["state"], emea["next"]) == ("closed", "2026-11-30T09:00:00.000Z")
+    assert emea["detail"] == "Opens Monday 10:00 CET, in 2 days 16 hr."
+    assert announcement(page) == "EMEA support is now closed."
+    assert region(page, "usa")["state"] == "open"
+    page.clock.run_for("05:00:00")
+    assert region(page, "usa")["state"] == "closed"
+    assert announcement(page) == "USA support is now closed."
+
+
+# Material's instant navigation swaps the page content without a reload; the widget follows.
+# Material only navigates instantly to the sitemap's URLs, which carry the site's own address,
+# so the site is served at that address here (Playwright answers its requests from site/).
+def test_instant_navigation(browser, site):
+    base = re.search(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text()).group(1)
+    context = browser.new_context(timezone_id="UTC")
+    try:
+        context.route(f"{base}**", partial(serve_from, site, base))
+        page = context.new_page()
+        page.clock.install(time="2026-11-27T14:45:00Z")
+        page.goto(base)
+        page.wait_for_selector("[data-support-status] [data-support-region='emea']")
+        page.evaluate("window.notReloaded = true")
+        page.click("nav.md-nav--primary a[href$='hours/']")
+        page.wait_for_url(f"{base}hours/")
+        page.wait_for_selector("[data-support-status] [data-support-region='emea']")
+        assert page.evaluate("window.notReloaded") is True
+        assert region(page, "emea")["next"] == "2026-11-27T17:00:00.000Z"
+        page.click("nav.md-nav--primary a[href$='priorities/']")
+        page.wait_for_url(f"{base}priorities/")
+        page.wait_for_selector("[data-support-calculator] output:not(:empty)")
+        page.click("nav.md-nav--primary a[href$='hours/']")
+        page.wait_for_url(f"{base}hours/")
+        page.wait_for_selector("[data-support-status] [data-support-region='emea']")
+        assert page.evaluate("window.notReloaded") is True
+        assert page.locator("[data-support-status]").count() == 1
+        page.clock.run_for("02:15:00")
+        assert region(page, "emea")["state"] == "closed"
+        assert announcement(page) == "EMEA support is now closed."
+    finally:
+        context.close()
+
+
+# Without JavaScript the static tables carry the facts; the empty widgets stay out of sight.
+def test_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/hours/")
+        assert page.locator("article table").count() >= 1
+        assert page.locator("article table").first.is_visible()
+        assert page.inner_text("[data-support-status]") == ""
+        page.goto(f"{site_url}/priorities/")
+        assert page.locator("article table").first.is_visible()
+        assert page.locator("[data-support-calculator]").is_hidden()
+    finally:
+        context.close()
+
+
+# No inline handlers or scripts in what the widget renders, and no request leaves the portal.
+def test_no_inline_code_and_no_foreign_requests(browser, site_url):
+    context = browser.new_context(timezone_id="UTC")
+    try:
+        page = context.new_page()
+        requests = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.clock.install(time="2026-11-27T14:45:00Z")
+        page.goto(f"{site_url}/priorities/")
+        page.wait_for_selector("[data-support-calculator] output:not(:empty)")
+        page.goto(f"{site_url}/")
+        page.wait_for_selector("[data-support-status] [data-support-region]")
+        inline = page.evaluate("""() => [...document.querySelectorAll('[data-support-status] *, [data-support-calculator] *')]
+            .flatMap((el) => [...el.attributes].map((a) => a.name).filter((n) => n.startsWith('on') || n == 'style')
+            .concat(el.tagName == 'SCRIPT' ? ['script'] : []))""")
+        assert inline == []
+        ours = [url for url in requests if "support" in urlsplit(url).path]
+        assert {urlsplit(url).path for url in ours} >= {
+            "/assets/javascripts/support-widget.js", "/assets/javascripts/support-status.js", "/support.json",
+            "/assets/stylesheets/support-widget.css"}
+        origin = urlsplit(site_url).netloc
+        assert all(urlsplit(url).netloc == origin for url in ours), ours
+    finally:
+        context.close()
+
+
+# The German edition: German texts, German date and duration formats, German holiday names.
+def test_german_edition(open_page):
+    page = open_page("/de/", "2026-04-03T10:00:00Z", "UTC")
+    emea = region(page, "emea")
+    assert (emea["state"], emea["label"]) == ("closed", "Geschlossen")
+    assert emea["detail"] == "Heute geschlossen: Karfreitag. Öffnet Dienstag, 10:00 MESZ (Dienstag, 08:00 Ihre Zeit), noch 3 Tage, 22 Stunden."
+
+
+# Embedded in another site's page, on another origin: the script finds its feed and stylesheet
+# next to itself, and data-regions restricts the regions shown.
+def test_embedded_on_another_site(browser, site, tmp_path):
+    portal, portal_url = serve_with_cors(site)
+    other = tmp_path / "intranet"
+    other.mkdir()
+    (other / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>Intranet</title></head><body>'
+        f'<script type="module" src="{portal_url}/assets/javascripts/support-widget.js"></script>'
+        '<div data-support-status data-regions="usa"><a href="#">Support hours</a></div></body></html>')
+    intranet, intranet_url = serve_with_cors(other)
+    context = browser.new_context(timezone_id="America/Chicago")
+    try:
+        page = context.new_page()
+        page.clock.install(time="2026-11-27T14:45:00Z")
+        page.goto(f"{intranet_url}/index.html")
+        page.wait_for_selector("[data-support-region]")
+        assert page.eval_on_selector_all("[data-support-region]", "rows => rows.map(r => r.dataset.supportRegion)") == ["usa"]
+        assert region(page, "usa")["detail"] == "Closes at 17:00 EST (16:00 your time), in 7 hr 15 min."
+        assert page.locator("text=Support hours").count() == 0
+        stylesheets = page.eval_on_selector_all("link[rel=stylesheet]", "links => links.map(l => l.href)")
+        assert stylesheets == [f"{portal_url}/assets/stylesheets/support-widget.css"]
+        assert page.eval_on_selector(".support-status__list", "el => getComputedStyle(el).listStyleType") == "none"
+    finally:
+        context.close()
+        portal.shutdown()
+        intranet.shutdown()
+
+
+# If support.json cannot be read, the widget says so instead of staying empty.
+def test_feed_missing(browser, site, tmp_path):
+    broken = tmp_path / "site"
+    shutil.copytree(site, broken)
+    (broken / "support.json").unlink()
+    server, url = serve_with_cors(broken)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/")
+        page.wait_for_selector("[data-support-status] .support-widget__error")
+        assert "could not be loaded" in page.inner_text("[data-support-status]")
+    finally:
+        context.close()
+        server.shutdown()
+
+
+# Narrow screens: nothing sticks out sideways.
+def test_mobile_width(open_page):
+    page = open_page("/", "2026-04-03T10:00:00Z", "Asia/Kolkata", viewport={"width": 320, "height": 640})
+    overflow = page.eval_on_selector("[data-support-status]", "el => el.scrollWidth - el.clientWidth")
+    assert overflow <= 0
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+# axe-core finds nothing in the widget, open and closed, in the light and the dark scheme.
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("when", ["2026-11-27T14:45:00Z", "2026-04-03T10:00:00Z", "2028-01-03T12:00:00Z"])
+def test_axe(open_page, scheme, when):
+    assert AXE.exists(), f"axe-core not found at {AXE}: run `npm ci`"
+    page = open_page("/hours/", when, "UTC", color_scheme=scheme)
+    expected_scheme = "slate" if scheme == "dark" else "default"
+    assert page.get_attribute("body", "data-md-color-scheme") == expected_scheme
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => (await axe.run({include: [['[data-support-status]']]})).violations
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)""")
+    assert violations == []
+
+
+# Helper functions
+
+class _CorsHandler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self):
+        self.send_header("Access-Control-Allow-Origin", "*")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+# A Playwright route handler that answers requests under `base` with the files of `site`.
+def serve_from(site: Path, base: str, route):
+    file = site / unquote(urlsplit(route.request.url[len(base):]).path)
+    if file.is_dir():
+        file = file / "index.html"
+    if not file.is_file():
+        return route.fulfill(status=404, body="not found")
+    route.fulfill(path=str(file), content_type=mimetypes.guess_type(file.name)[0] or "application/octet-stream")
+
+
+def serve_with_cors(directory: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_CorsHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
