@@ -35,5 +35,10 @@ system-deps:
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 	command -v java >/dev/null || (apt-get update && apt-get install -y default-jre-headless)
 
+# Benchmarks: build cost against a plain MkDocs site, scale, preview loop, widget weight; prints a
+# table and writes bench/results/latest.json. Needs Chromium (make system-deps). See bench/README.md.
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run.py
+
 clean:
 	rm -rf site .pytest_cache

@@ -1,0 +1,95 @@
+# The preview loop: with `mkdocs serve` running in a copy of the project, the time from saving
+# policy/regions.yml with a changed opening time to the rebuilt page being served with the new
+# time, polling over HTTP every 20 ms. The German page is polled too, after the English one.
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from builds import ENV
+
+POLL = 0.02
+ORIGINAL = "monday to friday: 10:00-18:00"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+# Poll `url` every 20 ms until `text` is in it; seconds since `since`.
+def _wait(url: str, text: str, since: float, timeout: float = 120) -> float:
+    while time.perf_counter() - since < timeout:
+        if text in _fetch(url):
+            return time.perf_counter() - since
+        time.sleep(POLL)
+    raise RuntimeError(f"{text!r} did not appear at {url} within {timeout} s")
+
+
+# Save `edits` changed opening times one after another; per edit the seconds until the English
+# and then the German hours page show it.
+def measure(project: Path, edits: int = 5, log=print) -> dict:
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    regions = project / "policy" / "regions.yml"
+    original = regions.read_text(encoding="utf-8")
+    if ORIGINAL not in original:
+        raise RuntimeError(f"policy/regions.yml has no '{ORIGINAL}' to change")
+    serve_log = open(project / "serve.log", "w")
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=project, env=ENV, stdout=serve_log, stderr=subprocess.STDOUT)
+    en, de = [], []
+    try:
+        start = time.perf_counter()
+        _wait(f"{url}/de/hours/", "10:00–18:00", start)
+        startup = time.perf_counter() - start
+        time.sleep(1.0)  # let the first build settle before the first edit
+        for k in range(1, edits + 1):
+            minute = f"{k:02d}"
+            saved = time.perf_counter()
+            regions.write_text(original.replace(ORIGINAL, f"monday to friday: 10:{minute}-18:00"), encoding="utf-8")
+            en.append(_wait(f"{url}/hours/", f"10:{minute}–18:00", saved))
+            de.append(_wait(f"{url}/de/hours/", f"10:{minute}–18:00", saved))
+            log(f"  edit {k}/{edits}: English page {en[-1]:.2f} s, German page {de[-1]:.2f} s")
+            time.sleep(1.0)  # the next save starts from an idle server
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        serve_log.close()
+        regions.write_text(original, encoding="utf-8")
+    rebuilds = _rebuild_times((project / "serve.log").read_text(encoding="utf-8"))[1:]
+    return {"edits": edits, "startup_s": round(startup, 3), "en_all_s": [round(x, 3) for x in en],
+            "de_all_s": [round(x, 3) for x in de], "rebuild_all_s": rebuilds}
+
+
+# MkDocs logs "Documentation built in N seconds" after each build, the German edition's (built
+# inside the main build) first: per rebuild, the longest is the whole rebuild.
+def _rebuild_times(text: str) -> list[float]:
+    result = []
+    for chunk in text.split("Building documentation...")[1:]:
+        times = [float(x) for x in re.findall(r"Documentation built in ([0-9.]+) seconds", chunk)]
+        if times:
+            result.append(max(times))
+    return result
+
+
+if __name__ == "__main__":
+    print(measure(Path(sys.argv[1]).resolve()))

@@ -1,0 +1,282 @@
+# `make bench`: build cost, scale, preview loop and widget weight, measured side by side in one
+# run. Prints a table (Markdown) and writes it with every single measurement as JSON to
+# bench/results/latest.json (and the table to bench/results/latest.md).
+#
+#   .venv/bin/python bench/run.py [--runs 5] [--scale-runs 3] [--edits 5] [--quick]
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import builds  # noqa: E402
+import preview  # noqa: E402
+import widget  # noqa: E402
+from builds import ROOT, Site  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+REGIONS = (10, 50, 200)
+YEARS = (1, 5, 20)
+GOALS = {"hook_overhead": 1.10, "scale_50x5": 1.5, "preview_s": 2.0, "status_js_gzip": 4096}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="builds of the default portal, the baseline and 50x5")
+    parser.add_argument("--scale-runs", type=int, default=3, help="builds of each other scale point (200x20: once)")
+    parser.add_argument("--edits", type=int, default=5, help="policy edits in the preview loop")
+    parser.add_argument("--quick", action="store_true", help="2 runs, 1 per scale point, 2 edits, no 200x20")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
+    args = parser.parse_args()
+    if args.quick:
+        args.runs, args.scale_runs, args.edits = 2, 1, 2
+    started = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="portal-bench-"))
+    result = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+              "command": "make bench" + (" (--quick)" if args.quick else ""),
+              "machine": machine(), "load_before": os.getloadavg()}
+    try:
+        result.update(measure(work, args))
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    result["load_after"] = os.getloadavg()
+    result["bench_seconds"] = round(time.perf_counter() - started, 1)
+    table = render_table(result)
+    print("\n" + table)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps({**result, "table": table}, indent=1, ensure_ascii=False) + "\n",
+                                         encoding="utf-8")
+    (RESULTS / "latest.md").write_text(table + "\n", encoding="utf-8")
+    print(f"\nWritten: {RESULTS / 'latest.json'} and latest.md ({result['bench_seconds']:.0f} s)")
+    return 0
+
+
+def measure(work: Path, args) -> dict:
+    log = lambda text: print(text, flush=True)  # noqa: E731
+    out: dict = {}
+
+    # 1. Hook overhead, interleaved with the 50 regions x 5 years point of 2.
+    log("Preparing the portal, the plain baseline and the generated policies ...")
+    portal = builds.portal_copy(work / "portal")
+    baseline = builds.baseline_copy(portal, work / "baseline")
+    plain = builds.baseline_copy(portal, work / "plain", plain=True)
+    scale = {(r, y): builds.portal_copy(work / f"scale-{r}x{y}", r, y) for r in REGIONS for y in YEARS
+             if not (args.quick and (r, y) == (200, 20))}
+    two = ("mkdocs.yml", "mkdocs.de.yml")
+    a, b, c = Site("portal", portal), Site("baseline", baseline, two), Site("50x5", scale[(50, 5)])
+    log(f"1. Default portal vs. plain baseline (and 50x5), {args.runs} interleaved rounds after a warm-up:")
+    builds.interleave([a, b, c], args.runs, log)
+    out["hook_overhead"] = {"portal": a.summary(), "baseline": b.summary(),
+                            "pages_differing_from_baseline": builds.differing_pages(portal / "site", baseline / "site")}
+
+    # 2. Scale: every other point, interleaved; 200 x 20 once, without warm-up.
+    points = {(50, 5): c}
+    others = [k for k in scale if k not in points and k != (200, 20)]
+    sites = [Site(f"{r}x{y}", scale[(r, y)]) for r, y in others]
+    log(f"2. Scale: {len(sites)} more points, {args.scale_runs} interleaved rounds after a warm-up:")
+    builds.interleave(sites, args.scale_runs, log)
+    points.update(zip(others, sites))
+    if (200, 20) in scale:
+        log("   200x20, one build ...")
+        largest = Site("200x20", scale[(200, 20)])
+        largest.build()
+        log(f"   200x20: {largest.wall[-1]:.1f} s")
+        points[(200, 20)] = largest
+    out["scale"] = [{"regions": r, "years": y, **points[(r, y)].summary(), "support_json": builds.feed_size(scale[(r, y)] / "site")}
+                    for r in REGIONS for y in YEARS if (r, y) in points]
+
+    # Where the hooks spend a build: one instrumented build each.
+    log("   Hook cost breakdown (one instrumented build each) ...")
+    out["hook_cost"] = {name: hook_cost(path) for name, path in
+                        (("default", portal), ("50x5", scale[(50, 5)]), ("200x5", scale[(200, 5)]))}
+
+    # 3. Preview loop.
+    log(f"3. Preview loop, {args.edits} edits of policy/regions.yml:")
+    out["preview"] = preview.measure(builds.portal_copy(work / "preview"), args.edits, log)
+
+    # 4. Widget.
+    log("4. Widget: sizes, call times in Chromium, first visit ...")
+    Site("plain", plain, two).build()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = widget.launch(p)
+        out["widget"] = {
+            "assets": widget.asset_sizes(),
+            "calls": widget.call_times(browser, {"default": portal / "site", "50x5": scale[(50, 5)] / "site"}),
+            "first_visit": {name: widget.first_visit(browser, path / "site")
+                            for name, path in (("portal", portal), ("baseline", baseline), ("plain", plain))},
+        }
+        browser.close()
+    return out
+
+
+def hook_cost(project: Path) -> dict:
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "hookcost.py"), str(project)], cwd=project,
+                          env=builds.ENV, capture_output=True, text=True, timeout=900)
+    if proc.returncode != 0:
+        raise RuntimeError(f"hookcost.py failed:\n{proc.stdout}{proc.stderr}")
+    return json.loads(proc.stdout)
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+
+    def version(*command) -> str:
+        try:
+            text = subprocess.run(command, capture_output=True, text=True, timeout=30).stdout.strip()
+            return text.splitlines()[-1] if text else "not found"
+        except OSError:
+            return "not found"
+
+    from importlib.metadata import version as package
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
+            "node": version("node", "--version"), "chromium": version(widget.CHROMIUM, "--version"),
+            "mkdocs": package("mkdocs"), "mkdocs-material": package("mkdocs-material"),
+            "playwright": package("playwright"), "os": platform.platform()}
+
+
+# The table
+
+def render_table(r: dict) -> str:
+    m = r["machine"]
+    lines = [f"Machine: {m['cpu']}, {m['cores']} cores; Python {m['python']}, Node {m['node']}, {m['chromium']}; "
+             f"load average {r['load_before'][0]:.1f} before, {r['load_after'][0]:.1f} after; "
+             f"`{r['command']}` took {r['bench_seconds']:.0f} s. Times are medians: wall clock (CPU seconds of the build process).",
+             "", "| # | Measure | Result | Goal | Met |", "|---|---|---|---|---|"]
+    row = lambda *cells: lines.append("| " + " | ".join(str(c) for c in cells) + " |")  # noqa: E731
+
+    h = r["hook_overhead"]
+    p, b = h["portal"], h["baseline"]
+    row(1, f"`mkdocs build`, default portal, both editions ({p['runs']} runs)", _t(p), "", "")
+    row(1, f"plain baseline: same pages, no hooks, both editions ({b['runs']} runs)", _t(b), "", "")
+    ratio_wall, ratio_cpu = p["wall_s"] / b["wall_s"], p["cpu_s"] / b["cpu_s"]
+    row(1, "hook overhead (portal / baseline)", f"{ratio_wall:.2f}× ({ratio_cpu:.2f}×)", f"≤ {GOALS['hook_overhead']:.2f}×",
+        _met(ratio_wall, ratio_cpu, GOALS["hook_overhead"]))
+    if h["pages_differing_from_baseline"]:
+        row(1, "pages that differ from the baseline", ", ".join(h["pages_differing_from_baseline"]), "none", "no")
+
+    points = {(s["regions"], s["years"]): s for s in r["scale"]}
+    for s in r["scale"]:
+        row(2, f"{s['regions']} regions × {s['years']} year{'s' if s['years'] != 1 else ''} "
+               f"({s['runs']} run{'s' if s['runs'] != 1 else ''})",
+            f"{_t(s)}; support.json {s['support_json']['bytes'] / 1000:,.1f} kB, gzip {s['support_json']['gzip_bytes'] / 1000:,.1f} kB",
+            "", "")
+    mid = points[(50, 5)]
+    rw, rc = mid["wall_s"] / p["wall_s"], mid["cpu_s"] / p["cpu_s"]
+    row(2, "50 regions × 5 years / default portal", f"{rw:.2f}× ({rc:.2f}×)", f"≤ {GOALS['scale_50x5']:.1f}×",
+        _met(rw, rc, GOALS["scale_50x5"]))
+    for text, met in growth(points):
+        row(2, *text, met)
+
+    pv = r["preview"]
+    en, de, rebuild = (statistics.median(pv[k]) for k in ("en_all_s", "de_all_s", "rebuild_all_s"))
+    row(3, f"save policy/regions.yml → new time served, English page ({pv['edits']} edits)",
+        f"{en:.2f} s (German page {de:.2f} s; rebuild alone {rebuild:.2f} s)", f"< {GOALS['preview_s']:.0f} s",
+        "yes" if en < GOALS["preview_s"] else "no")
+
+    w = r["widget"]
+    status, script = w["assets"]["support-status.js"], w["assets"]["support-widget.js"]
+    row(4, "support-status.js, gzip", f"{status['gzip_bytes']:,} B ({status['bytes']:,} B raw)", "≤ 4 KB",
+        "yes" if status["gzip_bytes"] <= GOALS["status_js_gzip"] else "no")
+    row(4, "support-widget.js, gzip", f"{script['gzip_bytes']:,} B ({script['bytes']:,} B raw)", "", "")
+    for feed, c in w["calls"].items():
+        for fn in ("supportStatus", "responseDue"):
+            scope = f"all {c['regions']} regions" if fn == "supportStatus" else f"one of {c['regions']}×{c['priorities']} region×priority"
+            row(4, f"`{fn}` in Chromium, {feed} feed ({scope})",
+                f"{c[fn]['median_us']:.1f} µs per call (median of {c['calls'] // c['batch']} batches of {c['batch']}); "
+                f"first call {c[fn]['first_call_ms']:.1f} ms", "", "")
+    fv = w["first_visit"]
+    for name, label in (("portal", "portal home page"), ("baseline", "baseline home page (same assets, no hooks)"),
+                        ("plain", "plain Material home page")):
+        v = fv[name]
+        row(4, f"first visit, {label}", f"{v['bytes'] / 1000:,.1f} kB in {v['requests']} responses "
+            f"({v['gzip_bytes'] / 1000:,.1f} kB gzipped)", "", "")
+    extra, extra_gz = fv["portal"]["bytes"] - fv["plain"]["bytes"], fv["portal"]["gzip_bytes"] - fv["plain"]["gzip_bytes"]
+    row(4, "portal home over plain Material", f"+{extra / 1000:,.1f} kB (+{extra_gz / 1000:,.1f} kB gzipped), "
+        f"+{fv['portal']['requests'] - fv['plain']['requests']} requests", "", "")
+
+    lines += ["", "Hook cost per build (CPU seconds, inclusive; calls per build), from one instrumented build:", "",
+              "| function | " + " | ".join(r["hook_cost"]) + " |", "|---|" + "---|" * len(r["hook_cost"])]
+    costs = r["hook_cost"]
+    lines.append("| build (in-process) | " + " | ".join(f"{c['build_cpu_s']:.3f}" for c in costs.values()) + " |")
+    lines.append("| importing the hook's packages | " + " | ".join(f"{c['hook_import_cpu_s']:.3f}" for c in costs.values()) + " |")
+    names = list(next(iter(costs.values()))["functions"])
+    for name in names:
+        cells = []
+        for c in costs.values():
+            f = c["functions"].get(name)
+            cells.append(f"{f['seconds']:.3f} ({f['calls']}×)" if f else "–")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+# Growth of build CPU time and feed size: the cost of each added region (10→50, 50→200) and each
+# added year (1→5, 5→20). Linear means the later step costs the same per unit as the earlier one.
+def growth(points: dict):
+    def step(key, lo, mid, hi, unit, value):
+        a, b = value(mid) - value(lo), value(hi) - value(mid)
+        da, db = key(mid) - key(lo), key(hi) - key(mid)
+        return a / da, b / db
+
+    rows = []
+    for years in YEARS:
+        keys = [(n, years) for n in REGIONS]
+        if not all(k in points for k in keys):
+            continue
+        lo, mid, hi = (points[k] for k in keys)
+        per = lambda s: s["regions"]  # noqa: E731
+        t1, t2 = step(per, lo, mid, hi, "region", lambda s: s["cpu_s"])
+        b1, b2 = step(per, lo, mid, hi, "region", lambda s: s["support_json"]["bytes"])
+        rows.append(((f"growth per region at {years} years: CPU 10→50, 50→200",
+                      f"{t1 * 1000:.1f} ms, {t2 * 1000:.1f} ms ({t2 / t1:.2f}×); support.json {b1 / 1000:.1f} kB, {b2 / 1000:.1f} kB",
+                      "linear or better"), _linear(t2 / t1)))
+    for regions in REGIONS:
+        keys = [(regions, y) for y in YEARS]
+        if not all(k in points for k in keys):
+            continue
+        lo, mid, hi = (points[k] for k in keys)
+        per = lambda s: s["years"]  # noqa: E731
+        t1, t2 = step(per, lo, mid, hi, "year", lambda s: s["cpu_s"])
+        b1, b2 = step(per, lo, mid, hi, "year", lambda s: s["support_json"]["bytes"])
+        rows.append(((f"growth per year at {regions} regions: CPU 1→5, 5→20",
+                      f"{t1 * 1000:.1f} ms, {t2 * 1000:.1f} ms ({t2 / t1:.2f}×); support.json {b1 / 1000:.1f} kB, {b2 / 1000:.1f} kB",
+                      "linear or better"), _linear(t2 / t1)))
+    return rows
+
+
+def _t(s: dict) -> str:
+    return f"{s['wall_s']:.2f} s ({s['cpu_s']:.2f} s)"
+
+
+# A goal is met when both the wall-clock and the CPU medians meet it.
+def _met(wall: float, cpu: float, goal: float) -> str:
+    if wall <= goal and cpu <= goal:
+        return "yes"
+    if cpu <= goal:
+        return "CPU only"
+    if wall <= goal:
+        return "wall only"
+    return "no"
+
+
+# Within 25 % of linear (the noise of one step on this machine) counts as linear.
+def _linear(ratio: float) -> str:
+    return "yes" if ratio <= 1.25 else "no"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
