@@ -124,3 +124,16 @@ def test_today_follows_source_date_epoch(project):
     assert build.ok, build.output
     soup = BeautifulSoup((build.site / "holidays" / "index.html").read_text(), "html.parser")
     assert [t["data-year"] for t in soup.select(".support-calendar")] == ["2028", "2029"]
+
+
+# A policy text placed in the Markdown of a page reads literally: no emphasis, links or HTML.
+def test_policy_text_is_literal_in_page_markdown(project):
+    replace(project / "policy" / "holidays.yml", "closures: []",
+            "closures:\n  - name: {en: 'Team *offsite* [internal](x) <b>', de: 'Team *Klausur* <b>'}\n"
+            "    date: 2026-11-30")
+    build = run_build(project)
+    assert build.ok, build.output
+    soup = BeautifulSoup((build.site / "hours" / "index.html").read_text(), "html.parser")
+    text = " ".join(soup.select_one("article").get_text(" ").split())
+    assert "the next one is Team *offsite* [internal](x) <b> (Team *Klausur* <b>), Monday, 30 November 2026." in text
+    assert not soup.select("article em, article b")

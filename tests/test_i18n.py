@@ -21,9 +21,10 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+# The prose of a page: without permalinks and code examples (JSON keys are language-neutral).
 def article_text(path: Path) -> str:
     body = soup(path).select_one("article")
-    for hidden in body.select(".headerlink"):
+    for hidden in body.select(".headerlink, pre, code"):
         hidden.decompose()
     return " ".join(body.get_text(" ").split())
 
@@ -39,7 +40,9 @@ def facts(path: Path) -> dict:
         "times": sorted(re.findall(r"\b\d\d:\d\d\b", text)),
         "dates": sorted(t["datetime"] for t in doc.select("time[datetime]")),
         "numbers": sorted(re.findall(r"\b\d+\b", re.sub(r"\b\d\d:\d\d\b|\d{4}", " ", text))),
-        "links": sorted(a["href"] for a in doc.select("a[href]") if re.match(r"(https?|mailto|tel|webcal):", a["href"])),
+        # Links to the page's own edition (/de/support.ics) count as the same fact.
+        "links": sorted(a["href"].replace(SITE_URL.split("://")[1] + "de/", SITE_URL.split("://")[1])
+                        for a in doc.select("a[href]") if re.match(r"(https?|mailto|tel|webcal):", a["href"])),
         "attributes": attributes,
         "rows": len(doc.select("tr")), "items": len(doc.select("li")),
     }

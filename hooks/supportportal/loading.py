@@ -157,8 +157,9 @@ class _Checker:
         if kind in ("pattern", "oneOf"):
             return self._format_problem(name, path, value, schema)
         if kind in ("minimum", "maximum"):
+            bound = error.validator_value
             return self.report(name, path, f"{value} is not allowed here ({error.message.split(' is ')[-1]})",
-                               described or None)
+                               f"use {bound} or {'more' if kind == 'minimum' else 'less'}" + (f" ({described})" if described else ""))
         if kind == "minItems":
             return self.report(name, path, "the list is empty", described or "add at least one entry")
         if kind in ("minLength", "minProperties"):
@@ -281,13 +282,16 @@ class _Checker:
         if isinstance(company, dict) and isinstance(company.get("languages"), list):
             self.languages = tuple(str(x) for x in company["languages"]) or ("en",)
             self.fallback = company.get("missing_translations") == "fallback"
-        hol = data.get("holidays") if isinstance(data.get("holidays"), dict) else {}
-        calendars = self._calendars(hol) if _clean(self, "holidays") else ()
-        if _clean(self, "regions"):
-            self._regions(data["regions"], {c.id for c in calendars} if _clean(self, "holidays") else None)
-        if _clean(self, "channels"):
+        clean = {name: _clean(self, name) for name in FILES}
+        calendars = self._calendars(data["holidays"]) if clean["holidays"] else None
+        regions = None
+        if clean["regions"]:
+            regions = self._regions(data["regions"], {c.id for c in calendars} if calendars is not None else None)
+        if clean["holidays"]:
+            self._closures(data["holidays"], {r.id for r in regions} if regions is not None else None)
+        if clean["channels"]:
             self._channels(data["channels"])
-        if _clean(self, "priorities"):
+        if clean["priorities"]:
             self._priorities(data["priorities"])
 
     # A text field: plain text or one text per language, every language of the site present.
@@ -407,7 +411,8 @@ class _Checker:
                             "merge them into one range or make them meet")
         return tuple(parsed)
 
-    def _closures(self, hol: dict, region_ids: set) -> tuple:
+    # Company closures; region ids are None when regions.yml could not be read.
+    def _closures(self, hol: dict, region_ids: set | None) -> tuple:
         result = []
         for i, item in enumerate(hol.get("closures") or []):
             path = ("closures", i)
@@ -428,7 +433,7 @@ class _Checker:
                 every_year = every_year and (every_year.month, every_year.day)
             regions = tuple(item["regions"]) if "regions" in item else None
             for j, reg in enumerate(regions or ()):
-                if reg not in region_ids:
+                if region_ids is not None and reg not in region_ids:
                     close = difflib.get_close_matches(reg, list(region_ids), n=1)
                     self.report("holidays", path + ("regions", j), f"there is no region '{reg}' in regions.yml",
                                 f"did you mean '{close[0]}'?" if close else f"regions are: {', '.join(sorted(region_ids))}")

@@ -72,6 +72,17 @@ class PageError(Exception):
     pass
 
 
+# Markdown syntax characters as character references, so a policy text placed in a page's
+# Markdown ("Company *offsite*", "[internal]") reads literally instead of turning into markup.
+_MARKDOWN = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|~"})
+
+
+def _literal(value):
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return Markup(str(escape(value)).translate(_MARKDOWN))
+
+
 # Private-use characters around an untranslated text: they pass Jinja, Markdown and escaping
 # untouched, and are replaced by markup once the page is HTML.
 FALLBACK_OPEN, FALLBACK_CLOSE = "\ue000", "\ue001"
@@ -87,7 +98,7 @@ def mark_fallbacks(html: str, fallback_lang: str, note: str) -> str:
 # One Jinja environment per build; pages that use a name the policy does not define fail loudly.
 def environment() -> jinja2.Environment:
     return jinja2.Environment(
-        undefined=jinja2.StrictUndefined, autoescape=True, keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined, autoescape=True, keep_trailing_newline=True, finalize=_literal,
         extensions=[],  # no trim_blocks: Markdown is sensitive to line breaks
     )
 
@@ -113,6 +124,7 @@ class Facts:
     def __init__(self, policy: Policy, lang: str, today: dt.date):
         self.policy, self.lang, self.today = policy, lang, today
         self.labels = LABELS.get(lang, LABELS["en"])
+        self.prefix = "" if lang == policy.languages[0] else f"{lang}/"  # this edition's folder
 
     # A policy text in this page's language; with missing_translations: fallback, the first
     # language's text between markers that mark_fallbacks() turns into a marked <span>.
@@ -137,7 +149,7 @@ class Facts:
             "status_widget": self.status_widget, "calculator": self.calculator,
             "language_hint": self.language_hint,
             "holiday_calendar": self.holiday_calendar, "next_closure": self.next_closure,
-            "calendar_subscribe_url": "webcal://" + p.site_url.split("://", 1)[1] + "support.ics",
+            "calendar_subscribe_url": "webcal://" + p.site_url.split("://", 1)[1] + self.prefix + "support.ics",
         }
 
     def hours_table(self) -> Markup:
@@ -326,7 +338,9 @@ class Facts:
 # What must never reach a reader: unrendered placeholders, CMS shortcodes, error strings.
 FORBIDDEN = (
     (re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}"), "an unrendered template placeholder"),
-    (re.compile(r"\[/?[a-z][a-z0-9_-]*(?:\s+[a-z_-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))*\s*/?\]"), "an unrendered CMS shortcode"),
+    # [table id=2 /], [contact-form to="x"], [gallery/], [/caption]; a plain [word] is prose.
+    (re.compile(r"\[(?:/[a-z][\w-]*|[a-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))+\s*/?|[a-z][\w-]*\s*/)\]"),
+     "an unrendered CMS shortcode"),
     (re.compile(r"^\s*(?:Error\b|Fatal error|Parse error|Warning:|Notice:|Exception\b)[^.]*$", re.M), "an error message"),
     (re.compile(r"Traceback \(most recent call last\)|\bUndefined\b|\bundefined\b|\bNaN\b|\[object Object\]"), "an error message"),
 )

@@ -53,7 +53,7 @@ class Portal:
         return {
             "support.json": feed.dumps(feed.support_feed(self.policy)),
             "developers/support.schema.json": (SCHEMAS / "support.schema.json").read_text(encoding="utf-8"),
-            "support.ics": ics.support_calendar(self.policy, self.lang),
+            "support.ics": ics.support_calendar(self.policy, self.lang, base_url=self.policy.site_url + self.prefix(self.lang)),
         }
 
     def render_markdown(self, markdown: str, src_uri: str) -> str:
