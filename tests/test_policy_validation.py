@@ -202,3 +202,12 @@ def test_readme_error_example_is_real(project):
     assert build.returncode == 1
     report, _, last = example.strip().rpartition("\n\n")
     assert report in build.output and last in build.output
+
+
+def test_closure_checks_run_while_another_file_is_broken(tmp_path):
+    directory = broken_policy(tmp_path, "channels.yml", "type: form", "type: fax")
+    edit(directory / "holidays.yml", "closures: []",
+         "closures:\n  - name: {en: Offsite, de: Klausur}\n    date: 2026-12-01\n    until: 2026-11-30")
+    problems = problems_for(directory)
+    assert {p.file for p in problems} == {"policy/channels.yml", "policy/holidays.yml"}, problems
+    assert any("ends (2026-11-30) before it starts (2026-12-01)" in p.message for p in problems)
