@@ -111,7 +111,8 @@ def closure_days(policy: Policy, by_zone: bool = False) -> list[ClosureDay]:
             grouped.setdefault((o.date, o.kind, o.name, o.hours, zone), []).append(region)
     rows = [ClosureDay(date, kind, name, hours, tuple(regions))
             for (date, kind, name, hours, _), regions in grouped.items()]
-    return sorted(rows, key=lambda r: (r.date, [policy.regions.index(x) for x in r.regions]))
+    order = {region.id: i for i, region in enumerate(policy.regions)}
+    return sorted(rows, key=lambda r: (r.date, [order[x.id] for x in r.regions]))
 
 
 # "Good Friday (Karfreitag)": the name in `lang`, with its name in the local language beside it
