@@ -40,5 +40,15 @@ system-deps:
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py
 
+# Lighthouse for the home and support-hours pages of a fresh build: prints the four scores and writes
+# reports to reports/lighthouse/. Not part of `make test`; Lighthouse has its own lock file in
+# tools/lighthouse/ so the `npm ci` of every test run stays small. Needs Chromium (make system-deps).
+lighthouse: site tools/lighthouse/node_modules/.installed
+	node tools/lighthouse/run.mjs site reports/lighthouse
+
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:
 	rm -rf site .pytest_cache
