@@ -34,6 +34,7 @@ test: $(VENV)/.installed node_modules/.installed
 system-deps:
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 	command -v java >/dev/null || (apt-get update && apt-get install -y default-jre-headless)
+	command -v npm >/dev/null || (apt-get update && apt-get install -y nodejs npm)
 
 # Benchmarks: build cost against a plain MkDocs site, scale, preview loop, widget weight; prints a
 # table and writes bench/results/latest.json. Needs Chromium (make system-deps). See bench/README.md.
