@@ -1,7 +1,8 @@
 # Where the hooks spend a build: one `mkdocs build --strict` of a project in this process, with a
-# timer and a call counter around the core package's functions and the `holidays` calls they make.
-# Times are CPU seconds of this process (steadier than wall time on a shared machine) and inclusive (load_policy contains its YAML reading); they show how often each piece of
-# work is done per build and what one time costs. Prints JSON.
+# timer and a call counter around the core package's functions and the `holidays` and `icalendar`
+# calls they make. Times are CPU seconds of this process (steadier than wall time on a shared
+# machine) and inclusive (load_policy contains its YAML reading); they show how often each piece
+# of work is done per build and what one time costs. Prints JSON.
 #
 #   python bench/hookcost.py PROJECT_DIR
 
@@ -39,6 +40,8 @@ TIMED = (
     ("supportportal.site", "Portal.finish_html"),
     ("supportportal.render", "unrendered"),
     ("supportportal.site", "Portal.alternates"),
+    ("icalendar", "Timezone.from_tzid"),
+    ("icalendar", "Calendar.to_ical"),
     ("holidays", "country_holidays"),
     ("holidays", "list_supported_countries"),
 )
@@ -74,7 +77,8 @@ def _instrument() -> None:
         for cls in classes:
             owner = getattr(owner, cls)
         original = getattr(owner, name)
-        wrapper = _timed(attribute if module_name != "holidays" else f"holidays.{name}", original)
+        label = attribute if module_name.startswith("supportportal") else f"{module_name}.{attribute}"
+        wrapper = _timed(label, original)
         setattr(owner, name, wrapper)
         if not classes:
             for module in modules:
