@@ -214,7 +214,7 @@ def render_table(r: dict) -> str:
     costs = r["hook_cost"]
     lines.append("| build (in-process) | " + " | ".join(f"{c['build_cpu_s']:.3f}" for c in costs.values()) + " |")
     lines.append("| importing the hook's packages | " + " | ".join(f"{c['hook_import_cpu_s']:.3f}" for c in costs.values()) + " |")
-    names = list(next(iter(costs.values()))["functions"])
+    names = list(dict.fromkeys(name for c in costs.values() for name in c["functions"]))
     for name in names:
         cells = []
         for c in costs.values():
@@ -241,7 +241,7 @@ def growth(points: dict):
         per = lambda s: s["regions"]  # noqa: E731
         t1, t2 = step(per, lo, mid, hi, "region", lambda s: s["cpu_s"])
         b1, b2 = step(per, lo, mid, hi, "region", lambda s: s["support_json"]["bytes"])
-        rows.append(((f"growth per region at {years} years: CPU 10→50, 50→200",
+        rows.append(((f"growth per region at {years} year{'s' if years != 1 else ''}: CPU 10→50, 50→200",
                       f"{t1 * 1000:.1f} ms, {t2 * 1000:.1f} ms ({t2 / t1:.2f}×); support.json {b1 / 1000:.1f} kB, {b2 / 1000:.1f} kB",
                       "linear or better"), _linear(t2 / t1)))
     for regions in REGIONS:
