@@ -227,6 +227,8 @@ def _check(site: Path, base, page_url: str, ref: str, ids: dict) -> str | None:
     if rel == "" or rel.endswith("/") or file.is_dir():
         file = file / "index.html"
     if not file.is_file():
+        if urlsplit(ref).netloc:
+            return f"is on the site's own address ({base.scheme}://{base.netloc}{base.path}), where the site has no such file"
         return "points to a missing file"
     if target.fragment:
         if file.suffix != ".html":
