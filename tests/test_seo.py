@@ -226,7 +226,8 @@ def test_markup_in_the_policy_cannot_break_out_of_the_json_ld(project, browser):
     assert dialogs == [] and injected == [], (dialogs, injected)
 
 
-# site.title and site.description reach Material's <title>, header and <meta name="description">.
+# site.title and site.description reach Material's <title>, header and <meta name="description">
+# through config.site_name and config.site_description, which MkDocs' templates do not escape.
 @pytest.mark.browser
 def test_markup_in_the_site_title_and_description_stays_text(project, browser):
     def change(data):
