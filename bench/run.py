@@ -65,8 +65,14 @@ def main() -> int:
 
 
 def measure(work: Path, args) -> dict:
-    log = lambda text: print(text, flush=True)  # noqa: E731
-    out: dict = {}
+    out: dict = {"load": {}}
+
+    # Progress, with the load average at the start of each section (other work on a shared machine).
+    def log(text: str) -> None:
+        if text[:2] in ("1.", "2.", "3.", "4."):
+            out["load"][text[0]] = round(os.getloadavg()[0], 1)
+            text += f"  [load average {os.getloadavg()[0]:.1f}]"
+        print(text, flush=True)
 
     # 1. Hook overhead, interleaved with the 50 regions x 5 years point of 2.
     log("Preparing the portal, the plain baseline and the generated policies ...")
@@ -148,7 +154,8 @@ def machine() -> dict:
 def render_table(r: dict) -> str:
     m = r["machine"]
     lines = [f"Machine: {m['cpu']}, {m['cores']} cores; Python {m['python']}, Node {m['node']}, {m['chromium']}; "
-             f"load average {r['load_before'][0]:.1f} before, {r['load_after'][0]:.1f} after; "
+             f"load average {r['load_before'][0]:.1f} before, {r['load_after'][0]:.1f} after "
+             f"(at sections 1–4: {', '.join(str(x) for x in r['load'].values())}); "
              f"`{r['command']}` took {r['bench_seconds']:.0f} s. Times are medians: wall clock (CPU seconds of the build process).",
              "", "| # | Measure | Result | Goal | Met |", "|---|---|---|---|---|"]
     row = lambda *cells: lines.append("| " + " | ".join(str(c) for c in cells) + " |")  # noqa: E731
