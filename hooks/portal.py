@@ -97,6 +97,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The same page in the other languages, for the language switch and the sitemap's hreflang
+    # (set here: the sitemap is rendered before the pages).
+    page.meta["alternates"] = _builds[-1].portal.alternates(page.file.src_uri, page.url)
     try:
         return _builds[-1].portal.render_markdown(markdown, page.file.src_uri)
     except supportportal.render.PageError as error:
@@ -108,12 +111,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     for what, excerpt in supportportal.render.unrendered(html):
         log.warning(f"content/{portal.prefix(portal.lang)}{page.file.src_uri} would show readers {what}: '{excerpt}'")
     return portal.finish_html(html)
-
-
-# The same page in the other languages, for the language switch and the hreflang links.
-def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    page.meta["alternates"] = _builds[-1].portal.alternates(page.file.src_uri, page.url)
-    return context
 
 
 @event_priority(-100)

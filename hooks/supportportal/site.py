@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from markupsafe import escape
+
 from . import feed, ics, jsonld, render
 from .loading import load_policy
 
@@ -39,8 +41,9 @@ class Portal:
     # Site-wide settings that come from the policy rather than mkdocs.yml.
     def configure(self, config) -> None:
         p = self.policy
-        config.site_name = p.site_title.get(self.lang)
-        config.site_description = p.site_description.get(self.lang)
+        # The theme writes these into HTML unescaped (title, header, meta description).
+        config.site_name = str(escape(p.site_title.get(self.lang)))
+        config.site_description = str(escape(p.site_description.get(self.lang)))
         config.site_url = p.site_url + self.prefix(self.lang)
         config.extra["support_portal"] = {"company": p.company, "lang": self.lang,
                                           "jsonld": jsonld.script_text(jsonld.organization(p, self.lang))}

@@ -1,12 +1,16 @@
-// Suggests the reader's own language on the home page, from the browser's language settings
-// (never from the IP address): "Diese Seite gibt es auch auf Deutsch." Nothing is switched
-// automatically; dismissing the hint keeps it away for the browser session.
+// Small enhancements of every page, re-run on each page of Material's instant navigation:
+// - the home page suggests the reader's own language, from the browser's language settings
+//   (never from the IP address): "Diese Seite gibt es auch auf Deutsch." Nothing is switched
+//   automatically; dismissing the hint keeps it away for the browser session;
+// - tables the theme wraps in a horizontal scroll box become reachable by keyboard (a focusable,
+//   labelled region), so people who do not use a mouse can scroll wide tables on small screens.
 
 const TEXT = {
   en: ["This page is also available in English.", "Close"],
   de: ["Diese Seite gibt es auch auf Deutsch.", "Schließen"],
 };
 const DISMISSED = "support-language-hint-dismissed";
+const TABLE = { en: "Table", de: "Tabelle" };
 
 // The first of the reader's languages that another edition of this page offers.
 export function suggestedLanguage(preferred, current, offered) {
@@ -18,7 +22,21 @@ export function suggestedLanguage(preferred, current, offered) {
   return null;
 }
 
-function render(root) {
+function labelScrollBoxes(root) {
+  for (const box of root.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])")) {
+    const caption = box.querySelector("caption");
+    box.tabIndex = 0;
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", caption ? caption.textContent.trim() : (TABLE[document.documentElement.lang] || TABLE.en));
+  }
+}
+
+function enhance(root) {
+  labelScrollBoxes(root);
+  languageHint(root);
+}
+
+function languageHint(root) {
   const box = root.querySelector("[data-support-language-hint]");
   if (!box || box.dataset.ready) return;
   box.dataset.ready = "1";
@@ -51,7 +69,7 @@ function render(root) {
 }
 
 if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(() => render(document));
+  window.document$.subscribe(() => enhance(document));
 } else {
-  render(document);
+  enhance(document);
 }
