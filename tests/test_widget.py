@@ -10,6 +10,7 @@ import mimetypes
 import re
 import shutil
 import threading
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -32,7 +33,9 @@ def open_page(browser, site_url):
         context = browser.new_context(timezone_id=zone, **options)
         contexts.append(context)
         page = context.new_page()
-        page.clock.install(time=when)
+        at = datetime.fromisoformat(when.replace("Z", "+00:00"))
+        page.clock.install(time=at - timedelta(minutes=1))
+        page.clock.pause_at(at)  # frozen: answers are exact to the millisecond
         page.goto(site_url + path)
         if wait:
             page.wait_for_selector("[data-support-status] [data-support-region]")
@@ -294,6 +297,7 @@ def test_axe(open_page, scheme, when):
     page = open_page("/hours/", when, "UTC", color_scheme=scheme)
     expected_scheme = "slate" if scheme == "dark" else "default"
     assert page.get_attribute("body", "data-md-color-scheme") == expected_scheme
+    page.clock.resume()  # axe-core waits on timers
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate("""async () => (await axe.run({include: [['[data-support-status]']]})).violations
         .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)""")
