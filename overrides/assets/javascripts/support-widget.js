@@ -13,7 +13,7 @@ const FEED = new URL("../../support.json", import.meta.url);
 const STYLESHEET = new URL("../stylesheets/support-widget.css", import.meta.url);
 const MINUTE = 6e4;
 
-// Mounted widgets: { root, update(now, announce) }
+// Mounted widgets: { root, update(now) -> instant of the next change it knows of }
 const widgets = [];
 let feed = null;
 let timer = 0;
@@ -38,6 +38,9 @@ function mount() {
   }).then((policy) => {
     if (policy.schema_version != 1) throw new Error(`schema_version ${policy.schema_version}`);
     return policy;
+  }).catch((error) => {
+    feed = null; // try again on the next page
+    throw error;
   });
   for (const root of roots) {
     root.setAttribute("data-support-ready", "");
@@ -178,7 +181,7 @@ function when(date, zone, lang, now, glue) {
   return glue ? there + glue + here : `${there} (${here})`;
 }
 
-// Wall time in `zone`, with the weekday unless it is today there, and the date if a week or more away.
+// Wall time in `zone`, with the weekday unless it is today there, and the date from six days away.
 function clock(date, zone, lang, now) {
   const today = dateKey(now, zone) == dateKey(date, zone);
   const far = date - now >= 6 * 864e5;
