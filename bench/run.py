@@ -85,16 +85,15 @@ def measure(work: Path, args) -> dict:
     a, b, c = Site("portal", portal), Site("baseline", baseline, two), Site("50x5", scale[(50, 5)])
     log(f"1. Default portal vs. plain baseline (and 50x5), {args.runs} interleaved rounds after a warm-up:")
     builds.interleave([a, b, c], args.runs, log)
-    out["hook_overhead"] = {"portal": a.summary(), "baseline": b.summary(),
+    out["hook_overhead"] = {"portal": a.summary(), "baseline": b.summary(), "50x5": c.summary(),
                             "pages_differing_from_baseline": builds.differing_pages(portal / "site", baseline / "site")}
 
-    # 2. Scale: every other point, interleaved.
-    points = {(50, 5): c}
-    others = [k for k in scale if k not in points]
-    sites = [Site(f"{r}x{y}", scale[(r, y)]) for r, y in others]
-    log(f"2. Scale: {len(sites)} more points, {args.scale_runs} interleaved rounds after a warm-up:")
+    # 2. Scale: every point, interleaved (50 x 5 again, so that the growth compares runs made
+    # side by side; the load of a shared machine changes between sections).
+    sites = [Site(f"{r}x{y}", scale[(r, y)]) for r, y in scale]
+    log(f"2. Scale: {len(sites)} points, {args.scale_runs} interleaved rounds after a warm-up:")
     builds.interleave(sites, args.scale_runs, log)
-    points.update(zip(others, sites))
+    points = dict(zip(scale, sites))
     out["scale"] = [{"regions": r, "years": y, **points[(r, y)].summary(), "support_json": builds.feed_size(scale[(r, y)] / "site")}
                     for r in REGIONS for y in YEARS if (r, y) in points]
 
@@ -176,10 +175,10 @@ def render_table(r: dict) -> str:
                f"({s['runs']} run{'s' if s['runs'] != 1 else ''})",
             f"{_t(s)}; support.json {s['support_json']['bytes'] / 1000:,.1f} kB, gzip {s['support_json']['gzip_bytes'] / 1000:,.1f} kB",
             "", "")
-    mid = points[(50, 5)]
+    mid = h["50x5"]
     rw, rc = mid["wall_s"] / p["wall_s"], mid["cpu_s"] / p["cpu_s"]
-    row(2, "50 regions × 5 years / default portal", f"{rw:.2f}× ({rc:.2f}×)", f"≤ {GOALS['scale_50x5']:.1f}×",
-        _met(rw, rc, GOALS["scale_50x5"]))
+    row(2, f"50 regions × 5 years / default portal (in the rounds of 1: {_t(mid)})", f"{rw:.2f}× ({rc:.2f}×)",
+        f"≤ {GOALS['scale_50x5']:.1f}×", _met(rw, rc, GOALS["scale_50x5"]))
     for text, met in growth(points):
         row(2, *text, met)
 
