@@ -193,7 +193,10 @@ def test_without_javascript(browser, site_url):
         page.goto(f"{site_url}/hours/")
         assert page.locator("article table").count() >= 1
         assert page.locator("article table").first.is_visible()
-        assert page.inner_text("[data-support-status]") == ""
+        # Without the script the container shows each region's weekly hours, no live state.
+        status = page.inner_text("[data-support-status]")
+        assert "Monday to Friday 10:00–18:00 CET/CEST" in status and "Monday to Friday 09:00–17:00 EST/EDT" in status
+        assert page.locator("[data-support-status] [data-state], [data-support-region]").count() == 0
         page.goto(f"{site_url}/priorities/")
         assert page.locator("article table").first.is_visible()
         assert page.locator("[data-support-calculator]").is_hidden()

@@ -251,10 +251,21 @@ class Facts:
         return f"{yes_no} {self.t(self.policy.enhancements_answer)}"
 
     # Empty containers the status script fills; without JavaScript the hours table stands alone.
+    # The live status container, holding each region's weekly hours until the script replaces
+    # them with the live state: readers without JavaScript get the hours, and the page does not
+    # jump when the live rows arrive.
     def status_widget(self) -> Markup:
-        return Markup('<div class="support-status" data-support-status></div>\n')
+        rows = []
+        for region in self.policy.regions:
+            hours = "; ".join(f"{days} {times}" for days, times in textfmt.weekly_rows(region, self.lang))
+            zone = textfmt.zone_abbreviations(region.zone, self.lang, self.today.year)
+            rows.append(f'<li class="support-status__region" data-support-placeholder="{escape(region.id)}">'
+                        f'<span class="support-status__name">{escape(self.t(region.name))}</span>'
+                        f'<span class="support-status__detail">{escape(hours)} {escape(zone)}</span></li>')
+        return Markup('<div class="support-status" data-support-status>\n<ul class="support-status__list">\n'
+                      + "\n".join(rows) + "\n</ul>\n</div>\n")
 
-    # Filled by language-hint.js when the reader's browser prefers another edition's language.
+    # Filled by portal.js when the reader's browser prefers another edition's language.
     def language_hint(self) -> Markup:
         if len(self.policy.languages) < 2:
             return Markup("")
