@@ -267,6 +267,17 @@ def test_embedded_on_another_site(browser, site, tmp_path):
         intranet.shutdown()
 
 
+
+# The embedding guide (content/embed.md) shows the snippet and runs it as a live example.
+def test_embed_page(open_page):
+    page = open_page("/embed/", "2026-11-27T14:45:00Z", "Asia/Kolkata")
+    snippet = page.locator("article pre").first.inner_text()
+    assert '<script type="module" src="' in snippet and '/assets/javascripts/support-widget.js"></script>' in snippet
+    assert "<div data-support-status></div>" in snippet
+    assert region(page, "emea")["detail"] == "Closes at 18:00 CET (22:30 your time), in 2 hr 15 min."
+    assert region(page, "usa")["detail"] == "Closes at 17:00 EST (Saturday 03:30 your time), in 7 hr 15 min."
+
+
 # If support.json cannot be read, the widget says so instead of staying empty.
 def test_feed_missing(browser, site, tmp_path):
     broken = tmp_path / "site"

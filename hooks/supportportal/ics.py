@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import zoneinfo
 from urllib.parse import urlsplit
 
@@ -71,7 +72,7 @@ def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = No
     # night after it (hours may run past midnight).
     days = closure_days(policy, by_zone=True)
     for zone in sorted({day.regions[0].zone for day in days if day.hours}):
-        cal.add_component(icalendar.Timezone.from_tzid(zone, first_date=first, last_date=last + dt.timedelta(days=2)))
+        cal.add_component(_zone_definition(zone, first, last + dt.timedelta(days=2)))
 
     local = local_language(policy)
     for day in days:
@@ -115,6 +116,12 @@ def _event(uid: str, stamp: dt.datetime, url: str) -> icalendar.Event:
 
 
 # A wall time on `date`, `minutes` after its midnight (1440 and beyond are on the next date).
+# One VTIMEZONE per zone and horizon, shared by the calendars of every language of a build.
+@functools.lru_cache(maxsize=256)
+def _zone_definition(zone: str, first: dt.date, last: dt.date) -> icalendar.Timezone:
+    return icalendar.Timezone.from_tzid(zone, first_date=first, last_date=last)
+
+
 def _local(date: dt.date, minutes: int, tz) -> dt.datetime:
     days, minutes = divmod(minutes, 24 * 60)
     return dt.datetime.combine(date + dt.timedelta(days=days), dt.time(minutes // 60, minutes % 60), tzinfo=tz)
