@@ -112,7 +112,7 @@ def test_updates_every_minute(open_calculator):
 
 
 def test_german_edition(open_calculator):
-    page = open_calculator("2026-11-27T14:45:00Z", "Europe/Berlin", path="/de/priorities/")
+    page = open_calculator("2026-11-27T14:45:00Z", "Europe/Berlin", path="/de/priorities/", locale="de-DE")
     assert page.get_by_label("Priorität", exact=True).input_value() == "p3"
     assert result(page) == (
         "Wenn Sie jetzt ein Ticket eröffnen, erhalten Sie die erste Antwort bis Montag, 15:45 MEZ (noch 3 Tage).",

@@ -232,7 +232,7 @@ def test_no_inline_code_and_no_foreign_requests(browser, site_url):
 
 # The German edition: German texts, German date and duration formats, German holiday names.
 def test_german_edition(open_page):
-    page = open_page("/de/", "2026-04-03T10:00:00Z", "UTC")
+    page = open_page("/de/", "2026-04-03T10:00:00Z", "UTC", locale="de-DE")
     emea = region(page, "emea")
     assert (emea["state"], emea["label"]) == ("closed", "Geschlossen")
     assert emea["detail"] == "Heute geschlossen: Karfreitag. Öffnet Dienstag, 10:00 MESZ (Dienstag, 08:00 Ihre Zeit), noch 3 Tage, 22 Stunden."
