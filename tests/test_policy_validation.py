@@ -111,6 +111,22 @@ CASES = {
                    "customer_duties", "the list is empty", None),
     "holiday subdivision": ("holidays.yml", "subdivision: BY", "subdivision: Bayern", "subdivision: Bayern",
                             "calendars[1].subdivision", "not a subdivision of DE", "BY"),
+    "days running backwards": ("regions.yml", "monday to friday: 10:00-18:00", "friday to monday: 10:00-18:00",
+                               "friday to monday", "regions[1].hours.friday to monday", "runs backwards through the week",
+                               "'monday to friday'"),
+    "region without hours": ("regions.yml", "monday to friday: 10:00-18:00", "monday to friday: closed",
+                             "monday to friday: closed", "regions[1].hours.monday to friday", "no opening hours on any day", "remove the region"),
+    "target of zero": ("priorities.yml", "first_response: 1 hour", "first_response: 0 hours", "0 hours",
+                       "priorities[1].first_response", "not a length of time", "more than zero"),
+    "placeholder in a policy text": ("process.yml", "en: You open a support ticket.", "en: You open a {{ ticket }}.",
+                                     "{{ ticket }}", "resolution_steps[1].en", "looks like an unrendered template placeholder",
+                                     "words readers should see"),
+    "blank text": ("regions.yml", "name: {en: USA, de: USA}", "name: {en: '  ', de: USA}", "name: {en: '  '",
+                   "regions[2].name.en", "this text is empty", None),
+    "number as a text": ("regions.yml", "name: {en: USA, de: USA}", "name: {en: 42, de: USA}", "name: {en: 42",
+                         "regions[2].name.en", "expected text, found the number 42", "quotes"),
+    "alias into itself": ("process.yml", "customer_duties:\n", "loop: &a [*a]\ncustomer_duties:\n", "loop:",
+                          "", "refers to the value that contains it", None),
     "horizon of zero": ("holidays.yml", "years: 2", "years: 0", "years: 0",
                         "horizon.years", "0 is not allowed", None),
 }
@@ -211,3 +227,12 @@ def test_closure_checks_run_while_another_file_is_broken(tmp_path):
     problems = problems_for(directory)
     assert {p.file for p in problems} == {"policy/channels.yml", "policy/holidays.yml"}, problems
     assert any("ends (2026-11-30) before it starts (2026-12-01)" in p.message for p in problems)
+
+
+# Policy texts may say what bug reports say ("Error 500", "NaN"): the page check is for the pages.
+def test_policy_texts_may_name_errors(project):
+    edit(project / "policy" / "priorities.yml", "      - en: No user can log in.\n        de: Kein Benutzer kann sich anmelden.",
+         "      - en: Error 500 on login; totals show NaN or undefined.\n        de: Fehler 500 beim Anmelden; Summen zeigen NaN.")
+    build = run_build(project)
+    assert build.ok, build.output
+    assert "Error 500 on login" in (build.site / "priorities" / "index.html").read_text()

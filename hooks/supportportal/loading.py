@@ -221,7 +221,13 @@ class _Checker:
             if bad:
                 return self.report(name, path + (bad[0],), f"'{bad[0]}' is not a language code",
                                    "translations are keyed by two-letter codes, e.g. en: ... and de: ...")
-            return self.report(name, path, "a translation is empty", "write the text, or remove that language")
+            for lang, item in value.items():
+                if not isinstance(item, str):
+                    return self.report(name, path + (lang,), f"expected text, found {_describe(item)}",
+                                       "put the text in quotes")
+                if not item:
+                    return self.report(name, path + (lang,), "this text is empty", "write the text, or remove that language")
+            return self.report(name, path, "expected text, or one text per language", "e.g. {en: ..., de: ...}")
         self.report(name, path, f"expected text, found {_describe(value)}", schema.get("description"))
 
     def _hours_problem(self, name, path, value):
@@ -260,7 +266,7 @@ class _Checker:
             site_description=self.text("company", ("site", "description"), company["site"]["description"]),
             site_url=company["site"]["url"],
             regions=regions_, calendars=calendars, closures=closures,
-            horizon_years=hol["horizon"]["years"], today=today,
+            horizon_years=self._years(hol["horizon"]["years"]), today=today,
             channels=channels_, business_day_minutes=business_day, priorities=priorities,
             resolution_steps=self.texts("process", ("resolution_steps",), process["resolution_steps"]),
             customer_duties=self.texts("process", ("customer_duties",), process["customer_duties"]),
@@ -306,6 +312,19 @@ class _Checker:
                 if lang not in self.languages:
                     self.report(name, path + (lang,), f"'{lang}' is not a language of this site ({', '.join(self.languages)})",
                                 "add it to languages in company.yml, or remove this translation")
+        for lang, item in value.items():
+            where = path if plain else path + (lang,)
+            if not isinstance(item, str):
+                self.report(name, where, f"expected text, found {_describe(item)}", "put the text in quotes")
+                value = {k: str(v) for k, v in value.items()}
+                break
+            if not item.strip():
+                self.report(name, where, "this text is empty", "write the text, or remove the line")
+            for pattern, what in parsing.ARTIFACTS:
+                found = pattern.search(item)
+                if found:
+                    self.report(name, where, f"'{found.group(0)}' looks like {what}; policy texts are shown as written",
+                                "write the words readers should see")
         missing = [lang for lang in self.languages if lang not in value]
         if self.languages[0] in missing or (missing and not self.fallback):
             example = ", ".join(f"{lang}: ..." for lang in self.languages)
@@ -376,13 +395,22 @@ class _Checker:
     def _weekly(self, path, hours: dict) -> tuple:
         days: list = [None] * 7
         for key, value in hours.items():
-            for day in parsing.parse_days(key) or ():
+            if parsing.parse_days(key) is None:
+                first, _, last = key.partition(" to ")
+                self.report("regions", path + (key,), f"'{key}' runs backwards through the week",
+                            f"write '{last} to {first}' if that is meant, or list the days in two parts, "
+                            "e.g. 'friday to sunday' and 'monday'")
+                continue
+            for day in parsing.parse_days(key):
                 if days[day] is not None:
                     self.report("regions", path + (key,), f"{WEEKDAYS[day]} is listed twice in these hours",
                                 "list each day once, e.g. 'monday to thursday' and 'friday' separately")
                     continue
                 days[day] = self.intervals("regions", path + (key,), value)
         weekly = tuple(d or () for d in days)
+        if not any(weekly) and not any(p.path.startswith(_dotted(path)) for p in self.problems):
+            self.report("regions", path + (next(iter(hours)),), "this region has no opening hours on any day",
+                        "add its hours, e.g. monday to friday: 09:00-17:00, or remove the region")
         for day in range(7):
             spill = [iv for iv in weekly[day - 1] if iv.crosses_midnight]
             for iv in spill:
@@ -412,6 +440,11 @@ class _Checker:
                 self.report(name, path, f"the time ranges {'-'.join(a.hhmm())} and {'-'.join(b.hhmm())} overlap",
                             "merge them into one range or make them meet")
         return tuple(parsed)
+
+    def _years(self, years) -> int:
+        if isinstance(years, float) and not years.is_integer():
+            self.report("holidays", ("horizon", "years"), f"{years:g} is not a whole number of years", "write e.g. 2")
+        return int(years)
 
     # Company closures; region ids are None when regions.yml could not be read.
     def _closures(self, hol: dict, region_ids: set | None) -> tuple:
@@ -520,7 +553,12 @@ class _Checker:
         return minutes_per_day, tuple(result)
 
     def _target(self, path, text, around: bool, minutes_per_day: int) -> Target:
-        minutes, business, kind = parsing.parse_duration(text, MINUTES_PER_DAY if around else minutes_per_day)
+        parsed = parsing.parse_duration(text, MINUTES_PER_DAY if around else minutes_per_day)
+        if parsed is None:
+            self.report("priorities", path, f"'{text}' is not a length of time support can promise",
+                        "write more than zero, in whole minutes, e.g. 30 minutes, 1.5 hours or 2 business days")
+            return Target(1, not around, text)
+        minutes, business, kind = parsed
         if around and business:
             self.report("priorities", path, f"'{text}' counts business time, but this priority is covered around the clock",
                         f"write '{text.replace('business ', '')}' or change coverage to business hours")

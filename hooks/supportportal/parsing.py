@@ -167,3 +167,13 @@ def suggest_id(text: str) -> str | None:
     if slug and slug[0].isdigit():
         slug = "x-" + slug
     return slug or None
+
+
+# Leftovers of other systems that must never reach a reader: checked in policy texts when the
+# policy is loaded, and in every rendered page.
+ARTIFACTS = (
+    (re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}"), "an unrendered template placeholder"),
+    # [table id=2 /], [contact-form to="x"], [gallery/], [/caption]; a plain [word] is prose.
+    (re.compile(r"\[(?:/[a-z][\w-]*|[a-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))+\s*/?|[a-z][\w-]*\s*/)\]"),
+     "an unrendered CMS shortcode"),
+)

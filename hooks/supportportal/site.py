@@ -41,9 +41,10 @@ class Portal:
     # Site-wide settings that come from the policy rather than mkdocs.yml.
     def configure(self, config) -> None:
         p = self.policy
-        # The theme writes these into HTML unescaped (title, header, meta description).
-        config.site_name = str(escape(p.site_title.get(self.lang)))
-        config.site_description = str(escape(p.site_description.get(self.lang)))
+        # The theme writes these into HTML, mostly unescaped (title, header, meta description):
+        # as Markup they are escaped once, and its `| e` filters leave them alone.
+        config.site_name = escape(p.site_title.get(self.lang))
+        config.site_description = escape(p.site_description.get(self.lang))
         config.site_url = p.site_url + self.prefix(self.lang)
         config.extra["support_portal"] = {"company": p.company, "lang": self.lang,
                                           "jsonld": jsonld.script_text(jsonld.organization(p, self.lang))}
@@ -63,7 +64,8 @@ class Portal:
         return render.render_page(self.env, markdown, self.context, f"content/{self.prefix(self.lang)}{src_uri}")
 
     def finish_html(self, html: str) -> str:
-        return render.mark_fallbacks(html, self.main_language, UNTRANSLATED.get(self.lang, UNTRANSLATED["en"]))
+        html = render.mark_fallbacks(html, self.main_language, UNTRANSLATED.get(self.lang, UNTRANSLATED["en"]))
+        return render.strip_policy_markers(html)
 
     # The same page in every language that has it: name, language, link from this page, full URL.
     def alternates(self, src_uri: str, page_url: str) -> list[dict]:

@@ -61,12 +61,19 @@ def load(path: Path, label: str | None = None) -> Document:
         doc.problems.append((line, f"this is not valid YAML: {problem}", _yaml_hint(text, line)))
         return doc
     doc.data = _convert(node, (), doc) if node is not None else {}
+    if any(message.startswith("an alias") for _, message, _ in doc.problems):
+        doc.data = None
     return doc
 
 
 # Turn a composed node into dicts, lists and scalars, recording lines and duplicate keys.
-def _convert(node, path, doc: Document):
+def _convert(node, path, doc: Document, inside: frozenset = frozenset()):
     doc.lines.setdefault(path, node.start_mark.line + 1)
+    if id(node) in inside:  # an alias (*name) to a value that contains it: endless
+        doc.problems.append((node.start_mark.line + 1, "an alias (*name) refers to the value that contains it",
+                             "write the value out instead"))
+        return None
+    inside = inside | {id(node)}
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
@@ -84,11 +91,11 @@ def _convert(node, path, doc: Document):
                 ))
                 continue
             doc.lines[path + (key,)] = key_node.start_mark.line + 1
-            result[key] = _convert(value_node, path + (key,), doc)
+            result[key] = _convert(value_node, path + (key,), doc, inside)
             doc.lines[path + (key,)] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (i,), doc) for i, item in enumerate(node.value)]
+        return [_convert(item, path + (i,), doc, inside) for i, item in enumerate(node.value)]
     return _scalar(node)
 
 
