@@ -70,15 +70,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         portal = supportportal.site.Portal(root, _build_date(), config.theme.get("language"), policy)
     except supportportal.loading.PolicyError as error:
         raise PluginError(error.report()) from None
+    config_name = Path(config.config_file_path).name
     if portal.lang not in portal.policy.languages:
-        raise PluginError(f"{Path(config.config_file_path).name} builds the '{portal.lang}' edition, but "
+        raise PluginError(f"{config_name} builds the '{portal.lang}' edition, but "
                           f"policy/company.yml lists only: {', '.join(portal.policy.languages)}")
+    if outermost and portal.lang != portal.main_language:
+        raise PluginError(f"policy/company.yml lists '{portal.main_language}' first, so the main edition is "
+                          f"'{portal.main_language}', but {config_name} sets theme.language: {portal.lang}. "
+                          f"Fix: list '{portal.lang}' first in languages, or build with mkdocs.yml")
+    if not outermost and portal.lang == portal.main_language:
+        raise PluginError(f"{config_name} sets theme.language: {portal.lang}, the main edition's language: "
+                          "set it to the language of this edition")
     portal.configure(config)
     # The main edition leaves the other languages' folders (content/de/) to their own builds.
     if portal.lang == portal.main_language:
         patterns = config.exclude_docs.patterns if config.exclude_docs else []
         config.exclude_docs = GitIgnoreSpec.from_lines(
-            [*patterns, *(f"/{lang}/" for lang in portal.policy.languages[1:])])
+            [*patterns, *(f"/{lang}/" for lang in portal.edition_folders())])
     # `mkdocs build` writes into a fresh folder and replaces site/ only when everything succeeded.
     staged_from = None
     if outermost and _command.get("name") == "build":

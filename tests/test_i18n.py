@@ -201,3 +201,19 @@ def test_home_page_suggests_the_browsers_language(browser, site_url):
             page.wait_for_load_state("networkidle")
             assert page.locator("[data-support-language-hint]").is_hidden()
         context.close()
+
+
+# The editions' configuration and the policy's languages must agree; a mismatch is explained.
+def test_language_configuration_mistakes_are_explained(project):
+    company = project / "policy" / "company.yml"
+    original = company.read_text()
+    company.write_text(original.replace("languages: [en, de]", "languages: [de, en]"))
+    build = run_build(project)
+    assert build.returncode == 1 and "Traceback" not in build.output
+    assert "policy/company.yml lists 'de' first" in build.output
+    company.write_text(original)
+    config = project / "mkdocs.de.yml"
+    config.write_text(config.read_text().replace("  language: de", "  language: en"))
+    build = run_build(project)
+    assert build.returncode == 1 and "Traceback" not in build.output
+    assert "mkdocs.de.yml sets theme.language: en, the main edition's language" in build.output

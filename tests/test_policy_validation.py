@@ -127,6 +127,9 @@ CASES = {
                          "regions[2].name.en", "expected text, found the number 42", "quotes"),
     "alias into itself": ("process.yml", "customer_duties:\n", "loop: &a [*a]\ncustomer_duties:\n", "loop:",
                           "", "refers to the value that contains it", None),
+    "site address with markup": ("company.yml", "url: https://support.smartwork.example/",
+                                 "url: 'https://support.smartwork.example/x\"onmouseover=\"alert(1)\"/'", "onmouseover",
+                                 "site.url", "is not the site's address", "https://host/"),
     "horizon of zero": ("holidays.yml", "years: 2", "years: 0", "years: 0",
                         "horizon.years", "0 is not allowed", None),
 }
@@ -236,3 +239,10 @@ def test_policy_texts_may_name_errors(project):
     build = run_build(project)
     assert build.ok, build.output
     assert "Error 500 on login" in (build.site / "priorities" / "index.html").read_text()
+
+
+# A broken company.yml does not drown its one problem in false "not a language" reports elsewhere.
+def test_broken_languages_give_one_problem(tmp_path):
+    directory = broken_policy(tmp_path, "company.yml", "languages: [en, de]", "languages: []")
+    problems = problems_for(directory)
+    assert len(problems) == 1 and problems[0].path == "languages", "\n".join(map(str, problems))

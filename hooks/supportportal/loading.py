@@ -87,6 +87,7 @@ class _Checker:
         self.docs: dict[str, yamlload.Document] = {}
         self.languages: tuple = ("en",)
         self.fallback = False  # company.yml missing_translations: fallback
+        self.check_languages = True  # off while company.yml itself is broken: no cascade of false problems
 
     # Record a problem at a key path of one file.
     def report(self, name: str, path, message: str, fix: str | None = None, line: int | None = None):
@@ -290,6 +291,7 @@ class _Checker:
             self.languages = tuple(str(x) for x in company["languages"]) or ("en",)
             self.fallback = company.get("missing_translations") == "fallback"
         clean = {name: _clean(self, name) for name in FILES}
+        self.check_languages = clean["company"]
         calendars = self._calendars(data["holidays"]) if clean["holidays"] else None
         regions = None
         if clean["regions"]:
@@ -309,7 +311,7 @@ class _Checker:
         else:
             plain = False
             for lang in value:
-                if lang not in self.languages:
+                if self.check_languages and lang not in self.languages:
                     self.report(name, path + (lang,), f"'{lang}' is not a language of this site ({', '.join(self.languages)})",
                                 "add it to languages in company.yml, or remove this translation")
         for lang, item in value.items():
@@ -325,6 +327,8 @@ class _Checker:
                 if found:
                     self.report(name, where, f"'{found.group(0)}' looks like {what}; policy texts are shown as written",
                                 "write the words readers should see")
+        if not self.check_languages:
+            return Text(tuple((k, str(v).strip()) for k, v in value.items()))
         missing = [lang for lang in self.languages if lang not in value]
         if self.languages[0] in missing or (missing and not self.fallback):
             example = ", ".join(f"{lang}: ..." for lang in self.languages)

@@ -35,6 +35,14 @@ class Portal:
     def prefix(self, lang: str) -> str:
         return "" if lang == self.main_language else f"{lang}/"
 
+    # Folders of other editions in content/ (de/ ...), listed in the policy or not: the main
+    # edition never publishes them as its own pages.
+    def edition_folders(self) -> list[str]:
+        folders = {lang for lang in self.policy.languages[1:]}
+        folders |= {p.name for p in (self.root / "content").iterdir()
+                    if p.is_dir() and len(p.name) == 2 and p.name.isalpha() and p.name.islower()}
+        return sorted(folders)
+
     def docs_dir(self, lang: str) -> Path:
         return self.root / "content" / self.prefix(lang)
 
