@@ -217,3 +217,14 @@ def test_language_configuration_mistakes_are_explained(project):
     build = run_build(project)
     assert build.returncode == 1 and "Traceback" not in build.output
     assert "mkdocs.de.yml sets theme.language: en, the main edition's language" in build.output
+
+
+# The README's example of a missing translation is what the build prints.
+def test_readme_translation_example_is_real(project):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("A text without its German version stops the build", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    channels = project / "policy" / "channels.yml"
+    channels.write_text(channels.read_text().replace("      de: Kontaktformular\n", "", 1))
+    build = run_build(project)
+    assert build.returncode == 1
+    assert example.strip() in build.output

@@ -115,13 +115,13 @@ def _event(uid: str, stamp: dt.datetime, url: str) -> icalendar.Event:
     return event
 
 
-# A wall time on `date`, `minutes` after its midnight (1440 and beyond are on the next date).
 # One VTIMEZONE per zone and horizon, shared by the calendars of every language of a build.
 @functools.lru_cache(maxsize=256)
 def _zone_definition(zone: str, first: dt.date, last: dt.date) -> icalendar.Timezone:
     return icalendar.Timezone.from_tzid(zone, first_date=first, last_date=last)
 
 
+# A wall time on `date`, `minutes` after its midnight (1440 and beyond are on the next date).
 def _local(date: dt.date, minutes: int, tz) -> dt.datetime:
     days, minutes = divmod(minutes, 24 * 60)
     return dt.datetime.combine(date + dt.timedelta(days=days), dt.time(minutes // 60, minutes % 60), tzinfo=tz)

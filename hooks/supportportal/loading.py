@@ -352,7 +352,7 @@ class _Checker:
                 self.report("holidays", path + ("id",), f"the calendar id '{cal['id']}' is used twice (also entry {seen[cal['id']] + 1})",
                             "give each calendar its own id")
             seen.setdefault(cal["id"], i)
-            # Country codes from the package's registry: listing the supported countries imports them all.
+            # Country codes from the package's registry (the country's own class is loaded only if known).
             supported = {names[1] for names in COUNTRIES.values()}
             country, subdiv = cal["country"], cal.get("subdivision")
             if country not in supported:
