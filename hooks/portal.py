@@ -42,9 +42,9 @@ _MODULES = ("model", "parsing", "yamlload", "closures", "loading", "textfmt", "f
 
 # One build in progress; the main edition's build runs the other editions' builds inside it.
 class _Build:
-    def __init__(self, portal, staged_from: str | None):
-        self.portal = portal
-        self.staged_from = staged_from  # the real site_dir while this build writes elsewhere
+    def __init__(self):
+        self.portal = None
+        self.staged_from = None  # the real site_dir while this build writes elsewhere
         self.warnings = _WarningCounter()
 
 
@@ -58,14 +58,20 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _command["name"] = command
 
 
+# First of all plugins' on_config: the build is recorded (so on_build_error finds its own) and its
+# warnings are counted from here on.
+@event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     outermost = not _builds
+    build = _Build()
+    _builds.append(build)
+    logging.getLogger("mkdocs").addHandler(build.warnings)
     if outermost and _command.get("name") == "serve":
         for name in _MODULES:
             importlib.reload(sys.modules[f"supportportal.{name}"])
     root = Path(config.config_file_path).resolve().parent
     # Another edition built inside the main build reads the policy the main build has loaded.
-    policy = _builds[0].portal.policy if _builds and _builds[0].portal.root == root else None
+    policy = _builds[0].portal.policy if not outermost and _builds[0].portal.root == root else None
     try:
         portal = supportportal.site.Portal(root, _build_date(), config.theme.get("language"), policy)
     except supportportal.loading.PolicyError as error:
@@ -88,13 +94,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.exclude_docs = GitIgnoreSpec.from_lines(
             [*patterns, *(f"/{lang}/" for lang in portal.edition_folders())])
     # `mkdocs build` writes into a fresh folder and replaces site/ only when everything succeeded.
-    staged_from = None
+    build.portal = portal
     if outermost and _command.get("name") == "build":
-        staged_from = config.site_dir
+        build.staged_from = config.site_dir
         config.site_dir = _staging_dir(config.site_dir)
-    build = _Build(portal, staged_from)
-    _builds.append(build)
-    logging.getLogger("mkdocs").addHandler(build.warnings)
     return config
 
 
