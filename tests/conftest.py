@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,24 @@ def open_module_page(browser, base_url: str, timezone_id: str = "UTC", module: s
     page.goto(f"{base_url}/")
     page.evaluate("async (src) => { window.S = await import(src); }", module)
     return context, page
+
+
+# Open a page of the built site in a viewer time zone, with the clock frozen at `when` (ISO, UTC):
+# the widgets' answers are then exact to the millisecond.
+@pytest.fixture
+def open_at(browser, site_url):
+    contexts = []
+
+    def open_at(path: str, when: str, zone: str = "UTC", **options):
+        context = browser.new_context(timezone_id=zone, **options)
+        contexts.append(context)
+        page = context.new_page()
+        at = datetime.fromisoformat(when.replace("Z", "+00:00"))
+        page.clock.install(time=at - timedelta(minutes=1))
+        page.clock.pause_at(at)
+        page.goto(site_url + path)
+        return page
+
+    yield open_at
+    for context in contexts:
+        context.close()

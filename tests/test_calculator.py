@@ -6,7 +6,6 @@
 # business day of 8 hours. 27 November 2026 is a Friday.
 
 import json
-from datetime import datetime, timedelta
 
 import pytest
 
@@ -19,23 +18,13 @@ OUTPUT = "[data-support-calculator] output"
 
 
 @pytest.fixture
-def open_calculator(browser, site_url):
-    contexts = []
-
+def open_calculator(open_at):
     def open_calculator(when: str, zone: str = "UTC", path: str = "/priorities/", **options):
-        context = browser.new_context(timezone_id=zone, **options)
-        contexts.append(context)
-        page = context.new_page()
-        at = datetime.fromisoformat(when.replace("Z", "+00:00"))
-        page.clock.install(time=at - timedelta(minutes=1))
-        page.clock.pause_at(at)  # frozen: answers are exact to the millisecond
-        page.goto(site_url + path)
+        page = open_at(path, when, zone, **options)
         page.wait_for_selector(f"{OUTPUT}:not(:empty)")
         return page
 
-    yield open_calculator
-    for context in contexts:
-        context.close()
+    return open_calculator
 
 
 def result(page) -> tuple[str, str]:

@@ -10,7 +10,6 @@ import mimetypes
 import re
 import shutil
 import threading
-from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -26,24 +25,14 @@ ROW = "[data-support-status] [data-support-region='{}']"
 
 
 @pytest.fixture
-def open_page(browser, site_url):
-    contexts = []
-
+def open_page(open_at):
     def open_page(path: str, when: str, zone: str = "UTC", wait: bool = True, **options):
-        context = browser.new_context(timezone_id=zone, **options)
-        contexts.append(context)
-        page = context.new_page()
-        at = datetime.fromisoformat(when.replace("Z", "+00:00"))
-        page.clock.install(time=at - timedelta(minutes=1))
-        page.clock.pause_at(at)  # frozen: answers are exact to the millisecond
-        page.goto(site_url + path)
+        page = open_at(path, when, zone, **options)
         if wait:
             page.wait_for_selector("[data-support-status] [data-support-region]")
         return page
 
-    yield open_page
-    for context in contexts:
-        context.close()
+    return open_page
 
 
 def region(page, region_id: str) -> dict:
