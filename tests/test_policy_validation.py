@@ -246,3 +246,14 @@ def test_broken_languages_give_one_problem(tmp_path):
     directory = broken_policy(tmp_path, "company.yml", "languages: [en, de]", "languages: []")
     problems = problems_for(directory)
     assert len(problems) == 1 and problems[0].path == "languages", "\n".join(map(str, problems))
+
+
+def test_a_byte_that_is_not_utf8_is_reported_on_its_line(tmp_path):
+    directory = broken_policy(tmp_path, "channels.yml", "channels:", "channels:")
+    path = directory / "channels.yml"
+    lines = path.read_bytes().split(b"\n")
+    lines[20] = lines[20] + b" \xff"
+    path.write_bytes(b"\n".join(lines))
+    problem = only_problem(directory)
+    assert (problem.file, problem.line) == ("policy/channels.yml", 21)
+    assert "not UTF-8" in problem.message and problem.fix == "save the file as UTF-8"

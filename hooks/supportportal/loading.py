@@ -240,9 +240,12 @@ class _Checker:
             if isinstance(item, str) and item.strip().lower() == "closed" and not isinstance(value, list):
                 continue
             suggestion = parsing.suggest_time_range(str(item))
+            if suggestion == str(item).strip():  # e.g. 24:00-06:00: well formed, but 24:00 only ends a day
+                suggestion = None
             self.report(name, where, f"'{item}' is not a time range",
                         f"write it as '{suggestion}' (24-hour time, opening-closing)" if suggestion
-                        else "write opening and closing time in 24-hour form, e.g. 09:00-17:00")
+                        else "write opening and closing time in 24-hour form, e.g. 09:00-17:00; "
+                             "24:00 can only be a closing time")
 
     # Build the model from data that passed the schema, checking what the schema cannot.
     def build(self, data: dict, today: dt.date) -> Policy | None:

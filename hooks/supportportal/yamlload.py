@@ -47,10 +47,12 @@ for _tag, _regexp, _first in [
 def load(path: Path, label: str | None = None) -> Document:
     label = label or path.name
     doc = Document(label, None)
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        doc.problems.append((1, f"the file is not UTF-8 text ({error.reason})", "save the file as UTF-8"))
+        line = raw[:error.start].count(b"\n") + 1
+        doc.problems.append((line, f"the file is not UTF-8 text ({error.reason})", "save the file as UTF-8"))
         return doc
     try:
         node = yaml.compose(text, Loader=_Loader)
