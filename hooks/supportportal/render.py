@@ -32,7 +32,6 @@ LABELS = {
                           "public holidays and closures do not count. A business day is {day} business hours. "
                           "Targets marked around the clock count calendar time."),
         "enhancements_yes": "Yes.", "enhancements_no": "No.",
-        "status_loading": "Live support status needs JavaScript; the hours are in the table.",
         "calendar_caption": "Support closures in {year}", "date": "Date", "closure": "Closure",
         "support": "Support", "regions": "Regions", "all_regions": "All regions", "closed_day": "Closed",
         "special": "Open {hours} {zone}", "special_zones": "Open {hours} local time ({zones})",
@@ -57,7 +56,6 @@ LABELS = {
                           "Feiertage und Schließtage zählen nicht. Ein Arbeitstag hat {day} Geschäftsstunden. "
                           "Ziele rund um die Uhr zählen die Kalenderzeit."),
         "enhancements_yes": "Ja.", "enhancements_no": "Nein.",
-        "status_loading": "Der Live-Status braucht JavaScript; die Zeiten stehen in der Tabelle.",
         "calendar_caption": "Schließtage des Supports {year}", "date": "Datum", "closure": "Anlass",
         "support": "Support", "regions": "Regionen", "all_regions": "Alle Regionen", "closed_day": "Geschlossen",
         "special": "Geöffnet {hours} {zone}", "special_zones": "Geöffnet {hours} Ortszeit ({zones})",
