@@ -8,9 +8,9 @@ import re
 import jsonschema
 import pytest
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, run_build
 from reference_schedule import load, status
-from test_calendar import MUNICH_HOLIDAYS, TRICKY_LOCAL, TRICKY_NAME, set_closures
+from test_calendar import MUNICH_HOLIDAYS, TRICKY_LOCAL, TRICKY_NAME, fixture_build  # noqa: F401 (a fixture)
 
 
 def feed_of(site):
@@ -26,15 +26,6 @@ def validator(site):
 
 def epoch(year: int, month: int, day: int) -> str:
     return str(int(dt.datetime(year, month, day, tzinfo=dt.timezone.utc).timestamp()))
-
-
-@pytest.fixture(scope="module")
-def fixture_build(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("feed") / "project")
-    set_closures(project / "policy")
-    build = run_build(project)
-    assert build.ok, build.output
-    return build
 
 
 def test_default_feed_validates_against_its_published_schema(site):

@@ -13,17 +13,8 @@ import zoneinfo
 import icalendar
 import pytest
 
-from conftest import ROOT, copy_project, run_build
-from test_calendar import MUNICH_HOLIDAYS, TRICKY_LOCAL, TRICKY_NAME, set_closures
-
-
-@pytest.fixture(scope="module")
-def fixture_build(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("ics") / "project")
-    set_closures(project / "policy")
-    build = run_build(project)
-    assert build.ok, build.output
-    return build
+from conftest import ROOT, run_build
+from test_calendar import MUNICH_HOLIDAYS, TRICKY_LOCAL, TRICKY_NAME, fixture_build  # noqa: F401 (a fixture)
 
 
 @pytest.fixture(scope="module")
