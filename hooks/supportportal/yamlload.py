@@ -60,7 +60,8 @@ def load(path: Path, label: str | None = None) -> Document:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(error, "problem", None) or str(error)
-        doc.problems.append((line, f"this is not valid YAML: {problem}", _yaml_hint(text, line)))
+        line, said, fix = _yaml_hint(text, line, problem)
+        doc.problems.append((line, f"this is not valid YAML: {said}", fix))
         return doc
     doc.data = _convert(node, (), doc) if node is not None else {}
     if any(message.startswith("an alias") for _, message, _ in doc.problems):
@@ -117,10 +118,66 @@ def _scalar(node):
     return value
 
 
-# A hint for the commonest YAML slips: tabs, and a colon inside unquoted text.
-def _yaml_hint(text: str, line: int) -> str | None:
+# The commonest YAML slips in plain words: (line, what is wrong, the fix). A tab, a missing space
+# after a colon, a key or list entry indented differently from its neighbours; else PyYAML's words.
+def _yaml_hint(text: str, line: int, problem: str = "") -> tuple:
     lines = text.splitlines()
     current = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in current:
-        return "indent with spaces, not tabs"
-    return "check the indentation and put text that contains ': ' or starts with a symbol in quotes"
+    if "\t" in current[:len(current) - len(current.lstrip())] or "'\\t'" in problem:
+        tabbed = next((n for n in (line, line - 1) if 0 < n <= len(lines) and "\t" in lines[n - 1]), line)
+        return tabbed, f"line {tabbed} is indented with a tab", "indent with spaces, not tabs"
+    for number in (line - 1, line):
+        found = _NO_SPACE.match(lines[number - 1]) if 0 < number <= len(lines) else None
+        if found:
+            key, rest = found.group(2), found.group(3)
+            return number, f"line {number} has no space after the colon of '{key}:'", \
+                f"write '{key}: {rest.strip()}' (a space after the colon)"
+    indent = _indent_hint(text, lines, line)
+    if indent:
+        return indent
+    return line, problem, "check the indentation and put text that contains ': ' or starts with a symbol in quotes"
+
+
+# `zone:Europe/Berlin`: a key and its value run together (a link's :// or a time's 10:00 is fine).
+_NO_SPACE = re.compile(r"^(\s*(?:- +)?)([a-z_][a-z_ ]*[a-z_]):(?!//)(?![0-9]{2}\b)(\S.*)$")
+
+
+# A line whose indentation none of the keys and list entries above it allow: which one, and how
+# far to indent it. The columns allowed are those of the keys and entries still open above it.
+def _indent_hint(text: str, lines: list, line: int) -> tuple | None:
+    if not 0 < line <= len(lines) or not lines[line - 1].strip():
+        return None
+    starts: dict = {}  # line -> [(column, is a list entry)] of its keys and dashes
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, (yaml.KeyToken, yaml.BlockEntryToken)):
+                starts.setdefault(token.start_mark.line + 1, []).append(
+                    (token.start_mark.column, isinstance(token, yaml.BlockEntryToken)))
+    except yaml.YAMLError:
+        pass
+    raw = lines[line - 1]
+    column, is_entry = len(raw) - len(raw.lstrip(" ")), raw.lstrip(" ").startswith("- ")
+    allowed = []  # (column, line, is a list entry), nearest line first
+    limit = None
+    above = [n for n in range(line - 1, 0, -1) if n in starts]
+    for n in above:
+        first = min(c for c, _ in starts[n])
+        if limit is not None and first >= limit:
+            continue
+        allowed += [(c, n, entry) for c, entry in starts[n]]
+        limit = first
+        if first == 0:
+            break
+    if not above or any(c == column for c, _, _ in allowed):
+        return None
+    nearest = above[0]
+    previous = lines[nearest - 1].split(" #")[0].rstrip()
+    if previous.endswith(":") and column > max(c for c, _ in starts[nearest]):
+        return None  # the first key of a new block may be indented as far as one likes
+    # Equally near two columns: the outer one (a key one space too far in is the commoner slip).
+    same_kind = [a for a in allowed if a[2] == is_entry] or allowed
+    target, model, _ = min(same_kind, key=lambda a: (abs(a[0] - column), a[0], a[1] != nearest))
+    what = "the list entry on line" if is_entry else "line"
+    than = "the list above it expects" if is_entry else "the key above it expects"
+    return line, f"{what} {line} is indented {'more' if column > target else 'less'} than {than}", \
+        f"indent it by {target} space{'s' if target != 1 else ''} like line {model}"
