@@ -19,8 +19,8 @@ from pathlib import Path
 TIMED = (
     ("supportportal.site", "Portal.__init__"),
     ("supportportal.loading", "load_policy"),
-    ("supportportal.loading", "_Checker.read"),
-    ("supportportal.loading", "_Checker.build"),
+    ("supportportal.loading", "_read"),
+    ("supportportal.loading", "_build"),
     ("supportportal.loading", "schema_validator"),
     ("supportportal.yamlload", "load"),
     ("supportportal.closures", "region_overrides"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import unicodedata
 import zoneinfo
 
 from .model import MINUTES_PER_DAY, WEEKDAYS, Interval
@@ -162,11 +163,22 @@ def suggest_zone(text: str) -> str | None:
     return by_lower[close[0]] if close else None
 
 
-def suggest_id(text: str) -> str | None:
-    slug = re.sub(r"[^a-z0-9]+", "-", str(text).strip().lower()).strip("-")
+# Suggest an id: one of the `known` ids it resembles ("EMAE" -> "emea"), else a lowercase slug
+# of it ("USA East" -> "usa-east", "émea" -> "emea").
+def suggest_id(text: str, known=()) -> str | None:
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(str(text))).strip("-")
+    close = difflib.get_close_matches(slug, sorted(known), n=1, cutoff=0.6) if slug not in known else [slug]
+    if close:
+        return close[0]
     if slug and slug[0].isdigit():
         slug = "x-" + slug
     return slug or None
+
+
+# Case- and accent-insensitive form of a word, for comparing what someone wrote with what is known.
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # Leftovers of other systems that must never reach a reader: checked in policy texts when the

@@ -1,0 +1,33 @@
+# policy/company.yml: the site's languages first (every text elsewhere is checked against them),
+# then the company's and the site's texts.
+
+from __future__ import annotations
+
+from .context import Context
+
+NAME = "company"
+
+
+# Set the site's languages on the context; language checks stay off while they are broken.
+def languages(ctx: Context) -> None:
+    listed = ctx.get(NAME, ("languages",))
+    if isinstance(listed, list):
+        ctx.languages = tuple(str(x) for x in listed) or ("en",)
+    ctx.fallback = ctx.get(NAME, ("missing_translations",)) == "fallback"
+    settings_ok = ctx.intact(NAME, ("languages",)) and (
+        ctx.intact(NAME, ("missing_translations",)) or "missing_translations" not in (ctx.get(NAME, ()) or {}))
+    ctx.check_languages = settings_ok
+
+
+# The company's and the site's fields, or None while any is broken.
+def check(ctx: Context) -> dict | None:
+    fields = {
+        "city": ctx.text_at(NAME, ("company", "city")),
+        "country": ctx.text_at(NAME, ("company", "country")),
+        "site_title": ctx.text_at(NAME, ("site", "title")),
+        "site_description": ctx.text_at(NAME, ("site", "description")),
+    }
+    if not ctx.intact(NAME, ()) or None in fields.values():
+        return None
+    data = ctx.get(NAME, ())
+    return {"company": data["company"]["name"], **fields, "site_url": data["site"]["url"]}

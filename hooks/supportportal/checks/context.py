@@ -1,0 +1,174 @@
+# What every check shares: the documents read, the problems found so far, which key paths have a
+# structural problem (so later checks skip those and only those), and the site's languages.
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import parsing, yamlload
+from ..model import Interval, Text
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    path: str
+    message: str
+    fix: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}, line {self.line}" + (f", {self.path}" if self.path else "")
+        return f"{where}: {self.message}" + (f"\n    Fix: {self.fix}" if self.fix else "")
+
+
+class Context:
+    def __init__(self, directory: Path, label: str):
+        self.directory = directory
+        self.label = label
+        self.problems: list[Problem] = []
+        self.docs: dict[str, yamlload.Document] = {}
+        self.broken: dict[str, set] = {}  # file -> key paths with a structural problem
+        self.languages: tuple = ("en",)
+        self.fallback = False  # company.yml missing_translations: fallback
+        self.check_languages = True  # off while company.yml's languages are broken: no cascade of false problems
+
+    # Record a problem at a key path of one file.
+    def report(self, name: str, path, message: str, fix: str | None = None, line: int | None = None):
+        doc = self.docs.get(name)
+        line = line or (doc.line(path) if doc else 1)
+        self.problems.append(Problem(f"{self.label}/{name}.yml", line, dotted(path), message, fix))
+
+    # Mark a key path as structurally wrong: checks of it, of what it contains and of what contains it skip it.
+    def mark_broken(self, name: str, path):
+        self.broken.setdefault(name, set()).add(tuple(path))
+
+    # The value at a key path of a file that could be read, or None.
+    def get(self, name: str, path):
+        doc = self.docs.get(name)
+        value = doc.data if doc else None
+        for part in path:
+            if isinstance(value, dict) and isinstance(part, str) and part in value:
+                value = value[part]
+            elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+                value = value[part]
+            else:
+                return None
+        return value
+
+    # The key path exists and neither it nor a key around it has a structural problem
+    # (what it contains may still have some).
+    def present(self, name: str, path) -> bool:
+        path = tuple(path)
+        if self.get(name, path) is None and not self._exists(name, path):
+            return False
+        return not any(path[:len(b)] == b for b in self.broken.get(name, ()))
+
+    # The key path exists and nothing at, around or inside it has a structural problem.
+    def intact(self, name: str, path) -> bool:
+        path = tuple(path)
+        return self.present(name, path) and not any(b[:len(path)] == path for b in self.broken.get(name, ()))
+
+    def _exists(self, name: str, path) -> bool:
+        doc = self.docs.get(name)
+        if not doc or doc.data is None:
+            return False
+        if not path:
+            return True
+        parent = self.get(name, path[:-1]) if len(path) > 1 else doc.data
+        last = path[-1]
+        return (isinstance(parent, dict) and isinstance(last, str) and last in parent) or \
+            (isinstance(parent, list) and isinstance(last, int) and last < len(parent))
+
+    # A text field: plain text or one text per language, every language of the site present.
+    def text(self, name: str, path, value) -> Text:
+        if isinstance(value, str):
+            value = {self.languages[0]: value}
+            plain = True
+        else:
+            plain = False
+            for lang in value:
+                if self.check_languages and lang not in self.languages:
+                    self.report(name, path + (lang,), f"'{lang}' is not a language of this site ({', '.join(self.languages)})",
+                                "add it to languages in company.yml, or remove this translation")
+        for lang, item in value.items():
+            where = path if plain else path + (lang,)
+            if not isinstance(item, str):
+                self.report(name, where, f"expected text, found {describe(item)}", "put the text in quotes")
+                value = {k: str(v) for k, v in value.items()}
+                break
+            if not item.strip():
+                self.report(name, where, "this text is empty", "write the text, or remove the line")
+            for pattern, what in parsing.ARTIFACTS:
+                found = pattern.search(item)
+                if found:
+                    self.report(name, where, f"'{found.group(0)}' looks like {what}; policy texts are shown as written",
+                                "write the words readers should see")
+        if not self.check_languages:
+            return Text(tuple((k, str(v).strip()) for k, v in value.items()))
+        missing = [lang for lang in self.languages if lang not in value]
+        if self.languages[0] in missing or (missing and not self.fallback):
+            example = ", ".join(f"{lang}: ..." for lang in self.languages)
+            fix = (f"write the text once per language: {{{example}}}" if plain else
+                   f"add {', '.join(f'{lang}: ...' for lang in missing)}")
+            if self.languages[0] not in missing:
+                fix += ", or set missing_translations: fallback in company.yml to show the "
+                fix += f"{self.languages[0]} text, marked, until it is translated"
+            self.report(name, path, f"the {' and '.join(missing)} text is missing", fix)
+        ordered = [(lang, value[lang].strip()) for lang in self.languages if lang in value]
+        return Text(tuple(ordered) or tuple((k, v.strip()) for k, v in value.items()))
+
+    # The text at a key path if it passed the schema, else None (its problem is reported already).
+    def text_at(self, name: str, path) -> Text | None:
+        return self.text(name, tuple(path), self.get(name, path)) if self.intact(name, path) else None
+
+    # A list of texts; None when any of them is broken.
+    def texts_at(self, name: str, path) -> tuple | None:
+        path = tuple(path)
+        if not self.present(name, path):
+            return None
+        texts = tuple(self.text_at(name, path + (i,)) for i in range(len(self.get(name, path))))
+        return None if None in texts else texts
+
+    # A day's time ranges, sorted, with overlaps reported.
+    def intervals(self, name: str, path, value) -> tuple:
+        if value == "closed":
+            return ()
+        items = value if isinstance(value, list) else [value]
+        parsed: list[Interval] = []
+        for i, item in enumerate(items):
+            where = path + (i,) if isinstance(value, list) else path
+            interval = parsing.parse_time_range(item)
+            if interval is None:
+                self.report(name, where, f"'{item}' has the same opening and closing time",
+                            "for a whole day write 00:00-24:00")
+                continue
+            parsed.append(interval)
+        parsed.sort()
+        for a, b in zip(parsed, parsed[1:]):
+            if b.start < a.end:
+                self.report(name, path, f"the time ranges {'-'.join(a.hhmm())} and {'-'.join(b.hhmm())} overlap",
+                            "merge them into one range or make them meet")
+        return tuple(parsed)
+
+
+def dotted(path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def describe(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of keys"
+    return f"'{value}'"

@@ -1,0 +1,146 @@
+# policy/holidays.yml: calendars the holidays package can compute, closures with real dates that
+# name regions regions.yml defines, and how many years are published.
+
+from __future__ import annotations
+
+import calendar as calendar_
+import datetime as dt
+import difflib
+
+import holidays
+
+from ..model import Calendar, Closure, Text
+from .context import Context
+from .structure import suggest_country, supported_countries
+
+NAME = "holidays"
+
+
+# How many years are published, or None while horizon.years is broken.
+def years(ctx: Context) -> int | None:
+    if not ctx.intact(NAME, ("horizon", "years")):
+        return None
+    value = ctx.get(NAME, ("horizon", "years"))
+    if isinstance(value, float) and not value.is_integer():
+        ctx.report(NAME, ("horizon", "years"), f"{value:g} is not a whole number of years", "write e.g. 2")
+    return int(value)
+
+
+# The calendars (None in place of a broken one) and the ids defined (None when some id is broken).
+# A calendar with another problem (an unknown country) still defines its id: regions that use it
+# get no second, false problem.
+def calendars(ctx: Context) -> tuple[list | None, set | None]:
+    if not ctx.present(NAME, ("calendars",)):
+        return None, None
+    result, seen, ids = [], {}, set()
+    for i, cal in enumerate(ctx.get(NAME, ("calendars",)) or []):
+        path = ("calendars", i)
+        if ids is not None and ctx.intact(NAME, path + ("id",)):
+            ids.add(cal["id"])
+        else:
+            ids = None
+        result.append(_calendar(ctx, path, cal, seen) if ctx.present(NAME, path) else None)
+    return result, ids
+
+
+def _calendar(ctx: Context, path, cal: dict, seen: dict) -> Calendar | None:
+    if ctx.intact(NAME, path + ("id",)):
+        if cal["id"] in seen:
+            ctx.report(NAME, path + ("id",), f"the calendar id '{cal['id']}' is used twice (also entry {seen[cal['id']] + 1})",
+                       "give each calendar its own id")
+        seen.setdefault(cal["id"], path[1])
+    name = ctx.text_at(NAME, path + ("name",))
+    if not ctx.intact(NAME, path + ("country",)):
+        return None
+    # Country codes from the package's registry (the country's own class is loaded only if known).
+    supported = supported_countries()
+    country, subdiv = cal["country"], cal.get("subdivision")
+    if country not in supported:
+        guess = suggest_country(country, ctx.languages)
+        close = [guess] if guess else difflib.get_close_matches(country, sorted(supported), n=1)
+        ctx.report(NAME, path + ("country",), f"'{country}' is not a country the holidays package knows",
+                   f"did you mean '{close[0]}'?" if close else "use an ISO 3166-1 code such as DE")
+        return None
+    cls = holidays.country_holidays(country).__class__
+    if ctx.intact(NAME, path + ("subdivision",)) and subdiv not in cls.subdivisions:
+        aliases = getattr(cls, "subdivisions_aliases", {}) or {}
+        guess = aliases.get(subdiv) or next(iter(difflib.get_close_matches(subdiv, list(cls.subdivisions), n=1)), None)
+        ctx.report(NAME, path + ("subdivision",), f"'{subdiv}' is not a subdivision of {country}",
+                   f"use '{guess}'" if guess else f"one of: {', '.join(cls.subdivisions)}")
+    categories = tuple(cal.get("categories") or ("public",))
+    if ctx.present(NAME, path + ("categories",)) or "categories" not in cal:
+        for c in [c for c in categories if c not in cls.supported_categories]:
+            ctx.report(NAME, path + ("categories",), f"'{c}' is not a holiday category of {country}",
+                       f"categories of {country}: {', '.join(sorted(cls.supported_categories))}")
+    if not ctx.intact(NAME, path) or name is None:
+        return None
+    return Calendar(cal["id"], name, country, subdiv, categories)
+
+
+# Company closures (None in place of a broken one); region ids are None when they are not known.
+def closures(ctx: Context, languages: tuple, region_ids: set | None) -> list | None:
+    if not ctx.present(NAME, ("closures",)) and "closures" in (ctx.get(NAME, ()) or {}):
+        return None
+    result = []
+    for i, item in enumerate(ctx.get(NAME, ("closures",)) or []):
+        result.append(_closure(ctx, ("closures", i), item, languages, region_ids) if ctx.present(NAME, ("closures", i)) else None)
+    return result
+
+
+def _closure(ctx: Context, path, item: dict, languages: tuple, region_ids) -> Closure | None:
+    usable = {key: ctx.intact(NAME, path + (key,)) for key in item}
+    date = until = None
+    if "date" in item and usable["date"]:
+        date = _date(ctx, path + ("date",), item["date"])
+    if "until" in item and usable["until"]:
+        until = _date(ctx, path + ("until",), item["until"])
+        if "date" not in item:
+            ctx.report(NAME, path + ("until",), "'until' needs a 'date' to start from",
+                       "add date: with the first day of the closure")
+        elif date and until and until < date:
+            ctx.report(NAME, path + ("until",), f"the closure ends ({until}) before it starts ({date})",
+                       "until is the last day of the closure: swap date and until, or correct the year")
+    every_year = None
+    if "every_year" in item and usable["every_year"]:
+        every_year = _date(ctx, path + ("every_year",), item["every_year"], year=2000)
+        every_year = every_year and (every_year.month, every_year.day)
+    regions = tuple(item["regions"]) if "regions" in item and ctx.present(NAME, path + ("regions",)) else None
+    for j, reg in enumerate(regions or ()):
+        if region_ids is not None and ctx.intact(NAME, path + ("regions", j)) and reg not in region_ids:
+            close = difflib.get_close_matches(reg, sorted(region_ids), n=1)
+            ctx.report(NAME, path + ("regions", j), f"there is no region '{reg}' in regions.yml",
+                       f"did you mean '{close[0]}'?" if close else f"regions are: {', '.join(sorted(region_ids))}")
+    hours = None
+    if "hours" in item and usable["hours"]:
+        hours = ctx.intervals(NAME, path + ("hours",), item["hours"])
+    name = None
+    if usable.get("name"):
+        # A closure's name may also carry the local name (de: Heiligabend), like public holidays do.
+        raw = item["name"]
+        extra = {k: v.strip() for k, v in raw.items() if k not in languages} if isinstance(raw, dict) else {}
+        name = ctx.text(NAME, path + ("name",), {k: v for k, v in raw.items() if k in languages} if isinstance(raw, dict) else raw)
+        name = Text(name.values + tuple(extra.items()))
+    if not ctx.intact(NAME, path) or name is None:
+        return None
+    return Closure(name, date, until, every_year, hours or None, regions)
+
+
+# A date as written in holidays.yml (YYYY-MM-DD, or MM-DD of every year), or None after reporting why not.
+def _date(ctx: Context, path, text: str, year: int | None = None):
+    month_day = text.split("-")[-2:]
+    try:
+        return dt.date.fromisoformat(f"{year}-{text}" if year else text)
+    except ValueError:
+        pass
+    month, day = int(month_day[0]), int(month_day[1])
+    example = "12-24" if year else "2026-12-24"
+    if not 1 <= month <= 12:
+        return ctx.report(NAME, path, f"'{text}' has no month {month}",
+                          f"write the month before the day, as {'MM-DD' if year else 'YYYY-MM-DD'}, e.g. {example}")
+    if year:
+        last = calendar_.monthrange(2000, month)[1]
+        return ctx.report(NAME, path, f"'{text}' is not a day of the year: {calendar_.month_name[month]} "
+                          f"has {last} days", f"write MM-DD with a real month and day, e.g. {example}")
+    last = calendar_.monthrange(int(text[:4]), month)[1]
+    return ctx.report(NAME, path, f"{text} is not a date that exists: {calendar_.month_name[month]} "
+                      f"{text[:4]} has {last} days", f"check the day, e.g. {text[:8]}{last:02d} for the last day")

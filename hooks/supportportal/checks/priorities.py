@@ -1,0 +1,77 @@
+# policy/priorities.yml: the length of a business day, targets support can promise (no business
+# time around the clock), ids used once, exactly one default priority.
+
+from __future__ import annotations
+
+from .. import parsing
+from ..model import MINUTES_PER_DAY, Priority, Target
+from .context import Context
+
+NAME = "priorities"
+
+
+# Minutes of a business day and the priorities (None in place of a broken one, or for the list).
+def check(ctx: Context) -> tuple[int, list | None]:
+    business_day = (480, True, "hours")
+    if ctx.intact(NAME, ("business_day",)):
+        text = ctx.get(NAME, ("business_day",))
+        parsed = parsing.parse_duration(text, 0)
+        if parsed is None or parsed[2] != "hours" or not 60 <= parsed[0] <= MINUTES_PER_DAY:
+            ctx.report(NAME, ("business_day",), f"'{text}' is not a length of day",
+                       "write the hours of one business day, e.g. 8 hours")
+        else:
+            business_day = parsed
+    minutes_per_day = business_day[0]
+    if not ctx.present(NAME, ("priorities",)):
+        return minutes_per_day, None
+    result, seen, defaults = [], set(), []
+    for i, p in enumerate(ctx.get(NAME, ("priorities",))):
+        path = ("priorities", i)
+        if not ctx.present(NAME, path):
+            result.append(None)
+            defaults = None  # which ones are default is not known
+            continue
+        if defaults is not None and not ctx.intact(NAME, path + ("default",)) and "default" in p:
+            defaults = None
+        elif defaults is not None and p.get("default"):
+            defaults.append(i)
+        result.append(_priority(ctx, path, p, seen, minutes_per_day))
+    if defaults == []:
+        ctx.report(NAME, ("priorities",), "no priority has default: true",
+                   "mark the priority most tickets have with default: true")
+    for i in defaults if defaults and len(defaults) > 1 else ():
+        ctx.report(NAME, ("priorities", i, "default"),
+                   f"exactly one priority needs default: true (found {len(defaults)})",
+                   "keep default: true on the priority most tickets have and remove the others")
+    return minutes_per_day, result
+
+
+def _priority(ctx: Context, path, p: dict, seen: set, minutes_per_day: int) -> Priority | None:
+    if ctx.intact(NAME, path + ("id",)):
+        if p["id"] in seen:
+            ctx.report(NAME, path + ("id",), f"the priority id '{p['id']}' is used twice", "give each priority its own id")
+        seen.add(p["id"])
+    targets = {}
+    if ctx.intact(NAME, path + ("coverage",)):
+        around = p["coverage"] == "around the clock"
+        targets = {key: _target(ctx, path + (key,), p[key], around, minutes_per_day)
+                   for key in ("first_response", "update_interval") if ctx.intact(NAME, path + (key,))}
+    texts = (ctx.text_at(NAME, path + ("name",)), ctx.text_at(NAME, path + ("definition",)),
+             ctx.texts_at(NAME, path + ("examples",)))
+    if not ctx.intact(NAME, path) or None in texts:
+        return None
+    return Priority(p["id"], *texts, targets["first_response"], targets.get("update_interval"),
+                    p["coverage"] == "around the clock", bool(p.get("default", False)))
+
+
+def _target(ctx: Context, path, text, around: bool, minutes_per_day: int) -> Target:
+    parsed = parsing.parse_duration(text, MINUTES_PER_DAY if around else minutes_per_day)
+    if parsed is None:
+        ctx.report(NAME, path, f"'{text}' is not a length of time support can promise",
+                   "write more than zero, in whole minutes, e.g. 30 minutes, 1.5 hours or 2 business days")
+        return Target(1, not around, text)
+    minutes, business, kind = parsed
+    if around and business:
+        ctx.report(NAME, path, f"'{text}' counts business time, but this priority is covered around the clock",
+                   f"write '{text.replace('business ', '')}' or change coverage to business hours")
+    return Target(minutes, not around, text)

@@ -1,0 +1,80 @@
+# policy/regions.yml: zones that exist, weekly hours that name each day once and do not overlap,
+# holiday calendars that holidays.yml defines.
+
+from __future__ import annotations
+
+import difflib
+
+from .. import parsing
+from ..model import MINUTES_PER_DAY, WEEKDAYS, Region
+from .context import Context, dotted
+
+NAME = "regions"
+
+
+# The regions (None in place of a broken one) and their ids (None when some id is broken).
+def check(ctx: Context, calendar_ids: set | None) -> tuple[list | None, set | None]:
+    if not ctx.present(NAME, ("regions",)):
+        return None, None
+    result, seen, ids = [], {}, set()
+    for i, reg in enumerate(ctx.get(NAME, ("regions",))):
+        result.append(_region(ctx, ("regions", i), reg, calendar_ids, seen) if ctx.present(NAME, ("regions", i)) else None)
+        if ids is not None and ctx.intact(NAME, ("regions", i, "id")):
+            ids.add(reg["id"])
+        else:
+            ids = None
+    return result, ids
+
+
+def _region(ctx: Context, path, reg: dict, calendar_ids, seen: dict) -> Region | None:
+    if ctx.intact(NAME, path + ("id",)):
+        if reg["id"] in seen:
+            ctx.report(NAME, path + ("id",), f"the region id '{reg['id']}' is used twice (also region {seen[reg['id']] + 1})",
+                       "give each region its own id")
+        seen.setdefault(reg["id"], path[1])
+    if ctx.intact(NAME, path + ("zone",)) and not parsing.zone_exists(reg["zone"]):
+        suggestion = parsing.suggest_zone(reg["zone"])
+        ctx.report(NAME, path + ("zone",), f"'{reg['zone']}' is not a known IANA time zone",
+                   f"use '{suggestion}'" if suggestion else "use a zone like Europe/Berlin or America/New_York")
+    calendar = reg.get("public_holidays")
+    if ctx.intact(NAME, path + ("public_holidays",)) and calendar_ids is not None and calendar not in calendar_ids:
+        close = difflib.get_close_matches(calendar, sorted(calendar_ids), n=1)
+        ctx.report(NAME, path + ("public_holidays",), f"there is no holiday calendar '{calendar}' in holidays.yml",
+                   f"did you mean '{close[0]}'?" if close else "add the calendar to holidays.yml or remove this line")
+    weekly = _weekly(ctx, path + ("hours",), reg["hours"]) if ctx.present(NAME, path + ("hours",)) else None
+    name = ctx.text_at(NAME, path + ("name",))
+    if not ctx.intact(NAME, path) or weekly is None or name is None:
+        return None
+    return Region(reg["id"], name, reg["zone"], weekly, calendar)
+
+
+# Weekly hours: each weekday named once, intervals not overlapping (also across midnight).
+def _weekly(ctx: Context, path, hours: dict) -> tuple:
+    days: list = [None] * 7
+    for key, value in hours.items():
+        if not ctx.present(NAME, path + (key,)):
+            continue  # not a weekday: reported with the schema's problems
+        if parsing.parse_days(key) is None:
+            first, _, last = key.partition(" to ")
+            ctx.report(NAME, path + (key,), f"'{key}' runs backwards through the week",
+                       f"write '{last} to {first}' if that is meant, or list the days in two parts, "
+                       "e.g. 'friday to sunday' and 'monday'")
+            continue
+        for day in parsing.parse_days(key):
+            if days[day] is not None:
+                ctx.report(NAME, path + (key,), f"{WEEKDAYS[day]} is listed twice in these hours",
+                           "list each day once, e.g. 'monday to thursday' and 'friday' separately")
+                continue
+            days[day] = ctx.intervals(NAME, path + (key,), value) if ctx.intact(NAME, path + (key,)) else ()
+    weekly = tuple(d or () for d in days)
+    if not any(weekly) and not any(p.path.startswith(dotted(path)) for p in ctx.problems):
+        ctx.report(NAME, path + (next(iter(hours)),), "this region has no opening hours on any day",
+                   "add its hours, e.g. monday to friday: 09:00-17:00, or remove the region")
+    for day in range(7):
+        spill = [iv for iv in weekly[day - 1] if iv.crosses_midnight]
+        for iv in spill:
+            for nxt in weekly[day]:
+                if nxt.start < iv.end - MINUTES_PER_DAY:
+                    ctx.report(NAME, path, f"the {WEEKDAYS[day - 1]} hours {'-'.join(iv.hhmm())} run into "
+                               f"{WEEKDAYS[day]} {'-'.join(nxt.hhmm())}", "make the ranges meet without overlapping")
+    return weekly

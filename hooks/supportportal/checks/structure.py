@@ -1,0 +1,225 @@
+# Structural problems: each JSON Schema error of a policy file in words for the person who edited
+# it, with the fix; and the key path it makes unusable, so the later checks skip that path only.
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+
+from babel import Locale
+from holidays.registry import COUNTRIES
+
+from .. import parsing
+from .context import Context, describe
+
+_ID = re.compile(r"[a-z][a-z0-9-]*")
+
+# Which key paths hold ids of which kind, by file: definitions and the references to them.
+_ID_PLACES = {
+    "region": (("regions", ("regions", "*", "id")), ("holidays", ("closures", "*", "regions", "*"))),
+    "calendar": (("holidays", ("calendars", "*", "id")), ("regions", ("regions", "*", "public_holidays"))),
+    "channel": (("channels", ("channels", "*", "id")),),
+    "priority": (("priorities", ("priorities", "*", "id")),),
+}
+
+
+# Translate one JSON Schema error into words, and mark what it makes unusable.
+def schema_problem(ctx: Context, name: str, error):
+    path = tuple(error.absolute_path)
+    kind, value, schema = error.validator, error.instance, error.schema
+    described = schema.get("description", "")
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        ctx.mark_broken(name, path + (missing,))
+        child = error.schema.get("properties", {}).get(missing, {})
+        hint = child.get("description")
+        return ctx.report(name, path, f"'{missing}' is missing", hint and f"add {missing}: ({hint})")
+    if kind == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        for key in [k for k in value if k not in allowed]:
+            ctx.mark_broken(name, path + (key,))
+            close = difflib.get_close_matches(key, allowed, n=1)
+            fix = f"did you mean '{close[0]}'?" if close else f"allowed keys here: {', '.join(allowed)}"
+            ctx.report(name, path + (key,), f"unknown key '{key}'", fix)
+        return
+    if "propertyNames" in error.relative_schema_path:
+        ctx.mark_broken(name, path + (value,))
+        suggestion = parsing.suggest_days(str(value))
+        return ctx.report(name, path + (value,), f"'{value}' is not a weekday or a range of weekdays",
+                          f"write it as '{suggestion}'" if suggestion else
+                          "use monday ... sunday, 'monday to friday' or 'every day', in lowercase")
+    ctx.mark_broken(name, path)
+    if kind == "type":
+        words = {"string": "text", "array": "a list", "object": "a group of keys", "integer": "a whole number",
+                 "boolean": "true or false", "number": "a number"}
+        expected = error.validator_value
+        expected = " or ".join(words.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+        run_together = re.fullmatch(r"([a-z][a-z_ ]*):(\S.*)", value) if isinstance(value, str) else None
+        if run_together and "object" in error.validator_value:  # "monday to friday:10:00-18:00"
+            return ctx.report(name, path, f"expected {expected}, found {describe(value)}",
+                              f"put a space after the colon: '{run_together.group(1)}: {run_together.group(2)}'")
+        return ctx.report(name, path, f"expected {expected}, found {describe(value)}", described or None)
+    if kind == "enum":
+        options = [str(o) for o in error.validator_value]
+        close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
+        return ctx.report(name, path, f"'{value}' is not one of: {', '.join(options)}",
+                          f"did you mean '{close[0]}'?" if close else None)
+    if kind in ("pattern", "oneOf"):
+        return _format_problem(ctx, name, path, value, schema)
+    if kind in ("minimum", "maximum"):
+        bound = error.validator_value
+        return ctx.report(name, path, f"{value} is not allowed here ({error.message.split(' is ')[-1]})",
+                          f"use {bound} or {'more' if kind == 'minimum' else 'less'}" + (f" ({described})" if described else ""))
+    if kind == "minItems":
+        return ctx.report(name, path, "the list is empty", described or "add at least one entry")
+    if kind in ("minLength", "minProperties"):
+        return ctx.report(name, path, "this is empty", described or None)
+    if kind == "uniqueItems":
+        return ctx.report(name, path, "the list names an entry twice", "remove the repeated entry")
+    if kind == "const":
+        return ctx.report(name, path, f"'{value}' is not allowed here", described or None)
+    ctx.report(name, path, error.message, described or None)
+
+
+# Problems with values that have a format: times, zones, ids, dates, durations, texts.
+def _format_problem(ctx: Context, name, path, value, schema):
+    key = path[-1] if path else ""
+    text = str(value)
+    if name == "holidays" and len(path) == 2 and path[0] == "closures" and isinstance(value, dict):
+        if "date" in value and "every_year" in value:
+            return ctx.report(name, path + ("every_year",), "a closure has either date or every_year, not both",
+                              "keep date: (with until: for several days) for one occasion, "
+                              "or every_year: MM-DD for a day that recurs")
+        return ctx.report(name, path, "the closure has no date",
+                          "add date: YYYY-MM-DD (with until: for several days) or every_year: MM-DD")
+    if not isinstance(value, (str, list, dict)):
+        return ctx.report(name, path, f"expected text, found {describe(value)}",
+                          schema.get("description") or "put the value in quotes")
+    if key == "zone":
+        suggestion = parsing.suggest_zone(text)
+        return ctx.report(name, path, f"'{text}' is not an IANA time zone name",
+                          f"use '{suggestion}'" if suggestion else "use a zone like Europe/Berlin or America/New_York")
+    if key in ("id", "public_holidays") or (len(path) >= 2 and path[-2] == "regions" and isinstance(key, int)):
+        suggestion = parsing.suggest_id(text, known_ids(ctx, id_kind(name, path)))
+        return ctx.report(name, path, f"'{text}' is not a valid id (lowercase letters, digits and hyphens, starting with a letter)",
+                          f"use '{suggestion}'" if suggestion else None)
+    if key == "country" and name == "holidays":
+        suggestion = suggest_country(text, ctx.languages)
+        return ctx.report(name, path, f"'{text}' is not a country code",
+                          f"use '{suggestion}'" if suggestion else "use an ISO 3166-1 code in capitals, such as DE")
+    if key in ("date", "until"):
+        ymd = re.fullmatch(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*", text)
+        dmy = re.fullmatch(r"\s*(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\s*", text)
+        parts = ymd.groups() if ymd else dmy.groups()[::-1] if dmy else None
+        return ctx.report(name, path, f"'{text}' is not a date",
+                          f"write it as '{int(parts[0]):04d}-{int(parts[1]):02d}-{int(parts[2]):02d}' (YYYY-MM-DD)"
+                          if parts else "write dates as YYYY-MM-DD, e.g. 2026-12-24")
+    if key == "every_year":
+        return ctx.report(name, path, f"'{text}' is not a month and day", "write it as MM-DD, e.g. 12-24")
+    if key in ("first_response", "update_interval", "business_day"):
+        suggestion = parsing.suggest_duration(text)
+        return ctx.report(name, path, f"'{text}' is not a duration",
+                          f"write it as '{suggestion}'" if suggestion else "write e.g. 30 minutes, 4 hours or 2 business days")
+    if key == "address":
+        return ctx.report(name, path, f"'{text}' is not a link, email address or phone number",
+                          "write a https:// link, an address like support@example.com, or a number starting with +")
+    if key == "url":
+        return ctx.report(name, path, f"'{text}' is not the site's address",
+                          "write it as https://host/ with a final /")
+    if key == "categories" or (len(path) >= 2 and path[-2] == "categories"):
+        return ctx.report(name, path, f"'{text}' is not a holiday category", "use lowercase words like public or catholic")
+    if "hours" in path:
+        return _hours_problem(ctx, name, path, value)
+    if isinstance(value, dict):
+        bad = [k for k in value if not (isinstance(k, str) and len(k) == 2 and k.islower())]
+        if bad:
+            return ctx.report(name, path + (bad[0],), f"'{bad[0]}' is not a language code",
+                              "translations are keyed by two-letter codes, e.g. en: ... and de: ...")
+        for lang, item in value.items():
+            if not isinstance(item, str):
+                return ctx.report(name, path + (lang,), f"expected text, found {describe(item)}",
+                                  "put the text in quotes")
+            if not item:
+                return ctx.report(name, path + (lang,), "this text is empty", "write the text, or remove that language")
+        return ctx.report(name, path, "expected text, or one text per language", "e.g. {en: ..., de: ...}")
+    ctx.report(name, path, f"expected text, found {describe(value)}", schema.get("description"))
+
+
+def _hours_problem(ctx: Context, name, path, value):
+    values = value if isinstance(value, list) else [value]
+    for index, item in enumerate(values):
+        where = path + (index,) if isinstance(value, list) else path
+        if isinstance(item, str) and parsing.parse_time_range(item):
+            continue
+        if isinstance(item, str) and item.strip().lower() == "closed" and not isinstance(value, list):
+            continue
+        suggestion = parsing.suggest_time_range(str(item))
+        if suggestion == str(item).strip():  # e.g. 24:00-06:00: well formed, but 24:00 only ends a day
+            suggestion = None
+        ctx.report(name, where, f"'{item}' is not a time range",
+                   f"write it as '{suggestion}' (24-hour time, opening-closing)" if suggestion
+                   else "write opening and closing time in 24-hour form, e.g. 09:00-17:00; "
+                        "24:00 can only be a closing time")
+
+
+# The kind of id a key path holds ("region", "calendar", ...), or None.
+def id_kind(name: str, path) -> str | None:
+    pattern = tuple("*" if isinstance(part, int) else part for part in path)
+    return next((kind for kind, places in _ID_PLACES.items() if (name, pattern) in places), None)
+
+
+# The well-formed ids of one kind written anywhere in the policy, to suggest from.
+def known_ids(ctx: Context, kind: str | None) -> set:
+    found = set()
+    for name, pattern in _ID_PLACES.get(kind, ()):
+        found |= {v for v in _values(ctx.get(name, ()), pattern) if isinstance(v, str) and _ID.fullmatch(v)}
+    return found
+
+
+def _values(value, pattern):
+    if not pattern:
+        yield value
+    elif pattern[0] == "*" and isinstance(value, list):
+        for item in value:
+            yield from _values(item, pattern[1:])
+    elif isinstance(value, dict) and pattern[0] in value:
+        yield from _values(value[pattern[0]], pattern[1:])
+
+
+# The ISO code of a country the holidays package knows, from its code in any case ("sg"), its
+# English or local name ("Singapore", "Deutschland") or an alias ("UK"), allowing a small typo.
+def suggest_country(text: str, languages=()) -> str | None:
+    names = _country_names(tuple(sorted({"en", "de", *languages})))
+    key = _letters(text)
+    if key in names:
+        return names[key]
+    close = difflib.get_close_matches(key, [n for n in names if len(n) > 3], n=1, cutoff=0.8)
+    return names[close[0]] if close else None
+
+
+@functools.cache
+def _country_names(languages: tuple) -> dict:
+    names: dict = {}
+    for module, (cls, code, *aliases) in COUNTRIES.items():
+        for name in (code, *aliases, cls, module):
+            names.setdefault(_letters(name), code)
+    supported = set(names.values())
+    for lang in languages:
+        try:
+            territories = Locale.parse(lang).territories
+        except (ValueError, LookupError):
+            continue
+        for code, name in territories.items():
+            if code in supported:
+                names.setdefault(_letters(name), code)
+    return names
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", parsing.fold(str(text)))
+
+
+# The country code a calendar names, when the holidays package knows it.
+def supported_countries() -> set:
+    return {names[1] for names in COUNTRIES.values()}
