@@ -1,0 +1,147 @@
+# The words support staff get for the commonest slips: suggestions that match what they meant,
+# YAML syntax errors in plain words, and every problem of a policy in one run.
+
+import pytest
+
+from supportportal.loading import PolicyError, load_policy
+from test_policy_validation import TODAY, broken_policy, edit, line_of
+from timelimit import time_limit
+
+
+def problems_for(directory):
+    with time_limit(20, "loading the policy"), pytest.raises(PolicyError) as info:
+        load_policy(directory, TODAY)
+    return info.value.problems
+
+
+def only_problem(directory):
+    problems = problems_for(directory)
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    return problems[0]
+
+
+@pytest.mark.parametrize("written, code", [
+    ("Singapore", "SG"), ("sg", "SG"), ("de", "DE"), ("Germany", "DE"), ("Deutschland", "DE"),
+    ("germany", "DE"), ("Österreich", "AT"), ("United Kingdom", "GB"), ("Germny", "DE"),
+])
+def test_a_country_written_as_a_name_or_in_lowercase_gets_its_code(tmp_path, written, code):
+    directory = broken_policy(tmp_path, "holidays.yml", "country: DE", f"country: {written}")
+    problem = only_problem(directory)
+    assert (problem.file, problem.path) == ("policy/holidays.yml", "calendars[1].country")
+    assert problem.line == line_of(directory, "holidays.yml", f"country: {written}")
+    assert problem.message == f"'{written}' is not a country code"
+    assert problem.fix == f"use '{code}'"
+
+
+def test_an_alias_of_a_country_code_gets_the_iso_code(tmp_path):
+    directory = broken_policy(tmp_path, "holidays.yml", "country: DE\n    subdivision: BY\n", "country: UK\n")
+    problem = only_problem(directory)
+    assert "'UK' is not a country the holidays package knows" in problem.message
+    assert problem.fix == "did you mean 'GB'?"
+
+
+# The regions that use a calendar with an unknown country get no "no holiday calendar" of their own.
+def test_an_unknown_country_is_one_problem_not_one_per_region(tmp_path):
+    directory = broken_policy(tmp_path, "holidays.yml", "country: DE\n    subdivision: BY\n", "country: XX\n")
+    problem = only_problem(directory)
+    assert problem.path == "calendars[1].country" and "'XX'" in problem.message
+
+
+@pytest.mark.parametrize("file, old, new, marker, path, fix", [
+    ("holidays.yml", "closures: []", "closures:\n  - name: {en: Offsite, de: Klausur}\n    date: 2026-12-01\n"
+     "    regions: [EMAE]", "regions: [EMAE]", "closures[1].regions[1]", "use 'emea'"),
+    ("regions.yml", "id: emea", "id: émea", "id: émea", "regions[1].id", "use 'emea'"),
+    ("regions.yml", "public_holidays: munich\n\n", "public_holidays: Munich\n\n", "public_holidays: Munich",
+     "regions[1].public_holidays", "use 'munich'"),
+    ("regions.yml", "id: usa", "id: USA East", "id: USA East", "regions[2].id", "use 'usa-east'"),
+])
+def test_an_id_is_suggested_from_the_ids_in_use(tmp_path, file, old, new, marker, path, fix):
+    directory = broken_policy(tmp_path, file, old, new)
+    problem = only_problem(directory)
+    assert (problem.path, problem.line) == (path, line_of(directory, file, marker)), str(problem)
+    assert "is not a valid id" in problem.message and problem.fix == fix
+
+
+# (file, text to replace, replacement, line marker, words of the message, the fix)
+YAML_SLIPS = {
+    "key one space too far in": ("regions.yml", "    zone: Europe/Berlin", "     zone: Europe/Berlin",
+                                 "     zone: Europe", "is indented more than the key above it expects",
+                                 "indent it by 4 spaces like line {above}"),
+    "key one space too little": ("regions.yml", "    zone: Europe/Berlin", "   zone: Europe/Berlin",
+                                 "   zone: Europe", "is indented less than the key above it expects",
+                                 "indent it by 4 spaces like line {above}"),
+    "key after a nested block": ("regions.yml", "    public_holidays: munich\n\n  - id: usa",
+                                 "     public_holidays: munich\n\n  - id: usa", "     public_holidays",
+                                 "is indented more than the key above it expects", "indent it by 4 spaces like line {hours}"),
+    "list entry too far in": ("regions.yml", "  - id: usa", "   - id: usa", "   - id: usa",
+                              "the list entry on line {line} is indented more than the list above it expects",
+                              "indent it by 2 spaces like line {first}"),
+    "list entry too far out": ("regions.yml", "  - id: usa", " - id: usa", " - id: usa",
+                               "the list entry on line {line} is indented less than the list above it expects",
+                               "indent it by 2 spaces like line {first}"),
+    "no space after the colon": ("regions.yml", "zone: Europe/Berlin", "zone:Europe/Berlin", "zone:Europe",
+                                 "line {line} has no space after the colon of 'zone:'",
+                                 "write 'zone: Europe/Berlin' (a space after the colon)"),
+    "tab": ("regions.yml", "    zone: Europe/Berlin", "\tzone: Europe/Berlin", "\tzone:", "line {line} is indented with a tab",
+            "indent with spaces, not tabs"),
+}
+
+
+@pytest.mark.parametrize("slip", sorted(YAML_SLIPS))
+def test_yaml_slips_in_plain_words(tmp_path, slip):
+    file, old, new, marker, message, fix = YAML_SLIPS[slip]
+    directory = broken_policy(tmp_path, file, old, new)
+    line = line_of(directory, file, marker)
+    numbers = {"line": line, "above": line - 1, "hours": line_of(directory, file, "hours:"),
+               "first": line_of(directory, file, "- id: emea")}
+    problem = only_problem(directory)
+    assert (problem.file, problem.line) == (f"policy/{file}", line), str(problem)
+    assert problem.message.startswith("this is not valid YAML: ") and message.format(**numbers) in problem.message
+    assert "<block" not in problem.message, problem.message
+    assert problem.fix == fix.format(**numbers)
+
+
+def test_hours_run_together_with_their_day(tmp_path):
+    directory = broken_policy(tmp_path, "regions.yml", "hours:\n      monday to friday: 10:00-18:00",
+                              "hours: monday to friday:10:00-18:00")
+    problem = only_problem(directory)
+    assert problem.path == "regions[1].hours"
+    assert problem.fix == "put a space after the colon: 'monday to friday: 10:00-18:00'"
+
+
+# Structural problems in some entries hide neither the other entries' problems nor other files'.
+def test_every_problem_of_every_file_and_entry_in_one_run(tmp_path):
+    directory = broken_policy(tmp_path, "regions.yml", "zone: Europe/Berlin", "zone: CET")  # structure, regions[1]
+    edits = [
+        ("regions.yml", "monday to friday: 09:00-17:00",  # regions[2]: a day twice (semantic)
+         "monday to friday: 09:00-17:00\n      friday: 09:00-12:00"),
+        ("holidays.yml", "country: DE", "country: Germany"),  # structure, calendars[1]
+        ("holidays.yml", "closures: []",  # closures[1]: a date that does not exist; closures[2]: an unknown key
+         "closures:\n  - name: {en: Offsite, de: Klausur}\n    date: 2026-02-30\n"
+         "  - name: {en: Party, de: Feier}\n    date: 2026-12-18\n    hour: 10:00-12:00"),
+        ("channels.yml", "type: form", "type: fax"),  # structure, channels[3]
+        ("channels.yml", "      de: E-Mail\n", ""),  # channels[2]: no German text (semantic)
+        ("priorities.yml", "first_response: 1 business day", "first_response: one day"),  # structure, priorities[3]
+        ("priorities.yml", "first_response: 1 hour", "first_response: 1 business hour"),  # priorities[1] (semantic)
+        ("process.yml", "    de: Sie eröffnen ein Supportticket.\n", ""),  # no German text (semantic)
+        ("maintenance.yml", "included: false", "included: no"),  # structure
+    ]
+    for file, old, new in edits:
+        edit(directory / file, old, new)
+    problems = problems_for(directory)
+    found = {(p.file.split("/")[-1], p.path, p.message.split(" (")[0]) for p in problems}
+    expected = {
+        ("regions.yml", "regions[1].zone", "'CET' is not an IANA time zone name"),
+        ("regions.yml", "regions[2].hours.friday", "friday is listed twice in these hours"),
+        ("holidays.yml", "calendars[1].country", "'Germany' is not a country code"),
+        ("holidays.yml", "closures[1].date", "2026-02-30 is not a date that exists: February 2026 has 28 days"),
+        ("holidays.yml", "closures[2].hour", "unknown key 'hour'"),
+        ("channels.yml", "channels[3].type", "'fax' is not one of: portal, email, form, phone, chat"),
+        ("channels.yml", "channels[2].name", "the de text is missing"),
+        ("priorities.yml", "priorities[3].first_response", "'one day' is not a duration"),
+        ("priorities.yml", "priorities[1].first_response",
+         "'1 business hour' counts business time, but this priority is covered around the clock"),
+        ("process.yml", "resolution_steps[1]", "the de text is missing"),
+        ("maintenance.yml", "enhancements.included", "expected true or false, found 'no'"),
+    }
+    assert found == expected, "\n".join(map(str, problems))
