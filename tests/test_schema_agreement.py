@@ -67,3 +67,52 @@ def test_schema_and_validator_agree_on_each_mistake(tmp_path, case):
     for path in paths:
         dotted = re.sub(r"\.(\d+)", lambda m: f"[{int(m.group(1)) + 1}]", ".".join(map(str, path)))
         assert any(r == dotted or r.startswith(dotted) for r in reported), (dotted, reported)
+
+
+# Every value format a schema checks (pattern, enum, format) has words for editors, never the
+# regular expression: yaml-language-server shows patternErrorMessage / errorMessage instead.
+def _checked_formats(node, where=""):
+    if isinstance(node, dict):
+        if any(key in node for key in ("pattern", "enum", "format")):
+            yield where, node
+        for key, value in node.items():
+            yield from _checked_formats(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _checked_formats(value, f"{where}/{i}")
+
+
+@pytest.mark.parametrize("schema", sorted(p.name for p in SCHEMAS.glob("*.schema.json")))
+def test_every_checked_format_has_a_message_for_editors(schema):
+    found = list(_checked_formats(json.loads((SCHEMAS / schema).read_text(encoding="utf-8"))))
+    for where, node in found:
+        message = node.get("patternErrorMessage") if "pattern" in node else node.get("errorMessage")
+        assert message, f"{schema}{where} has no {'patternErrorMessage' if 'pattern' in node else 'errorMessage'}"
+        assert not re.search(r"[\^$\\]|\[[a-z0-9]-", message), f"{schema}{where}: {message!r} reads like a regex"
+        assert message[0].isupper() and message.endswith("."), message
+    assert found or schema in ("process.schema.json", "maintenance.schema.json")
+
+
+# The editor says what the build says: the key words of the build's fix are in the schema's message.
+SAME_WORDS = {
+    ("regions.schema.json", "zone"): "use an IANA time zone name such as 'Europe/Berlin'",
+    ("common.schema.json", "timeRange"): "write it as '09:00-17:00' (24-hour time, opening-closing)",
+    ("common.schema.json", "id"): "lowercase letters, digits and hyphens, starting with a letter",
+    ("common.schema.json", "date"): "write dates as YYYY-MM-DD, e.g. 2026-12-24",
+    ("common.schema.json", "duration"): "write e.g. 30 minutes, 4 hours or 2 business days",
+    ("company.schema.json", "url"): "write it as https://host/",
+    ("regions.schema.json", "hours"): "use monday ... sunday, 'monday to friday' or 'every day', in lowercase",
+    ("channels.schema.json", "address"): "write a https:// link, an address like support@example.com, or a number starting with +",
+    ("holidays.schema.json", "every_year"): "write it as MM-DD, e.g. 12-24",
+}
+
+
+@pytest.mark.parametrize("schema, key", sorted(SAME_WORDS))
+def test_editor_messages_use_the_builds_words(schema, key):
+    messages = [node.get("patternErrorMessage") or node.get("errorMessage")
+                for where, node in _checked_formats(json.loads((SCHEMAS / schema).read_text(encoding="utf-8")))
+                if f"/{key}/" in where + "/"]
+    assert any(SAME_WORDS[schema, key] in (m or "") for m in messages), messages
+    source = (ROOT / "hooks" / "supportportal" / "checks" / "structure.py").read_text(encoding="utf-8")
+    words = SAME_WORDS[schema, key].split("'09:00-17:00'")[0]
+    assert words in source or key == "zone", f"the build no longer says {words!r}"
