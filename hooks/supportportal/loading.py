@@ -12,12 +12,15 @@ import difflib
 import functools
 import json
 import re
+import unicodedata
+import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 
 import holidays
 from holidays.registry import COUNTRIES
 import jsonschema
+from jsonschema import validators
 from referencing import Registry, Resource
 
 from . import closures as closures_, parsing, yamlload
@@ -28,6 +31,8 @@ from .model import (
 # The policy files, in the order their problems are reported.
 FILES = ("company", "regions", "holidays", "channels", "priorities", "process", "maintenance")
 SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "policy" / "schema"
+# The longest response target a policy may promise; beyond it, a typo (1000000000 days) is likelier.
+MAX_TARGET_DAYS = 90
 
 
 @dataclass(frozen=True, order=True)
@@ -71,12 +76,65 @@ def load_policy(directory: Path, today: dt.date, label: str = "policy") -> Polic
 def schema_validator(name: str, schema_dir: Path = SCHEMA_DIR):
     resources = []
     for path in sorted(schema_dir.glob("*.schema.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
+        contents = _schema_file(path)
         resource = Resource.from_contents(contents)
         resources += [(contents["$id"], resource), (path.name, resource)]
     registry = Registry().with_resources(resources)
-    schema = json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema, registry=registry)
+    schema = _schema_file(schema_dir / f"{name}.schema.json")
+    try:
+        _Validator.check_schema(schema)
+    except jsonschema.SchemaError as error:
+        raise SchemaFileError(f"{name}.schema.json", f"it is not a valid JSON Schema: {error.message}") from None
+    return _Validator(schema, registry=registry)
+
+
+class SchemaFileError(Exception):
+    def __init__(self, file: str, reason: str):
+        self.file, self.reason = file, reason
+        super().__init__(f"{file}: {reason}")
+
+
+# One schema file as JSON, or SchemaFileError naming it.
+def _schema_file(path: Path) -> dict:
+    try:
+        contents = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SchemaFileError(path.name, "the schema file is missing") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise SchemaFileError(path.name, f"the schema file cannot be read ({error})") from None
+    except json.JSONDecodeError as error:
+        raise SchemaFileError(path.name, f"the schema file is not valid JSON: {error.msg} (line {error.lineno})") from None
+    if not isinstance(contents, dict) or not isinstance(contents.get("$id"), str):
+        raise SchemaFileError(path.name, "the schema file has no $id")
+    return contents
+
+
+# A schema `pattern` is an ECMA regex (for editors): its `$` is the end of the text. Python's `$`
+# also matches before a final line break, so "emea\n" would pass ^[a-z]+$; here `$` means \Z.
+@functools.cache
+def _ecma_pattern(pattern: str) -> re.Pattern:
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        out.append(r"\Z" if char == "$" and not in_class else char)
+        i += 1
+    return re.compile("".join(out))
+
+
+def _pattern(validator, pattern, instance, schema):
+    if validator.is_type(instance, "string") and not _ecma_pattern(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
 
 
 class _Checker:
@@ -108,20 +166,65 @@ class _Checker:
         data = {}
         for name in FILES:
             path = self.directory / f"{name}.yml"
-            if not path.exists():
+            if not path.exists() and not path.is_symlink():
                 self.problems.append(Problem(f"{self.label}/{name}.yml", 1, "", "the file is missing",
                                              f"restore {name}.yml from the repository"))
                 continue
+            if not self._inside_project(name, path):
+                continue
             doc = yamlload.load(path, f"{self.label}/{name}.yml")
             self.docs[name] = doc
-            for line, message, fix in doc.problems:
-                self.report(name, (), message, fix, line=line)
+            for line, message, fix, where in doc.problems:
+                self.report(name, where, message, fix, line=line)
             if doc.data is None:
                 continue
-            for error in schema_validator(name).iter_errors(doc.data):
-                self._schema_problem(name, error)
+            validator = self._validator(name)
+            if validator is None:
+                continue
+            unreadable = self._characters(name, (), doc.data)
+            for error in validator.iter_errors(doc.data):
+                if not any(tuple(error.absolute_path)[:len(bad)] == bad for bad in unreadable):
+                    self._schema_problem(name, error)
             data[name] = doc.data
         return data
+
+    # A policy file may be a symlink only to a file of the project itself: the build never reads,
+    # and so never echoes, a file from elsewhere.
+    def _inside_project(self, name: str, path: Path) -> bool:
+        if not path.is_symlink():
+            return True
+        project = self.directory.resolve().parent
+        real = path.resolve()
+        if real.is_relative_to(project):
+            return True
+        self.problems.append(Problem(f"{self.label}/{name}.yml", 1, "",
+                                     "this is a link to a file outside the project, which is not read",
+                                     f"replace the link with the file itself (restore {name}.yml from the repository)"))
+        return False
+
+    # The validator of one file from <policy>/schema/, or None after reporting why there is none.
+    def _validator(self, name: str):
+        try:
+            return schema_validator(name, (self.directory / "schema").resolve())
+        except SchemaFileError as error:
+            self.problems.append(Problem(f"{self.label}/schema/{error.file}", 1, "", error.reason,
+                                         f"restore {self.label}/schema/{error.file} from the repository"))
+        return None
+
+    # Characters no policy value may hold: line breaks and other control characters, and texts
+    # that show nothing (only spaces, zero-width or combining characters). Returns the bad paths.
+    def _characters(self, name: str, path, value) -> list:
+        if isinstance(value, dict):
+            return [bad for key, item in value.items() for bad in self._characters(name, path + (key,), item)]
+        if isinstance(value, list):
+            return [bad for i, item in enumerate(value) for bad in self._characters(name, path + (i,), item)]
+        if not isinstance(value, str) or value == "":
+            return []
+        problem = _character_problem(value, multiline=_is_text(path))
+        if problem:
+            self.report(name, path, *problem)
+            return [tuple(path)]
+        return []
 
     # Translate one JSON Schema error into words for the person who edited the file.
     def _schema_problem(self, name: str, error):
@@ -279,13 +382,57 @@ class _Checker:
             enhancements_answer=self.text("maintenance", ("enhancements", "answer"), maint["enhancements"]["answer"]),
             warranty=self.texts("maintenance", ("warranty",), maint["warranty"]),
         )
-        if self.problems:
+        if self.problems or not self._years_known(policy):
             return None
         overrides, conflicts = closures_.region_overrides(policy)
         for index, message in conflicts:
             self.report("holidays", ("closures", index), message, "keep one entry per date and region")
+        self._special_hours_exist(policy)
         policy.overrides.update(overrides)
         return policy
+
+    # The published years lie within the years the holidays package knows for each calendar: past
+    # its last year it returns no holidays at all, which would read as "open every day".
+    def _years_known(self, policy: Policy) -> bool:
+        first, last = policy.today.year, policy.today.year + policy.horizon_years - 1
+        if last > 9999:
+            self.report("holidays", ("horizon", "years"), f"the build date ({policy.today}) and {policy.horizon_years} "
+                        f"years run past the year 9999", "check SOURCE_DATE_EPOCH: it is seconds since 1970")
+            return False
+        for i, cal in enumerate(policy.calendars):
+            known = holidays.country_holidays(cal.country, subdiv=cal.subdivision)
+            start, end = known.start_year, known.end_year
+            if first < start or last > end:
+                self.report("holidays", ("calendars", i, "country"),
+                            f"the calendar '{cal.id}' would publish {first} to {last}, but the holidays package "
+                            f"knows the holidays of {cal.country} only from {start} to {end}",
+                            "update the holidays package (requirements.txt), or check the build date "
+                            f"({policy.today}, from SOURCE_DATE_EPOCH if set)")
+        return not self.problems
+
+    # Special hours at wall times that do not exist that day (the hour skipped when clocks go
+    # forward) would be published as an opening that never happens.
+    def _special_hours_exist(self, policy: Policy) -> None:
+        first, last = policy.horizon
+        reported = set()
+        for region in policy.regions:
+            tz = zoneinfo.ZoneInfo(region.zone)
+            for index, closure in enumerate(policy.closures):
+                if not closure.hours or (closure.regions is not None and region.id not in closure.regions):
+                    continue
+                for date in closures_.closure_dates(closure, first, last):
+                    for iv in closure.hours:
+                        for minutes in (iv.start, iv.end):
+                            moment = dt.datetime.combine(date, dt.time()) + dt.timedelta(minutes=minutes)
+                            gap = _skipped(moment, tz)
+                            if gap is None or (index, date) in reported:
+                                continue
+                            reported.add((index, date))
+                            begin, end = (f"{t:%H:%M}" for t in gap)
+                            self.report("holidays", ("closures", index, "hours"),
+                                        f"on {moment.date()} the clocks in {region.zone} (region {region.id}) go forward "
+                                        f"from {begin} to {end}, so {moment:%H:%M} does not exist that day",
+                                        f"open and close outside {begin}-{end} that day, e.g. from {end}")
 
     # When some file is broken, still check what can be checked in the others.
     def _semantic_only(self, data: dict):
@@ -293,7 +440,7 @@ class _Checker:
         if isinstance(company, dict) and isinstance(company.get("languages"), list):
             self.languages = tuple(str(x) for x in company["languages"]) or ("en",)
             self.fallback = company.get("missing_translations") == "fallback"
-        clean = {name: _clean(self, name) for name in FILES}
+        clean = {name: name in data and _clean(self, name) for name in FILES}
         self.check_languages = clean["company"]
         calendars = self._calendars(data["holidays"]) if clean["holidays"] else None
         regions = None
@@ -325,6 +472,8 @@ class _Checker:
                 break
             if not item.strip():
                 self.report(name, where, "this text is empty", "write the text, or remove the line")
+            elif _character_problem(item, multiline=True):
+                self.report(name, where, *_character_problem(item, multiline=True))
             for pattern, what in parsing.ARTIFACTS:
                 found = pattern.search(item)
                 if found:
@@ -389,6 +538,15 @@ class _Checker:
                 suggestion = parsing.suggest_zone(reg["zone"])
                 self.report("regions", path + ("zone",), f"'{reg['zone']}' is not a known IANA time zone",
                             f"use '{suggestion}'" if suggestion else "use a zone like Europe/Berlin or America/New_York")
+            elif reg["zone"].startswith("Etc/"):
+                # Etc/GMT+5 is UTC-05:00: its sign is reversed, and it names no place readers know.
+                city = parsing.suggest_city_zone(reg["zone"])
+                offset = zoneinfo.ZoneInfo(reg["zone"]).utcoffset(None)
+                self.report("regions", path + ("zone",),
+                            f"'{reg['zone']}' is a fixed offset (UTC{_signed(offset)}; the sign of Etc/ names is "
+                            "reversed), not the time zone of a place",
+                            "use the zone of the city the team works in" + (f", e.g. '{city}' (UTC{_signed(offset)} all year)"
+                                                                            if city else ", e.g. Europe/Berlin"))
             calendar = reg.get("public_holidays")
             if calendar is not None and calendar_ids is not None and calendar not in calendar_ids:
                 close = difflib.get_close_matches(calendar, list(calendar_ids), n=1)
@@ -566,6 +724,11 @@ class _Checker:
                         "write more than zero, in whole minutes, e.g. 30 minutes, 1.5 hours or 2 business days")
             return Target(1, not around, text)
         minutes, business, kind = parsed
+        if minutes > MAX_TARGET_DAYS * (MINUTES_PER_DAY if around else minutes_per_day):
+            self.report("priorities", path, f"'{text}' is longer than a response target can be "
+                        f"(at most {MAX_TARGET_DAYS} {'' if around else 'business '}days)",
+                        f"write a target of {MAX_TARGET_DAYS} days or less, e.g. 2 business days")
+            return Target(1, not around, text)
         if around and business:
             self.report("priorities", path, f"'{text}' counts business time, but this priority is covered around the clock",
                         f"write '{text.replace('business ', '')}' or change coverage to business hours")
@@ -596,3 +759,70 @@ def _describe(value) -> str:
     if isinstance(value, dict):
         return "a group of keys"
     return f"'{value}'"
+
+
+# Format characters allowed inside a text: soft hyphen, and the joiners some scripts and emoji need.
+_ALLOWED_FORMAT = {"\u00ad", "\u200c", "\u200d"}
+
+
+# Keys whose values are texts readers see, which may hold a line break inside (escaped in the
+# calendar and the feed); every other value, and the company name, is one line.
+_TEXT_KEYS = {"name", "city", "country", "title", "description", "definition", "examples", "answer",
+              "resolution_steps", "customer_duties", "included", "warranty"}
+
+
+def _is_text(path) -> bool:
+    return tuple(path[:2]) != ("company", "name") and any(part in _TEXT_KEYS for part in path)
+
+
+# (message, fix) for a value with a line break (at its end, or inside a value that is one line),
+# a control character or nothing visible; else None.
+def _character_problem(value: str, multiline: bool = False):
+    for char in value:
+        category = unicodedata.category(char)
+        code = f"U+{ord(char):04X}"
+        if char == "\n" and multiline and value.strip("\n") == value:
+            continue
+        if char in "\n\r\v\f\x85\u2028\u2029":
+            where = "ends with" if value.endswith(char) and value.count(char) == 1 else "contains"
+            return (f"the value {where} a line break ({code})",
+                    "write it on one line; after 'key: >' or 'key: |' the text is one paragraph of one line")
+        if char == "\t":
+            return "the value contains a tab", "use a space instead of the tab"
+        if category == "Cc":
+            return (f"the value contains the invisible control character {code}",
+                    "delete it: retype the text around it")
+        if category == "Cf" and char not in _ALLOWED_FORMAT:
+            return (f"the value contains the invisible formatting character {code}",
+                    "delete it: retype the text around it")
+        if category in ("Cs", "Co", "Cn"):
+            return f"the value contains {code}, which is not a character", "delete it: retype the text around it"
+    if not value.strip():
+        return "this text is empty", "write the text, or remove the line"
+    if not any(unicodedata.category(c)[0] in "LNPS" for c in value):
+        return ("this text shows nothing: it has only spaces, invisible or combining characters",
+                "write the text, or remove the line")
+    return None
+
+
+# "+05:00" / "−05:00" for an offset from UTC.
+def _signed(offset: dt.timedelta) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    return f"{'+' if minutes >= 0 else '−'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+# Whether a wall time exists in a zone; if not, the skipped span (first missing minute, first
+# existing minute after it) as naive datetimes.
+def _skipped(moment: dt.datetime, tz) -> tuple | None:
+    def exists(wall):
+        return wall.replace(tzinfo=tz).astimezone(dt.timezone.utc).astimezone(tz).replace(tzinfo=None) == wall
+
+    if exists(moment):
+        return None
+    step = dt.timedelta(minutes=1)
+    begin, end = moment, moment
+    while not exists(begin - step):
+        begin -= step
+    while not exists(end):
+        end += step
+    return begin, end
