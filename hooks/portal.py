@@ -36,7 +36,7 @@ import supportportal.yamlload
 log = logging.getLogger("mkdocs.plugins.supportportal")
 
 # Reloaded in this order by `mkdocs serve`, so edits to the package apply without a restart.
-_MODULES = ("model", "parsing", "yamlload", "closures", "checks.context", "checks.structure", "checks.company",
+_MODULES = ("model", "parsing", "yamlload", "closures", "checks.values", "checks.context", "checks.structure", "checks.company",
             "checks.regions", "checks.holidays", "checks.channels", "checks.priorities", "checks.process",
             "checks.maintenance", "loading", "textfmt", "feed", "render", "ics", "jsonld", "site")
 
@@ -180,15 +180,21 @@ def _build_edition(portal, lang: str, config: MkDocsConfig) -> None:
         raise PluginError(f"the '{lang}' edition ({config_file.name}) failed: {error}") from None
 
 
-# The build's "today": SOURCE_DATE_EPOCH where set (reproducible builds), else the clock.
+# The build's "today": SOURCE_DATE_EPOCH where set (reproducible builds), else the clock. Set but
+# empty counts as unset (as in other reproducible-build tools); anything but whole seconds from
+# 1970 to the end of 9999 stops the build.
 def _build_date() -> dt.date:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-        except ValueError:
-            raise PluginError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, found '{epoch}'") from None
-    return dt.datetime.now(dt.timezone.utc).date()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return dt.datetime.now(dt.timezone.utc).date()
+    if not epoch.isascii() or not epoch.isdigit() or len(epoch) > 12 or int(epoch) > _LAST_SECOND:
+        raise PluginError(f"SOURCE_DATE_EPOCH must be whole seconds since 1 January 1970 (UTC), at most "
+                          f"{_LAST_SECOND} (the end of 9999), found '{epoch[:40]}'. Fix: set it to e.g. "
+                          "$(git log -1 --format=%ct), or unset it to build for today")
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+
+
+_LAST_SECOND = 253402300799  # 9999-12-31 23:59:59 UTC
 
 
 def _staging_dir(site_dir: str) -> str:

@@ -12,18 +12,23 @@ import datetime as dt
 import difflib
 import functools
 import json
+import re
+import zoneinfo
 from pathlib import Path
 
+import holidays as holidays_
 import jsonschema
+from jsonschema import validators
 from referencing import Registry, Resource
 
 from . import closures as closures_, yamlload
 from .checks import channels, company, holidays, maintenance, priorities, process, regions
 from .checks.context import Context, Problem
 from .checks.structure import schema_problem
+from .checks.values import character_problem, is_text, skipped
 from .model import Policy
 
-__all__ = ["FILES", "PolicyError", "Problem", "load_policy", "schema_validator"]
+__all__ = ["FILES", "PolicyError", "Problem", "SchemaFileError", "load_policy", "schema_validator"]
 
 # The policy files, in the order their problems are reported.
 FILES = ("company", "regions", "holidays", "channels", "priorities", "process", "maintenance")
@@ -53,17 +58,71 @@ def load_policy(directory: Path, today: dt.date, label: str = "policy") -> Polic
     return policy
 
 
-# The JSON Schema of one policy file, resolving $refs to common.schema.json.
+# The JSON Schema of one policy file, resolving $refs to common.schema.json; SchemaFileError
+# when a schema file is missing or broken.
 @functools.cache
 def schema_validator(name: str, schema_dir: Path = SCHEMA_DIR):
     resources = []
     for path in sorted(schema_dir.glob("*.schema.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
+        contents = _schema_file(path)
         resource = Resource.from_contents(contents)
         resources += [(contents["$id"], resource), (path.name, resource)]
     registry = Registry().with_resources(resources)
-    schema = json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema, registry=registry)
+    schema = _schema_file(schema_dir / f"{name}.schema.json")
+    try:
+        _Validator.check_schema(schema)
+    except jsonschema.SchemaError as error:
+        raise SchemaFileError(f"{name}.schema.json", f"it is not a valid JSON Schema: {error.message}") from None
+    return _Validator(schema, registry=registry)
+
+
+class SchemaFileError(Exception):
+    def __init__(self, file: str, reason: str):
+        self.file, self.reason = file, reason
+        super().__init__(f"{file}: {reason}")
+
+
+# One schema file as JSON, or SchemaFileError naming it.
+def _schema_file(path: Path) -> dict:
+    try:
+        contents = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SchemaFileError(path.name, "the schema file is missing") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise SchemaFileError(path.name, f"the schema file cannot be read ({error})") from None
+    except json.JSONDecodeError as error:
+        raise SchemaFileError(path.name, f"the schema file is not valid JSON: {error.msg} (line {error.lineno})") from None
+    if not isinstance(contents, dict) or not isinstance(contents.get("$id"), str):
+        raise SchemaFileError(path.name, "the schema file has no $id")
+    return contents
+
+
+# A schema `pattern` is an ECMA regex (for editors): its `$` is the end of the text. Python's `$`
+# also matches before a final line break, so "emea\n" would pass ^[a-z]+$; here `$` means \Z.
+@functools.cache
+def _ecma_pattern(pattern: str) -> re.Pattern:
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        out.append(r"\Z" if char == "$" and not in_class else char)
+        i += 1
+    return re.compile("".join(out))
+
+
+def _pattern(validator, pattern, instance, schema):
+    if validator.is_type(instance, "string") and not _ecma_pattern(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
 
 
 # Parse each file, then check each against its schema (after all are read: a suggestion may come
@@ -79,18 +138,68 @@ def _read(ctx: Context) -> None:
             ))
     for name in FILES:
         path = ctx.directory / f"{name}.yml"
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             ctx.problems.append(Problem(f"{ctx.label}/{name}.yml", 1, "", "the file is missing",
                                         f"restore {name}.yml from the repository"))
             continue
+        if not _inside_project(ctx, name, path):
+            continue
         doc = yamlload.load(path, f"{ctx.label}/{name}.yml")
         ctx.docs[name] = doc
-        for line, message, fix in doc.problems:
-            ctx.report(name, (), message, fix, line=line)
+        for line, message, fix, where in doc.problems:
+            ctx.report(name, where, message, fix, line=line)
     for name, doc in ctx.docs.items():
-        if doc.data is not None:
-            for error in schema_validator(name).iter_errors(doc.data):
+        if doc.data is None:
+            continue
+        validator = _validator(ctx, name)
+        if validator is None:
+            continue
+        unreadable = _characters(ctx, name, (), doc.data)
+        for error in validator.iter_errors(doc.data):
+            if not any(tuple(error.absolute_path)[:len(bad)] == bad for bad in unreadable):
                 schema_problem(ctx, name, error)
+
+
+# A policy file may be a symlink only to a file of the project itself: the build never reads,
+# and so never echoes, a file from elsewhere.
+def _inside_project(ctx: Context, name: str, path: Path) -> bool:
+    if not path.is_symlink():
+        return True
+    project = ctx.directory.resolve().parent
+    if path.resolve().is_relative_to(project):
+        return True
+    ctx.problems.append(Problem(f"{ctx.label}/{name}.yml", 1, "",
+                                "this is a link to a file outside the project, which is not read",
+                                f"replace the link with the file itself (restore {name}.yml from the repository)"))
+    return False
+
+
+# The validator of one file from <policy>/schema/, or None after reporting why there is none.
+def _validator(ctx: Context, name: str):
+    try:
+        return schema_validator(name, (ctx.directory / "schema").resolve())
+    except SchemaFileError as error:
+        ctx.problems.append(Problem(f"{ctx.label}/schema/{error.file}", 1, "", error.reason,
+                                    f"restore {ctx.label}/schema/{error.file} from the repository"))
+    return None
+
+
+# Characters no policy value may hold: line breaks where a value is one line, control
+# characters, texts that show nothing. Reports them and returns their key paths (whose schema
+# problems would only repeat the same mistake in worse words).
+def _characters(ctx: Context, name: str, path, value) -> list:
+    if isinstance(value, dict):
+        return [bad for key, item in value.items() for bad in _characters(ctx, name, path + (key,), item)]
+    if isinstance(value, list):
+        return [bad for i, item in enumerate(value) for bad in _characters(ctx, name, path + (i,), item)]
+    if not isinstance(value, str) or value == "":
+        return []
+    problem = character_problem(value, multiline=is_text(path))
+    if problem:
+        ctx.report(name, path, *problem)
+        ctx.mark_broken(name, path)
+        return [tuple(path)]
+    return []
 
 
 # Check what the schemas cannot, in every part that passed them, and build the model when nothing is wrong.
@@ -114,8 +223,56 @@ def _build(ctx: Context, today: dt.date) -> Policy | None:
         channels=tuple(channels_), business_day_minutes=business_day, priorities=tuple(priorities_),
         resolution_steps=steps, customer_duties=duties, **maint,
     )
+    if not _years_known(ctx, policy):
+        return None
     overrides, conflicts = closures_.region_overrides(policy)
     for index, message in conflicts:
         ctx.report("holidays", ("closures", index), message, "keep one entry per date and region")
+    _special_hours_exist(ctx, policy)
     policy.overrides.update(overrides)
     return policy
+
+
+# The published years lie within the years the holidays package knows for each calendar: past
+# its last year it returns no holidays at all, which would read as "open every day".
+def _years_known(ctx: Context, policy: Policy) -> bool:
+    first, last = policy.today.year, policy.today.year + policy.horizon_years - 1
+    if last > 9999:
+        ctx.report("holidays", ("horizon", "years"), f"the build date ({policy.today}) and {policy.horizon_years} "
+                   f"years run past the year 9999", "check SOURCE_DATE_EPOCH: it is seconds since 1970")
+        return False
+    for i, cal in enumerate(policy.calendars):
+        known = holidays_.country_holidays(cal.country, subdiv=cal.subdivision)
+        start, end = known.start_year, known.end_year
+        if first < start or last > end:
+            ctx.report("holidays", ("calendars", i, "country"),
+                       f"the calendar '{cal.id}' would publish {first} to {last}, but the holidays package "
+                       f"knows the holidays of {cal.country} only from {start} to {end}",
+                       "update the holidays package (requirements.txt), or check the build date "
+                       f"({policy.today}, from SOURCE_DATE_EPOCH if set)")
+    return not ctx.problems
+
+
+# Special hours at wall times that do not exist that day (the hour skipped when clocks go
+# forward) would be published as an opening that never happens.
+def _special_hours_exist(ctx: Context, policy: Policy) -> None:
+    first, last = policy.horizon
+    reported = set()
+    for region in policy.regions:
+        tz = zoneinfo.ZoneInfo(region.zone)
+        for index, closure in enumerate(policy.closures):
+            if not closure.hours or (closure.regions is not None and region.id not in closure.regions):
+                continue
+            for date in closures_.closure_dates(closure, first, last):
+                for iv in closure.hours:
+                    for minutes in (iv.start, iv.end):
+                        moment = dt.datetime.combine(date, dt.time()) + dt.timedelta(minutes=minutes)
+                        gap = skipped(moment, tz)
+                        if gap is None or (index, date) in reported:
+                            continue
+                        reported.add((index, date))
+                        begin, end = (f"{t:%H:%M}" for t in gap)
+                        ctx.report("holidays", ("closures", index, "hours"),
+                                   f"on {moment.date()} the clocks in {region.zone} (region {region.id}) go forward "
+                                   f"from {begin} to {end}, so {moment:%H:%M} does not exist that day",
+                                   f"open and close outside {begin}-{end} that day, e.g. from {end}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import math
 import re
 import unicodedata
 import zoneinfo
@@ -103,7 +104,7 @@ def parse_duration(text: str, business_day_minutes: int) -> tuple[int, bool, str
         minutes, kind = amount * 60, "hours"
     else:
         minutes, kind = amount * business_day_minutes, "days"
-    if minutes != int(minutes) or minutes <= 0:
+    if not math.isfinite(minutes) or minutes != int(minutes) or minutes <= 0:
         return None
     return int(minutes), business, kind
 
@@ -161,6 +162,24 @@ def suggest_zone(text: str) -> str | None:
             return zone
     close = difflib.get_close_matches(key.replace(" ", "_"), list(by_lower), n=1, cutoff=0.8)
     return by_lower[close[0]] if close else None
+
+
+# A city zone for a fixed offset written as an Etc/ zone (whose sign is reversed: Etc/GMT+5 is
+# UTC-05:00): a place with that offset all year.
+_FIXED_OFFSET_CITIES = {
+    -11: "Pacific/Pago_Pago", -10: "Pacific/Honolulu", -9: "Pacific/Gambier", -8: "Pacific/Pitcairn",
+    -7: "America/Phoenix", -6: "America/Guatemala", -5: "America/Bogota", -4: "America/La_Paz",
+    -3: "America/Sao_Paulo", -2: "America/Noronha", -1: "Atlantic/Cape_Verde", 0: "UTC",
+    1: "Africa/Lagos", 2: "Africa/Johannesburg", 3: "Europe/Istanbul", 4: "Asia/Dubai", 5: "Asia/Karachi",
+    6: "Asia/Dhaka", 7: "Asia/Bangkok", 8: "Asia/Singapore", 9: "Asia/Tokyo", 10: "Australia/Brisbane",
+    11: "Pacific/Noumea", 12: "Pacific/Tarawa", 13: "Pacific/Tongatapu", 14: "Pacific/Kiritimati",
+}
+
+
+def suggest_city_zone(zone: str) -> str | None:
+    offset = zoneinfo.ZoneInfo(zone).utcoffset(None)
+    hours = offset.total_seconds() / 3600 if offset is not None else None
+    return _FIXED_OFFSET_CITIES.get(int(hours)) if hours is not None and hours.is_integer() else None
 
 
 # Suggest an id: one of the `known` ids it resembles ("EMAE" -> "emea"), else a lowercase slug

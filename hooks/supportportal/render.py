@@ -158,6 +158,11 @@ class Facts:
             "calendar_subscribe_url": "webcal://" + p.site_url.split("://", 1)[1] + self.prefix + "support.ics",
         }
 
+    # The first and last year published: zone labels name every offset in force over them.
+    def _years(self) -> tuple[int, int]:
+        first, last = self.policy.horizon
+        return first.year, last.year
+
     def hours_table(self) -> Markup:
         L = self.labels
         rows = []
@@ -166,7 +171,7 @@ class Facts:
             for i, (days, hours) in enumerate(weekly):
                 head = (f'<th scope="row" rowspan="{len(weekly)}">{escape(self.t(region.name))}</th>' if i == 0 else "")
                 zone = (f'<td rowspan="{len(weekly)}" data-zone="{escape(region.zone)}">'
-                        f"{escape(textfmt.zone_label(region.zone, self.lang, self.today.year))}</td>" if i == 0 else "")
+                        f"{escape(textfmt.zone_label(region.zone, self.lang, *self._years()))}</td>" if i == 0 else "")
                 rows.append(f'<tr data-region="{escape(region.id)}">{head}<td>{escape(days)}</td>'
                             f"<td>{escape(hours)}</td>{zone}</tr>")
         return Markup(
@@ -230,7 +235,7 @@ class Facts:
     def business_hours_rule(self) -> str:
         days = "; ".join(
             f"{self.t(r.name)}: " + ", ".join(f"{d} {h}" for d, h in textfmt.weekly_rows(r, self.lang))
-            + f" {textfmt.zone_abbreviations(r.zone, self.lang, self.today.year)}"
+            + f" {textfmt.zone_abbreviations(r.zone, self.lang, *self._years())}"
             for r in self.policy.regions
         )
         hours = self.policy.business_day_minutes / 60
@@ -264,7 +269,7 @@ class Facts:
         rows = []
         for region in self.policy.regions:
             hours = "; ".join(f"{days} {times}" for days, times in textfmt.weekly_rows(region, self.lang))
-            zone = textfmt.zone_abbreviations(region.zone, self.lang, self.today.year)
+            zone = textfmt.zone_abbreviations(region.zone, self.lang, *self._years())
             rows.append(f'<li class="support-status__region" data-support-placeholder="{escape(region.id)}">'
                         f'<span class="support-status__name">{escape(self.t(region.name))}</span>'
                         f'<span class="support-status__detail">{escape(hours)} {escape(zone)}</span></li>')

@@ -42,27 +42,35 @@ def day_names(lang: str) -> tuple:
     return tuple(names[i] for i in range(7))
 
 
-# "CET/CEST (Berlin time)": the zone's own abbreviations in winter and summer, and its own city.
+# "CET/CEST (Berlin time)": the zone's own abbreviations in force from `year` to `last_year`
+# (standard time first), and its own city.
 @functools.cache
-def zone_label(zone: str, lang: str = "en", year: int = 2026) -> str:
-    return phrase(lang, "zone").format(abbr=zone_abbreviations(zone, lang, year), city=zone_city(zone, lang))
+def zone_label(zone: str, lang: str = "en", year: int = 2026, last_year: int | None = None) -> str:
+    return phrase(lang, "zone").format(abbr=zone_abbreviations(zone, lang, year, last_year), city=zone_city(zone, lang))
 
 
+# Every abbreviation (or UTC offset, where the zone has no letters) in force at noon of any day
+# from 1 January of `year` to 31 December of `last_year`: a zone that changes its offset other
+# than by DST, or twice a year outside January and July, is named with each offset it uses.
 @functools.cache
-def zone_abbreviations(zone: str, lang: str = "en", year: int = 2026) -> str:
+def zone_abbreviations(zone: str, lang: str = "en", year: int = 2026, last_year: int | None = None) -> str:
     tz = zoneinfo.ZoneInfo(zone)
+    seen: dict = {}  # (offset, name) -> (dst, first moment)
+    day, last = dt.date(year, 1, 1), dt.date(last_year or year, 12, 31)
+    while day <= last:
+        moment = dt.datetime.combine(day, dt.time(12), tzinfo=tz)
+        seen.setdefault((moment.utcoffset(), moment.tzname()), (moment.dst() or dt.timedelta(0), moment))
+        day += dt.timedelta(days=1)
     names = []
-    for month in (1, 7):
-        moment = dt.datetime(year, month, 15, 12, tzinfo=tz)
+    for dst, moment in sorted(seen.values(), key=lambda item: (item[0] > dt.timedelta(0), item[1])):
         name = moment.tzname() or ""
         if lang != "en":
             localized = get_timezone_name(moment, width="short", locale=locale(lang))
             name = localized if localized[:1].isalpha() else name
         if not name[:1].isalpha():
             name = "UTC" + _offset(moment.utcoffset())
-        names.append((moment.dst() or dt.timedelta(0), name))
-    ordered = [n for _, n in sorted(names, key=lambda x: x[0])]
-    return "/".join(dict.fromkeys(ordered))
+        names.append(name)
+    return "/".join(dict.fromkeys(names))
 
 
 def _offset(delta: dt.timedelta) -> str:

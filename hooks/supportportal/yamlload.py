@@ -4,10 +4,18 @@
 # date object. Editors (yaml-language-server) follow YAML 1.2. This loader keeps only the YAML 1.2
 # core types (true/false, null, decimal numbers) and reads everything else as text, so `10:00`
 # stays "10:00" in the build and in the editor alike. Duplicate keys are reported, not dropped.
+#
+# Careless or hostile files are refused with a problem, never a crash or a hang: only regular files
+# of at most MAX_BYTES are read (not folders, devices or pipes), nesting stops at MAX_DEPTH, aliases
+# may not expand the file beyond MAX_VALUES values, and explicit tags (!!binary, !foo) are refused.
+# A block scalar's final line break (`name: >`) is dropped, as a one-line text has none.
 
 from __future__ import annotations
 
+import math
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +26,7 @@ class Document:
     file: str
     data: object
     lines: dict = field(default_factory=dict)   # key path -> 1-based line
-    problems: list = field(default_factory=list)  # (line, message, fix) found while reading
+    problems: list = field(default_factory=list)  # (line, message, fix, key path) found while reading
 
     # The line of a key path, or of its closest ancestor that has one.
     def line(self, path) -> int:
@@ -28,8 +36,36 @@ class Document:
         return self.lines.get(path, 1)
 
 
-class _Loader(yaml.SafeLoader):
+# Limits far above any real policy file, low enough that a hostile one fails in milliseconds.
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 40
+MAX_VALUES = 20_000
+
+_CORE = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_CORE + "str", _CORE + "map", _CORE + "seq"}
+
+
+class _TooDeep(yaml.YAMLError):
+    def __init__(self, mark):
+        self.problem_mark = mark
+
+
+class _TooBig(Exception):
     pass
+
+
+class _Loader(yaml.SafeLoader):
+    depth = 0
+
+    # The composer recurses once per level of nesting: stop long before Python's recursion limit.
+    def compose_node(self, parent, index):
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 # YAML 1.2 core schema: only these plain scalars are not text.
@@ -42,70 +78,170 @@ for _tag, _regexp, _first in [
 ]:
     _Loader.add_implicit_resolver(_tag, re.compile(_regexp), list(_first))
 
+_KINDS = {_CORE + "bool": "true or false", _CORE + "int": "a whole number", _CORE + "float": "a number",
+          _CORE + "null": "empty"}
+
+# The values each core tag accepts, also when the tag is written out (`!!int 5`).
+_TYPES = {tag: re.compile(regexp) for tag, regexp in [
+    ("tag:yaml.org,2002:str", ""),
+    ("tag:yaml.org,2002:bool", r"true|True|TRUE|false|False|FALSE"),
+    ("tag:yaml.org,2002:int", r"[-+]?[0-9]+"),
+    ("tag:yaml.org,2002:float", r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"),
+    ("tag:yaml.org,2002:null", r"~|null|Null|NULL|"),
+]}
+
 
 # Parse one YAML file into plain data plus a line for every key path.
 def load(path: Path, label: str | None = None) -> Document:
     label = label or path.name
     doc = Document(label, None)
-    raw = path.read_bytes()
+    raw = _read(path, doc)
+    if raw is None:
+        return doc
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[:error.start].count(b"\n") + 1
-        doc.problems.append((line, f"the file is not UTF-8 text ({error.reason})", "save the file as UTF-8"))
+        doc.problems.append((line, f"the file is not UTF-8 text ({error.reason})", "save the file as UTF-8", ()))
         return doc
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except _TooDeep as error:
+        doc.problems.append((error.problem_mark.line + 1, f"the values are nested more than {MAX_DEPTH} levels deep",
+                             "policy files need only a few levels: check the brackets and the indentation", ()))
+        return doc
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(error, "problem", None) or str(error)
         line, said, fix = _yaml_hint(text, line, problem)
-        doc.problems.append((line, f"this is not valid YAML: {said}", fix))
+        doc.problems.append((line, f"this is not valid YAML: {said}", fix, ()))
         return doc
-    doc.data = _convert(node, (), doc) if node is not None else {}
-    if any(message.startswith("an alias") for _, message, _ in doc.problems):
-        doc.data = None
+    if node is None:
+        doc.data = {}
+        return doc
+    converter = _Converter(doc)
+    try:
+        data = converter.convert(node, (), frozenset())
+    except _TooBig:
+        return doc
+    # A value that could not be read (a tag, an endless alias) would only cause more, misleading problems.
+    doc.data = None if converter.unusable else data
     return doc
 
 
-# Turn a composed node into dicts, lists and scalars, recording lines and duplicate keys.
-def _convert(node, path, doc: Document, inside: frozenset = frozenset()):
-    doc.lines.setdefault(path, node.start_mark.line + 1)
-    if id(node) in inside:  # an alias (*name) to a value that contains it: endless
-        doc.problems.append((node.start_mark.line + 1, "an alias (*name) refers to the value that contains it",
-                             "write the value out instead"))
+# The bytes of a regular file of a sane size; anything else (a folder, a device, a pipe, a huge
+# file) is a problem recorded without reading it.
+def _read(path: Path, doc: Document) -> bytes | None:
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        doc.problems.append((1, f"the file cannot be read ({error.strerror})", "restore the file from the repository", ()))
         return None
-    inside = inside | {id(node)}
-    if isinstance(node, yaml.MappingNode):
-        result = {}
-        for key_node, value_node in node.value:
-            key = _scalar(key_node)
-            if not isinstance(key, (str, int, float, bool)) or key is None:
-                doc.problems.append((key_node.start_mark.line + 1, "a key must be plain text", None))
-                continue
-            key = str(key) if not isinstance(key, str) else key
-            if key in result:
-                doc.problems.append((
-                    key_node.start_mark.line + 1,
-                    f"the key '{key}' appears twice here (first on line {doc.lines[path + (key,)]}); "
-                    "the second one would silently win",
-                    "keep one of them",
-                ))
-                continue
-            doc.lines[path + (key,)] = key_node.start_mark.line + 1
-            result[key] = _convert(value_node, path + (key,), doc, inside)
-            doc.lines[path + (key,)] = key_node.start_mark.line + 1
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (i,), doc, inside) for i, item in enumerate(node.value)]
-    return _scalar(node)
+    if stat.S_ISDIR(info.st_mode):
+        doc.problems.append((1, "this is a folder, not a file", "replace it with the policy file from the repository", ()))
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        doc.problems.append((1, "this is not a regular file (a device, a pipe or a socket)",
+                             "replace it with the policy file from the repository", ()))
+        return None
+    if info.st_size > MAX_BYTES:
+        doc.problems.append((1, f"the file is {info.st_size / 1024 / 1024:.1f} MiB; a policy file is at most "
+                                f"{MAX_BYTES // 1024 // 1024} MiB", "keep only the policy in it", ()))
+        return None
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        doc.problems.append((1, f"the file cannot be read ({error.strerror})", "restore the file from the repository", ()))
+        return None
+    if len(raw) > MAX_BYTES:  # grew while being read
+        doc.problems.append((1, f"the file is larger than {MAX_BYTES // 1024 // 1024} MiB", "keep only the policy in it", ()))
+        return None
+    return raw
 
 
-# Scalars by their resolved tag; anything else (dates, timestamps, binary) stays text.
+# Turns a composed node into dicts, lists and scalars, recording lines and duplicate keys; counts
+# every value it makes, so that aliases (*name) cannot multiply a few lines into millions.
+class _Converter:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.count = 0
+        self.unusable = False
+
+    def problem(self, node, message, fix, path, unusable=True):
+        self.doc.problems.append((node.start_mark.line + 1, message, fix, path))
+        self.unusable = self.unusable or unusable
+
+    def convert(self, node, path, inside: frozenset):
+        doc = self.doc
+        doc.lines.setdefault(path, node.start_mark.line + 1)
+        self.count += 1
+        # Both limits are reached through aliases: named at the top-level key they expand under.
+        if self.count > MAX_VALUES:
+            doc.problems.append((doc.line(path[:1]), f"the file has more than {MAX_VALUES:,} values (each use of "
+                                 "an alias *name counts all the values it stands for)",
+                                 "write the values out instead of repeating aliases", path[:1]))
+            raise _TooBig
+        if len(path) > MAX_DEPTH:
+            doc.problems.append((doc.line(path[:1]), f"the values are nested more than {MAX_DEPTH} levels deep "
+                                 "(through aliases *name)", "write the values out instead of nesting aliases", path[:1]))
+            raise _TooBig
+        if id(node) in inside:  # an alias (*name) to a value that contains it: endless
+            self.problem(node, "an alias (*name) refers to the value that contains it", "write the value out instead", path)
+            return None
+        if not self._tag_allowed(node, path):
+            return None
+        inside = inside | {id(node)}
+        if isinstance(node, yaml.MappingNode):
+            result = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and not self._tag_allowed(key_node, path):
+                    continue
+                key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+                if key is None:
+                    self.problem(key_node, "a key must be plain text", None, path, unusable=False)
+                    continue
+                key = str(key) if not isinstance(key, str) else key
+                if key in result:
+                    self.problem(key_node, f"the key '{key}' appears twice here (first on line {doc.lines[path + (key,)]}); "
+                                 "the second one would silently win", "keep one of them", path + (key,), unusable=False)
+                    continue
+                doc.lines[path + (key,)] = key_node.start_mark.line + 1
+                result[key] = self.convert(value_node, path + (key,), inside)
+                doc.lines[path + (key,)] = key_node.start_mark.line + 1
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, path + (i,), inside) for i, item in enumerate(node.value)]
+        value = _scalar(node)
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problem(node, f"{node.value} is too large a number", "write a number people can read", path)
+            return None
+        return value
+
+    # Only the YAML 1.2 core types, and only where the value is one: `!!int "abc"`, `!!binary`,
+    # `!!python/object` or a custom `!foo` is refused, not constructed.
+    def _tag_allowed(self, node, path) -> bool:
+        tag = node.tag
+        written = "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+        if isinstance(node, yaml.ScalarNode) and tag in _TYPES:
+            if tag == _CORE + "str" or _TYPES[tag].fullmatch(node.value):
+                if tag != _CORE + "int" or len(node.value.lstrip("+-")) <= 100:
+                    return True
+                self.problem(node, "this number has more than 100 digits", "write a number people can read", path)
+                return False
+            self.problem(node, f"'{_shorten(node.value)}' is marked {written} but is not {_KINDS[tag]}",
+                         f"remove '{written}' and write the value as plain text", path)
+            return False
+        if tag in _PLAIN_TAGS and not isinstance(node, yaml.ScalarNode):
+            return True
+        self.problem(node, f"the tag '{_shorten(written)}' is not used in policy files",
+                     f"remove '{_shorten(written)}' and write the value as plain text", path)
+        return False
+
+
+# Scalars by their resolved tag (checked by _Converter._tag_allowed first).
 def _scalar(node):
-    if not isinstance(node, yaml.ScalarNode):
-        return None
     value = node.value
     if node.tag == "tag:yaml.org,2002:bool":
         return value.lower() == "true"
@@ -115,7 +251,15 @@ def _scalar(node):
         return float(value)
     if node.tag == "tag:yaml.org,2002:null":
         return None
+    # A block scalar (`>` or `|`) ends with a line break unless written `>-`: a text has none.
+    if node.style in (">", "|"):
+        return value.rstrip("\n")
     return value
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 # The commonest YAML slips in plain words: (line, what is wrong, the fix). A tab, a missing space

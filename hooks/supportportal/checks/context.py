@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import parsing, yamlload
 from ..model import Interval, Text
+from .values import character_problem
 
 
 @dataclass(frozen=True, order=True)
@@ -100,6 +101,8 @@ class Context:
                 break
             if not item.strip():
                 self.report(name, where, "this text is empty", "write the text, or remove the line")
+            elif character_problem(item, multiline=True):
+                self.report(name, where, *character_problem(item, multiline=True))
             for pattern, what in parsing.ARTIFACTS:
                 found = pattern.search(item)
                 if found:

@@ -8,6 +8,8 @@ from ..model import MINUTES_PER_DAY, Priority, Target
 from .context import Context
 
 NAME = "priorities"
+# The longest response target a policy may promise; beyond it, a typo (1000000000 days) is likelier.
+MAX_TARGET_DAYS = 90
 
 
 # Minutes of a business day and the priorities (None in place of a broken one, or for the list).
@@ -71,6 +73,11 @@ def _target(ctx: Context, path, text, around: bool, minutes_per_day: int) -> Tar
                    "write more than zero, in whole minutes, e.g. 30 minutes, 1.5 hours or 2 business days")
         return Target(1, not around, text)
     minutes, business, kind = parsed
+    if minutes > MAX_TARGET_DAYS * (MINUTES_PER_DAY if around else minutes_per_day):
+        ctx.report(NAME, path, f"'{text}' is longer than a response target can be "
+                   f"(at most {MAX_TARGET_DAYS} {'' if around else 'business '}days)",
+                   f"write a target of {MAX_TARGET_DAYS} days or less, e.g. 2 business days")
+        return Target(1, not around, text)
     if around and business:
         ctx.report(NAME, path, f"'{text}' counts business time, but this priority is covered around the clock",
                    f"write '{text.replace('business ', '')}' or change coverage to business hours")

@@ -1,0 +1,75 @@
+# Checks of single values that hold for every policy file: no line breaks where a value is one
+# line, no control or invisible characters, something visible in every text; and the time facts
+# the other checks need (a fixed offset in words, wall times skipped when clocks go forward).
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+
+# Format characters allowed inside a text: soft hyphen, and the joiners some scripts and emoji need.
+_ALLOWED_FORMAT = {"\u00ad", "\u200c", "\u200d"}
+
+
+# Keys whose values are texts readers see, which may hold a line break inside (escaped in the
+# calendar and the feed); every other value, and the company name, is one line.
+_TEXT_KEYS = {"name", "city", "country", "title", "description", "definition", "examples", "answer",
+              "resolution_steps", "customer_duties", "included", "warranty"}
+
+
+def is_text(path) -> bool:
+    return tuple(path[:2]) != ("company", "name") and any(part in _TEXT_KEYS for part in path)
+
+
+# (message, fix) for a value with a line break (at its end, or inside a value that is one line),
+# a control character or nothing visible; else None.
+def character_problem(value: str, multiline: bool = False):
+    for char in value:
+        category = unicodedata.category(char)
+        code = f"U+{ord(char):04X}"
+        if char == "\n" and multiline and value.strip("\n") == value:
+            continue
+        if char in "\n\r\v\f\x85\u2028\u2029":
+            where = "ends with" if value.endswith(char) and value.count(char) == 1 else "contains"
+            return (f"the value {where} a line break ({code})",
+                    "write it on one line; after 'key: >' or 'key: |' the text is one paragraph of one line")
+        if char == "\t":
+            return "the value contains a tab", "use a space instead of the tab"
+        if category == "Cc":
+            return (f"the value contains the invisible control character {code}",
+                    "delete it: retype the text around it")
+        if category == "Cf" and char not in _ALLOWED_FORMAT:
+            return (f"the value contains the invisible formatting character {code}",
+                    "delete it: retype the text around it")
+        if category in ("Cs", "Co", "Cn"):
+            return f"the value contains {code}, which is not a character", "delete it: retype the text around it"
+    if not value.strip():
+        return "this text is empty", "write the text, or remove the line"
+    if not any(unicodedata.category(c)[0] in "LNPS" for c in value):
+        return ("this text shows nothing: it has only spaces, invisible or combining characters",
+                "write the text, or remove the line")
+    return None
+
+
+# "+05:00" / "−05:00" for an offset from UTC.
+def signed(offset: dt.timedelta) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    return f"{'+' if minutes >= 0 else '−'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+# Whether a wall time exists in a zone; if not, the skipped span (first missing minute, first
+# existing minute after it) as naive datetimes.
+def skipped(moment: dt.datetime, tz) -> tuple | None:
+    def exists(wall):
+        return wall.replace(tzinfo=tz).astimezone(dt.timezone.utc).astimezone(tz).replace(tzinfo=None) == wall
+
+    if exists(moment):
+        return None
+    step = dt.timedelta(minutes=1)
+    begin, end = moment, moment
+    while not exists(begin - step):
+        begin -= step
+    while not exists(end):
+        end += step
+    return begin, end
