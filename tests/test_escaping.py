@@ -21,6 +21,7 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction
+from icalendar.parser import unescape_backslash
 
 from conftest import ROOT, copy_project, run_build
 from supportportal import parsing, render
@@ -174,7 +175,8 @@ def check_pages(pages: dict, data: dict, lang: str, seed: int) -> None:
             assert value in text, f"seed {seed}, {lang} page /{page}: {value!r} is not shown as written"
 
 
-# The site title and description, in the <title>, the header and the meta description.
+# The site title and description, in the <title>, the header and the meta description, and the
+# site's address in the canonical link.
 def check_head(soup, data: dict, lang: str, seed: int, page: str) -> None:
     title, description = data["company"]["site"]["title"][lang], data["company"]["site"]["description"][lang]
     where = f"seed {seed}, {lang} page /{page}"
@@ -183,6 +185,9 @@ def check_head(soup, data: dict, lang: str, seed: int, page: str) -> None:
     logo = soup.select_one("a.md-logo")
     assert (logo["title"], logo["aria-label"]) == (title, title), where
     assert title in soup.select_one(".md-header__topic").get_text(), where
+    prefix = "" if lang == LANGS[0] else f"{lang}/"
+    canonical = soup.select_one('link[rel="canonical"]')["href"]
+    assert canonical == data["company"]["site"]["url"] + prefix + page, f"{where}: canonical {canonical!r}"
 
 
 def check_links(soup, data: dict, lang: str, seed: int) -> None:
@@ -232,7 +237,9 @@ def check_ics(raw: bytes, data: dict, lang: str, seed: int) -> None:
     cal = icalendar.Calendar.from_ical(raw)
     company = data["company"]["company"]["name"]
     for key in ("name", "x-wr-calname", "description", "x-wr-caldesc", "prodid"):
-        assert company in str(cal[key]), (seed, lang, key, str(cal[key]))
+        # The parser does not know the X- properties' type: TEXT by default (RFC 5545 3.8.8.2).
+        value = unescape_backslash(str(cal[key])) if key.startswith("x-") else str(cal[key])
+        assert company in value, (seed, lang, key, value)
     events = list(cal.walk("VEVENT"))
     summaries = [str(e["summary"]) for e in events]
     for closure in data["holidays"]["closures"]:
