@@ -132,6 +132,22 @@ def test_one_deployment_at_a_time_from_the_default_branch_only(publish):
     assert publish["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
 
 
+# A hung step (a build waiting on a lock, a browser that never starts) ends at its own limit and
+# names itself, instead of holding the runner until the job's limit or GitHub's six hours.
+def test_every_step_has_a_time_limit():
+    missing = []
+    for path in WORKFLOWS:
+        workflow = _load(path)
+        for job_id, step in _steps(workflow):
+            limit, job_limit = step.get("timeout-minutes"), workflow["jobs"][job_id].get("timeout-minutes")
+            where = f"{path.name}, job {job_id}, step {step.get('name') or step.get('uses') or step.get('run')!r}"
+            if not (isinstance(limit, int) and limit > 0):
+                missing.append(where)
+            elif isinstance(job_limit, int):
+                assert limit <= job_limit, f"{where}: timeout-minutes {limit} exceeds the job's {job_limit}"
+    assert not missing, "add timeout-minutes to:\n" + "\n".join(missing)
+
+
 def test_actions_are_pinned_and_pages_uses_the_official_actions():
     used = set()
     for path in WORKFLOWS:

@@ -70,15 +70,22 @@ class PageError(Exception):
     pass
 
 
-# Markdown syntax characters as character references, so a policy text placed in a page's
-# Markdown ("Company *offsite*", "[internal]") reads literally instead of turning into markup.
-_MARKDOWN = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|~"})
+# A policy text placed in a page's Markdown ("Company *offsite*", "[internal]", "#1", "we'll")
+# reads literally and is escaped once: HTML's special characters and Markdown's syntax characters
+# become character references in one pass (escaping first and then translating "#" would break
+# the references: "'" -> "&#39;" -> "&&#35;39;", shown as "&#39;"). Line breaks become references
+# too, and so does a first character that could start a list or underline a heading ("1. FC",
+# "- x", "==="), so a text never makes Markdown structure of its own.
+_LITERAL = str.maketrans({**{c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|~\n\r"},
+                          "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
+_LINE_START = re.compile("^([\ue000-\ue003]*)([0-9=-])")  # after the markers defined below
 
 
 def _literal(value):
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
-    return Markup(str(escape(value)).translate(_MARKDOWN))
+    text = _LINE_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", value.translate(_LITERAL), count=1)
+    return Markup(text)
 
 
 # Private-use characters around an untranslated text: they pass Jinja, Markdown and escaping
@@ -143,8 +150,9 @@ class Facts:
     def context(self) -> dict:
         p = self.policy
         return {
-            "company": p.company, "city": self.t(p.city), "country": self.t(p.country),
-            "regions": [self.t(r.name) for r in p.regions],
+            # Texts as literal Markdown already: filters (`regions | join(", ")`) keep them so.
+            "company": _literal(p.company), "city": _literal(self.t(p.city)), "country": _literal(self.t(p.country)),
+            "regions": [_literal(self.t(r.name)) for r in p.regions],
             "channel_count": len(p.channels), "channel_count_words": textfmt.count_word(len(p.channels), self.lang),
             "hours_table": self.hours_table, "holiday_rule": self.holiday_rule,
             "channels_intro": self.channels_intro, "channels_list": self.channels_list,
