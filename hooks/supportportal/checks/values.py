@@ -8,8 +8,11 @@ import datetime as dt
 import unicodedata
 
 
-# Format characters allowed inside a text: soft hyphen, and the joiners some scripts and emoji need.
-_ALLOWED_FORMAT = {"\u00ad", "\u200c", "\u200d"}
+# Format characters allowed inside a text: soft hyphen, the joiners some scripts and emoji need,
+# and the direction marks and isolates right-to-left texts need (LRM, RLM, ALM, U+2066-U+2069).
+# Embeddings and overrides (U+202A-U+202E) are refused: they can make a text read as another.
+_ALLOWED_FORMAT = {"\u00ad", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c",
+                   "\u2066", "\u2067", "\u2068", "\u2069"}
 
 
 # Keys whose values are texts readers see, which may hold a line break inside (escaped in the
