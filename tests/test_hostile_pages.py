@@ -177,9 +177,9 @@ def test_documented_facts_render_literally(portals):
     en = portals["en"]
     out = render.strip_policy_markers(rendered(en, (
         "# {{ company }}\n\n{{ regions | join(' and ') }}; {{ channel_count }} ({{ channel_count_words }}).\n"
-        "{{ company | upper }} {{ city | lower }} {{ country | capitalize }}\n"
+        "{{ company | upper }} {{ city | lower }} {{ country | upper }}\n"
         "{# a comment for editors #}{% raw %}{{ not_a_fact }}{% endraw %}\n")))
-    assert out == ("# smartwork solutions\n\nEMEA and USA; 4 (four).\nSMARTWORK SOLUTIONS munich Germany\n"
+    assert out == ("# smartwork solutions\n\nEMEA and USA; 3 (three).\nSMARTWORK SOLUTIONS munich GERMANY\n"
                    "{{ not_a_fact }}\n")
     assert '<table>' in rendered(en, "{{ hours_table() }}")
     assert rendered(en, "Plain text, no placeholders: 10 * 2 = 20.\n") == "Plain text, no placeholders: 10 * 2 = 20.\n"
@@ -200,7 +200,7 @@ def test_the_environment_is_a_bare_sandbox():
     env = render.environment()
     assert env.sandboxed
     assert env.globals == {}
-    assert set(env.filters) == {"join", "lower", "upper", "capitalize"}
+    assert set(env.filters) == {"join", "lower", "upper"}
     assert env.tests == {}
     with time_limit(5, "rendering in the sandbox"):
         with pytest.raises(SecurityError):
@@ -226,7 +226,7 @@ def test_a_failing_fact_names_the_page_and_line():
                    "report it")
     with pytest.raises(render.PageError) as caught:
         render.render_page(env, "one\n{{ shapeless() }}\n", {"shapeless": shapeless}, "content/x.md")
-    assert_problem(caught.value, "content/x.md", 2, "would show a object instead of text", "report it")
+    assert_problem(caught.value, "content/x.md", 2, "would show a Python object instead of text", "report it")
 
 
 def html_of(portal, source, src_uri="page.md") -> str:
@@ -284,7 +284,7 @@ def test_policy_texts_that_look_like_errors_pass_the_page_check(tmp_path):
             for src_uri in ("index.md", "hours.md", "holidays.md", "contact.md"):
                 source = (portal.docs_dir(lang) / src_uri).read_text(encoding="utf-8")
                 html = html_of(portal, source, src_uri)
-                assert "Error Corp" in html or src_uri == "contact.md"
+                assert "Error Corp" in html or src_uri not in ("index.md", "hours.md")
                 assert portal.page_warnings(html, source, src_uri) == [], (lang, src_uri)
 
 
