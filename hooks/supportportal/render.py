@@ -684,7 +684,7 @@ def _findings(html: str) -> list[tuple[str, str, str]]:
         for pattern, what in (*FORBIDDEN, *(() if in_heading else (ERROR_START,))):
             match = pattern.search(block)
             if match:
-                found.append((what, match.group(0).strip(" \t\n:=(),;–-")[:60], block))
+                found.append((what, match.group(0).strip().lstrip(":=(–- ")[:60], block))
     return found
 
 

@@ -101,22 +101,26 @@ class Portal:
     # publish the file they point to (/etc/passwd, /proc/self/environ). Links inside are fine.
     def links_outside(self, folders) -> list[str]:
         root = Path(os.path.realpath(self.root))
+
+        def outside(path: Path) -> bool:
+            return not Path(os.path.realpath(path)).is_relative_to(root)
+
         found, seen = [], set()
-        for folder in folders:
+        for folder in map(Path, folders):
+            if folder.is_symlink() and outside(folder):  # content/de itself a link
+                found.append(folder)
+                continue
             for directory, subfolders, names in os.walk(folder, followlinks=True):
                 real = os.path.realpath(directory)
                 if real in seen:  # a link back to a folder already walked
                     subfolders.clear()
                     continue
                 seen.add(real)
-                for name in (*subfolders, *names):
-                    path = Path(directory) / name
-                    if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(root):
-                        found.append(f"{os.path.relpath(path, self.root)} is a link to {os.readlink(path)}, outside "
-                                     "the project\n    Fix: replace the link by a copy of the file, or delete it")
-                subfolders[:] = [d for d in subfolders
-                                 if Path(os.path.realpath(Path(directory) / d)).is_relative_to(root)]
-        return sorted(found)
+                found += [Path(directory) / name for name in (*subfolders, *names)
+                          if (Path(directory) / name).is_symlink() and outside(Path(directory) / name)]
+                subfolders[:] = [name for name in subfolders if not outside(Path(directory) / name)]
+        return sorted(f"{os.path.relpath(link, self.root)} is a link to {os.readlink(link)}, outside the project\n"
+                      "    Fix: replace the link by a copy of the file, or delete it" for link in found)
 
     # The same page in every language that has it: name, language, link from this page, full URL.
     def alternates(self, src_uri: str, page_url: str) -> list[dict]:
