@@ -114,8 +114,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 # Pages are read here rather than by MkDocs, so a page that is not UTF-8 is named with its line.
-def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str:
+def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
     build = _builds[-1]
+    if page.file.generated_by:  # a page made by the build, not a file of content/
+        return None
     try:
         source = build.portal.read_page(Path(page.file.abs_src_path), page.file.src_uri)
     except supportportal.render.PageError as error:
