@@ -47,6 +47,7 @@ class _Build:
         self.portal = None
         self.staged_from = None  # the real site_dir while this build writes elsewhere
         self.warnings = _WarningCounter()
+        self.sources: dict[str, str] = {}  # each page's file as read, for the lines of its mistakes
 
 
 _command: dict = {}
@@ -88,6 +89,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not outermost and portal.lang == portal.main_language:
         raise PluginError(f"{config_name} sets theme.language: {portal.lang}, the main edition's language: "
                           "set it to the language of this edition")
+    # A link under content/ or overrides/ to a file outside the project would publish that file.
+    links = portal.links_outside([config.docs_dir, *([config.theme.custom_dir] if config.theme.custom_dir else [])])
+    if links:
+        raise PluginError(f"{len(links)} link(s) point outside the project; nothing was published:\n"
+                          + "\n".join(f"  - {link}" for link in links))
     portal.configure(config)
     # The main edition leaves the other languages' folders (content/de/) to their own builds.
     if portal.lang == portal.main_language:
@@ -108,21 +114,42 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+# Pages are read here rather than by MkDocs, so a page that is not UTF-8 is named with its line.
+def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
+    build = _builds[-1]
+    if page.file.generated_by:  # a page made by the build, not a file of content/
+        return None
+    try:
+        source = build.portal.read_page(Path(page.file.abs_src_path), page.file.src_uri)
+    except supportportal.render.PageError as error:
+        raise PluginError(str(error)) from None
+    build.sources[page.file.src_uri] = source
+    return source
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    build = _builds[-1]
     # The same page in the other languages, for the language switch and the sitemap's hreflang
     # (set here: the sitemap is rendered before the pages).
-    page.meta["alternates"] = _builds[-1].portal.alternates(page.file.src_uri, page.url)
+    page.meta["alternates"] = build.portal.alternates(page.file.src_uri, page.url)
+    # Lines are counted in the file, front matter included.
+    source = build.sources.get(page.file.src_uri, "")
+    first_line = source[:-len(markdown)].count("\n") + 1 if markdown and source.endswith(markdown) else 1
     try:
-        return _builds[-1].portal.render_markdown(markdown, page.file.src_uri)
+        return build.portal.render_markdown(markdown, page.file.src_uri, first_line)
     except supportportal.render.PageError as error:
         raise PluginError(str(error)) from None
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    portal = _builds[-1].portal
-    for what, excerpt in supportportal.render.unrendered(html):
-        log.warning(f"content/{portal.prefix(portal.lang)}{page.file.src_uri} would show readers {what}: '{excerpt}'")
-    return portal.finish_html(html)
+    build = _builds[-1]
+    for warning in build.portal.page_warnings(html, build.sources.get(page.file.src_uri, ""), page.file.src_uri):
+        log.warning(warning)
+    # Headings with policy texts reach the table of contents and the search index as well.
+    _strip_markers(page.toc)
+    if page.title:
+        page.title = supportportal.render.plain_text(page.title)
+    return build.portal.finish_html(html)
 
 
 @event_priority(-100)
@@ -162,6 +189,12 @@ class _WarningCounter(logging.Handler):
 
     def emit(self, record):
         self.count += 1
+
+
+def _strip_markers(items) -> None:
+    for item in items:
+        item.title = supportportal.render.plain_text(item.title)
+        _strip_markers(item.children)
 
 
 # Build another language's edition (mkdocs.de.yml) into a folder of this build's output.

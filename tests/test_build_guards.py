@@ -39,13 +39,13 @@ def failed(build) -> str:
 def test_unrendered_content_fails_the_strict_build(project, text, what):
     add_page(project, text)
     output = failed(run_build(project))
-    assert f"broken.md would show readers {what}" in output
+    assert re.search(rf"content/broken\.md, line \d+: would show readers {what}: .*\n    Fix: ", output), output
 
 
 def test_a_page_using_missing_policy_data_fails_naming_page_and_name(project):
     add_page(project, "# Call us\n\nOur phone number is {{ support_phone }}.\n")
     output = failed(run_build(project))
-    assert "content/broken.md uses 'support_phone', which the policy does not define" in output
+    assert "content/broken.md, line 3: uses 'support_phone', which the policy does not define" in output
     assert "channel_count" in output  # the names a page can use are listed
 
 

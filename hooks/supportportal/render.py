@@ -4,10 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import inspect
 import re
 from html.parser import HTMLParser
 
 import jinja2
+from jinja2 import nodes
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
 from . import closures, parsing, textfmt
@@ -66,8 +70,15 @@ LABELS = {
 }
 
 
+# A page's mistakes, each as (line, problem, fix), printed like the policy's problems.
 class PageError(Exception):
-    pass
+    def __init__(self, page: str, problems: list[tuple[int | None, str, str]]):
+        self.page, self.problems = page, problems
+        entries = [f"{page}{f', line {line}' if line else ''}: {problem}\n    Fix: {fix}"
+                   for line, problem, fix in problems]
+        if len(entries) > 1:
+            entries = [f"{page} has {len(entries)} problems; nothing was published:", *(f"  - {e}" for e in entries)]
+        super().__init__("\n".join(entries))
 
 
 # A policy text placed in a page's Markdown ("Company *offsite*", "[internal]", "#1", "we'll")
@@ -96,10 +107,21 @@ _FALLBACK = re.compile(f"{FALLBACK_OPEN}(.*?){FALLBACK_CLOSE}", re.S)
 # checked when the policy is loaded, and "Error 500 on login" is a fine example), then they go.
 POLICY_OPEN, POLICY_CLOSE = "\ue002", "\ue003"
 _POLICY = re.compile(f"{POLICY_OPEN}.*?{POLICY_CLOSE}", re.S)
+_MARKERS = re.compile(f"[{FALLBACK_OPEN}{FALLBACK_CLOSE}{POLICY_OPEN}{POLICY_CLOSE}]")
+
+
+# A text from the policy, marked as such wherever a page shows it.
+def policy_text(text: str) -> str:
+    return POLICY_OPEN + text + POLICY_CLOSE
 
 
 def strip_policy_markers(html: str) -> str:
     return html.replace(POLICY_OPEN, "").replace(POLICY_CLOSE, "")
+
+
+# A text with every marker removed, for where no markup may go (a title, the table of contents).
+def plain_text(text: str) -> str:
+    return _MARKERS.sub("", text)
 
 
 def mark_fallbacks(html: str, fallback_lang: str, note: str) -> str:
@@ -108,27 +130,275 @@ def mark_fallbacks(html: str, fallback_lang: str, note: str) -> str:
                   f'<span class="support-untranslated__note"> ({escape(note)})</span></span>', html)
 
 
+# What a page may write besides its text (README, "What a page can use"): a fact
+# ({{ company }}), a fact's function ({{ hours_table() }}), a list joined
+# ({{ regions | join(", ") }}), these filters on a text, {% raw %}...{% endraw %} and {# comments #}.
+# The page is checked for that before anything runs; it then runs in Jinja's sandbox with no
+# globals, no attributes and no other filters, should the check ever let something through.
+TEXT_FILTERS = ("lower", "upper")
+FILTERS = ("join", *TEXT_FILTERS)
+
+# Jinja's statements, by the tag a page writes; a page is one file and holds no logic.
+_TAGS = {nodes.For: "for", nodes.If: "if", nodes.Macro: "macro", nodes.CallBlock: "call",
+         nodes.FilterBlock: "filter", nodes.With: "with", nodes.Block: "block", nodes.Assign: "set",
+         nodes.AssignBlock: "set", nodes.Include: "include", nodes.Import: "import",
+         nodes.FromImport: "from", nodes.Extends: "extends", nodes.ExprStmt: "do"}
+_OTHER_FILES = ("include", "import", "from", "extends")
+# Calculations and other expressions, by what a page writes.
+_OPERATORS = {nodes.Add: "+", nodes.Sub: "-", nodes.Mul: "*", nodes.Div: "/", nodes.FloorDiv: "//",
+              nodes.Mod: "%", nodes.Pow: "**", nodes.Concat: "~", nodes.Neg: "-", nodes.Pos: "+",
+              nodes.Not: "not", nodes.And: "and", nodes.Or: "or", nodes.Compare: "a comparison",
+              nodes.CondExpr: "if … else", nodes.Test: "is", nodes.List: "a list", nodes.Tuple: "a list",
+              nodes.Dict: "a list", nodes.Slice: ":"}
+
+_FIX_SYNTAX = ("close every {{ with }} and every {% with %}; to show them as text, wrap it in "
+               "{% raw %}...{% endraw %}")
+_FIX_LOGIC = ("write the text itself, with facts such as {{ hours_table() }} for what comes from the policy; "
+              "to show '{%' as text, wrap it in {% raw %}...{% endraw %}")
+_FIX_CALCULATION = ("write the text or number itself; numbers of the policy come from facts such as "
+                    "{{ channel_count }}")
+_FIX_FILTER = 'write {{ regions | join(", ") }} for a list, {{ company | upper }} or {{ company | lower }} for a text'
+_FIX_PORTAL = ("if the line looks right, the fault is in the portal's code: report it to its developers "
+               "with this message")
+
+
+class _PageSandbox(ImmutableSandboxedEnvironment):
+    # No attribute or method of any value: pages reach facts by their names only.
+    def is_safe_attribute(self, obj, attr, value) -> bool:
+        return False
+
+
 # One Jinja environment per build; pages that use a name the policy does not define fail loudly.
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        undefined=jinja2.StrictUndefined, autoescape=True, keep_trailing_newline=True, finalize=_literal,
-        extensions=[],  # no trim_blocks: Markdown is sensitive to line breaks
-    )
+    env = _PageSandbox(undefined=jinja2.StrictUndefined, autoescape=True, keep_trailing_newline=True,
+                       finalize=_shown)  # no trim_blocks: Markdown is sensitive to line breaks
+    env.globals.clear()  # range, lipsum, cycler, joiner, namespace, dict
+    env.filters = {"join": _join, **{name: env.filters[name] for name in TEXT_FILTERS}}
+    env.tests = {}
+    return env
 
 
-# Render one page's Markdown with the policy facts for its language.
-def render_page(env: jinja2.Environment, source: str, context: dict, page: str) -> str:
+class _Unshowable(Exception):
+    pass
+
+
+# What a placeholder shows: text and numbers only, never a function, list or other Python value.
+def _shown(value):
+    if isinstance(value, jinja2.Undefined):
+        return str(value)  # raises: a name the policy lacks, or the sandbox refusing access
+    if isinstance(value, str):
+        return _literal(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    raise _Unshowable(value)
+
+
+# `| join`: each policy text literal, as everywhere else on a page.
+def _join(items, separator: str = "") -> Markup:
+    return Markup(escape(separator)).join(_literal(item) for item in items)
+
+
+# Render one page's Markdown with the policy facts for its language; `first_line` is the line of
+# the file the Markdown starts on (after front matter).
+def render_page(env: jinja2.Environment, source: str, context: dict, page: str, first_line: int = 1) -> str:
+    def error(problems):
+        return PageError(page, [(line and line + first_line - 1, problem, fix) for line, problem, fix in problems])
+
+    problems = [(number, f"contains the character U+{ord(found.group()):04X}, which the portal reserves "
+                         "for its own use", "delete it")
+                for number, text in enumerate(source.split("\n"), 1) if (found := _MARKERS.search(text))]
     try:
-        return env.from_string(source).render(context)
-    except jinja2.UndefinedError as error:
-        missing = re.search(r"'([^']+)' is undefined", str(error))
-        name = missing.group(1) if missing else str(error)
-        known = ", ".join(sorted(k for k in context if not k.startswith("_")))
-        raise PageError(f"{page} uses '{name}', which the policy does not define. Names a page can use: {known}") from None
-    except jinja2.TemplateSyntaxError as error:
-        raise PageError(f"{page}, line {error.lineno}: broken placeholder: {error.message}") from None
-    except jinja2.TemplateError as error:
-        raise PageError(f"{page}: {error}") from None
+        tree = env.parse(source)
+    except jinja2.TemplateSyntaxError as syntax:
+        line = _opening_line(source, syntax.lineno)
+        raise error([*problems, (line, f"broken placeholder: {syntax.message}", _FIX_SYNTAX)]) from None
+    except RecursionError:
+        raise error([*problems, (_deepest_line(env, source), "a placeholder is nested too deeply",
+                                 "write the text itself, or a fact such as {{ company }}")]) from None
+    problems += _PageCheck(context).template(tree)
+    if problems:
+        raise error(sorted(problems, key=lambda p: p[0] or 0))
+    try:
+        return env.from_string(tree).render(context)
+    except Exception as failure:  # a fact that failed, or the sandbox stopping what the check missed
+        raise error([_runtime_problem(failure, context)]) from None
+
+
+# Where the placeholder Jinja stumbled on opens: the last line up to the error's that opens one
+# ("{{ company" on line 5 is the mistake, not the text on line 7 where Jinja noticed it).
+def _opening_line(source: str, lineno: int) -> int:
+    lines = source.split("\n")[:lineno]
+    return next((number for number in range(len(lines), 0, -1)
+                 if "{{" in lines[number - 1] or "{%" in lines[number - 1]), lineno)
+
+
+# The first line that alone is nested too deeply for Jinja's parser.
+def _deepest_line(env, source: str) -> int | None:
+    for number, line in enumerate(source.split("\n"), 1):
+        try:
+            env.parse(line)
+        except RecursionError:
+            return number
+        except jinja2.TemplateSyntaxError:
+            continue
+    return None
+
+
+# Checks a parsed page against what pages may write, as (line, problem, fix).
+class _PageCheck:
+    def __init__(self, context: dict):
+        self.context = context
+        self.problems: list[tuple[int, str, str]] = []
+
+    def template(self, tree: nodes.Template) -> list:
+        for node in tree.body:
+            if isinstance(node, nodes.Output):
+                for child in node.nodes:
+                    if not isinstance(child, nodes.TemplateData):
+                        self.shown(child)
+            else:
+                tag = _TAGS.get(type(node), type(node).__name__.lower())
+                self.add(node, f"{{% {tag} %}} is not available in pages",
+                         "a page is one file: copy the text into this page" if tag in _OTHER_FILES else _FIX_LOGIC)
+        return self.problems
+
+    def add(self, node, problem: str, fix: str) -> None:
+        self.problems.append((node.lineno, problem, fix))
+
+    # "function", "list", "number" or "text", or None for a name the policy does not define.
+    def kind(self, node: nodes.Name) -> str | None:
+        if node.name not in self.context:
+            self.unknown(node, node.name)
+            return None
+        value = self.context[node.name]
+        if callable(value):
+            return "function"
+        if isinstance(value, (list, tuple)):
+            return "list"
+        return "number" if isinstance(value, (int, float)) else "text"
+
+    def unknown(self, node, name: str) -> None:
+        usages = {key: _usage(key, value) for key, value in sorted(self.context.items()) if not key.startswith("_")}
+        close = difflib.get_close_matches(name, usages, n=1)
+        hint = f"did you mean {{{{ {usages[close[0]]} }}}}? " if close else ""
+        self.add(node, f"uses '{name}', which the policy does not define",
+                 f"{hint}Names a page can use: {', '.join(usages.values())}")
+
+    # A placeholder's value, shown on the page.
+    def shown(self, node) -> None:
+        if isinstance(node, nodes.Name):
+            kind = self.kind(node)
+            if kind in ("function", "list"):
+                usage = _usage(node.name, self.context[node.name])
+                self.add(node, f"{node.name} is a {kind}", f"write {{{{ {usage} }}}}")
+        elif isinstance(node, nodes.Const):
+            if node.value is None or isinstance(node.value, bool):
+                self.unknown(node, str(node.value).lower())
+            elif isinstance(node.value, str) and _MARKERS.search(node.value):
+                char = _MARKERS.search(node.value).group()
+                self.add(node, f"contains the character U+{ord(char):04X}, which the portal reserves for its own use",
+                         "delete it")
+        elif isinstance(node, nodes.Call):
+            self.call(node)
+        elif isinstance(node, nodes.Filter):
+            self.filter(node)
+        elif isinstance(node, (nodes.Getattr, nodes.Getitem)):
+            self.inside(node)
+        else:
+            operator = _OPERATORS.get(type(node), type(node).__name__.lower())
+            self.add(node, f"pages cannot calculate ('{operator}')", _FIX_CALCULATION)
+
+    def call(self, node: nodes.Call) -> None:
+        if not isinstance(node.node, nodes.Name):
+            self.shown(node.node)
+            return
+        name, kind = node.node.name, self.kind(node.node)
+        if kind is None:
+            return
+        if kind != "function":
+            self.add(node, f"{name} is a {kind}, not a function",
+                     f"write {{{{ {_usage(name, self.context[name])} }}}}")
+            return
+        if node.args or node.kwargs or node.dyn_args or node.dyn_kwargs:
+            parameters = list(inspect.signature(self.context[name]).parameters)
+            takes = f"takes only {', '.join(parameters)}" if parameters else "takes no arguments"
+            if not parameters or not all(isinstance(a, nodes.Const) for a in node.args):
+                self.add(node, f"{name}() {takes}", f"write {{{{ {name}() }}}}")
+
+    def filter(self, node: nodes.Filter) -> None:
+        if node.name not in FILTERS:
+            self.add(node, f"the filter '{node.name}' is not available in pages", _FIX_FILTER)
+            return
+        if node.name == "join":
+            arguments = not node.kwargs and len(node.args) <= 1 and all(
+                isinstance(a, nodes.Const) and isinstance(a.value, str) for a in node.args)
+            if not arguments:
+                self.add(node, "'| join' takes one text to put between the items", 'write {{ regions | join(", ") }}')
+            elif isinstance(node.node, nodes.Name):
+                kind = self.kind(node.node)
+                if kind == "function":
+                    self.shown(node.node)
+                elif kind in ("text", "number"):
+                    self.add(node, "'| join' needs a list", 'write {{ regions | join(", ") }}')
+            else:
+                before = len(self.problems)
+                self.shown(node.node)
+                if len(self.problems) == before:
+                    self.add(node, "'| join' needs a list", 'write {{ regions | join(", ") }}')
+            return
+        if node.args or node.kwargs:
+            self.add(node, f"'| {node.name}' takes no arguments", f"write {{{{ company | {node.name} }}}}")
+        else:
+            self.shown(node.node)
+
+    # company.__class__, regions[0], hours_table.__self__: reaching into a value.
+    def inside(self, node) -> None:
+        steps = []
+        while isinstance(node, (nodes.Getattr, nodes.Getitem, nodes.Call)):
+            if not isinstance(node, nodes.Call):
+                steps.append(node)
+            node = node.node
+        first = steps[-1]
+        if isinstance(node, nodes.Name) and node.name not in self.context:
+            self.unknown(node, node.name)
+            return
+        if isinstance(first, nodes.Getattr):
+            step = f".{first.attr}"
+        else:
+            step = f"[{first.arg.value!r}]" if isinstance(first.arg, nodes.Const) else "[...]"
+        if isinstance(node, nodes.Name):
+            base, fix = node.name, f"write {{{{ {_usage(node.name, self.context[node.name])} }}}}"
+        else:
+            base = repr(node.value) if isinstance(node, nodes.Const) else "..."
+            fix = "a page uses a fact as it is, such as {{ company }} or {{ hours_table() }}"
+        self.add(first, f"'{base}{step}' looks inside a value; pages cannot", fix)
+
+
+# How a page writes a fact: company, hours_table(), regions | join(", ").
+def _usage(name: str, value) -> str:
+    if callable(value):
+        return f"{name}()"
+    if isinstance(value, (list, tuple)):
+        return f'{name} | join(", ")'
+    return name
+
+
+# A failure while a checked page runs, at the page line Jinja's rewritten traceback gives.
+def _runtime_problem(failure: Exception, context: dict) -> tuple:
+    line, culprit, tb = None, None, failure.__traceback__
+    while tb:
+        code = tb.tb_frame.f_code
+        if code.co_filename == "<template>":  # Jinja's frames carry the page's line numbers
+            line, culprit = tb.tb_lineno, None
+        elif culprit is None and line and code.co_name in context:
+            culprit = code.co_name
+        tb = tb.tb_next
+    if isinstance(failure, _Unshowable):
+        return line, f"would show a Python {type(failure.args[0]).__name__} instead of text", _FIX_PORTAL
+    if isinstance(failure, SecurityError):
+        return line, f"reaches for something pages cannot use ({failure})", _FIX_PORTAL
+    what = f"{culprit}()" if culprit else "a placeholder"
+    return line, f"{what} failed while the page was built ({type(failure).__name__}: {failure})", _FIX_PORTAL
 
 
 class Facts:
@@ -143,16 +413,16 @@ class Facts:
     # language's text between markers that mark_fallbacks() turns into a marked <span>.
     def t(self, text) -> str:
         if text.has(self.lang):
-            return POLICY_OPEN + text.get(self.lang) + POLICY_CLOSE
-        return POLICY_OPEN + FALLBACK_OPEN + text.get(self.policy.languages[0]) + FALLBACK_CLOSE + POLICY_CLOSE
+            return policy_text(text.get(self.lang))
+        return policy_text(FALLBACK_OPEN + text.get(self.policy.languages[0]) + FALLBACK_CLOSE)
 
     # The names pages may use, e.g. {{ company }} or {{ hours_table() }}.
     def context(self) -> dict:
         p = self.policy
         return {
             # Texts as literal Markdown already: filters (`regions | join(", ")`) keep them so.
-            "company": _literal(p.company), "city": _literal(self.t(p.city)), "country": _literal(self.t(p.country)),
-            "regions": [_literal(self.t(r.name)) for r in p.regions],
+            "company": _literal(policy_text(p.company)), "city": _literal(self.t(p.city)),
+            "country": _literal(self.t(p.country)), "regions": [_literal(self.t(r.name)) for r in p.regions],
             "channel_count": len(p.channels), "channel_count_words": textfmt.count_word(len(p.channels), self.lang),
             "hours_table": self.hours_table, "holiday_rule": self.holiday_rule,
             "channels_intro": self.channels_intro, "channels_list": self.channels_list,
@@ -212,7 +482,7 @@ class Facts:
         for ch in self.policy.channels:
             desc = f" – {escape(self.t(ch.description))}" if ch.description else ""
             items.append(f'<li data-channel="{escape(ch.id)}"><strong>{escape(self.t(ch.name))}</strong>: '
-                         f'<a href="{escape(ch.href)}">{escape(ch.address)}</a>{desc}</li>')
+                         f'<a href="{escape(ch.href)}">{escape(policy_text(ch.address))}</a>{desc}</li>')
         return Markup('<ul class="support-channels">\n' + "\n".join(items) + "\n</ul>\n")
 
     def _target(self, target) -> str:
@@ -328,7 +598,7 @@ class Facts:
                 is_next = day.date == upcoming
                 lead = f'<strong class="support-next__label">{escape(L["next_closure"])}:</strong> ' if is_next else ""
                 mark = ' class="support-next"' if is_next else ""
-                name = escape(closures.display_name(day.name, lang, local, self.policy.languages[0]))
+                name = escape(policy_text(closures.display_name(day.name, lang, local, self.policy.languages[0])))
                 name = Markup(f"<mark>{name}</mark>") if is_next else name
                 rows.append(
                     f'<tr{mark} data-date="{day.date.isoformat()}" '
@@ -357,7 +627,7 @@ class Facts:
         if day is None:
             return L["next_none"].format(last=textfmt.format_long_date(self.policy.horizon[1], self.lang, weekday=False))
         local = closures.local_language(self.policy)
-        text = (f"{closures.display_name(day.name, self.lang, local, self.policy.languages[0])}, "
+        text = (f"{policy_text(closures.display_name(day.name, self.lang, local, self.policy.languages[0]))}, "
                 f"{textfmt.format_long_date(day.date, self.lang)}")
         if len(day.regions) < len(self.policy.regions):
             text = L["next_where"].format(text=text, regions=textfmt.join_words([self.t(r.name) for r in day.regions],
@@ -365,43 +635,86 @@ class Facts:
         return text
 
 
-# What must never reach a reader: unrendered placeholders, CMS shortcodes, error strings.
+# What must never reach a reader: unrendered placeholders, CMS shortcodes, error strings, and what
+# scripts print for a missing value where a value belongs: alone ("undefined" in a table cell),
+# after a label ("Next closure: undefined") or in a range ("10:00–undefined"). "undefined" in a
+# sentence is English ("Fields that are undefined are omitted").
 FORBIDDEN = (
     *parsing.ARTIFACTS,
-    (re.compile(r"^\s*(?:Error\b|Fatal error|Parse error|Warning:|Notice:|Exception\b)[^.]*$", re.M), "an error message"),
-    (re.compile(r"Traceback \(most recent call last\)|\bUndefined\b|\bundefined\b|\bNaN\b|\[object Object\]"), "an error message"),
+    (re.compile(r"Traceback \(most recent call last\)"), "an error message"),
+    (re.compile(r"\bNaN\b|\[object Object\]|(?:^|[:=(–-]\s*)(?i:undefined|null)\s*(?:$|[,;)–-])"
+                r"|(?i:undefined|null)\s*[–-]\s*\d"), "a missing value"),
 )
+# An error message where a block of text begins ("Fatal error: ...", "Error get alias"); in a
+# heading ("Error codes") it is a title.
+ERROR_START = (re.compile(r"^\s*(?:Error\b|Fatal error|Parse error|Warning:|Notice:|Exception\b)[^.]*$", re.M),
+               "an error message")
+
+_FIXES = {
+    "an unrendered template placeholder": ("write a fact as {{ company }} or {{ hours_table() }}; to show braces "
+                                           "as text, put them in a code span: `{{ name }}`"),
+    "an unrendered CMS shortcode": ("delete it: the policy's tables and lists come from facts such as "
+                                    "{{ priority_table() }}"),
+    "an error message": "delete the error text from the page",
+    "a missing value": ("write the value itself, or a fact such as {{ channel_count }} (the word 'undefined' "
+                        "within a sentence is fine)"),
+}
+_FIX_NOT_IN_PAGE = "the text is not in the page's source but comes from a fact: " + _FIX_PORTAL
 
 
 class _TextCollector(HTMLParser):
     SKIP = {"code", "pre", "script", "style", "kbd", "samp"}
+    HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.blocks: list[str] = []
+        self.depth = self.heading = 0
+        self.blocks: list[tuple[str, bool]] = []  # (text, in a heading)
 
     def handle_starttag(self, tag, attrs):
         if tag in self.SKIP:
             self.depth += 1
+        if tag in self.HEADINGS:
+            self.heading += 1
 
     def handle_endtag(self, tag):
         if tag in self.SKIP and self.depth:
             self.depth -= 1
+        if tag in self.HEADINGS and self.heading:
+            self.heading -= 1
 
     def handle_data(self, data):
         if not self.depth and data.strip():
-            self.blocks.append(data.strip())
+            self.blocks.append((data.strip(), bool(self.heading)))
+
+
+# The problems of one rendered page, as (what, excerpt, the block of text it is in).
+def _findings(html: str) -> list[tuple[str, str, str]]:
+    collector = _TextCollector()
+    collector.feed(_POLICY.sub(" ", html))
+    found = []
+    for block, in_heading in collector.blocks:
+        for pattern, what in (*FORBIDDEN, *(() if in_heading else (ERROR_START,))):
+            match = pattern.search(block)
+            if match:
+                found.append((what, match.group(0).strip().lstrip(":=(–- ")[:60], block))
+    return found
 
 
 # The problems of one rendered page, as (what, excerpt).
 def unrendered(html: str) -> list[tuple[str, str]]:
-    collector = _TextCollector()
-    collector.feed(_POLICY.sub(" ", html))
-    found = []
-    for block in collector.blocks:
-        for pattern, what in FORBIDDEN:
-            match = pattern.search(block)
-            if match:
-                found.append((what, match.group(0).strip()[:60]))
-    return found
+    return [(what, excerpt) for what, excerpt, _ in _findings(html)]
+
+
+# The problems of one rendered page as warnings naming the page, the line of its source and the fix.
+def page_warnings(html: str, source: str, page: str) -> list[str]:
+    warnings = []
+    for what, excerpt, block in _findings(html):
+        line = _source_line(source, block[:40]) or _source_line(source, excerpt)
+        where, fix = (f"{page}, line {line}", _FIXES[what]) if line else (page, _FIX_NOT_IN_PAGE)
+        warnings.append(f"{where}: would show readers {what}: '{excerpt}'\n    Fix: {fix}")
+    return warnings
+
+
+def _source_line(source: str, text: str) -> int | None:
+    return next((number for number, line in enumerate(source.split("\n"), 1) if text and text in line), None)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from markupsafe import escape
@@ -68,12 +69,58 @@ class Portal:
             "support.ics": ics.support_calendar(self.policy, self.lang, base_url=self.policy.site_url + self.prefix(self.lang)),
         }
 
-    def render_markdown(self, markdown: str, src_uri: str) -> str:
-        return render.render_page(self.env, markdown, self.context, f"content/{self.prefix(self.lang)}{src_uri}")
+    # The content/ path of a page of this edition, as errors name it: content/de/hours.md.
+    def page_name(self, src_uri: str) -> str:
+        return f"content/{self.prefix(self.lang)}{src_uri}"
+
+    # A page's Markdown as text: UTF-8 (with or without a byte order mark), any line ends.
+    def read_page(self, path: Path, src_uri: str) -> str:
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw[:error.start].count(b"\n") + 1
+            raise render.PageError(self.page_name(src_uri), [
+                (line, f"the page is not UTF-8 text (byte 0x{raw[error.start]:02x}: {error.reason})",
+                 "save the file as UTF-8 (most editors offer it under 'Save with encoding')")]) from None
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    # `first_line`: the line of the file the Markdown starts on, after front matter.
+    def render_markdown(self, markdown: str, src_uri: str, first_line: int = 1) -> str:
+        return render.render_page(self.env, markdown, self.context, self.page_name(src_uri), first_line)
+
+    # What a rendered page would wrongly show readers, each with the line of the page's source.
+    def page_warnings(self, html: str, source: str, src_uri: str) -> list[str]:
+        return render.page_warnings(html, source, self.page_name(src_uri))
 
     def finish_html(self, html: str) -> str:
         html = render.mark_fallbacks(html, self.main_language, UNTRANSLATED.get(self.lang, UNTRANSLATED["en"]))
         return render.strip_policy_markers(html)
+
+    # Links under `folders` (content/, overrides/) to anything outside the project: the build would
+    # publish the file they point to (/etc/passwd, /proc/self/environ). Links inside are fine.
+    def links_outside(self, folders) -> list[str]:
+        root = Path(os.path.realpath(self.root))
+
+        def outside(path: Path) -> bool:
+            return not Path(os.path.realpath(path)).is_relative_to(root)
+
+        found, seen = [], set()
+        for folder in map(Path, folders):
+            if folder.is_symlink() and outside(folder):  # content/de itself a link
+                found.append(folder)
+                continue
+            for directory, subfolders, names in os.walk(folder, followlinks=True):
+                real = os.path.realpath(directory)
+                if real in seen:  # a link back to a folder already walked
+                    subfolders.clear()
+                    continue
+                seen.add(real)
+                found += [Path(directory) / name for name in (*subfolders, *names)
+                          if (Path(directory) / name).is_symlink() and outside(Path(directory) / name)]
+                subfolders[:] = [name for name in subfolders if not outside(Path(directory) / name)]
+        return sorted(f"{os.path.relpath(link, self.root)} is a link to {os.readlink(link)}, outside the project\n"
+                      "    Fix: replace the link by a copy of the file, or delete it" for link in found)
 
     # The same page in every language that has it: name, language, link from this page, full URL.
     def alternates(self, src_uri: str, page_url: str) -> list[dict]:
