@@ -31,12 +31,13 @@ import supportportal.parsing
 import supportportal.render
 import supportportal.site
 import supportportal.textfmt
+import supportportal.version
 import supportportal.yamlload
 
 log = logging.getLogger("mkdocs.plugins.supportportal")
 
 # Reloaded in this order by `mkdocs serve`, so edits to the package apply without a restart.
-_MODULES = ("model", "parsing", "yamlload", "closures", "loading", "textfmt", "feed", "render", "ics",
+_MODULES = ("model", "parsing", "yamlload", "closures", "loading", "textfmt", "version", "feed", "render", "ics",
             "jsonld", "site")
 
 

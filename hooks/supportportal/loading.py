@@ -207,6 +207,10 @@ class _Checker:
             suggestion = parsing.suggest_duration(text)
             return self.report(name, path, f"'{text}' is not a duration",
                                f"write it as '{suggestion}'" if suggestion else "write e.g. 30 minutes, 4 hours or 2 business days")
+        if key == "version" and path == ("version",):
+            return self.report(name, path, f"'{text}' is not a version customers can cite",
+                               "use letters, digits, spaces and . - _ / : + ( ), at most 40 characters, "
+                               "starting with a letter or digit, e.g. 2026-2")
         if key == "address":
             return self.report(name, path, f"'{text}' is not a link, email address or phone number",
                                "write a https:// link, an address like support@example.com, or a number starting with +")
@@ -278,6 +282,7 @@ class _Checker:
             enhancements_included=maint["enhancements"]["included"],
             enhancements_answer=self.text("maintenance", ("enhancements", "answer"), maint["enhancements"]["answer"]),
             warranty=self.texts("maintenance", ("warranty",), maint["warranty"]),
+            version=company.get("version"),
         )
         if self.problems:
             return None
