@@ -153,8 +153,8 @@ def _hours(old: Policy, new: Policy):
             continue
         yield from _text_lines("Name of the region", before.name, region.name, name)
         if before.zone != region.zone:
-            yield Line(f"Time zone {textfmt.zone_label(region.zone, LANG, year)} ({region.zone}) instead of "
-                       f"{textfmt.zone_label(before.zone, LANG, year)} ({before.zone})", name)
+            yield Line(f"Time zone {region.zone}, {textfmt.zone_label(region.zone, LANG, year)}, instead of "
+                       f"{before.zone}, {textfmt.zone_label(before.zone, LANG, year)}", name)
         yield from _weekly_lines(before.weekly, region.weekly, name)
     for region in old.regions:
         if region.id not in {r.id for r in new.regions}:
@@ -612,7 +612,7 @@ def short_name(repo: Path, rev: str | None) -> str:
     if rev is None:
         return "the working tree"
     commit = _git(repo, "rev-parse", "--short", f"{rev}^{{commit}}").stdout.decode().strip()
-    return f"`{rev}` ({commit})" if not commit.startswith(rev) else f"`{commit}`"
+    return f"`{commit}`" if rev.startswith(commit) or commit.startswith(rev) else f"`{rev}` ({commit})"
 
 
 class ReviewError(Exception):
