@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test system-deps lighthouse bench clean
+.PHONY: site serve test check diff system-deps lighthouse bench clean
 
 # Python virtual environment with the pinned dependencies, rebuilt when a pin changes.
 $(VENV)/.installed: requirements.txt constraints.txt
@@ -25,6 +25,17 @@ site: $(VENV)/.installed
 # Preview at http://127.0.0.1:8000, rebuilding when content/, policy/, hooks/ or overrides/ change.
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Check policy/ as the build does, without building: the build's own messages, exit 1 on problems.
+check: $(VENV)/.installed
+	@$(BIN)/python tools/policy_check.py
+
+# What customers will read differently, in Markdown on standard output: the policy change since
+# this branch left main (or BASE=rev, and HEAD=rev instead of the working tree), then the pages
+# whose visible text changed. Setting up .venv prints to standard error only: `make diff > file`.
+diff:
+	@$(MAKE) --no-print-directory -s $(VENV)/.installed >&2
+	@$(BIN)/python tools/policy_diff.py $(if $(BASE),--base '$(BASE)') $(if $(HEAD),--head '$(HEAD)')
 
 # Every test: unit, build, browser, quality gates.
 test: $(VENV)/.installed node_modules/.installed

@@ -31,14 +31,16 @@ import supportportal.parsing
 import supportportal.render
 import supportportal.site
 import supportportal.textfmt
+import supportportal.version
 import supportportal.yamlload
 
 log = logging.getLogger("mkdocs.plugins.supportportal")
 
 # Reloaded in this order by `mkdocs serve`, so edits to the package apply without a restart.
-_MODULES = ("model", "parsing", "yamlload", "closures", "checks.values", "checks.context", "checks.structure", "checks.company",
-            "checks.regions", "checks.holidays", "checks.channels", "checks.priorities", "checks.process",
-            "checks.maintenance", "loading", "textfmt", "feed", "render", "ics", "jsonld", "site")
+_MODULES = ("model", "parsing", "yamlload", "closures", "checks.values", "checks.context", "checks.structure",
+            "checks.company", "checks.regions", "checks.holidays", "checks.channels", "checks.priorities",
+            "checks.process", "checks.maintenance", "loading", "textfmt", "version", "feed", "render", "ics",
+            "jsonld", "site")
 
 
 # One build in progress; the main edition's build runs the other editions' builds inside it.

@@ -185,3 +185,43 @@ def test_the_workflow_build_makes_a_complete_pages_artifact(publish, tmp_path):
     missing = [name for name in PUBLISHED_FILES if name not in members]
     assert not missing, f"the Pages artifact lacks {missing}"
     assert any(name.endswith("hours/index.html") for name in members)
+
+
+# Pull requests get `make diff` in the job summary: the same command as on a laptop, with the
+# base branch fetched, no permission beyond reading, and a time limit on every step.
+def test_the_policy_summary_step_runs_make_diff(publish):
+    job = publish["jobs"]["policy-summary"]
+    assert job["if"] == "github.event_name == 'pull_request'"
+    assert "permissions" not in job and "needs" not in job
+    checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+    assert all("timeout-minutes" in step for step in job["steps"]), job["steps"]
+    [summary] = [s for s in job["steps"] if "GITHUB_STEP_SUMMARY" in s.get("run", "")]
+    assert re.fullmatch(r'make diff BASE="origin/\$BASE_REF" >> "\$GITHUB_STEP_SUMMARY"', summary["run"]), summary["run"]
+    assert summary["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+    dry = subprocess.run(["make", "-n", "diff", "BASE=origin/main"], cwd=ROOT, capture_output=True, text=True)
+    assert "tools/policy_diff.py --base 'origin/main'" in dry.stdout, dry.stdout
+
+
+# The step itself, in a repository whose pull request branch changed the policy: the job summary
+# gets the summary and nothing else (no command echo, no install output).
+def test_the_policy_summary_step_writes_the_job_summary(publish, tmp_path):
+    from test_review import git_project
+
+    [step] = [s for s in publish["jobs"]["policy-summary"]["steps"] if "GITHUB_STEP_SUMMARY" in s.get("run", "")]
+    project, git = git_project(tmp_path)
+    git("update-ref", "refs/remotes/origin/main", "HEAD")
+    git("checkout", "-q", "-b", "change")
+    path = project / "policy" / "channels.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("address: support@smartwork.example",
+                                                               "address: help@smartwork.example"), encoding="utf-8")
+    git("commit", "-q", "-am", "New support address")
+    summary_file = tmp_path / "step-summary.md"
+    proc = subprocess.run(["bash", "-euo", "pipefail", "-c", step["run"]], cwd=project, capture_output=True, text=True,
+                          timeout=300, env={**os.environ, "BASE_REF": "main", "GITHUB_STEP_SUMMARY": str(summary_file),
+                                            "SOURCE_DATE_EPOCH": "1795737600"})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    summary = summary_file.read_text(encoding="utf-8")
+    assert summary.startswith("# Policy change: what customers will read\n"), summary
+    assert "## Contact channels\n\n- Email: address help@smartwork.example instead of support@smartwork.example\n" in summary
+    assert "- `contact/`:" in summary and "- `de/contact/`:" in summary

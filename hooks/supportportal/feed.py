@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 from .model import WEEKDAYS, Interval, Policy, Target
+from .version import PolicyVersion
 
 SCHEMA_VERSION = 1
 
@@ -22,8 +23,17 @@ def _target(target: Target | None) -> dict | None:
     return {"minutes": target.minutes, "clock": "business" if target.business else "calendar"}
 
 
-# The feed as plain data; texts carry every language they have.
-def support_feed(policy: Policy) -> dict:
+# The policy version customers cite; its members from git only where it came from git.
+def _version(version: PolicyVersion) -> dict:
+    result = {"label": version.label}
+    if version.commit:
+        result.update(commit=version.commit, commit_date=version.commit_date)
+    return result
+
+
+# The feed as plain data; texts carry every language they have. Without a version, the feed
+# has no policy_version member.
+def support_feed(policy: Policy, version: PolicyVersion | None = None) -> dict:
     first, last = policy.horizon
     return {
         "$schema": policy.site_url + "developers/support.schema.json",
@@ -31,6 +41,7 @@ def support_feed(policy: Policy) -> dict:
         "company": {"name": policy.company},
         "languages": list(policy.languages),
         "generated": policy.today.isoformat(),
+        **({"policy_version": _version(version)} if version else {}),
         "horizon": {"first_date": first.isoformat(), "last_date": last.isoformat()},
         "business_day_hours": policy.business_day_minutes / 60 if policy.business_day_minutes % 60 else policy.business_day_minutes // 60,
         "regions": [

@@ -152,6 +152,7 @@ class Policy:
     enhancements_included: bool
     enhancements_answer: Text
     warranty: tuple
+    version: str | None = None  # company.yml version: what customers cite; None: the build derives one
     overrides: dict = field(default_factory=dict, compare=False)  # region id -> tuple[DayOverride]
 
     @property

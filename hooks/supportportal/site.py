@@ -9,7 +9,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from . import feed, ics, jsonld, render
+from . import feed, ics, jsonld, render, version
 from .loading import load_policy
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
@@ -17,6 +17,8 @@ SCHEMAS = Path(__file__).resolve().parent / "schemas"
 # Names of the languages in the language switch, in their own language.
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
 UNTRANSLATED = {"en": "not yet translated", "de": "noch nicht übersetzt"}
+# The footer line that names the published policy ("2026-2", "2026-11-27 (57d804c)").
+POLICY_VERSION = {"en": "Support policy version {version}", "de": "Version der Supportrichtlinie: {version}"}
 
 
 class Portal:
@@ -25,6 +27,7 @@ class Portal:
         self.policy = policy or load_policy(root / "policy", today)
         self.today = today
         self.lang = lang or self.policy.languages[0]
+        self.version = version.published_version(self.policy, root)
         self.env = render.environment()
         self.context = render.Facts(self.policy, self.lang, today).context()
 
@@ -56,15 +59,23 @@ class Portal:
         config.site_description = escape(p.site_description.get(self.lang))
         config.site_url = p.site_url + self.prefix(self.lang)
         config.extra["support_portal"] = {"company": p.company, "lang": self.lang,
-                                          "jsonld": jsonld.script_text(jsonld.organization(p, self.lang))}
+                                          "jsonld": jsonld.script_text(jsonld.organization(p, self.lang)),
+                                          "policy_version": self.footer_version()}
         # Truthy but not a list: Material shows its language switch, fed per page by alternates().
         if len(p.languages) > 1:
             config.extra["alternate"] = True
 
+    # The footer's words for the published policy version, escaped once; None without a version.
+    def footer_version(self):
+        if self.version is None:
+            return None
+        words = POLICY_VERSION.get(self.lang, POLICY_VERSION["en"])
+        return escape(words).format(version=self.version.label)
+
     # Files written beside the pages: the feeds and their schemas.
     def generated_files(self) -> dict:
         return {
-            "support.json": feed.dumps(feed.support_feed(self.policy)),
+            "support.json": feed.dumps(feed.support_feed(self.policy, self.version)),
             "developers/support.schema.json": (SCHEMAS / "support.schema.json").read_text(encoding="utf-8"),
             "support.ics": ics.support_calendar(self.policy, self.lang, base_url=self.policy.site_url + self.prefix(self.lang)),
         }

@@ -30,4 +30,5 @@ def check(ctx: Context) -> dict | None:
     if not ctx.intact(NAME, ()) or None in fields.values():
         return None
     data = ctx.get(NAME, ())
-    return {"company": data["company"]["name"], **fields, "site_url": data["site"]["url"]}
+    return {"company": data["company"]["name"], **fields, "site_url": data["site"]["url"],
+            "version": data.get("version")}

@@ -121,6 +121,10 @@ def _format_problem(ctx: Context, name, path, value, schema):
         suggestion = parsing.suggest_duration(text)
         return ctx.report(name, path, f"'{text}' is not a duration",
                           f"write it as '{suggestion}'" if suggestion else "write e.g. 30 minutes, 4 hours or 2 business days")
+    if key == "version" and path == ("version",):
+        return ctx.report(name, path, f"'{text}' is not a version customers can cite",
+                          "use letters, digits, spaces and . - _ / : + ( ), at most 40 characters, "
+                          "starting with a letter or digit, e.g. 2026-2")
     if key == "address":
         return ctx.report(name, path, f"'{text}' is not a link, email address or phone number",
                           "write a https:// link, an address like support@example.com, or a number starting with +")

@@ -1,0 +1,317 @@
+# `make diff`: a policy change summarised as customers will read it, grouped by topic and region;
+# the validation errors instead when the new policy is broken; the pages whose text changed.
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import BIN, ROOT, copy_project
+from supportportal import review
+from supportportal.loading import PolicyError, load_policy
+from test_policy_validation import TODAY, edit
+from timelimit import time_limit
+
+CLOSURES = """closures:
+  - name: {en: New Year's Eve, de: Silvester}
+    every_year: 12-31
+    hours: 10:00-14:00
+    regions: [emea]
+  - name: {en: Company offsite, de: Betriebsausflug}
+    date: 2027-06-14
+    until: 2027-06-15
+"""
+
+# name: (edits to both policies, edits to the new one, topic, group, line, details or None)
+# An edit is (file, text to replace (its last occurrence), replacement).
+CASES = {
+    "closing earlier on one day": (
+        [], [("regions.yml", "monday to friday: 10:00-18:00", "monday to thursday: 10:00-18:00\n      friday: 10:00-16:00")],
+        "Support hours and time zones", "EMEA", "Fridays close at 16:00 instead of 18:00", None),
+    "opening later on several days": (
+        [], [("regions.yml", "monday to friday: 09:00-17:00", "monday to thursday: 10:00-17:00\n      friday: 09:00-17:00")],
+        "Support hours and time zones", "USA", "Mondays to Thursdays open at 10:00 instead of 09:00", None),
+    "a new opening day": (
+        [], [("regions.yml", "monday to friday: 10:00-18:00", "monday to friday: 10:00-18:00\n      saturday: [09:00-12:00, 13:00-15:00]")],
+        "Support hours and time zones", "EMEA", "Saturdays now open 09:00–12:00, 13:00–15:00 (were closed)", None),
+    "hours past midnight": (
+        [], [("regions.yml", "monday to friday: 09:00-17:00", "monday to friday: 09:00-02:00")],
+        "Support hours and time zones", "USA", "Mondays to Fridays close at 02:00 (next day) instead of 17:00", None),
+    "another time zone": (
+        [], [("regions.yml", "zone: America/New_York", "zone: America/Chicago")],
+        "Support hours and time zones", "USA",
+        "Time zone America/Chicago, CST/CDT (Chicago time), instead of America/New_York, EST/EDT (New York time)", None),
+    "a region renamed": (
+        [], [("regions.yml", "name: {en: USA, de: USA}", "name: {en: Americas, de: Amerika}")],
+        "Support hours and time zones", "Americas", "Name of the region changed",
+        ("before (en): “USA”", "after (en): “Americas”", "before (de): “USA”", "after (de): “Amerika”")),
+    "a new region": (
+        [], [("regions.yml", "    public_holidays: munich\n",
+              "    public_holidays: munich\n\n  - id: apac\n    name: {en: APAC, de: APAC}\n    zone: Asia/Singapore\n"
+              "    hours:\n      monday to friday: 09:00-17:00\n")],
+        "Support hours and time zones", "APAC",
+        "New region, UTC+08:00 (Singapore time): Monday to Friday 09:00–17:00", None),
+    "a region removed": (
+        [], [("regions.yml", "\n  - id: usa\n    name: {en: USA, de: USA}\n    zone: America/New_York\n"
+              "    hours:\n      monday to friday: 09:00-17:00\n    public_holidays: munich\n", "\n")],
+        "Support hours and time zones", "USA", "Region removed: customers no longer see its hours", None),
+    "a holiday category dropped": (
+        [], [("holidays.yml", "categories: [public, catholic]", "categories: [public]")],
+        "Public holidays", "", "No longer a public holiday: Saturday, 15 August 2026, Assumption Day, all regions", None),
+    "one region open on public holidays": (
+        [], [("regions.yml", "monday to friday: 09:00-17:00\n    public_holidays: munich", "monday to friday: 09:00-17:00")],
+        "Public holidays", "USA", "Public holidays: none (open on public holidays) instead of public holidays in Munich, Germany",
+        None),
+    "a longer holiday horizon": (
+        [], [("holidays.yml", "years: 2", "years: 3")],
+        "Public holidays", "", "The calendar covers 2026 to 2028 instead of 2026 to 2027", None),
+    "a new closure in every region": (
+        [], [("holidays.yml", "closures: []", "closures:\n  - name: {en: Christmas Eve, de: Heiligabend}\n    every_year: 12-24\n")],
+        "Closures and special hours", "", "New closure: Thursday, 24 December 2026, Christmas Eve, all regions", None),
+    "a closure of several days": (
+        [], [("holidays.yml", "closures: []", CLOSURES)],
+        "Closures and special hours", "",
+        "New closure: Monday, 14 June 2027 to Tuesday, 15 June 2027, Company offsite, all regions", None),
+    "new special hours in one region": (
+        [], [("holidays.yml", "closures: []", CLOSURES)],
+        "Closures and special hours", "", "New special hours: Thursday, 31 December 2026, New Year's Eve, open 10:00–14:00, EMEA",
+        None),
+    "special hours on a public holiday": (
+        [], [("holidays.yml", "closures: []",
+              "closures:\n  - name: {en: Boxing Day service, de: Notdienst}\n    date: 2026-12-26\n    hours: 10:00-12:00\n")],
+        "Closures and special hours", "",
+        "New special hours: Saturday, 26 December 2026, Boxing Day service, open 10:00–12:00 "
+        "(replaces the public holiday Second Day of Christmas), all regions", None),
+    "special hours changed": (
+        [("holidays.yml", "closures: []", CLOSURES)], [("holidays.yml", "hours: 10:00-14:00", "hours: 10:00-16:00")],
+        "Closures and special hours", "",
+        "Changed: Thursday, 31 December 2026, New Year's Eve: open 10:00–16:00 instead of open 10:00–14:00, EMEA", None),
+    "a closure removed": (
+        [("holidays.yml", "closures: []", CLOSURES)], [("holidays.yml", "    date: 2027-06-14\n    until: 2027-06-15\n",
+                                                         "    date: 2027-06-14\n")],
+        "Closures and special hours", "", "Closure removed: Tuesday, 15 June 2027, Company offsite, all regions", None),
+    "a channel removed": (
+        [], [("channels.yml", "\n  - id: form\n    name:\n      en: Contact form\n      de: Kontaktformular\n    type: form\n"
+              "    address: https://www.smartwork.example/support/contact\n    description:\n"
+              "      en: A short form for customers without a portal account.\n"
+              "      de: Ein kurzes Formular für Kunden ohne Zugang zum Portal.\n", "\n")],
+        "Contact channels", "", "Channel removed: Contact form", None),
+    "a new channel": (
+        [], [("channels.yml", "  - id: form\n",
+              "  - id: phone\n    name: {en: Phone, de: Telefon}\n    type: phone\n    address: +49 89 1234567\n\n  - id: form\n")],
+        "Contact channels", "", "New channel: Phone (+49 89 1234567)", None),
+    "a channel's address": (
+        [], [("channels.yml", "address: support@smartwork.example", "address: help@smartwork.example")],
+        "Contact channels", "", "Email: address help@smartwork.example instead of support@smartwork.example", None),
+    "a slower first response": (
+        [], [("priorities.yml", "first_response: 1 hour", "first_response: 2 hours")],
+        "Priorities and response targets", "", "Critical: first response within 2 hours (was 1 hour)", None),
+    "updates in business time": (
+        [], [("priorities.yml", "update_interval: 1 business day", "update_interval: 4 business hours")],
+        "Priorities and response targets", "", "High: updates every 4 business hours (was every business day)", None),
+    "no more updates": (
+        [], [("priorities.yml", "    update_interval: 3 business days\n", "")],
+        "Priorities and response targets", "", "Normal: updates as progress is made (was every 3 business days)", None),
+    "a longer business day": (
+        [], [("priorities.yml", "business_day: 8 hours", "business_day: 9 hours")],
+        "Priorities and response targets", "", "A business day has 9 business hours instead of 8", None),
+    "another default priority": (
+        [], [("priorities.yml", "    coverage: business hours\n    default: true\n", "    coverage: business hours\n"),
+             ("priorities.yml", "first_response: 2 business days\n", "first_response: 2 business days\n    default: true\n")],
+        "Priorities and response targets", "", "Default priority: Low (was Normal)", None),
+    "a resolution step reworded": (
+        [], [("process.yml", "en: You open a support ticket.", "en: You open a support ticket in the portal.")],
+        "Resolution process", "", "Resolution step 1 changed",
+        ("before (en): “You open a support ticket.”", "after (en): “You open a support ticket in the portal.”")),
+    "a customer duty added": (
+        [], [("process.yml", "customer_duties:\n", "customer_duties:\n  - en: You keep us informed.\n    de: Sie halten uns auf dem Laufenden.\n")],
+        "Resolution process", "", "Customer duty 1 added", ("en: “You keep us informed.”", "de: “Sie halten uns auf dem Laufenden.”")),
+    "enhancements included": (
+        [], [("maintenance.yml", "included: false", "included: true")],
+        "Maintenance and warranty", "", "Enhancements: included (was not included)", None),
+    "a warranty paragraph removed": (
+        [], [("maintenance.yml", "\n  - en: >-\n      We do not provide a quality guarantee or any other warranty, unless we specifically have\n"
+              "      provided a written warranty document.\n    de: >-\n      Wir geben keine Qualitätsgarantie und keine andere "
+              "Gewährleistung, sofern wir nicht\n      ausdrücklich eine schriftliche Gewährleistungserklärung abgegeben haben.\n", "\n")],
+        "Maintenance and warranty", "", "Warranty paragraph 2 removed",
+        ("en: “We do not provide a quality guarantee or any other warranty, unless we specifically have provided a "
+         "written warranty document.”",
+         "de: “Wir geben keine Qualitätsgarantie und keine andere Gewährleistung, sofern wir nicht ausdrücklich eine "
+         "schriftliche Gewährleistungserklärung abgegeben haben.”")),
+    "the site title": (
+        [], [("company.yml", "de: Kundensupport von smartwork solutions", "de: Kundenservice von smartwork solutions")],
+        "Company and site", "", "Site title changed",
+        ("before (de): “Kundensupport von smartwork solutions”", "after (de): “Kundenservice von smartwork solutions”")),
+    "a version set by staff": (
+        [], [("company.yml", "  url: https://support.smartwork.example/\n", "  url: https://support.smartwork.example/\nversion: \"2026-2\"\n")],
+        "Company and site", "", "Policy version: 2026-2 (was the date and commit of the last policy change)", None),
+}
+# Two copies of the default policy in tmp_path: old/ and new/, each with its edits.
+def policy_pair(tmp_path: Path, both=(), new_only=()) -> tuple[Path, Path]:
+    dirs = []
+    for name, edits in (("old", both), ("new", [*both, *new_only])):
+        directory = tmp_path / name / "policy"
+        shutil.copytree(ROOT / "policy", directory)
+        for file, old, new in edits:
+            edit(directory / file, old, new)
+        dirs.append(directory)
+    return dirs[0], dirs[1]
+
+
+def summary_of(old_dir: Path, new_dir: Path) -> list:
+    with time_limit(60, "loading and comparing two policies"):
+        return review.summarize(load_policy(old_dir, TODAY), load_policy(new_dir, TODAY))
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_kind_of_change_gives_its_line_in_its_topic_and_group(tmp_path, case):
+    both, new_only, topic, group, text, details = CASES[case]
+    old_dir, new_dir = policy_pair(tmp_path, both, new_only)
+    sections = summary_of(old_dir, new_dir)
+    found = [(s.topic, line.group, line.text) for s in sections for line in s.lines]
+    assert (topic, group, text) in found, "\n".join(map(str, found))
+    line = next(line for s in sections for line in s.lines if (s.topic, line.group, line.text) == (topic, group, text))
+    if details is not None:
+        assert line.details == details
+    # The same line in the Markdown, under the topic's heading and the group's.
+    with time_limit(60, "summarising two policies"):
+        markdown = review.policy_summary(old_dir, new_dir, TODAY).splitlines()
+    heading = markdown.index(f"## {topic}")
+    at = markdown.index(f"- {text}", heading)
+    if group:
+        assert markdown.index(f"### {group}", heading) < at
+    assert not any(m.startswith("## ") for m in markdown[heading + 1:at])
+
+
+# Only what changed is reported: one edit, one line (the other topics stay silent).
+@pytest.mark.parametrize("case", ["closing earlier on one day", "a slower first response", "a channel removed",
+                                  "another time zone"])
+def test_one_edit_gives_exactly_one_line(tmp_path, case):
+    both, new_only, topic, group, text, _ = CASES[case]
+    sections = summary_of(*policy_pair(tmp_path, both, new_only))
+    assert [(s.topic, [(line.group, line.text) for line in s.lines]) for s in sections] == [(topic, [(group, text)])]
+
+
+# A yearly closure appears once per published year; dates of different regions stay apart.
+def test_dates_are_listed_per_year_and_region(tmp_path):
+    sections = summary_of(*policy_pair(tmp_path, (), [("holidays.yml", "closures: []", CLOSURES)]))
+    [closures] = [s for s in sections if s.topic == "Closures and special hours"]
+    assert [line.text for line in closures.lines] == [
+        "New special hours: Thursday, 31 December 2026, New Year's Eve, open 10:00–14:00, EMEA",
+        "New closure: Monday, 14 June 2027 to Tuesday, 15 June 2027, Company offsite, all regions",
+        "New special hours: Friday, 31 December 2027, New Year's Eve, open 10:00–14:00, EMEA",
+    ]
+
+
+def test_an_unchanged_policy(tmp_path):
+    old_dir, new_dir = policy_pair(tmp_path)
+    assert summary_of(old_dir, new_dir) == []
+    with time_limit(60, "summarising two policies"):
+        markdown = review.policy_summary(old_dir, new_dir, TODAY, compared="Compared: `a` → `b`.")
+    assert markdown == "# Policy change: what customers will read\n\nCompared: `a` → `b`.\n\n**No change for customers.**\n"
+    # With the pages compared too, and none changed, the summary says both.
+    assert "**No change for customers.** No page's text changed." in review.render([], pages=[], languages=("en", "de"))
+
+
+@pytest.mark.parametrize("edits", [
+    [("regions.yml", "    public_holidays: munich\n", "    # Munich's calendar, as agreed in 2026.\n    public_holidays: munich\n")],
+    [("regions.yml", "    name: {en: EMEA, de: EMEA}\n    zone: Europe/Berlin\n", "    zone: Europe/Berlin\n    name: {de: EMEA, en: EMEA}\n")],
+    [("channels.yml", "    name:\n      en: Email\n      de: E-Mail\n", "    name: {en: Email, de: E-Mail}\n")],
+], ids=["comment", "key order", "flow style"])
+def test_a_change_customers_cannot_see_says_so(tmp_path, edits):
+    old_dir, new_dir = policy_pair(tmp_path, (), edits)
+    assert (old_dir.parent / "policy" / edits[0][0]).read_text() != (new_dir / edits[0][0]).read_text()
+    assert summary_of(old_dir, new_dir) == []
+    with time_limit(60, "summarising two policies"):
+        markdown = review.policy_summary(old_dir, new_dir, TODAY)
+    assert "**No change for customers.**" in markdown
+
+
+def test_a_broken_new_policy_gives_the_builds_report(tmp_path):
+    old_dir, new_dir = policy_pair(tmp_path, (), [("regions.yml", "zone: Europe/Berlin", "zone: CET")])
+    with pytest.raises(PolicyError) as info:
+        load_policy(new_dir, TODAY)
+    with time_limit(60, "summarising two policies"):
+        markdown = review.policy_summary(old_dir, new_dir, TODAY)
+    assert f"```text\n{info.value.report()}\n```" in markdown
+    assert "regions[1].zone: 'CET' is not an IANA time zone name" in markdown
+    assert "No change" not in markdown and "## Support hours" not in markdown
+
+
+# Policy texts are shown literally: Markdown characters in them are escaped.
+def test_policy_texts_cannot_format_the_summary(tmp_path):
+    old_dir, new_dir = policy_pair(tmp_path, (), [("process.yml", "en: You open a support ticket.",
+                                                   "en: You open a *support* ticket <b>[here](x)</b>.")])
+    [section] = summary_of(old_dir, new_dir)
+    assert section.lines[0].details[1] == r"after (en): “You open a \*support\* ticket \<b\>\[here\](x)\</b\>.”"
+
+
+def test_visible_text_of_an_article():
+    html = ('<html><head><title>T</title><script>var x = 1;</script></head><body><nav>Menu</nav>'
+            '<article class="md-content__inner"><h1 id="a">Support hours<a class="headerlink" href="#a">¶</a></h1>'
+            '<p>Open\n  Monday <strong>to</strong> Friday.</p><div hidden>secret</div>'
+            '<table><tr><th>Region</th><th>Hours</th></tr><tr><td>EMEA</td><td>10:00–18:00</td></tr></table>'
+            '<pre><code>line 1\nline 2</code></pre><p>a<br>b</p><img alt="x"><script>ignored()</script></article>'
+            '<footer>Footer</footer></body></html>')
+    assert review.article_text(html) == [
+        "Support hours", "Open Monday to Friday.", "Region | Hours", "EMEA | 10:00–18:00", "line 1", "line 2", "a", "b"]
+
+
+# A temporary git repository holding the project with the tools and the Makefile, and a stand-in
+# for .venv (this test's environment: nothing is installed). Returns (project, run git).
+def git_project(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    for name in ("Makefile", "requirements.txt", "constraints.txt", ".gitignore"):
+        shutil.copy2(ROOT / name, project / name)
+    shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("node_modules", "__pycache__"))
+    venv = project / ".venv"
+    venv.mkdir()
+    for part in ("bin", "lib", "lib64", "include", "pyvenv.cfg"):
+        if (BIN.parent / part).exists():
+            (venv / part).symlink_to(BIN.parent / part)
+    (venv / ".installed").touch()
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Support", "GIT_AUTHOR_EMAIL": "support@example.com",
+           "GIT_COMMITTER_NAME": "Support", "GIT_COMMITTER_EMAIL": "support@example.com",
+           "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"}
+
+    def git(*args, date="2026-11-20T10:00:00+00:00"):
+        proc = subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, timeout=60,
+                              env={**env, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date})
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout.strip()
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-q", "-m", "Policy as published")
+    return project, git
+
+
+# The command line tool, as `make diff BASE=rev HEAD=rev`, on two commits of a real repository.
+def test_make_diff_between_two_commits(tmp_path):
+    project, git = git_project(tmp_path)
+    first = git("rev-parse", "HEAD")
+    edit(project / "policy" / "regions.yml", "monday to friday: 10:00-18:00",
+         "monday to thursday: 10:00-18:00\n      friday: 10:00-16:00")
+    git("commit", "-q", "-am", "EMEA closes early on Fridays", date="2026-11-24T09:00:00+00:00")
+    second = git("rev-parse", "HEAD")
+    # The working tree differs from both: the tool must read the revisions, not the files.
+    edit(project / "policy" / "priorities.yml", "first_response: 1 hour", "first_response: 3 hours")
+    proc = subprocess.run(["make", "--no-print-directory", "diff", f"BASE={first}", f"HEAD={second}"], cwd=project,
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "SOURCE_DATE_EPOCH": "1795737600"})
+    assert proc.returncode == 0, proc.stderr
+    summary = proc.stdout
+    assert summary.startswith("# Policy change: what customers will read\n"), summary
+    assert f"Compared: `{git('rev-parse', '--short', first)}` → `{git('rev-parse', '--short', second)}`." in summary
+    assert "## Support hours and time zones\n\n### EMEA\n\n- Fridays close at 16:00 instead of 18:00\n" in summary
+    assert "first response" not in summary
+    # The pages that show the hours changed in both editions; the others did not.
+    pages = summary.split("## Pages whose text changed\n", 1)[1]
+    assert "### English edition (/)" in pages and "### German edition (/de/)" in pages, pages
+    changed = {line.split("`")[1] for line in pages.splitlines() if line.startswith("- `")}
+    assert {"hours/", "de/hours/"} <= changed, pages
+    assert not changed & {"process/", "de/process/", "contact/", "de/contact/"}, pages
+    assert re.search(r"^- `hours/`: [1-9]\d* lines? changed$", pages, re.M), pages

@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+# `make diff`: what customers will read differently after a policy change, in Markdown.
+#
+#   tools/policy_diff.py                       the working tree against where it left main
+#   tools/policy_diff.py --base REV --head REV two revisions
+#   tools/policy_diff.py --no-pages            the policy summary only, without building the pages
+#
+# The summary goes to standard output (`make diff > summary.md`); all logic is in
+# hooks/supportportal/review.py.
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from supportportal import review  # noqa: E402
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Summarise a policy change as customers will read it.")
+    parser.add_argument("--base", help="revision to compare with (default: the merge base with main)")
+    parser.add_argument("--head", help="revision with the change (default: the working tree)")
+    parser.add_argument("--no-pages", action="store_true", help="skip building and comparing the pages")
+    args = parser.parse_args(argv)
+    # Both policies are read, and both sites built, for the same "today".
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or str(
+        int(dt.datetime.combine(dt.datetime.now(dt.timezone.utc).date(), dt.time(), dt.timezone.utc).timestamp()))
+    try:
+        base = args.base or review.default_base(ROOT)
+        summary = review.review(ROOT, base, args.head or None, epoch, pages=not args.no_pages)
+    except review.ReviewError as error:
+        print(f"make diff: {error}", file=sys.stderr)
+        return 2
+    sys.stdout.write(summary)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
