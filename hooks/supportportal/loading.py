@@ -281,6 +281,9 @@ class _Checker:
         )
         if self.problems:
             return None
+        self._holiday_names(policy)
+        if self.problems:
+            return None
         overrides, conflicts = closures_.region_overrides(policy)
         for index, message in conflicts:
             self.report("holidays", ("closures", index), message, "keep one entry per date and region")
@@ -374,8 +377,39 @@ class _Checker:
             for c in unknown:
                 self.report("holidays", path + ("categories",), f"'{c}' is not a holiday category of {country}",
                             f"categories of {country}: {', '.join(sorted(cls.supported_categories))}")
-            result.append(Calendar(cal["id"], self.text("holidays", path + ("name",), cal["name"]), country, subdiv, categories))
+            names = []
+            for holiday, texts in (cal.get("names") or {}).items():
+                for lang in texts:
+                    if self.check_languages and lang not in self.languages:
+                        self.report("holidays", path + ("names", holiday, lang),
+                                    f"'{lang}' is not a language of this site ({', '.join(self.languages)})",
+                                    "add it to languages in company.yml, or remove this name")
+                names.append((holiday, Text(tuple((k, str(v).strip()) for k, v in texts.items()))))
+            result.append(Calendar(cal["id"], self.text("holidays", path + ("name",), cal["name"]), country, subdiv,
+                                   categories, tuple(names)))
         return tuple(result)
+
+    # Every holiday needs a name in every language: from the `holidays` package, else from the
+    # calendar's `names:`, which may only name holidays the calendar has.
+    def _holiday_names(self, policy: Policy) -> None:
+        first, last = policy.horizon
+        for i, calendar in enumerate(policy.calendars):
+            path = ("calendars", i)
+            for lang, holiday in closures_.unnamed_holidays(calendar, first, last, self.languages):
+                self.report("holidays", path + ("names",) if calendar.names else path,
+                            f"the holidays package has no {lang} names for {calendar.country}, "
+                            f"and the calendar '{calendar.id}' gives none for '{holiday}'",
+                            f"add to the calendar:  names: {{{holiday}: {{{lang}: ...}}}}  (one line per holiday, "
+                            "by its English name)")
+            known = set(closures_.calendar_days(calendar, first, last).values())
+            known = {text.get("en") for text in known}
+            for holiday, _ in calendar.names:
+                if holiday not in known:
+                    close = difflib.get_close_matches(holiday, sorted(known), n=1)
+                    self.report("holidays", path + ("names", holiday),
+                                f"'{holiday}' is not a holiday of the calendar '{calendar.id}' in the published years",
+                                f"did you mean '{close[0]}'?" if close else
+                                f"use the English names: {', '.join(sorted(known))}")
 
     def _regions(self, data: dict, calendar_ids) -> tuple:
         result, seen = [], {}
