@@ -267,7 +267,7 @@ class Facts:
             rows = []
             for day in (d for d in days if d.date.year == year):
                 is_next = day.date == upcoming
-                lead = f'<strong class="support-next__label">{escape(say("calendar.next_closure"))}:</strong> ' if is_next else ""
+                lead = f'<strong class="support-next__label">{escape(say("calendar.next_closure"))}</strong> ' if is_next else ""
                 mark = ' class="support-next"' if is_next else ""
                 name = escape(closures.display_name(day.name, lang, local, self.policy.languages[0]))
                 name = Markup(f"<mark>{name}</mark>") if is_next else name

@@ -88,8 +88,14 @@ class Portal:
                                 f"locales/{lang}.yml", 1, "nav", f"the nav section '{title}' of mkdocs.yml has no {lang} title",
                                 f"add to locales/{lang}.yml:  nav: {{{title}: ...}}  (or write mkdocs.{lang}.yml)"))
                         result.append({titles.get(title, title): translate(target)})
+                    elif title in titles:
+                        result.append({titles[title]: target})
+                    elif target == "index.md":  # MkDocs would title it "Home", in English
+                        problems.append(Problem(
+                            f"locales/{lang}.yml", 1, "nav", f"the home page's nav title '{title}' has no {lang} title",
+                            f"add to locales/{lang}.yml:  nav: {{{title}: ...}}  (or write mkdocs.{lang}.yml)"))
                     else:
-                        result.append({titles[title]: target} if title in titles else target)
+                        result.append(target)
             return result
 
         settings = {"docs_dir": str(self.docs_dir(lang)), "theme": {**theme, "language": lang}}
