@@ -5,7 +5,6 @@
 import json
 import re
 import shutil
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -16,8 +15,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, run_build, serve_directory
 
-sys.path.insert(0, str(ROOT / "hooks"))
-from supportportal import yamlload  # noqa: E402
+from supportportal import yamlload
 
 FIXTURE = ROOT / "tests" / "fixtures" / "french"
 
