@@ -212,3 +212,24 @@ def test_untranslated_note_is_in_the_page_language():
     html = render.mark_fallbacks(f"{render.FALLBACK_OPEN}Support portal{render.FALLBACK_CLOSE}", "en", "noch nicht übersetzt")
     assert html == ('<span class="support-untranslated" title="noch nicht übersetzt"><span lang="en">Support portal</span>'
                     '<span class="support-untranslated__note"> (noch nicht übersetzt)</span></span>')
+
+
+# One source for zone names per language: the hours page, the calendar and support.ics agree.
+def test_zone_names_and_cities_in_the_language(tmp_path):
+    from supportportal import ics, textfmt
+    assert textfmt.zone_label("Asia/Singapore", "de") == "UTC+08:00 (Singapur)"
+    assert textfmt.zone_label("Europe/Berlin", "de") == "MEZ/MESZ (Berlin)"
+    assert textfmt.zone_label("Europe/Berlin", "en") == "CET/CEST (Berlin time)"
+    project = copy_project(tmp_path / "project")
+    holidays = project / "policy" / "holidays.yml"
+    holidays.write_text(holidays.read_text().replace("closures: []", (
+        "closures:\n  - name: {en: New Year's Eve, de: Silvester}\n    every_year: 12-31\n"
+        "    hours: 10:00-14:00\n    regions: [emea]\n")))
+    de = portal(project, "de")
+    assert "Geöffnet 10:00–14:00 Uhr MEZ" in str(de.context["holiday_calendar"]())
+    import icalendar
+    events = icalendar.Calendar.from_ical(ics.support_calendar(de.policy, "de")).walk("VEVENT")
+    assert "Regionen: EMEA\nDer Support ist nur 10:00–14:00 Uhr (MEZ, Europe/Berlin) geöffnet." in [
+        str(e["DESCRIPTION"]) for e in events]
+    en = portal(project, "en")
+    assert "Open 10:00–14:00 CET" in str(en.context["holiday_calendar"]())
