@@ -157,8 +157,7 @@ class _Config:
 
 
 def _untranslated(portal) -> str:
-    from supportportal.site import UNTRANSLATED
-    return UNTRANSLATED.get(portal.lang, UNTRANSLATED["en"])
+    return portal.words("untranslated")
 
 
 # A config file as MkDocs reads it: INHERIT merged in.

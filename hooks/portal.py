@@ -19,8 +19,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import yaml_load
 from pathspec.gitignore import GitIgnoreSpec
 
+import supportportal.catalog
 import supportportal.closures
 import supportportal.feed
 import supportportal.ics
@@ -39,7 +41,7 @@ log = logging.getLogger("mkdocs.plugins.supportportal")
 # Reloaded in this order by `mkdocs serve`, so edits to the package apply without a restart.
 _MODULES = ("model", "parsing", "yamlload", "closures", "checks.values", "checks.context", "checks.structure",
             "checks.company", "checks.regions", "checks.holidays", "checks.channels", "checks.priorities",
-            "checks.process", "checks.maintenance", "loading", "textfmt", "version", "feed", "render", "ics",
+            "checks.process", "checks.maintenance", "loading", "catalog", "textfmt", "version", "feed", "render", "ics",
             "jsonld", "site")
 
 
@@ -199,14 +201,23 @@ def _strip_markers(items) -> None:
         _strip_markers(item.children)
 
 
-# Build another language's edition (mkdocs.de.yml) into a folder of this build's output.
+# Build another language's edition into a folder of this build's output: from its own
+# mkdocs.<lang>.yml where the project has one, else from mkdocs.yml with the edition's pages
+# (content/<lang>/), theme language and nav titles (the language's catalog, or the pages' headings).
 def _build_edition(portal, lang: str, config: MkDocsConfig) -> None:
     config_file = portal.root / f"mkdocs.{lang}.yml"
-    if not config_file.is_file():
-        raise PluginError(f"policy/company.yml lists the language '{lang}', but there is no {config_file.name}: "
-                          "copy mkdocs.de.yml, then set theme.language and the nav titles")
-    edition = load_config(config_file=str(config_file), site_dir=str(Path(config.site_dir) / lang),
-                          strict=config.strict)
+    site_dir = str(Path(config.site_dir) / lang)
+    if config_file.is_file():
+        edition = load_config(config_file=str(config_file), site_dir=site_dir, strict=config.strict)
+    else:
+        with open(config.config_file_path, encoding="utf-8") as file:
+            main = yaml_load(file)
+        try:
+            settings = portal.edition_settings(lang, main.get("theme"), main.get("nav"))
+        except supportportal.loading.PolicyError as error:
+            raise PluginError(error.report()) from None
+        config_file = Path(config.config_file_path)
+        edition = load_config(config_file=str(config_file), site_dir=site_dir, strict=config.strict, **settings)
     try:
         mkdocs_build(edition)
     except PluginError:

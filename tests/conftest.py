@@ -26,7 +26,7 @@ CHROMIUM_ARGS = [
 ]
 # 2026-11-27 00:00:00 UTC: the fixed "today" of every test build.
 SOURCE_DATE_EPOCH = "1795737600"
-PROJECT_PARTS = ("mkdocs.yml", "mkdocs.de.yml", "content", "policy", "hooks", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs.de.yml", "content", "policy", "hooks", "overrides", "locales")
 
 
 @dataclass
@@ -46,6 +46,8 @@ def copy_project(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
+        if not src.exists():
+            continue
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:

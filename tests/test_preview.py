@@ -57,10 +57,13 @@ def test_preview_follows_policy_and_hook_edits(preview):
     regions = project / "policy" / "regions.yml"
     regions.write_text(regions.read_text().replace("monday to friday: 10:00-18:00", "monday to friday: 08:00-16:30"))
     wait_for(url + "/hours/", "08:00–16:30")
-    render = project / "hooks" / "supportportal" / "render.py"
-    render.write_text(render.read_text().replace('"hours_caption": "Support hours by region"',
-                                                 '"hours_caption": "Opening hours by region"'))
+    words = project / "hooks" / "supportportal" / "locales" / "en.yml"
+    words.write_text(words.read_text().replace("hours.caption: Support hours by region",
+                                               "hours.caption: Opening hours by region"))
     wait_for(url + "/hours/", "Opening hours by region")
+    render = project / "hooks" / "supportportal" / "render.py"
+    render.write_text(render.read_text().replace("""'<div class="support-hours">""", """'<div class="support-hours" data-reloaded>"""))
+    wait_for(url + "/hours/", "data-reloaded")
 
 
 def test_make_serve_watches_the_policy_hooks_and_overrides():

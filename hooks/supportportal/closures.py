@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from dataclasses import dataclass
 
 import holidays
@@ -29,25 +28,48 @@ class ClosureDay:
 
 
 # Public holidays of one calendar within [first, last], named in English, the local language
-# and the site's languages.
+# and the site's languages: by the `holidays` package where it has the language, else by the
+# calendar's `names:` in holidays.yml (keyed by the English name).
 def calendar_days(calendar: Calendar, first: dt.date, last: dt.date, languages=("en",)) -> dict:
-    years = range(first.year, last.year + 1)
     cls = holidays.country_holidays(calendar.country).__class__
     local = (cls.default_language or "en").split("_")[0]
-    wanted = dict.fromkeys(("en", local, *languages))
+    english = _holiday_names(calendar, first, last, "en")
+    given = dict(calendar.names)
     names: dict = {}
-    for lang in wanted:
-        package_lang = _PACKAGE_LANGUAGE.get(lang, lang)
-        if package_lang not in (cls.supported_languages or ()):
-            package_lang = None
-        days = holidays.country_holidays(
-            calendar.country, subdiv=calendar.subdivision, years=years,
-            categories=calendar.categories, language=package_lang,
-        )
-        for date, name in days.items():
-            if first <= date <= last:
-                names.setdefault(date, {})[lang] = name
+    for lang in dict.fromkeys(("en", local, *languages)):
+        if _package_language(cls, lang) or lang == "en":
+            found = _holiday_names(calendar, first, last, lang)
+        else:
+            found = {date: given[name].get(lang) for date, name in english.items()
+                     if name in given and given[name].has(lang)}
+        for date, name in found.items():
+            names.setdefault(date, {})[lang] = name
     return {date: Text(tuple(texts.items())) for date, texts in sorted(names.items())}
+
+
+# The holidays of a calendar within [first, last] that have no name in one of `languages`: the
+# package lacks the language and `names:` does not give it. As [(language, English name), ...].
+def unnamed_holidays(calendar: Calendar, first: dt.date, last: dt.date, languages) -> list:
+    cls = holidays.country_holidays(calendar.country).__class__
+    english = sorted(set(_holiday_names(calendar, first, last, "en").values()))
+    given = dict(calendar.names)
+    return [(lang, name) for lang in languages if lang != "en" and not _package_language(cls, lang)
+            for name in english if not (name in given and given[name].has(lang))]
+
+
+# The package's code for one of our languages ("en" -> "en_US"), or None where it lacks it.
+def _package_language(cls, lang: str) -> str | None:
+    package_lang = _PACKAGE_LANGUAGE.get(lang, lang)
+    return package_lang if package_lang in (cls.supported_languages or ()) else None
+
+
+def _holiday_names(calendar: Calendar, first: dt.date, last: dt.date, lang: str) -> dict:
+    cls = holidays.country_holidays(calendar.country).__class__
+    days = holidays.country_holidays(
+        calendar.country, subdiv=calendar.subdivision, years=range(first.year, last.year + 1),
+        categories=calendar.categories, language=_package_language(cls, lang),
+    )
+    return {date: name for date, name in days.items() if first <= date <= last}
 
 
 # Every override of every region within the policy's horizon: {region id: (DayOverride, ...)},
@@ -130,14 +152,3 @@ def local_language(policy: Policy) -> str | None:
         return None
     cls = holidays.country_holidays(policy.calendars[0].country).__class__
     return (cls.default_language or "en").split("_")[0]
-
-
-# The abbreviation a zone uses at noon of `date` ("CET", "EST"), or its UTC offset ("UTC+08:00")
-# where the zone has no letters for it.
-def zone_abbreviation(zone: str, date: dt.date) -> str:
-    moment = dt.datetime.combine(date, dt.time(12), tzinfo=zoneinfo.ZoneInfo(zone))
-    name = moment.tzname() or ""
-    if name[:1].isalpha():
-        return name
-    minutes = int(moment.utcoffset().total_seconds() // 60)
-    return f"UTC{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"

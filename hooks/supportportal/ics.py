@@ -16,31 +16,15 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from . import textfmt
-from .closures import closure_days, display_name, local_language, zone_abbreviation
+from . import catalog, textfmt
+from .closures import closure_days, display_name, local_language
 from .model import Policy
-
-TEXTS = {
-    "en": {"closed": "Support closed: {name}", "special": "Special support hours: {name}",
-           "regions": "Regions: {regions}", "calname": "{company} support closures",
-           "caldesc": ("Days on which {company} support is closed or keeps special hours, "
-                       "{first} to {last}. Calendar page: {url}"),
-           "closed_all_day": "Support is closed all day.",
-           "hours": "Support is open {hours} ({zone}) only."},
-    "de": {"closed": "Support geschlossen: {name}", "special": "Geänderte Supportzeiten: {name}",
-           "regions": "Regionen: {regions}", "calname": "{company} Support-Schließtage",
-           "caldesc": ("Tage, an denen der Support von {company} geschlossen ist oder geänderte Zeiten hat, "
-                       "{first} bis {last}. Kalenderseite: {url}"),
-           "closed_all_day": "Der Support ist den ganzen Tag geschlossen.",
-           "hours": "Der Support ist nur {hours} ({zone}) geöffnet."},
-}
-
 
 # The calendar of every closure within the horizon, in one language. `base_url` is where this
 # language's edition is published (the site's URL, or e.g. its /de/ folder): the calendar links
 # to its holiday page and names its own address from there.
 def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = None) -> bytes:
-    texts = TEXTS.get(lang, TEXTS["en"])
+    say = catalog.get(lang)  # the portal's words in this language: locales/<lang>.yml
     fallback = policy.languages[0]
     base_url = base_url or policy.site_url
     host = urlsplit(policy.site_url).hostname or "support.invalid"
@@ -53,10 +37,10 @@ def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = No
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    name = texts["calname"].format(company=policy.company)
-    description = texts["caldesc"].format(company=policy.company, url=page,
-                                          first=textfmt.format_long_date(first, lang, weekday=False),
-                                          last=textfmt.format_long_date(last, lang, weekday=False))
+    name = say("ics.name", company=policy.company)
+    description = say("ics.description", company=policy.company, url=page,
+                      first=textfmt.format_long_date(first, lang, weekday=False),
+                      last=textfmt.format_long_date(last, lang, weekday=False))
     # RFC 7986 properties, and the X-WR- ones that Outlook and older Apple Calendar read instead
     # (TEXT by default, RFC 5545 3.8.8.2, so escaped like the others).
     cal.add("name", name)
@@ -79,23 +63,24 @@ def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = No
         title = display_name(day.name, lang, local, fallback)
         region_names = textfmt.join_words([r.name.get(lang, fallback) for r in day.regions], lang)
         region_ids = "_".join(r.id for r in day.regions)  # ids never contain "_"
-        details = texts["regions"].format(regions=region_names)
+        details = say("ics.regions", regions=region_names)
         if not day.hours:
             event = _event(f"{day.date:%Y%m%d}-{region_ids}@{host}", stamp, page)
-            event.add("summary", texts["closed"].format(name=title))
+            event.add("summary", say("ics.closed", name=title))
             event.add("dtstart", day.date)
             event.add("dtend", day.date + dt.timedelta(days=1))
-            event.add("description", f"{details}\n{texts['closed_all_day']}")
+            event.add("description", f"{details}\n{say('ics.closed_all_day')}")
             event.add("categories", [day.kind.replace("_", " ")])
             cal.add_component(event)
             continue
         zone = day.regions[0].zone
         tz = zoneinfo.ZoneInfo(zone)
-        hours = texts["hours"].format(hours=textfmt.format_intervals(day.hours, lang), zone=f"{zone_abbreviation(zone, day.date)}, {zone}")
+        hours = say("ics.hours", hours=textfmt.format_intervals(day.hours, lang),
+                    zone=f"{textfmt.zone_abbreviation(zone, day.date, lang)}, {zone}")
         for interval in day.hours:
             start = _local(day.date, interval.start, tz)
             event = _event(f"{start:%Y%m%dT%H%M}-{region_ids}@{host}", stamp, page)
-            event.add("summary", texts["special"].format(name=title))
+            event.add("summary", say("ics.special", name=title))
             event.add("dtstart", start)
             event.add("dtend", _local(day.date, interval.end, tz))
             event.add("description", f"{details}\n{hours}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 
+from . import catalog
 from .model import MINUTES_PER_DAY, WEEKDAYS, Interval, Policy
 
 CONTEXT = "https://schema.org"
@@ -20,10 +21,6 @@ DAYS = tuple(f"https://schema.org/{day.capitalize()}" for day in WEEKDAYS)
 CLOSED = {"opens": "00:00", "closes": "00:00"}
 # The contact type stays "customer support" in every language: search engines know that value.
 CONTACT_TYPE = "customer support"
-ZONE_TEXT = {
-    "en": "{region}: hours in local time, time zone {zone}.",
-    "de": "{region}: Zeiten in Ortszeit, Zeitzone {zone}.",
-}
 # Inside <script>, "</script" or "<!--" would end or change the element: JSON can say these
 # characters as \u escapes instead (they only ever occur inside JSON strings).
 _UNSAFE = re.compile("[<>&\u2028\u2029]")
@@ -53,7 +50,7 @@ def organization(policy: Policy, lang: str | None = None) -> dict:
             "contactType": CONTACT_TYPE,
             "areaServed": name,
             "availableLanguage": list(policy.languages),
-            "description": ZONE_TEXT.get(lang, ZONE_TEXT["en"]).format(region=name, zone=region.zone),
+            "description": catalog.get(lang)("jsonld.zone", region=name, zone=region.zone),
             **_channels(policy),
             "hoursAvailable": _weekly(region.weekly) + _days(policy, region.id, lang, main),
         }

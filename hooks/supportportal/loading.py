@@ -225,6 +225,9 @@ def _build(ctx: Context, today: dt.date) -> Policy | None:
     )
     if not _years_known(ctx, policy):
         return None
+    holidays.holiday_names(ctx, policy)
+    if ctx.problems:
+        return None
     overrides, conflicts = closures_.region_overrides(policy)
     for index, message in conflicts:
         ctx.report("holidays", ("closures", index), message, "keep one entry per date and region")

@@ -55,6 +55,9 @@ class Calendar:
     country: str
     subdivision: str | None
     categories: tuple
+    # Holiday names the policy gives for languages the `holidays` package lacks:
+    # ((English name, Text), ...), from `names:` in holidays.yml.
+    names: tuple = ()
 
 
 @dataclass(frozen=True)

@@ -14,61 +14,8 @@ from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
-from . import closures, parsing, textfmt
+from . import catalog, closures, parsing, textfmt
 from .model import Policy
-
-# Texts of the generated blocks, per language.
-LABELS = {
-    "en": {
-        "hours_caption": "Support hours by region", "region": "Region", "days": "Days", "hours": "Hours",
-        "zone": "Time zone", "holiday_rule": "All support times exclude {calendars}.",
-        "no_holidays": "Support keeps its hours on public holidays.",
-        "channels_intro": "There {verb} {count} {noun} to contact us:",
-        "channel_verb": ("is", "are"), "channel_noun": ("way", "ways"),
-        "written": "We handle support queries through written communication.",
-        "mixed": "You can reach support in writing or live.",
-        "priority_caption": "Priority levels and first-response targets",
-        "priority": "Priority", "definition": "Definition", "examples": "Examples",
-        "first_response": "First response within", "updates": "Updates", "coverage": "Counted",
-        "around_the_clock": "around the clock", "business_hours": "in business hours",
-        "none": "as progress is made",
-        "business_rule": ("Business hours are the support hours of your region, {days}; nights, weekends, "
-                          "public holidays and closures do not count. A business day is {day} business hours. "
-                          "Targets marked around the clock count calendar time."),
-        "enhancements_yes": "Yes.", "enhancements_no": "No.",
-        "calendar_caption": "Support closures in {year}", "date": "Date", "closure": "Closure",
-        "support": "Support", "regions": "Regions", "all_regions": "All regions", "closed_day": "Closed",
-        "special": "Open {hours} {zone}", "special_zones": "Open {hours} local time ({zones})",
-        "next_closure": "Next closure", "calendar_horizon": "This calendar covers {first} to {last}.",
-        "no_closures": "No closures in {year}: support keeps its weekly hours.",
-        "next_none": "not scheduled before {last}", "next_where": "{text} ({regions})",
-    },
-    "de": {
-        "hours_caption": "Supportzeiten nach Region", "region": "Region", "days": "Tage", "hours": "Zeiten",
-        "zone": "Zeitzone", "holiday_rule": "An {calendars} ist der Support geschlossen.",
-        "no_holidays": "Der Support hält seine Zeiten auch an Feiertagen.",
-        "channels_intro": "Sie erreichen uns auf {count} {noun}:",
-        "channel_verb": ("", ""), "channel_noun": ("Weg", "Wegen"),
-        "written": "Wir bearbeiten Supportanfragen schriftlich.",
-        "mixed": "Sie erreichen den Support schriftlich oder direkt.",
-        "priority_caption": "Prioritäten und Ziele für die erste Antwort",
-        "priority": "Priorität", "definition": "Definition", "examples": "Beispiele",
-        "first_response": "Erste Antwort innerhalb von", "updates": "Updates", "coverage": "Gezählt",
-        "around_the_clock": "rund um die Uhr", "business_hours": "in Geschäftszeiten",
-        "none": "bei jedem Fortschritt",
-        "business_rule": ("Geschäftszeiten sind die Supportzeiten Ihrer Region, {days}; Nächte, Wochenenden, "
-                          "Feiertage und Schließtage zählen nicht. Ein Arbeitstag hat {day} Geschäftsstunden. "
-                          "Ziele rund um die Uhr zählen die Kalenderzeit."),
-        "enhancements_yes": "Ja.", "enhancements_no": "Nein.",
-        "calendar_caption": "Schließtage des Supports {year}", "date": "Datum", "closure": "Anlass",
-        "support": "Support", "regions": "Regionen", "all_regions": "Alle Regionen", "closed_day": "Geschlossen",
-        "special": "Geöffnet {hours} {zone}", "special_zones": "Geöffnet {hours} Ortszeit ({zones})",
-        "next_closure": "Nächster Schließtag", "calendar_horizon": "Dieser Kalender reicht vom {first} bis zum {last}.",
-        "no_closures": "Keine Schließtage {year}: Der Support hält seine Wochenzeiten.",
-        "next_none": "vor dem {last} nicht geplant", "next_where": "{text} ({regions})",
-    },
-}
-
 
 # A page's mistakes, each as (line, problem, fix), printed like the policy's problems.
 class PageError(Exception):
@@ -124,10 +71,12 @@ def plain_text(text: str) -> str:
     return _MARKERS.sub("", text)
 
 
+# The untranslated text is marked as the first language's; the note stays in the page's
+# language, outside that mark, so screen readers read it as the page's words.
 def mark_fallbacks(html: str, fallback_lang: str, note: str) -> str:
     return _FALLBACK.sub(
-        lambda m: f'<span class="support-untranslated" lang="{fallback_lang}" title="{escape(note)}">{m.group(1)}'
-                  f'<span class="support-untranslated__note"> ({escape(note)})</span></span>', html)
+        lambda m: f'<span class="support-untranslated" title="{escape(note)}"><span lang="{fallback_lang}">'
+                  f'{m.group(1)}</span><span class="support-untranslated__note"> ({escape(note)})</span></span>', html)
 
 
 # What a page may write besides its text (README, "What a page can use"): a fact
@@ -406,7 +355,7 @@ class Facts:
 
     def __init__(self, policy: Policy, lang: str, today: dt.date):
         self.policy, self.lang, self.today = policy, lang, today
-        self.labels = LABELS.get(lang, LABELS["en"])
+        self.words = catalog.get(lang)  # the portal's own words: locales/<lang>.yml
         self.prefix = "" if lang == policy.languages[0] else f"{lang}/"  # this edition's folder
 
     # A policy text in this page's language; with missing_translations: fallback, the first
@@ -415,6 +364,12 @@ class Facts:
         if text.has(self.lang):
             return policy_text(text.get(self.lang))
         return policy_text(FALLBACK_OPEN + text.get(self.policy.languages[0]) + FALLBACK_CLOSE)
+
+    # A text of the portal's catalog; under missing_translations: fallback a text the catalog
+    # lacks is the first language's, marked like an untranslated policy text.
+    def say(self, key: str, n=None, **values) -> str:
+        text = self.words(key, n, **values)
+        return FALLBACK_OPEN + text + FALLBACK_CLOSE if self.words.is_fallback(key) else text
 
     # The names pages may use, e.g. {{ company }} or {{ hours_table() }}.
     def context(self) -> dict:
@@ -442,10 +397,10 @@ class Facts:
         return first.year, last.year
 
     def hours_table(self) -> Markup:
-        L = self.labels
+        say = self.say
         rows = []
         for region in self.policy.regions:
-            weekly = textfmt.weekly_rows(region, self.lang) or [("", textfmt.phrase(self.lang, "closed"))]
+            weekly = textfmt.weekly_rows(region, self.lang) or [("", textfmt.phrase(self.lang, "hours.closed"))]
             for i, (days, hours) in enumerate(weekly):
                 head = (f'<th scope="row" rowspan="{len(weekly)}">{escape(self.t(region.name))}</th>' if i == 0 else "")
                 zone = (f'<td rowspan="{len(weekly)}" data-zone="{escape(region.zone)}">'
@@ -453,9 +408,9 @@ class Facts:
                 rows.append(f'<tr data-region="{escape(region.id)}">{head}<td>{escape(days)}</td>'
                             f"<td>{escape(hours)}</td>{zone}</tr>")
         return Markup(
-            f'<div class="support-hours">\n<table>\n<caption>{escape(L["hours_caption"])}</caption>\n'
-            f'<thead><tr><th scope="col">{L["region"]}</th><th scope="col">{L["days"]}</th>'
-            f'<th scope="col">{L["hours"]}</th><th scope="col">{L["zone"]}</th></tr></thead>\n'
+            f'<div class="support-hours">\n<table>\n<caption>{escape(say("hours.caption"))}</caption>\n'
+            f'<thead><tr><th scope="col">{escape(say("hours.region"))}</th><th scope="col">{escape(say("hours.days"))}</th>'
+            f'<th scope="col">{escape(say("hours.hours"))}</th><th scope="col">{escape(say("hours.zone"))}</th></tr></thead>\n'
             f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
         )
 
@@ -463,19 +418,17 @@ class Facts:
     def holiday_rule(self) -> str:
         used = [c for c in self.policy.calendars if any(r.calendar == c.id for r in self.policy.regions)]
         if not used:
-            return self.labels["no_holidays"]
-        return self.labels["holiday_rule"].format(calendars=textfmt.join_words([self.t(c.name) for c in used], self.lang))
+            return self.say("holidays.none")
+        return self.say("holidays.rule", calendars=textfmt.join_words([self.t(c.name) for c in used], self.lang))
 
     def communication(self) -> str:
         written = all(c.written for c in self.policy.channels)
-        return self.labels["written" if written else "mixed"]
+        return self.say("channels.written" if written else "channels.mixed")
 
     # "There are three ways to contact us:" with the number taken from the list that follows.
     def channels_intro(self) -> str:
         n = len(self.policy.channels)
-        L = self.labels
-        return L["channels_intro"].format(verb=L["channel_verb"][n != 1], count=textfmt.count_word(n, self.lang),
-                                          noun=L["channel_noun"][n != 1])
+        return self.say("channels.intro", n, count=textfmt.count_word(n, self.lang))
 
     def channels_list(self) -> Markup:
         items = []
@@ -489,24 +442,24 @@ class Facts:
         return textfmt.duration_words(target.minutes, target.business, self.policy.business_day_minutes, self.lang)
 
     def priority_table(self) -> Markup:
-        L = self.labels
+        say = self.say
         rows = []
         for p in self.policy.priorities:
             examples = "".join(f"<li>{escape(self.t(e))}</li>" for e in p.examples)
             updates = (textfmt.every_words(p.update_interval.minutes, p.update_interval.business,
                                            self.policy.business_day_minutes, self.lang)
-                       if p.update_interval else L["none"])
-            coverage = L["around_the_clock" if p.around_the_clock else "business_hours"]
+                       if p.update_interval else say("priorities.updates_none"))
+            coverage = say("priorities.around_the_clock" if p.around_the_clock else "priorities.business_hours")
             rows.append(
                 f'<tr data-priority="{escape(p.id)}"><th scope="row">{escape(self.t(p.name))}</th>'
                 f"<td>{escape(self.t(p.definition))}</td><td><ul>{examples}</ul></td>"
                 f'<td data-minutes="{p.first_response.minutes}">{escape(self._target(p.first_response))}</td>'
                 f"<td>{escape(coverage)}</td><td>{escape(updates)}</td></tr>"
             )
-        head = "".join(f'<th scope="col">{escape(L[k])}</th>' for k in
+        head = "".join(f'<th scope="col">{escape(say("priorities." + k))}</th>' for k in
                        ("priority", "definition", "examples", "first_response", "coverage", "updates"))
         return Markup(
-            f'<div class="support-priorities">\n<table>\n<caption>{escape(L["priority_caption"])}</caption>\n'
+            f'<div class="support-priorities">\n<table>\n<caption>{escape(say("priorities.caption"))}</caption>\n'
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
         )
 
@@ -517,7 +470,7 @@ class Facts:
             for r in self.policy.regions
         )
         hours = self.policy.business_day_minutes / 60
-        return self.labels["business_rule"].format(days=days, day=f"{hours:g}")
+        return self.say("priorities.business_rule", days=days, day=f"{hours:g}")
 
     def _list(self, items, tag="ul", cls="") -> Markup:
         inner = "\n".join(f"<li>{escape(self.t(i))}</li>" for i in items)
@@ -536,7 +489,8 @@ class Facts:
         return self._list(self.policy.warranty, "ul", "support-warranty")
 
     def enhancements_answer(self) -> str:
-        yes_no = self.labels["enhancements_yes" if self.policy.enhancements_included else "enhancements_no"]
+        yes_no = self.say("maintenance.enhancements_yes" if self.policy.enhancements_included
+                          else "maintenance.enhancements_no")
         return f"{yes_no} {self.t(self.policy.enhancements_answer)}"
 
     # Empty containers the status script fills; without JavaScript the hours table stands alone.
@@ -566,7 +520,7 @@ class Facts:
     # Every closure within the horizon, one table per year. The next one from the build date on is
     # marked by a "Next closure:" label in its row, not by colour alone (<mark> adds the theme's).
     def holiday_calendar(self) -> Markup:
-        L, lang = self.labels, self.lang
+        say, lang = self.say, self.lang
         first, last = self.policy.horizon
         days = closures.closure_days(self.policy)
         local = closures.local_language(self.policy)
@@ -576,27 +530,27 @@ class Facts:
         # "Open 10:00–14:00 local time (EMEA: CET, USA: EST)".
         def support(day) -> str:
             if not day.hours:
-                return L["closed_day"]
+                return say("calendar.closed")
             hours = textfmt.format_intervals(day.hours, lang)
-            zones = {r.zone: closures.zone_abbreviation(r.zone, day.date) for r in day.regions}
+            zones = {r.zone: textfmt.zone_abbreviation(r.zone, day.date, lang) for r in day.regions}
             if len(zones) == 1:
-                return L["special"].format(hours=hours, zone=next(iter(zones.values())))
-            return L["special_zones"].format(hours=hours, zones=", ".join(f"{self.t(r.name)}: {zones[r.zone]}"
-                                                                          for r in day.regions))
+                return say("calendar.special", hours=hours, zone=next(iter(zones.values())))
+            return say("calendar.special_zones", hours=hours, zones=", ".join(f"{self.t(r.name)}: {zones[r.zone]}"
+                                                                             for r in day.regions))
 
         def regions(day) -> str:
             if len(day.regions) == len(self.policy.regions):
-                return L["all_regions"]
+                return say("calendar.all_regions")
             return textfmt.join_words([self.t(r.name) for r in day.regions], lang)
 
-        horizon = L["calendar_horizon"].format(first=textfmt.format_long_date(first, lang, weekday=False),
-                                               last=textfmt.format_long_date(last, lang, weekday=False))
+        horizon = say("calendar.horizon", first=textfmt.format_long_date(first, lang, weekday=False),
+                      last=textfmt.format_long_date(last, lang, weekday=False))
         out = [f'<p class="support-calendar-horizon">{escape(horizon)}</p>\n']
         for year in range(first.year, last.year + 1):
             rows = []
             for day in (d for d in days if d.date.year == year):
                 is_next = day.date == upcoming
-                lead = f'<strong class="support-next__label">{escape(L["next_closure"])}:</strong> ' if is_next else ""
+                lead = f'<strong class="support-next__label">{escape(say("calendar.next_closure"))}</strong> ' if is_next else ""
                 mark = ' class="support-next"' if is_next else ""
                 name = escape(policy_text(closures.display_name(day.name, lang, local, self.policy.languages[0])))
                 name = Markup(f"<mark>{name}</mark>") if is_next else name
@@ -609,12 +563,13 @@ class Facts:
                 )
             if not rows:
                 out.append(f'<div class="support-calendar" data-year="{year}">\n'
-                           f'<p>{escape(L["no_closures"].format(year=year))}</p>\n</div>\n')
+                           f'<p>{escape(say("calendar.no_closures", year=year))}</p>\n</div>\n')
                 continue
-            head = "".join(f'<th scope="col">{escape(L[k])}</th>' for k in ("date", "closure", "support", "regions"))
+            head = "".join(f'<th scope="col">{escape(say("calendar." + k))}</th>'
+                           for k in ("date", "closure", "support", "regions"))
             out.append(
                 f'<div class="support-calendar" data-year="{year}">\n<table>\n'
-                f'<caption>{escape(L["calendar_caption"].format(year=year))}</caption>\n'
+                f'<caption>{escape(say("calendar.caption", year=year))}</caption>\n'
                 f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
             )
         return Markup("\n".join(out))
@@ -622,16 +577,15 @@ class Facts:
     # "Christmas Eve (Heiligabend), Thursday, 24 December 2026" for "The next one is ...", with the
     # regions when it does not apply to all.
     def next_closure(self) -> str:
-        L = self.labels
         day = next((d for d in closures.closure_days(self.policy) if d.date >= self.today), None)
         if day is None:
-            return L["next_none"].format(last=textfmt.format_long_date(self.policy.horizon[1], self.lang, weekday=False))
+            return self.say("calendar.next_none", last=textfmt.format_long_date(self.policy.horizon[1], self.lang, weekday=False))
         local = closures.local_language(self.policy)
         text = (f"{policy_text(closures.display_name(day.name, self.lang, local, self.policy.languages[0]))}, "
                 f"{textfmt.format_long_date(day.date, self.lang)}")
         if len(day.regions) < len(self.policy.regions):
-            text = L["next_where"].format(text=text, regions=textfmt.join_words([self.t(r.name) for r in day.regions],
-                                                                                self.lang))
+            text = self.say("calendar.next_where", text=text,
+                            regions=textfmt.join_words([self.t(r.name) for r in day.regions], self.lang))
         return text
 
 

@@ -4,21 +4,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from pathlib import Path
 
 from markupsafe import escape
 
-from . import feed, ics, jsonld, render, version
-from .loading import load_policy
+from . import catalog, feed, ics, jsonld, render, version
+from .loading import PolicyError, Problem, load_policy
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
-
-# Names of the languages in the language switch, in their own language.
-LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
-UNTRANSLATED = {"en": "not yet translated", "de": "noch nicht übersetzt"}
-# The footer line that names the published policy ("2026-2", "2026-11-27 (57d804c)").
-POLICY_VERSION = {"en": "Support policy version {version}", "de": "Version der Supportrichtlinie: {version}"}
 
 
 class Portal:
@@ -28,6 +23,10 @@ class Portal:
         self.today = today
         self.lang = lang or self.policy.languages[0]
         self.version = version.published_version(self.policy, root)
+        # The portal's own words per language: built-in catalogs, the project's locales/ over them.
+        self.catalogs = catalog.load_catalogs(root, self.policy.languages, self.policy.translation_fallback)
+        catalog.install(self.catalogs)
+        self.words = self.catalogs.get(self.lang) or catalog.get(self.lang)
         self.env = render.environment()
         self.context = render.Facts(self.policy, self.lang, today).context()
 
@@ -64,21 +63,72 @@ class Portal:
         # Truthy but not a list: Material shows its language switch, fed per page by alternates().
         if len(p.languages) > 1:
             config.extra["alternate"] = True
+        # The colour scheme toggle's names, in this edition's words.
+        for palette in (getattr(config, "theme", None) or {}).get("palette") or []:
+            if isinstance(palette, dict) and isinstance(palette.get("toggle"), dict):
+                scheme = "to_light" if palette.get("scheme") == "slate" else "to_dark"
+                palette["toggle"]["name"] = self.words(f"palette.{scheme}")
 
     # The footer's words for the published policy version, escaped once; None without a version.
     def footer_version(self):
         if self.version is None:
             return None
-        words = POLICY_VERSION.get(self.lang, POLICY_VERSION["en"])
-        return escape(words).format(version=self.version.label)
+        return escape(self.words("footer.policy_version")).format(version=self.version.label)
 
-    # Files written beside the pages: the feeds and their schemas.
+    # The settings of another language's edition that differ from the main edition's mkdocs.yml,
+    # for a project without mkdocs.<lang>.yml: its pages, its theme language, and the nav with the
+    # titles of the language's catalog (`nav:` in locales/<lang>.yml); a page without one there
+    # is titled by its own first heading, a section needs one.
+    def edition_settings(self, lang: str, theme, nav) -> dict:
+        theme = dict(theme) if isinstance(theme, dict) else {"name": theme or "mkdocs"}
+        titles = self.catalogs[lang].nav
+        problems = []
+
+        def translate(items):
+            result = []
+            for item in items or []:
+                if not isinstance(item, dict):
+                    result.append(item)
+                    continue
+                for title, target in item.items():
+                    if isinstance(target, list):
+                        if title not in titles:
+                            problems.append(Problem(
+                                f"locales/{lang}.yml", 1, "nav", f"the nav section '{title}' of mkdocs.yml has no {lang} title",
+                                f"add to locales/{lang}.yml:  nav: {{{title}: ...}}  (or write mkdocs.{lang}.yml)"))
+                        result.append({titles.get(title, title): translate(target)})
+                    elif title in titles:
+                        result.append({titles[title]: target})
+                    elif target == "index.md":  # MkDocs would title it "Home", in English
+                        problems.append(Problem(
+                            f"locales/{lang}.yml", 1, "nav", f"the home page's nav title '{title}' has no {lang} title",
+                            f"add to locales/{lang}.yml:  nav: {{{title}: ...}}  (or write mkdocs.{lang}.yml)"))
+                    else:
+                        result.append(target)
+            return result
+
+        settings = {"docs_dir": str(self.docs_dir(lang)), "theme": {**theme, "language": lang}}
+        if nav:
+            settings["nav"] = translate(nav)
+        if problems:
+            raise PolicyError(problems)
+        return settings
+
+    # Files written beside the pages: the feeds and their schemas, and the words of the browser
+    # scripts (live status, calculator, language hint), one small file per language: a page
+    # fetches its own language's only (the hint: the language it suggests).
     def generated_files(self) -> dict:
-        return {
+        files = {
             "support.json": feed.dumps(feed.support_feed(self.policy, self.version)),
             "developers/support.schema.json": (SCHEMAS / "support.schema.json").read_text(encoding="utf-8"),
             "support.ics": ics.support_calendar(self.policy, self.lang, base_url=self.policy.site_url + self.prefix(self.lang)),
         }
+        for lang, words in self.catalogs.items():
+            files[f"assets/javascripts/locales/{lang}.json"] = json.dumps(
+                {**words.section("widget."), "table": words("table.label"),
+                 "hint": words("language.hint"), "hint_close": words("language.hint_close")},
+                ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+        return files
 
     # The content/ path of a page of this edition, as errors name it: content/de/hours.md.
     def page_name(self, src_uri: str) -> str:
@@ -105,7 +155,7 @@ class Portal:
         return render.page_warnings(html, source, self.page_name(src_uri))
 
     def finish_html(self, html: str) -> str:
-        html = render.mark_fallbacks(html, self.main_language, UNTRANSLATED.get(self.lang, UNTRANSLATED["en"]))
+        html = render.mark_fallbacks(html, self.main_language, self.words("untranslated"))
         return render.strip_policy_markers(html)
 
     # Links under `folders` (content/, overrides/) to anything outside the project: the build would
@@ -141,7 +191,7 @@ class Portal:
             if not (self.docs_dir(lang) / src_uri).is_file():
                 continue
             result.append({
-                "lang": lang, "name": LANGUAGE_NAMES.get(lang, lang), "current": lang == self.lang,
+                "lang": lang, "name": self.catalogs[lang]("language.name"), "current": lang == self.lang,
                 "href": (up + self.prefix(lang) + page_url) or "./",
                 "url": self.policy.site_url + self.prefix(lang) + page_url,
             })

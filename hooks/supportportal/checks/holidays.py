@@ -9,6 +9,7 @@ import difflib
 
 import holidays
 
+from .. import closures as closures_
 from ..model import Calendar, Closure, Text
 from .context import Context
 from .structure import suggest_country, supported_countries
@@ -72,9 +73,39 @@ def _calendar(ctx: Context, path, cal: dict, seen: dict) -> Calendar | None:
         for c in [c for c in categories if c not in cls.supported_categories]:
             ctx.report(NAME, path + ("categories",), f"'{c}' is not a holiday category of {country}",
                        f"categories of {country}: {', '.join(sorted(cls.supported_categories))}")
+    names = []
+    for holiday, texts in (cal.get("names") or {}).items() if ctx.intact(NAME, path + ("names",)) else ():
+        for lang in texts:
+            if ctx.check_languages and lang not in ctx.languages:
+                ctx.report(NAME, path + ("names", holiday, lang),
+                           f"'{lang}' is not a language of this site ({', '.join(ctx.languages)})",
+                           "add it to languages in company.yml, or remove this name")
+        names.append((holiday, Text(tuple((k, str(v).strip()) for k, v in texts.items()))))
     if not ctx.intact(NAME, path) or name is None:
         return None
-    return Calendar(cal["id"], name, country, subdiv, categories)
+    return Calendar(cal["id"], name, country, subdiv, categories, tuple(names))
+
+
+# Every holiday needs a name in every language: from the `holidays` package, else from the
+# calendar's `names:`, which may only name holidays the calendar has.
+def holiday_names(ctx: Context, policy) -> None:
+    first, last = policy.horizon
+    for i, calendar in enumerate(policy.calendars):
+        path = ("calendars", i)
+        for lang, holiday in closures_.unnamed_holidays(calendar, first, last, ctx.languages):
+            ctx.report(NAME, path + ("names",) if calendar.names else path,
+                       f"the holidays package has no {lang} names for {calendar.country}, "
+                       f"and the calendar '{calendar.id}' gives none for '{holiday}'",
+                       f"add to the calendar:  names: {{{holiday}: {{{lang}: ...}}}}  (one line per holiday, "
+                       "by its English name)")
+        known = {text.get("en") for text in closures_.calendar_days(calendar, first, last).values()}
+        for holiday, _ in calendar.names:
+            if holiday not in known:
+                close = difflib.get_close_matches(holiday, sorted(known), n=1)
+                ctx.report(NAME, path + ("names", holiday),
+                           f"'{holiday}' is not a holiday of the calendar '{calendar.id}' in the published years",
+                           f"did you mean '{close[0]}'?" if close else
+                           f"use the English names: {', '.join(sorted(known))}")
 
 
 # Company closures (None in place of a broken one); region ids are None when they are not known.

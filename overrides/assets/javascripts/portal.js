@@ -4,30 +4,44 @@
 //   automatically; dismissing the hint keeps it away for the browser session;
 // - tables the theme wraps in a horizontal scroll box become reachable by keyboard (a focusable,
 //   labelled region), so people who do not use a mouse can scroll wide tables on small screens.
+// The words come from the language's catalog (locales/<lang>.json, written by the build), fetched
+// only when needed: the hint in the language it suggests, a table's name in the page's language.
 
-const TEXT = {
-  en: ["This page is also available in English.", "Close"],
-  de: ["Diese Seite gibt es auch auf Deutsch.", "Schließen"],
-};
 const DISMISSED = "support-language-hint-dismissed";
-const TABLE = { en: "Table", de: "Tabelle" };
+const catalogs = new Map();
 
 // The first of the reader's languages that another edition of this page offers.
 export function suggestedLanguage(preferred, current, offered) {
   for (const tag of preferred) {
     const lang = String(tag).toLowerCase().split("-")[0];
     if (lang === current) return null;
-    if (offered.includes(lang) && TEXT[lang]) return lang;
+    if (offered.includes(lang)) return lang;
   }
   return null;
 }
 
+// The words of one language, fetched once per page load.
+function words(lang) {
+  if (!catalogs.has(lang)) {
+    catalogs.set(lang, fetch(new URL(`./locales/${lang}.json`, import.meta.url)).then((response) => {
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+      return response.json();
+    }));
+  }
+  return catalogs.get(lang);
+}
+
+// Scroll boxes are named by their table's caption, else "Table" in the page's language.
 function labelScrollBoxes(root) {
   for (const box of root.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])")) {
     const caption = box.querySelector("caption");
     box.tabIndex = 0;
     box.setAttribute("role", "region");
-    box.setAttribute("aria-label", caption ? caption.textContent.trim() : (TABLE[document.documentElement.lang] || TABLE.en));
+    if (caption) {
+      box.setAttribute("aria-label", caption.textContent.trim());
+      continue;
+    }
+    words(document.documentElement.lang.split("-")[0]).then((t) => box.setAttribute("aria-label", t.table), () => {});
   }
 }
 
@@ -47,8 +61,10 @@ function languageHint(root) {
   const lang = dismissed ? null : suggestedLanguage(navigator.languages || [navigator.language], current,
                                                     links.map((a) => a.hreflang));
   if (!lang) return;
-  const link = links.find((a) => a.hreflang === lang);
-  const [message, close] = TEXT[lang];
+  words(lang).then((t) => showHint(box, links.find((a) => a.hreflang === lang), lang, t.hint, t.hint_close), () => {});
+}
+
+function showHint(box, link, lang, message, close) {
   const anchor = document.createElement("a");
   anchor.href = link.href;
   anchor.hreflang = lang;

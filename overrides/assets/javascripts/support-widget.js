@@ -3,9 +3,9 @@
 // Fills `[data-support-status]` (one line per region, optionally restricted with
 // data-regions="emea usa") and `[data-support-calculator]` containers. Without
 // JavaScript the static tables next to them stay; the calculator container is
-// `hidden` until this script fills it. The feed is read relative to this file, so
-// the widget also works embedded on another site. No inline scripts or handlers,
-// no third-party requests.
+// `hidden` until this script fills it. The feed and the words (locales/<lang>.json,
+// the page language's only) are read relative to this file, so the widget also
+// works embedded on another site. No inline scripts or handlers, no third-party requests.
 
 import { supportStatus, responseDue, text, defaultPriority, guessRegion, utcOffset } from "./support-status.js";
 
@@ -32,12 +32,10 @@ function mount() {
   const roots = document.querySelectorAll("[data-support-status]:not([data-support-ready]), [data-support-calculator]:not([data-support-ready])");
   if (!roots.length) return;
   addStylesheet();
-  feed ||= fetch(FEED).then((response) => {
-    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-    return response.json();
-  }).then((policy) => {
+  feed ||= json(FEED).then((policy) => {
     if (policy.schema_version != 1) throw new Error(`schema_version ${policy.schema_version}`);
-    return policy;
+    const lang = language(policy);
+    return words(lang).then((s) => ({ policy, lang, s }));
   }).catch((error) => {
     feed = null; // try again on the next page
     throw error;
@@ -45,16 +43,31 @@ function mount() {
   for (const root of roots) {
     root.setAttribute("data-support-ready", "");
     feed.then(
-      (policy) => {
-        widgets.push(root.hasAttribute("data-support-calculator") ? calculator(root, policy) : status(root, policy));
+      ({ policy, lang, s }) => {
+        widgets.push(root.hasAttribute("data-support-calculator") ? calculator(root, policy, lang, s) : status(root, policy, lang, s));
         schedule();
       },
-      () => {
-        root.replaceChildren(h("p", { class: "support-widget__error" }, strings(language(null)).error));
+      () => words(language(null)).then((s) => {
+        root.replaceChildren(h("p", { class: "support-widget__error" }, s.error));
         root.hidden = false;
-      },
+      }, () => {}), // without words either, the page's own content stays
     );
   }
+}
+
+function json(url) {
+  return fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    return response.json();
+  });
+}
+
+// The widget's words in one language, from the catalog the build wrote beside this file.
+const catalogs = new Map();
+function words(lang) {
+  const base = lang.split("-")[0];
+  if (!catalogs.has(base)) catalogs.set(base, json(new URL(`./locales/${base}.json`, import.meta.url)));
+  return catalogs.get(base);
 }
 
 // Update every mounted widget now, then at the next minute or the next change.
@@ -75,9 +88,7 @@ function schedule() {
 
 // Status widget
 
-function status(root, policy) {
-  const lang = language(policy);
-  const s = strings(lang);
+function status(root, policy, lang, s) {
   const only = (root.getAttribute("data-regions") || "").split(/\s+/).filter(Boolean);
   const regions = policy.regions.filter((r) => !only.length || only.includes(r.id));
   const live = h("p", { class: "support-widget__live", role: "status", "aria-live": "polite", "aria-atomic": "true" });
@@ -105,7 +116,7 @@ function status(root, policy) {
       setAttr(row, "data-next-change", next);
       setText(row.querySelector(".support-status__icon"), ICONS[st.state]);
       setText(row.querySelector(".support-status__label"), s[st.state]);
-      setText(row.querySelector(".support-status__detail"), detail(st, region, policy, lang, now));
+      setText(row.querySelector(".support-status__detail"), detail(st, region, policy, lang, s, now));
       if (st.nextChange) wake = Math.min(wake, +st.nextChange);
     }
     if (news.length) live.textContent = news.join(" ");
@@ -115,15 +126,14 @@ function status(root, policy) {
 }
 
 // The sentence under a region: when it closes or opens, in its zone and the reader's.
-function detail(st, region, policy, lang, now) {
-  const s = strings(lang);
+function detail(st, region, policy, lang, s, now) {
   const name = st.closure ? text(st.closure.name, lang, policy) : "";
   const parts = [];
   if (st.state == "unknown") return s.unknown_detail;
   if (st.closure && !st.closure.hours.length) parts.push(fill(s.closed_for, { name }));
   else if (st.closure) parts.push(fill(s.special, { name }));
-  const at = when(st.nextChange, region.zone, lang, now);
-  const left = duration(st.nextChange - now, lang);
+  const at = when(st.nextChange, region.zone, lang, s, now);
+  const left = duration(st.nextChange - now, lang, s);
   const today = dateKey(st.nextChange, region.zone) == dateKey(now, region.zone) ? "_today" : "";
   if (st.nextState == "unknown") parts.push(fill(s.schedule_ends, { at }));
   else parts.push(fill(s[(st.state == "open" ? "closes" : "opens") + today], { at, left }));
@@ -133,9 +143,7 @@ function detail(st, region, policy, lang, now) {
 // Calculator
 
 let counter = 0;
-function calculator(root, policy) {
-  const lang = language(policy);
-  const s = strings(lang);
+function calculator(root, policy, lang, s) {
   const id = `support-calculator-${++counter}`;
   const viewer = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const regionSelect = h("select", { id: `${id}-region`, name: "region" },
@@ -162,9 +170,9 @@ function calculator(root, policy) {
     const target = priority.first_response;
     setAttr(output, "data-due", result.due ? result.due.toISOString() : "");
     setText(output, result.due
-      ? fill(s.due, { at: when(result.due, region.zone, lang, now, ", "), left: duration(result.due - now, lang) })
+      ? fill(s.due, { at: when(result.due, region.zone, lang, s, now, ", "), left: duration(result.due - now, lang, s) })
       : s.due_beyond);
-    const vars = { priority: text(priority.name, lang, policy), region: text(region.name, lang, policy), target: target ? duration(target.minutes * MINUTE, lang, false) : "" };
+    const vars = { priority: text(priority.name, lang, policy), region: text(region.name, lang, policy), target: target ? duration(target.minutes * MINUTE, lang, s, false) : "" };
     setText(note, target ? fill(target.clock == "business" ? s.business : s.calendar, vars) : "");
     return Infinity;
   }
@@ -174,10 +182,10 @@ function calculator(root, policy) {
 // Helper functions
 
 // An instant in the region's zone and, if it differs, in the reader's: "Tuesday 10:00 CET (04:00 your time)".
-function when(date, zone, lang, now, glue) {
+function when(date, zone, lang, s, now, glue) {
   const there = clock(date, zone, lang, now) + " " + zoneName(date, zone, lang);
   if (utcOffset(zone, date) == -date.getTimezoneOffset()) return there;
-  const here = fill(strings(lang).yours, { time: clock(date, undefined, lang, now) });
+  const here = fill(s.yours, { time: clock(date, undefined, lang, now) });
   return glue ? there + glue + here : `${there} (${here})`;
 }
 
@@ -209,10 +217,10 @@ function zoneName(date, zone, lang) {
 }
 
 // A length of time in the page language ("2 hr 15 min", "3 Tage, 4 Stunden"), rounded up to the minute.
-function duration(ms, lang, days = true) {
+function duration(ms, lang, s, days = true) {
   let minutes = Math.max(0, Math.ceil(ms / MINUTE));
   const parts = [];
-  const display = strings(lang).units;
+  const display = s.units;
   const unit = (value, name) => value && parts.push(formatter(lang, { style: "unit", unit: name, unitDisplay: display }, Intl.NumberFormat).format(value));
   if (days && minutes >= 1440) {
     unit(Math.floor(minutes / 1440), "day");
@@ -234,14 +242,12 @@ function formatter(lang, options, Type = Intl.DateTimeFormat) {
   return f;
 }
 
-// The page language if the widget speaks it ("de", "en-GB"), else the feed's first, else English.
+// The page language if the portal has it ("de", "en-GB"), else the feed's first. Without the
+// feed, the page language, else the portal's first language's.
 function language(policy) {
-  const page = document.documentElement.lang || (policy && policy.languages[0]) || "";
-  return STRINGS[page.split("-")[0]] ? page : "en";
-}
-
-function strings(lang) {
-  return STRINGS[lang] || STRINGS[String(lang).split("-")[0]] || STRINGS.en;
+  const page = document.documentElement.lang || "";
+  if (!policy) return page || "en";
+  return policy.languages.includes(page.split("-")[0]) ? page : policy.languages[0];
 }
 
 function fill(template, values) {
@@ -274,57 +280,5 @@ function addStylesheet() {
 
 // Decorative: the state is always also written out.
 const ICONS = { open: "\u2713", closed: "\u2715", unknown: "?" };
-
-// Every text the widget shows, per page language. {at} is a time in the region's
-// zone followed by the reader's own; {left} a length of time ("2 hr 15 min") written
-// with `units` (Intl.NumberFormat unitDisplay).
-const STRINGS = {
-  en: {
-    units: "short",
-    open: "Open",
-    closed: "Closed",
-    unknown: "Unknown",
-    now: "{region} support is now {state}.",
-    closes: "Closes {at}, in {left}.",
-    closes_today: "Closes at {at}, in {left}.",
-    opens: "Opens {at}, in {left}.",
-    opens_today: "Opens at {at}, in {left}.",
-    closed_for: "Closed today for {name}.",
-    special: "Special hours today: {name}.",
-    schedule_ends: "The published schedule ends {at}.",
-    unknown_detail: "The support schedule is not published that far ahead.",
-    yours: "{time} your time",
-    region: "Region",
-    priority: "Priority",
-    due: "If you open a ticket now, expect a first response by {at} (in {left}).",
-    due_beyond: "If you open a ticket now, the first response falls beyond the published support schedule.",
-    calendar: "{priority} tickets are answered round the clock: the {target} target counts calendar time, nights, weekends and holidays included.",
-    business: "{priority} tickets count business hours: the {target} target runs only while {region} support is open; nights, weekends and holidays pause it.",
-    error: "The live support status could not be loaded. The tables on this page list the support hours.",
-  },
-  de: {
-    units: "long",
-    open: "Geöffnet",
-    closed: "Geschlossen",
-    unknown: "Unbekannt",
-    now: "Der Support {region} ist jetzt {state}.",
-    closes: "Schließt {at}, noch {left}.",
-    closes_today: "Schließt um {at}, noch {left}.",
-    opens: "Öffnet {at}, noch {left}.",
-    opens_today: "Öffnet um {at}, noch {left}.",
-    closed_for: "Heute geschlossen: {name}.",
-    special: "Heute besondere Zeiten: {name}.",
-    schedule_ends: "Die veröffentlichten Supportzeiten enden {at}.",
-    unknown_detail: "So weit im Voraus sind noch keine Supportzeiten veröffentlicht.",
-    yours: "{time} Ihre Zeit",
-    region: "Region",
-    priority: "Priorität",
-    due: "Wenn Sie jetzt ein Ticket eröffnen, erhalten Sie die erste Antwort bis {at} (noch {left}).",
-    due_beyond: "Wenn Sie jetzt ein Ticket eröffnen, fällt die erste Antwort hinter das Ende der veröffentlichten Supportzeiten.",
-    calendar: "Tickets der Priorität {priority} bearbeiten wir rund um die Uhr: das Ziel von {target} zählt Kalenderzeit, auch nachts, am Wochenende und an Feiertagen.",
-    business: "Tickets der Priorität {priority} zählen nur Geschäftszeit: das Ziel von {target} läuft, solange der Support {region} geöffnet ist; Nächte, Wochenenden und Feiertage halten es an.",
-    error: "Der Live-Status des Supports konnte nicht geladen werden. Die Tabellen auf dieser Seite nennen die Supportzeiten.",
-  },
-};
 
 start();

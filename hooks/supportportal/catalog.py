@@ -1,0 +1,218 @@
+# The words the portal itself writes (table headings, sentences, the calendar feed, the live
+# status), one catalog per language: hooks/supportportal/locales/<lang>.yml, with a project's
+# own locales/<lang>.yml merged over it. Code asks for a key, never for a language.
+#
+# A catalog is flat YAML with dotted keys. A text is a string with named placeholders
+# ("{count}"); a text that depends on a number is a mapping of CLDR plural categories
+# (one/few/many/other), chosen by the language's plural rule from Babel; `count.words` is a list.
+# Build errors stay English: they are read by the staff who edit the policy, not by readers.
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.lists import format_list
+
+from . import yamlload
+from .loading import PolicyError, Problem
+
+BUILT_IN = Path(__file__).resolve().parent / "locales"
+REFERENCE = "en"  # the built-in catalog that has every key the code uses
+# Keys that are settings, not texts: the Babel locale, and nav titles (mkdocs.yml's title ->
+# this language's), which only a project's catalog has.
+SETTINGS = ("locale", "nav")
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+@dataclass
+class Catalog:
+    lang: str
+    locale: str
+    texts: dict
+    nav: dict = field(default_factory=dict)
+    fallback: frozenset = frozenset()  # keys shown in the first language (missing_translations: fallback)
+
+    # The text of `key` with its placeholders filled; the number `n` picks the plural form and
+    # is {count} unless `count` is given (a number in words: "three").
+    def __call__(self, key: str, n=None, **values) -> str:
+        text = self.texts[key]
+        if isinstance(text, dict):
+            text = text.get(_plural_form(self.locale, n), text["other"])
+        if n is not None:
+            values.setdefault("count", n)
+        return text.format(**values) if values else text
+
+    def words(self, key: str) -> list:
+        return self.texts[key]
+
+    # "EMEA, USA and APAC" / "EMEA, USA und APAC", by the language's list rules.
+    def join(self, items) -> str:
+        items = list(items)
+        return format_list(items, locale=self.locale) if items else ""
+
+    def is_fallback(self, key: str) -> bool:
+        return key in self.fallback
+
+    # The texts under `prefix` ("widget."), without it: what the browser receives.
+    def section(self, prefix: str) -> dict:
+        return {k[len(prefix):]: v for k, v in self.texts.items() if k.startswith(prefix)}
+
+
+_installed: dict = {}
+
+
+# The catalogs of one site, checked: every language of the policy, the project's own files
+# merged over the built-in ones. Raises PolicyError naming each catalog file and key.
+def load_catalogs(root: Path | None, languages, fallback: bool = False) -> dict:
+    problems: list = []
+    reference, _ = _read(BUILT_IN / f"{REFERENCE}.yml", "hooks/supportportal/locales", problems)
+    merged = {}
+    for lang in languages:
+        texts, files = {}, []
+        for folder, label in ((BUILT_IN, "hooks/supportportal/locales"), (root and root / "locales", "locales")):
+            if folder and (folder / f"{lang}.yml").is_file():
+                data, doc = _read(folder / f"{lang}.yml", label, problems)
+                _check(data, doc, reference, problems)
+                texts.update(data)
+                files.append(doc.file)
+        if not files:
+            problems.append(Problem("policy/company.yml", 1, "languages",
+                                    f"'{lang}' has no catalog of the portal's own words",
+                                    f"copy hooks/supportportal/locales/{REFERENCE}.yml to locales/{lang}.yml and "
+                                    "translate its texts (keep the keys and the {placeholders})"))
+            continue
+        merged[lang] = (texts, files)
+    if problems:
+        raise PolicyError(problems)
+    first = merged[languages[0]][0]
+    catalogs = {}
+    for lang, (texts, files) in merged.items():
+        missing = [k for k in reference if k not in SETTINGS and k not in texts]
+        if missing and (not fallback or lang == languages[0]):
+            problems += [Problem(files[-1], 1, key, f"the {lang} text of '{key}' is missing",
+                                 f"add {key}: ... (the {REFERENCE} text: {reference[key]!r})"
+                                 + ("" if lang == languages[0] else ", or set missing_translations: fallback "
+                                    f"in company.yml to show the {languages[0]} text, marked"))
+                         for key in missing]
+            continue
+        used = {k: texts.get(k, first.get(k)) for k in reference if k not in SETTINGS}
+        catalogs[lang] = Catalog(lang, _locale(lang, texts.get("locale")), used, texts.get("nav") or {},
+                                 frozenset(missing))
+    if problems:
+        raise PolicyError(problems)
+    return catalogs
+
+
+# Make `catalogs` the ones textfmt, ics and jsonld use for their languages.
+def install(catalogs: dict) -> None:
+    _installed.clear()
+    _installed.update(catalogs)
+
+
+# The installed catalog of `lang`, else the built-in one (tests and tools without a project).
+def get(lang: str) -> Catalog:
+    if lang not in _installed:
+        try:
+            _installed[lang] = load_catalogs(None, (lang,))[lang]
+        except PolicyError:
+            return get(REFERENCE)
+    return _installed[lang]
+
+
+# Every key of the reference catalog (for the check that code and catalogs agree).
+def reference_keys() -> set:
+    data, _ = _read(BUILT_IN / f"{REFERENCE}.yml", "hooks/supportportal/locales", [])
+    return {k for k in data if k not in SETTINGS}
+
+
+# The Babel locale of a language: the catalog's `locale:`, else the language's likely territory
+# (de -> de_DE, fr -> fr_FR).
+def _locale(lang: str, configured: str | None) -> str:
+    if configured:
+        return configured
+    likely = get_global("likely_subtags").get(lang)
+    if likely:
+        parsed = Locale.parse(likely)
+        return f"{parsed.language}_{parsed.territory}" if parsed.territory else parsed.language
+    return lang
+
+
+# Helper functions
+
+@functools.cache
+def _plural_rule(locale: str):
+    return Locale.parse(locale).plural_form
+
+
+def _plural_form(locale: str, count) -> str:
+    return _plural_rule(locale)(count)
+
+
+def _read(path: Path, label: str, problems: list) -> tuple[dict, yamlload.Document]:
+    doc = yamlload.load(path, f"{label}/{path.name}")
+    for line, message, fix in doc.problems:
+        problems.append(Problem(doc.file, line, "", message, fix))
+    if doc.data is not None and not isinstance(doc.data, dict):
+        problems.append(Problem(doc.file, 1, "", "a catalog is a list of key: text lines", None))
+        return {}, doc
+    return dict(doc.data or {}), doc
+
+
+# One catalog file against the reference: known keys, the same kind of value, known placeholders.
+def _check(data: dict, doc, reference: dict, problems: list) -> None:
+    def report(key, message, fix):
+        problems.append(Problem(doc.file, doc.line((key,)), key, message, fix))
+
+    for key, value in data.items():
+        if key == "locale":
+            try:
+                Locale.parse(str(value))
+            except (UnknownLocaleError, ValueError, TypeError):
+                report(key, f"'{value}' is not a locale Babel knows", "write it like de_DE or fr_CA")
+            continue
+        if key == "nav":
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                report(key, "nav maps each title of mkdocs.yml's nav to this language's title",
+                       "write lines like  Holiday calendar: Calendrier des jours fériés")
+            continue
+        if key not in reference:
+            close = difflib.get_close_matches(key, list(reference), n=1)
+            report(key, f"'{key}' is not a key of the portal's catalogs",
+                   f"did you mean '{close[0]}'?" if close else f"use the keys of hooks/supportportal/locales/{REFERENCE}.yml")
+            continue
+        expected = reference[key]
+        if isinstance(expected, list):
+            if not isinstance(value, list) or len(value) != len(expected) or not all(isinstance(v, str) for v in value):
+                report(key, f"expected a list of {len(expected)} texts", f"write it like the {REFERENCE} catalog: {expected!r}")
+            continue
+        if isinstance(value, dict):
+            unknown = [c for c in value if c not in PLURAL_CATEGORIES]
+            if unknown or "other" not in value or not all(isinstance(v, str) for v in value.values()):
+                report(key, "a text that depends on a number needs the plural forms one:, other: (and few:, many: "
+                            "where the language has them)", "give each form as text, at least other:")
+                continue
+            texts = list(value.values())
+        elif isinstance(value, str):
+            texts = [value]
+        else:
+            report(key, f"expected text, found {value!r}", "put the text in quotes")
+            continue
+        allowed = {name for text in (expected.values() if isinstance(expected, dict) else [expected])
+                   for name in _PLACEHOLDER.findall(text)} | ({"count"} if isinstance(expected, dict) else set())
+        for text in texts:
+            try:
+                names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+            except ValueError as error:
+                report(key, f"broken placeholder: {error}", "write placeholders as {name}; a brace itself as {{ or }}")
+                continue
+            for name in sorted(names - allowed):
+                report(key, f"'{{{name}}}' is not a placeholder of this text",
+                       f"use {', '.join('{' + n + '}' for n in sorted(allowed - {'count'})) or 'no placeholder'}")

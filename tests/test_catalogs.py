@@ -1,0 +1,235 @@
+# The catalogs of the portal's own words: every key the code asks for exists in every language,
+# every key of the catalogs is used, and a translator's mistake stops the build naming the
+# catalog file, the key and the fix.
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project
+from supportportal import catalog, render, site
+from supportportal.loading import PolicyError
+from timelimit import time_limit
+
+TODAY = dt.date(2026, 11, 27)
+PYTHON = sorted((ROOT / "hooks").rglob("*.py"))
+WIDGET = ROOT / "overrides" / "assets" / "javascripts" / "support-widget.js"
+STATUS_JS = ROOT / "overrides" / "assets" / "javascripts" / "support-status.js"
+PORTAL_JS = ROOT / "overrides" / "assets" / "javascripts" / "portal.js"
+
+
+def portal(root: Path, lang: str | None = None) -> site.Portal:
+    with time_limit(30, "loading the policy and the catalogs"):
+        return site.Portal(root, TODAY, lang)
+
+
+def problems(error: PolicyError) -> list[str]:
+    return [str(p) for p in error.problems]
+
+
+# Keys the Python code asks for: say("..."), phrase(lang, "..."), words("..."), catalog.get(lang)("...").
+def keys_in_python() -> set:
+    call = re.compile(r'(?:say|words|\)|phrase\(\w+,)\(?\s*"([a-z_]+\.[a-z_.]+)"')
+    return {key for path in PYTHON for key in call.findall(path.read_text(encoding="utf-8"))}
+
+
+def test_every_key_the_code_asks_for_exists():
+    reference = catalog.reference_keys()
+    asked = keys_in_python()
+    assert len(asked) > 40
+    assert not asked - reference
+
+
+# A key is used when the code names it, or composes it from its prefix ("priorities." + k,
+# f"duration.{unit}") and names the rest; the widget's keys are used by the browser scripts.
+def test_every_key_of_the_catalogs_is_used():
+    code = "\n".join(path.read_text(encoding="utf-8") for path in PYTHON)
+    scripts = "\n".join(p.read_text(encoding="utf-8") for p in (WIDGET, STATUS_JS, PORTAL_JS))
+    unused = []
+    for key in sorted(catalog.reference_keys()):
+        prefix, _, rest = key.partition(".")
+        if re.search(rf'["\']{re.escape(key)}["\']', code):
+            continue
+        if key.startswith("widget."):
+            base = rest.removesuffix("_today")
+            if re.search(rf'\bs\.{rest}\b|"{base}"', scripts) and (base == rest or '"_today"' in scripts):
+                continue
+        composed = re.search(rf'"{prefix}\." \+|f"{prefix}\.\{{', code)
+        if composed and re.search(rf'"{re.escape(rest)}"', code):
+            continue
+        unused.append(key)
+    assert unused == []
+
+
+# What the browser scripts read (s.open, t.hint) is in the words the build writes for them.
+def test_browser_scripts_find_their_words(tmp_path):
+    words = portal(copy_project(tmp_path / "project")).generated_files()["assets/javascripts/locales/de.json"]
+    import json
+    words = json.loads(words)
+    read = set(re.findall(r"\bs\.(\w+)", WIDGET.read_text())) | set(re.findall(r"\bt\.(\w+)", PORTAL_JS.read_text()))
+    assert len(read) > 15
+    assert not read - set(words)
+    assert words["open"] == "Geöffnet" and words["hint"] == "Diese Seite gibt es auch auf Deutsch."
+
+
+def test_built_in_catalogs_are_complete():
+    catalogs = catalog.load_catalogs(None, ("en", "de"))
+    for words in catalogs.values():
+        assert set(words.texts) == catalog.reference_keys() and not words.fallback
+    assert (catalogs["en"].locale, catalogs["de"].locale) == ("en_GB", "de_DE")
+
+
+def test_plural_forms_follow_the_language():
+    de = catalog.load_catalogs(None, ("de",))["de"]
+    assert [de("duration.hours", n, count=n) for n in (1, 2)] == ["1 Stunde", "2 Stunden"]
+    assert [de("every.business_days", n, count=n) for n in (1, 3)] == ["jeden Arbeitstag", "alle 3 Arbeitstage"]
+    assert de.join(["EMEA", "USA", "APAC"]) == "EMEA, USA und APAC"
+    assert catalog.load_catalogs(None, ("en",))["en"].join(["EMEA", "USA", "APAC"]) == "EMEA, USA and APAC"
+
+
+# A project's own catalog: French from locales/fr.yml, German words overridden by locales/de.yml.
+def write_catalog(project: Path, lang: str, text: str) -> None:
+    (project / "locales").mkdir(exist_ok=True)
+    (project / "locales" / f"{lang}.yml").write_text(text, encoding="utf-8")
+
+
+def add_language(project: Path, lang: str, fallback: bool = False) -> None:
+    company = project / "policy" / "company.yml"
+    extra = "\nmissing_translations: fallback" if fallback else ""
+    company.write_text(company.read_text().replace("languages: [en, de]", f"languages: [en, de, {lang}]{extra}"))
+
+
+def test_a_project_catalog_overrides_built_in_words(tmp_path):
+    project = copy_project(tmp_path / "project")
+    write_catalog(project, "de", 'hours.caption: "Unsere Supportzeiten"\n')
+    html = portal(project, "de").context["hours_table"]()
+    assert "<caption>Unsere Supportzeiten</caption>" in html
+    assert "<th scope=\"col\">Zeitzone</th>" in html
+
+
+def test_a_language_without_a_catalog_is_explained(tmp_path):
+    project = copy_project(tmp_path / "project")
+    add_language(project, "uk", fallback=True)  # the holidays package names Germany's holidays in Ukrainian
+    with pytest.raises(PolicyError) as error:
+        portal(project)
+    assert problems(error.value) == [
+        "policy/company.yml, line 1, languages: 'uk' has no catalog of the portal's own words\n"
+        "    Fix: copy hooks/supportportal/locales/en.yml to locales/uk.yml and translate its texts "
+        "(keep the keys and the {placeholders})"]
+
+
+def test_a_missing_key_stops_the_build_or_falls_back_marked(tmp_path):
+    project = copy_project(tmp_path / "project")
+    english = (ROOT / "hooks" / "supportportal" / "locales" / "en.yml").read_text(encoding="utf-8")
+    write_catalog(project, "uk", english.replace("locale: en_GB", "locale: uk_UA")
+                  .replace("hours.caption: Support hours by region\n", ""))
+    with pytest.raises(PolicyError) as error:
+        catalog.load_catalogs(project, ("en", "de", "uk"))
+    [problem] = problems(error.value)
+    assert problem.startswith("locales/uk.yml, line 1, hours.caption: the uk text of 'hours.caption' is missing")
+    assert "Fix: add hours.caption: ... (the en text: 'Support hours by region')" in problem
+    assert "missing_translations: fallback" in problem
+
+    add_language(project, "uk", fallback=True)
+    uk = portal(project, "uk")
+    html = uk.finish_html(str(uk.context["hours_table"]()))
+    caption = re.search(r"<caption>(.*?)</caption>", html).group(1)
+    assert caption == ('<span class="support-untranslated" title="not yet translated"><span lang="en">'
+                       'Support hours by region</span><span class="support-untranslated__note"> '
+                       '(not yet translated)</span></span>')
+
+
+@pytest.mark.parametrize("line, message, fix", [
+    ('hours.captoin: "Horaires"', "'hours.captoin' is not a key of the portal's catalogs", "did you mean 'hours.caption'?"),
+    ('holidays.rule: "Fermé pendant {calendar}."', "'{calendar}' is not a placeholder of this text", "use {calendars}"),
+    ('channels.intro: {one: "Un moyen"}', "a text that depends on a number needs the plural forms one:, other:",
+     "give each form as text, at least other:"),
+    ("count.words: [un, deux]", "expected a list of 11 texts", "write it like the en catalog"),
+    ("locale: xx_YY", "'xx_YY' is not a locale Babel knows", "write it like de_DE or fr_CA"),
+    ('hours.caption: "Horaires {"', "broken placeholder", "write placeholders as {name}"),
+])
+def test_catalog_mistakes_name_the_file_line_and_key(tmp_path, line, message, fix):
+    project = copy_project(tmp_path / "project")
+    write_catalog(project, "de", f"# Eigene Wörter\n{line}\n")
+    with pytest.raises(PolicyError) as error:
+        portal(project)
+    [problem] = problems(error.value)
+    key = line.split(":")[0]
+    assert problem.startswith(f"locales/de.yml, line 2, {key}: {message}"), problem
+    assert f"Fix: {fix}" in problem
+
+
+# Holiday names: from the holidays package, else from names: in holidays.yml, else an error.
+def test_holiday_names_missing_in_a_language_are_named(tmp_path):
+    project = copy_project(tmp_path / "project")
+    write_catalog(project, "fr", "locale: fr_FR\n")
+    add_language(project, "fr", fallback=True)
+    with pytest.raises(PolicyError) as error:
+        portal(project)
+    found = problems(error.value)
+    assert len(found) == 13
+    assert ("policy/holidays.yml, line 32, calendars[1]: the holidays package has no fr names for DE, and the "
+            "calendar 'munich' gives none for 'Good Friday'\n"
+            "    Fix: add to the calendar:  names: {Good Friday: {fr: ...}}  (one line per holiday, by its English name)"
+            ) in found
+    holidays = project / "policy" / "holidays.yml"
+    names = "".join(f"      {n}: {{fr: Nom {i}}}\n" for i, n in enumerate(
+        ["New Year's Day", "Epiphany", "Good Friday", "Easter Monday", "Labor Day", "Ascension Day", "Pentecost Monday",
+         "Corpus Christi", "Assumption Day", "German Unity Day", "All Saints' Day", "Christmas Day", "Second Day of Christmas"]))
+    holidays.write_text(holidays.read_text().replace("    categories: [public, catholic]\n",
+                                                     "    categories: [public, catholic]\n    names:\n" + names.replace(
+                                                         "New Year's Day", '"New Year\'s Day"').replace(
+                                                         "All Saints' Day", '"All Saints\' Day"')))
+    fr = portal(project, "fr")
+    assert "Nom 2 (Karfreitag)" in str(fr.context["holiday_calendar"]())
+    holidays.write_text(holidays.read_text().replace("Good Friday:", "Good Fryday:"))
+    with pytest.raises(PolicyError) as error:
+        portal(project)
+    assert any("'Good Fryday' is not a holiday of the calendar 'munich' in the published years\n"
+               "    Fix: did you mean 'Good Friday'?" in p for p in problems(error.value))
+
+
+# An edition without mkdocs.<lang>.yml takes its nav titles from the catalog: a section needs one.
+def test_derived_edition_settings(tmp_path):
+    project = copy_project(tmp_path / "project")
+    write_catalog(project, "de", "nav: {Support: Hilfe, For developers: Entwickler}\n")
+    de = portal(project, "de")
+    nav = [{"Support": "index.md"}, {"Holiday calendar": "holidays.md"}, {"For developers": [{"Feed": "developers/index.md"}]}]
+    settings = de.edition_settings("de", {"name": "material", "language": "en"}, nav)
+    assert settings == {"docs_dir": str(project / "content" / "de"), "theme": {"name": "material", "language": "de"},
+                        "nav": [{"Hilfe": "index.md"}, "holidays.md", {"Entwickler": ["developers/index.md"]}]}
+    write_catalog(project, "de", "nav: {Support: Hilfe}\n")
+    with pytest.raises(PolicyError) as error:
+        portal(project, "de").edition_settings("de", "material", nav)
+    assert problems(error.value) == [
+        "locales/de.yml, line 1, nav: the nav section 'For developers' of mkdocs.yml has no de title\n"
+        "    Fix: add to locales/de.yml:  nav: {For developers: ...}  (or write mkdocs.de.yml)"]
+
+
+def test_untranslated_note_is_in_the_page_language():
+    html = render.mark_fallbacks(f"{render.FALLBACK_OPEN}Support portal{render.FALLBACK_CLOSE}", "en", "noch nicht übersetzt")
+    assert html == ('<span class="support-untranslated" title="noch nicht übersetzt"><span lang="en">Support portal</span>'
+                    '<span class="support-untranslated__note"> (noch nicht übersetzt)</span></span>')
+
+
+# One source for zone names per language: the hours page, the calendar and support.ics agree.
+def test_zone_names_and_cities_in_the_language(tmp_path):
+    from supportportal import ics, textfmt
+    assert textfmt.zone_label("Asia/Singapore", "de") == "UTC+08:00 (Singapur)"
+    assert textfmt.zone_label("Europe/Berlin", "de") == "MEZ/MESZ (Berlin)"
+    assert textfmt.zone_label("Europe/Berlin", "en") == "CET/CEST (Berlin time)"
+    project = copy_project(tmp_path / "project")
+    holidays = project / "policy" / "holidays.yml"
+    holidays.write_text(holidays.read_text().replace("closures: []", (
+        "closures:\n  - name: {en: New Year's Eve, de: Silvester}\n    every_year: 12-31\n"
+        "    hours: 10:00-14:00\n    regions: [emea]\n")))
+    de = portal(project, "de")
+    assert "Geöffnet 10:00–14:00 Uhr MEZ" in str(de.context["holiday_calendar"]())
+    import icalendar
+    events = icalendar.Calendar.from_ical(ics.support_calendar(de.policy, "de")).walk("VEVENT")
+    assert "Regionen: EMEA\nDer Support ist nur 10:00–14:00 Uhr (MEZ, Europe/Berlin) geöffnet." in [
+        str(e["DESCRIPTION"]) for e in events]
+    en = portal(project, "en")
+    assert "Open 10:00–14:00 CET" in str(en.context["holiday_calendar"]())
