@@ -99,10 +99,14 @@ def _build(ctx: Context, today: dt.date) -> Policy | None:
     site = company.check(ctx)
     calendars, calendar_ids = holidays.calendars(ctx)
     regions_, region_ids = regions.check(ctx, calendar_ids)
-    closures = holidays.closures(ctx, ctx.languages, region_ids)
+    priority_ids, priority_names = priorities.ids(ctx)
+    known = channels.Known(regions_, region_ids, calendar_ids, priority_ids, priority_names)
+    channels_, channel_ids = channels.check(ctx, known)
+    closures = holidays.closures(ctx, ctx.languages, region_ids, channel_ids)
+    holidays.closure_channels(ctx, closures, channels_)
     years = holidays.years(ctx)
-    channels_ = channels.check(ctx)
     business_day, priorities_ = priorities.check(ctx)
+    priorities.via(ctx, priorities_, channels_, channel_ids)
     steps, duties = process.check(ctx)
     maint = maintenance.check(ctx)
     if ctx.problems:
@@ -115,7 +119,13 @@ def _build(ctx: Context, today: dt.date) -> Policy | None:
         resolution_steps=steps, customer_duties=duties, **maint,
     )
     overrides, conflicts = closures_.region_overrides(policy)
+    reported_before = {index for index, _ in conflicts}
     for index, message in conflicts:
         ctx.report("holidays", ("closures", index), message, "keep one entry per date and region")
     policy.overrides.update(overrides)
+    overrides, conflicts = closures_.channel_overrides(policy)
+    for index, message in conflicts:
+        if index not in reported_before:
+            ctx.report("holidays", ("closures", index), message, "keep one entry per date and channel")
+    policy.channel_overrides.update(overrides)
     return policy
