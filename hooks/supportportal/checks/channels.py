@@ -26,7 +26,7 @@ class Known:
         self.region_ids = region_ids
         self.calendar_ids = calendar_ids
         self.priority_ids = priority_ids
-        self.priority_names = priority_names or {}  # folded name -> id
+        self.priority_names = priority_names or {}  # folded name -> (id, name)
 
 
 # The channels, None in place of a broken one, and their ids (None when some id is broken);
@@ -152,9 +152,9 @@ def _priorities(ctx: Context, path, ch: dict, known: Known) -> tuple | None:
         if not ctx.intact(NAME, path + ("priorities", j)) or known.priority_ids is None or pid in known.priority_ids:
             continue
         by_name = known.priority_names.get(parsing.fold(pid))
-        close = by_name or parsing.suggest_id(pid, known.priority_ids)
+        close = by_name[0] if by_name else parsing.suggest_id(pid, known.priority_ids)
         ctx.report(NAME, path + ("priorities", j), f"there is no priority '{pid}' in priorities.yml",
-                   f"use '{close}'" + (f" (the id of the priority named {pid})" if by_name else "")
+                   f"use '{close}'" + (f", the id of {by_name[1]}" if by_name else "")
                    if close in known.priority_ids else f"priorities are: {', '.join(sorted(known.priority_ids))}")
     return tuple(ch["priorities"])
 

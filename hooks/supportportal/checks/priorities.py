@@ -78,7 +78,7 @@ def _target(ctx: Context, path, text, around: bool, minutes_per_day: int) -> Tar
 
 
 # The ids of the priorities (None while some id is broken), and each id by the folded names of its
-# priority in every language ("critical" -> "p1"), for suggestions.
+# priority in every language ("critical" -> ("p1", "Critical")), for suggestions.
 def ids(ctx: Context) -> tuple[set | None, dict]:
     if not ctx.present(NAME, ("priorities",)):
         return None, {}
@@ -91,7 +91,7 @@ def ids(ctx: Context) -> tuple[set | None, dict]:
         name = p.get("name")
         for text in (name.values() if isinstance(name, dict) else [name]):
             if isinstance(text, str):
-                names.setdefault(parsing.fold(text), p["id"])
+                names.setdefault(parsing.fold(text), (p["id"], text))
     return found, names
 
 
