@@ -34,6 +34,27 @@ def load(feed: dict) -> dict[str, Region]:
     return {r["id"]: _region(r, first, last) for r in feed["regions"]}
 
 
+# The channels of a feed: {channel id: Region of its schedule, or None around the clock}.
+def load_channels(feed: dict) -> dict[str, Region | None]:
+    first = date.fromisoformat(feed["horizon"]["first_date"])
+    last = date.fromisoformat(feed["horizon"]["last_date"])
+    return {c["id"]: None if c["schedule"] is None else _region({**c["schedule"], "id": c["id"]}, first, last)
+            for c in feed.get("channels", [])}
+
+
+# A channel's (state, next change, state after it, date of the days entry, accepts), like channelStatus.
+def channel_status(channel: dict, schedule: Region | None, t: int) -> tuple:
+    if schedule is None:
+        return ("always", None, None, None, True)
+    words = {"open": "staffed", "closed": "not_staffed", "unknown": "unknown", None: None}
+    state, change, after, entry = status(schedule, t)
+    if channel["outside_hours"] == "accepted" or state == "open":
+        accepts = True
+    else:
+        accepts = {"closed": False, "unknown": None}[state]
+    return (words[state], change, words[after], entry, accepts)
+
+
 # State, next change, state after it, and the date of the `days` entry that explains the state.
 def status(region: Region, t: int) -> tuple:
     if t < region.start:
@@ -50,14 +71,21 @@ def status(region: Region, t: int) -> tuple:
     return ("closed", following, "open" if following < region.end else "unknown", entry and entry["date"])
 
 
-# First-response due instant (ms) and reason, like responseDue in the JavaScript.
-def response_due(feed: dict, regions: dict[str, Region], region_id: str, priority_id: str, t: int) -> tuple:
+# First-response due instant (ms) and reason, like responseDue in the JavaScript; with `channels`
+# (load_channels), a priority answered via a channel with a schedule counts on that schedule.
+def response_due(feed: dict, regions: dict[str, Region], region_id: str, priority_id: str, t: int,
+                 channels: dict | None = None) -> tuple:
     region = regions.get(region_id)
     priority = next((p for p in feed["priorities"] if p["id"] == priority_id), None)
     if region is None:
         return (None, "unknown_region")
     if priority is None:
         return (None, "unknown_priority")
+    if priority.get("via"):
+        channels = load_channels(feed) if channels is None else channels
+        if priority["via"] not in channels:
+            return (None, "unknown_channel")
+        region = channels[priority["via"]] or region
     target = priority["first_response"]
     if not region.start <= t < region.end:
         return (None, "beyond_horizon")

@@ -144,6 +144,18 @@ MISTAKES = {
                      "'Germany' is not a country code"),
     "unknown channel type": ("channels.yml", "type: form", "type: fax",
                              "use one of portal, email, form, phone, chat", "'fax' is not one of"),
+    # A channel's hours and zone are checked like a region's (the schema refers to regions.schema.json).
+    "12-hour time on a channel": ("channels.yml", "    address: support@smartwork.example\n",
+                                  "    address: support@smartwork.example\n    zone: Europe/Berlin\n    hours:\n"
+                                  "      monday to friday: 8am-8pm\n    outside_hours: accepted\n",
+                                  "write it as '09:00-17:00' (24-hour time, opening-closing)", "'8am-8pm' is not a time range"),
+    "zone abbreviation on a channel": ("channels.yml", "    address: support@smartwork.example\n",
+                                       "    address: support@smartwork.example\n    zone: CET\n    hours:\n"
+                                       "      monday to friday: 08:00-20:00\n    outside_hours: accepted\n",
+                                       "use an IANA time zone name such as 'Europe/Berlin'", "'CET' is not an IANA time zone name"),
+    "outside hours misspelt": ("channels.yml", "    address: support@smartwork.example\n",
+                               "    address: support@smartwork.example\n    same_hours_as: emea\n    outside_hours: not_staffed\n",
+                               "Use accepted", "'not_staffed' is not one of"),
 }
 
 

@@ -8,6 +8,7 @@ import re
 import jsonschema
 import pytest
 
+import channel_fixture
 from conftest import ROOT, run_build
 from reference_schedule import load, status
 from test_calendar import MUNICH_HOLIDAYS, TRICKY_LOCAL, TRICKY_NAME, fixture_build  # noqa: F401 (a fixture)
@@ -21,6 +22,12 @@ def feed_of(site):
 def validator(site):
     schema = json.loads((site / "developers" / "support.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+# The same schema from its source, for feeds written in process.
+def source_validator():
+    schema = json.loads((ROOT / "hooks" / "supportportal" / "schemas" / "support.schema.json").read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
@@ -128,3 +135,63 @@ def test_schema_rejects_what_readers_could_misread(site):
     broken = json.loads(json.dumps(feed))
     broken["regions"][0]["weekly"]["monday"] = [{"start": "10:00", "end": "25:00"}]
     assert not check.is_valid(broken)
+
+
+# The channels: the default policy's are staffed around the clock and say so plainly.
+def test_default_feed_states_that_the_channels_are_around_the_clock(site):
+    feed = feed_of(site)
+    assert [c["id"] for c in feed["channels"]] == ["portal", "email", "form"]
+    for channel in feed["channels"]:
+        assert channel["around_the_clock"] is True and channel["schedule"] is None
+        assert channel["outside_hours"] is None
+        assert channel["priorities"] == [p["id"] for p in feed["priorities"]]
+    assert all(p["via"] is None for p in feed["priorities"])
+
+
+# A channel's schedule has a region's members (zone, weekly, days), so readers compute its status
+# the same way; the channel taking EMEA's hours has EMEA's days exactly.
+def test_channel_schedules_in_the_feed():
+    feed = channel_fixture.support_feed()
+    source_validator().validate(feed)
+    channels = {c["id"]: c for c in feed["channels"]}
+    emea = next(r for r in feed["regions"] if r["id"] == "emea")
+    assert channels["email"]["schedule"] == {"region": "emea", "zone": emea["zone"], "weekly": emea["weekly"], "days": emea["days"]}
+    assert channels["email"]["outside_hours"] == "accepted" and channels["email"]["around_the_clock"] is False
+    hotline = channels["hotline"]
+    assert (hotline["priorities"], hotline["outside_hours"]) == (["p1"], "not_staffed")
+    assert hotline["schedule"]["zone"] == "Europe/Berlin" and hotline["schedule"]["region"] is None
+    assert hotline["schedule"]["weekly"]["friday"] == [{"start": "08:00", "end": "20:00"}]
+    assert hotline["schedule"]["weekly"]["saturday"] == []
+    hotline_days = {d["date"]: d for d in hotline["schedule"]["days"]}
+    assert hotline_days["2026-04-03"]["kind"] == "holiday"  # Munich's Good Friday
+    assert hotline_days["2027-06-14"]["name"]["en"] == "Hotline maintenance"
+    assert "2026-11-26" not in hotline_days  # the chat's Thanksgiving is not the hotline's
+    chat_days = {d["date"]: d for d in channels["chat"]["schedule"]["days"]}
+    assert chat_days["2026-11-26"] == {"date": "2026-11-26", "kind": "closure",
+                                       "name": {"en": "Thanksgiving", "de": "Thanksgiving"}, "hours": []}
+    assert chat_days["2026-03-08"]["hours"] == [{"start": "03:00", "end": "05:00"}]
+    assert "2026-04-03" not in chat_days  # no public holidays: none were named
+    assert chat_days["2026-12-24"]["kind"] == "closure"  # a closure without regions and channels closes all
+    assert "2026-12-31" not in chat_days and "2026-12-31" in {d["date"] for d in channels["email"]["schedule"]["days"]}
+    assert channels["portal"]["schedule"] is None and channels["portal"]["around_the_clock"] is True
+    assert {p["id"]: p["via"] for p in feed["priorities"]} == {"p1": "hotline", "p2": "chat", "p3": None, "p4": "email", "p5": "portal"}
+
+
+# New members are optional: a feed as it was before channels still validates, so a copy kept by
+# a reader of version 1 stays valid; and wrong channel data is rejected.
+def test_channels_are_optional_and_checked():
+    check = source_validator()
+    feed = channel_fixture.support_feed()
+    old = json.loads(json.dumps(feed))
+    del old["channels"]
+    for p in old["priorities"]:
+        del p["via"]
+    assert check.is_valid(old) and feed["schema_version"] == 1
+    for change in (lambda f: f["channels"][2].update(outside_hours="maybe"),
+                   lambda f: f["channels"][2]["schedule"].pop("zone"),
+                   lambda f: f["channels"][3]["schedule"]["weekly"].update(monday=[{"start": "13:00", "end": "25:00"}]),
+                   lambda f: f["channels"][0].update(around_the_clock="yes"),
+                   lambda f: f["priorities"][0].update(via="Hotline")):
+        broken = json.loads(json.dumps(feed))
+        change(broken)
+        assert not check.is_valid(broken)

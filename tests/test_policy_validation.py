@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_build
+from timelimit import time_limit
 from supportportal.loading import PolicyError, load_policy
 
 TODAY = dt.date(2026, 11, 27)
@@ -257,3 +258,134 @@ def test_a_byte_that_is_not_utf8_is_reported_on_its_line(tmp_path):
     problem = only_problem(directory)
     assert (problem.file, problem.line) == ("policy/channels.yml", 21)
     assert "not UTF-8" in problem.message and problem.fix == "save the file as UTF-8"
+
+
+# Channels with hours of their own: each mistake once, on the email channel (channels[2]) of the
+# default policy, loaded in process under a time limit. Same fields as CASES.
+EMAIL = "    address: support@smartwork.example\n"
+HOURS = "    hours:\n      monday to friday: 08:00-20:00\n"
+
+
+def _email(extra: str) -> tuple:
+    return ("channels.yml", EMAIL, EMAIL + extra)
+
+
+CHANNEL_CASES = {
+    "channel zone abbreviation": (*_email("    zone: CET\n" + HOURS + "    outside_hours: accepted\n"), "zone: CET",
+                                  "channels[2].zone", "not an IANA time zone", "Europe/Berlin"),
+    "channel zone that does not exist": (*_email("    zone: Europe/Munich\n" + HOURS + "    outside_hours: accepted\n"),
+                                         "zone: Europe/Munich", "channels[2].zone", "not a known IANA time zone",
+                                         "Europe/Berlin"),
+    "channel hours without zone": (*_email(HOURS + "    outside_hours: accepted\n"), "hours:",
+                                   "channels[2].hours", "these hours have no time zone", "add zone:"),
+    "channel zone without hours": (*_email("    zone: Europe/Berlin\n    outside_hours: accepted\n"), "zone: Europe/Berlin",
+                                   "channels[2].zone", "a zone without hours", "add hours:"),
+    "channel hours in 12-hour time": (*_email("    zone: Europe/Berlin\n    hours:\n      monday to friday: 8am-8pm\n"
+                                              "    outside_hours: accepted\n"), "8am-8pm",
+                                      "channels[2].hours.monday to friday", "'8am-8pm' is not a time range", "08:00-20:00"),
+    "channel hours misspelt weekday": (*_email("    zone: Europe/Berlin\n    hours:\n      monday to fridya: 08:00-20:00\n"
+                                               "    outside_hours: accepted\n"), "fridya",
+                                       "channels[2].hours.monday to fridya", "not a weekday", "monday to friday"),
+    "channel hours overlap": (*_email("    zone: Europe/Berlin\n    hours:\n      monday to friday: [08:00-14:00, 13:00-20:00]\n"
+                                      "    outside_hours: accepted\n"), "13:00-20:00",
+                              "channels[2].hours.monday to friday", "08:00-14:00 and 13:00-20:00 overlap", "merge them"),
+    "channel without hours on any day": (*_email("    zone: Europe/Berlin\n    hours:\n      monday to friday: closed\n"
+                                                 "    outside_hours: accepted\n"), "monday to friday: closed",
+                                         "channels[2].hours.monday to friday", "this channel has no opening hours on any day",
+                                         "remove the channel"),
+    "channel hours of an unknown region": (*_email("    same_hours_as: emae\n    outside_hours: accepted\n"), "same_hours_as",
+                                           "channels[2].same_hours_as", "there is no region 'emae'", "did you mean 'emea'"),
+    "channel hours of a region named, not its id": (*_email("    same_hours_as: EMEA\n    outside_hours: accepted\n"),
+                                                    "same_hours_as", "channels[2].same_hours_as", "not a valid id", "'emea'"),
+    "channel with its own hours and a region's": (*_email("    zone: Europe/Berlin\n" + HOURS + "    same_hours_as: emea\n"
+                                                          "    outside_hours: accepted\n"), "same_hours_as",
+                                                  "channels[2].same_hours_as", "not both", "remove same_hours_as"),
+    "channel holidays of an unknown calendar": (*_email("    same_hours_as: emea\n    public_holidays: muenchen\n"
+                                                        "    outside_hours: accepted\n"), "muenchen",
+                                                "channels[2].public_holidays", "no holiday calendar 'muenchen'",
+                                                "did you mean 'munich'"),
+    "channel holidays without hours": (*_email("    public_holidays: munich\n"), "public_holidays",
+                                       "channels[2].public_holidays", "no holiday can close it", "remove public_holidays"),
+    "channel for an unknown priority": (*_email("    priorities: [critical]\n"), "priorities:",
+                                        "channels[2].priorities[1]", "there is no priority 'critical'", "use 'p1'"),
+    "channel hours without outside_hours": (*_email("    same_hours_as: emea\n"), "id: email",
+                                            "channels[2]", "not what happens outside them", "outside_hours: accepted"),
+    "channel outside_hours misspelt": (*_email("    same_hours_as: emea\n    outside_hours: not_staffed\n"), "not_staffed",
+                                       "channels[2].outside_hours", "'not_staffed' is not one of", "'not staffed'"),
+    "channel outside_hours without hours": (*_email("    outside_hours: accepted\n"), "outside_hours",
+                                            "channels[2].outside_hours", "staffed around the clock", "remove outside_hours"),
+    "priority via an unknown channel": ("priorities.yml", "    coverage: around the clock\n",
+                                        "    coverage: around the clock\n    via: hotline\n", "via: hotline",
+                                        "priorities[1].via", "there is no channel 'hotline'", "channels are: email, form, portal"),
+    "priority in business hours via a channel around the clock": (
+        "priorities.yml", "coverage: business hours\n\n  - id: p3", "coverage: business hours\n    via: portal\n\n  - id: p3",
+        "via: portal", "priorities[2].via", "'portal' has no hours", "change coverage to around the clock"),
+    "closure of an unknown channel": ("holidays.yml", "closures: []",
+                                      "closures:\n  - name: {en: Offsite, de: Klausur}\n    date: 2026-12-01\n    channels: [chatt]",
+                                      "channels: [chatt]", "closures[1].channels[1]", "there is no channel 'chatt'",
+                                      "channels are: email, form, portal"),
+    "closure of a channel around the clock": ("holidays.yml", "closures: []",
+                                              "closures:\n  - name: {en: Offsite, de: Klausur}\n    date: 2026-12-01\n"
+                                              "    channels: [portal]", "channels: [portal]", "closures[1].channels[1]",
+                                              "'portal' has no hours", "give the channel hours"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CHANNEL_CASES))
+def test_each_channel_mistake_names_file_line_key_and_fix(tmp_path, case):
+    file, old, new, marker, path, message, fix = CHANNEL_CASES[case]
+    directory = broken_policy(tmp_path, file, old, new)
+    with time_limit(20, "loading the policy"):
+        problems = problems_for(directory)
+    matching = [p for p in problems if message in p.message]
+    assert matching, "\n".join(map(str, problems))
+    problem = matching[0]
+    assert (problem.file, problem.line, problem.path) == (f"policy/{file}", line_of(directory, file, marker), path), str(problem)
+    assert problem.fix and fix in problem.fix, str(problem)
+    # One mistake, one problem: no second, false one caused by it.
+    assert len(problems) == 1, "\n".join(map(str, problems))
+
+
+# Mistakes across two files: a priority answered through a channel that is not for it, or
+# around the clock through a channel that keeps hours.
+def _hotline(directory: Path, priorities: str = "") -> None:
+    edit(directory / "channels.yml", EMAIL, EMAIL + "\n  - id: hotline\n    name: {en: Hotline, de: Hotline}\n    type: phone\n"
+         "    address: +49 89 1234 5678\n    zone: Europe/Berlin\n" + HOURS + priorities + "    outside_hours: not staffed\n")
+
+
+def test_a_priority_via_a_channel_meant_for_others(tmp_path):
+    directory = broken_policy(tmp_path, "priorities.yml", "coverage: business hours\n\n  - id: p3",
+                              "coverage: business hours\n    via: hotline\n\n  - id: p3")
+    _hotline(directory, "    priorities: [p1]\n")
+    with time_limit(20, "loading the policy"):
+        problem = only_problem(directory)
+    assert (problem.file, problem.line, problem.path) == ("policy/priorities.yml", line_of(directory, "priorities.yml", "via: hotline"),
+                                                          "priorities[2].via")
+    assert problem.message == "the channel 'hotline' is only for p1, not for p2"
+    assert problem.fix == "add p2 to the priorities of 'hotline' in channels.yml, or name another channel"
+
+
+def test_around_the_clock_via_a_channel_with_hours(tmp_path):
+    directory = broken_policy(tmp_path, "priorities.yml", "    coverage: around the clock\n",
+                              "    coverage: around the clock\n    via: hotline\n")
+    _hotline(directory, "    priorities: [p1]\n")
+    with time_limit(20, "loading the policy"):
+        problem = only_problem(directory)
+    assert problem.path == "priorities[1].via" and "staffed only in its hours" in problem.message
+    assert "change coverage to business hours" in problem.fix
+
+
+# The README's example for support staff loads as written and does what it says.
+def test_readme_hotline_example_loads(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Add a hotline", 1)[1]
+    channel, priority = [block.split("```", 1)[0] for block in section.split("```yaml\n")[1:3]]
+    directory = broken_policy(tmp_path, "channels.yml", EMAIL, EMAIL + "\n" + channel)
+    edit(directory / "priorities.yml", "    coverage: around the clock\n", "    coverage: " + priority.split("coverage: ", 1)[1])
+    with time_limit(20, "loading the policy"):
+        policy = load_policy(directory, TODAY)
+    hotline = policy.channel("hotline")
+    assert hotline.type == "phone" and hotline.priorities == ("p1",) and hotline.outside_hours == "not_staffed"
+    assert hotline.schedule.zone == "Europe/Berlin" and hotline.schedule.weekly[0][0].hhmm() == ("08:00", "20:00")
+    assert any(o.kind == "holiday" for o in policy.channel_overrides["hotline"])
+    assert policy.priorities[0].via == "hotline"

@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 from supportportal import yamlload
 from supportportal.loading import FILES, PolicyError, load_policy, schema_validator
-from test_policy_validation import CASES, TODAY, broken_policy
+from test_policy_validation import CASES, CHANNEL_CASES, TODAY, broken_policy
 
 SCHEMAS = ROOT / "policy" / "schema"
 
@@ -20,7 +20,16 @@ ONLY_THE_VALIDATOR = {
     "business time around the clock", "two default priorities", "unknown language", "holiday subdivision",
     "missing translation", "text in one language only", "days running backwards", "region without hours",
     "target of zero", "placeholder in a policy text", "blank text",
+    # Channels: the zone database, other files, and which keys go together.
+    "channel zone that does not exist", "channel hours without zone", "channel zone without hours",
+    "channel hours overlap", "channel without hours on any day", "channel hours of an unknown region",
+    "channel with its own hours and a region's", "channel holidays of an unknown calendar",
+    "channel holidays without hours", "channel for an unknown priority", "channel hours without outside_hours",
+    "channel outside_hours without hours", "priority via an unknown channel",
+    "priority in business hours via a channel around the clock", "closure of an unknown channel",
+    "closure of a channel around the clock",
 }
+ALL_CASES = {**CASES, **CHANNEL_CASES}
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -47,9 +56,9 @@ def schema_paths(directory, file):
     return [tuple(e.absolute_path) for e in schema_validator(file[:-4]).iter_errors(doc.data)]
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("case", sorted(ALL_CASES))
 def test_schema_and_validator_agree_on_each_mistake(tmp_path, case):
-    file, old, new, *_ = CASES[case]
+    file, old, new, *_ = ALL_CASES[case]
     directory = broken_policy(tmp_path, file, old, new)
     with pytest.raises(PolicyError) as info:
         load_policy(directory, TODAY)

@@ -11,7 +11,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import run_build, serve_directory
+import channel_fixture
+from conftest import copy_project, run_build, serve_directory
 from quality import html_pages, page_path
 from supportportal import jsonld
 from supportportal.loading import load_policy
@@ -128,7 +129,8 @@ def test_the_json_ld_states_the_policy(site, policy, lang):
     assert data["@context"] == "https://schema.org" and data["@type"] == "Organization"
     assert data["name"] == policy.company and data["url"] == policy.site_url
     assert data["description"] == policy.site_description.get(lang)
-    assert [c["identifier"] for c in data["contactPoint"]] == [r.id for r in policy.regions]
+    # One point per region, then one per channel (each with its own address and hours).
+    assert [c["identifier"] for c in data["contactPoint"]] == [r.id for r in policy.regions] + [c.id for c in policy.channels]
     for contact, region in zip(data["contactPoint"], policy.regions):
         assert contact["@type"] == "ContactPoint" and contact["name"] == region.name.get(lang)
         assert region.zone in contact["description"]
@@ -145,10 +147,64 @@ def test_the_json_ld_states_the_policy(site, policy, lang):
 def test_the_json_ld_agrees_with_support_json(site):
     feed = json.loads((site / "support.json").read_text(encoding="utf-8"))
     [data] = _json_ld(site / "index.html")
-    for contact, region in zip(data["contactPoint"], feed["regions"], strict=True):
+    points, channels = data["contactPoint"][:len(feed["regions"])], data["contactPoint"][len(feed["regions"]):]
+    assert [c["identifier"] for c in channels] == [c["id"] for c in feed["channels"]]
+    for contact, region in zip(points, feed["regions"], strict=True):
         assert contact["identifier"] == region["id"] and region["zone"] in contact["description"]
         days = {dt.date.fromisoformat(d["date"]) for d in region["days"] if d["date"] >= feed["generated"]}
         assert set(_dates(contact["hoursAvailable"])) == days
+
+
+# The channels of the default policy have no hours of their own: around the clock, every day
+# 00:00-23:59, with the channel's address under the property for its kind.
+def test_the_default_channels_are_around_the_clock(site, policy):
+    [data] = _json_ld(site / "index.html")
+    channels = data["contactPoint"][len(policy.regions):]
+    for contact, channel in zip(channels, policy.channels, strict=True):
+        assert contact["hoursAvailable"] == [{"@type": "OpeningHoursSpecification", "dayOfWeek": [
+            f"https://schema.org/{day.capitalize()}" for day in WEEKDAYS], "opens": "00:00", "closes": "23:59"}]
+        assert contact[{"email": "email", "phone": "telephone"}.get(channel.type, "url")] == channel.address
+        assert contact["areaServed"] == [r.name.get("en") for r in policy.regions]
+
+
+# Channels with hours of their own (tests/fixtures/policies/channels), in one build, read back
+# from both editions: their weekly hours, their closed and special days ahead, their zone.
+@pytest.fixture(scope="module")
+def channels_build(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("channels") / "project")
+    channel_fixture.policy_dir(project / "policy")
+    build = run_build(project)
+    assert build.ok, build.output
+    return build
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_json_ld_states_each_channels_hours(channels_build, lang):
+    policy = channel_fixture.policy()
+    [data] = _json_ld(channels_build.site / ("" if lang == "en" else "de/") / "index.html")
+    channels = data["contactPoint"][len(policy.regions):]
+    assert [c["identifier"] for c in channels] == ["portal", "email", "hotline", "chat"]
+    for contact, channel in zip(channels, policy.channels, strict=True):
+        assert contact["name"] == channel.name.get(lang) and contact["contactType"] == "customer support"
+        assert contact["availableLanguage"] == ["en", "de"]
+        specs = contact["hoursAvailable"]
+        if channel.schedule is None:
+            assert _weekly(specs) == ((Interval(0, MINUTES_PER_DAY),),) * 7 and "description" not in contact
+            continue
+        assert _weekly(specs) == channel.schedule.weekly
+        assert channel.schedule.zone in contact["description"]
+        ahead = {o.date: tuple(o.hours) for o in policy.channel_overrides[channel.id] if o.date >= TODAY}
+        assert _dates(specs) == ahead
+    email, hotline, chat = channels[1:]
+    assert email["areaServed"] == ["EMEA"] and hotline["areaServed"] == ["EMEA", "USA"]
+    assert _weekly(hotline["hoursAvailable"])[0] == (Interval(8 * 60, 20 * 60),)
+    assert _dates(chat["hoursAvailable"])[dt.date(2027, 11, 25)] == ()  # Thanksgiving, the chat's own closure
+    assert dt.date(2026, 11, 26) not in _dates(chat["hoursAvailable"])  # the one already past
+    assert _dates(hotline["hoursAvailable"])[dt.date(2027, 6, 15)] == ()  # its own maintenance closure
+    assert dt.date(2027, 6, 15) not in _dates(chat["hoursAvailable"])
+    # support.json of the same build carries the same channels as the feed written in process.
+    feed = json.loads((channels_build.site / "support.json").read_text(encoding="utf-8"))
+    assert feed["channels"] == channel_fixture.support_feed()["channels"]
 
 
 # Midnight, past midnight, special hours, and days already past, on a made-up region.
@@ -163,7 +219,7 @@ def test_opening_hours_conventions(policy):
                     (Interval(10 * 60, 14 * 60),)),
         DayOverride(TODAY + dt.timedelta(days=4), "closure", Text((("en", "Offsite"),)), ()),
     )
-    made_up = dataclasses.replace(policy, regions=(region,), overrides={region.id: days})
+    made_up = dataclasses.replace(policy, regions=(region,), overrides={region.id: days}, channels=())
     [contact] = jsonld.organization(made_up, "en")["contactPoint"]
     specs = [{k: v for k, v in s.items() if k != "@type"} for s in contact["hoursAvailable"]]
     assert specs == [

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import channel_fixture
 import reference_schedule as ref
 from conftest import open_module_page
 
@@ -21,6 +22,7 @@ pytestmark = pytest.mark.browser
 FEEDS = Path(__file__).parent / "fixtures" / "feeds"
 STATUS_SAMPLES = 10_000
 DUE_SAMPLES = 5_000
+CHANNEL_SAMPLES = 10_000
 BATCH = 2_500
 MINUTE = 60_000
 DAY = 86_400_000
@@ -32,6 +34,9 @@ DUE_JS = """([feed, cases]) => JSON.stringify(cases.map(([region, priority, t]) 
   const r = S.responseDue(feed, region, priority, new Date(t));
   return [r.due && +r.due, r.reason];
 }))"""
+
+CHANNEL_JS = """([feed, times]) => JSON.stringify(times.map((t) => Object.values(S.channelStatus(feed, new Date(t))).map((s) =>
+  [s.state, s.nextChange && +s.nextChange, s.nextState, s.closure && s.closure.date, s.accepts])))"""
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +77,30 @@ def test_response_due_default_site(site_page, site, seed):
     compare_due(site_page, json.loads((site / "support.json").read_text()), seed)
 
 
+# Channels with hours of their own, of a region, or none: the channels fixture policy's
+# support.json (hotline in Berlin, chat in New York, email on EMEA's hours) ...
+def test_channel_status_channels_fixture(tricky_page, seed):
+    compare_channels(tricky_page, channel_fixture.support_feed(), seed)
+
+
+def test_response_due_on_channel_hours_channels_fixture(tricky_page, seed):
+    compare_due(tricky_page, channel_fixture.support_feed(), seed, CHANNEL_SAMPLES)
+
+
+# ... and one channel on each schedule of the tricky feed (gaps, repeated hours, Lord Howe's
+# half-hour change, shifts past midnight), with priorities counted on each channel.
+def test_channel_status_tricky_channels(tricky_page, seed):
+    compare_channels(tricky_page, tricky_with_channels(), seed)
+
+
+def test_response_due_on_channel_hours_tricky_channels(tricky_page, seed):
+    compare_due(tricky_page, tricky_with_channels(), seed, CHANNEL_SAMPLES)
+
+
+def test_channel_status_default_site(site_page, site, seed):
+    compare_channels(site_page, json.loads((site / "support.json").read_text()), seed, 1_000)
+
+
 # The sampler has to reach the interesting places, or a zero-mismatch run proves little.
 def test_samples_cover_edges(seed):
     feed = json.loads((FEEDS / "tricky.json").read_text())
@@ -101,10 +130,29 @@ def compare_status(page, feed, seed):
     assert not mismatches, f"{len(mismatches)} mismatches (seed {seed}):\n" + "\n".join(mismatches[:20])
 
 
-def compare_due(page, feed, seed):
+def compare_channels(page, feed, seed, count=CHANNEL_SAMPLES):
+    channels = ref.load_channels(feed)
+    schedules = {**ref.load(feed), **{f"channel {k}": v for k, v in channels.items() if v is not None}}
+    times = instants(schedules, random.Random(seed + 2), count)
+    got = []
+    for i in range(0, len(times), BATCH):
+        got += json.loads(page.evaluate(CHANNEL_JS, [feed, times[i:i + BATCH]]))
+    mismatches = []
+    for t, row in zip(times, got):
+        assert len(row) == len(feed["channels"])
+        for channel, js in zip(feed["channels"], row):
+            expected = list(ref.channel_status(channel, channels[channel["id"]], t))
+            if js != expected:
+                mismatches.append(f"{channel['id']} at {iso(t)}: js {readable(js)} != reference {readable(expected)}")
+    assert not mismatches, f"{len(mismatches)} mismatches (seed {seed}):\n" + "\n".join(mismatches[:20])
+
+
+def compare_due(page, feed, seed, count=DUE_SAMPLES):
     regions = ref.load(feed)
+    channels = ref.load_channels(feed)
     rng = random.Random(seed + 1)
-    times = instants(regions, rng, DUE_SAMPLES)
+    schedules = {**regions, **{f"channel {k}": v for k, v in channels.items() if v is not None}}
+    times = instants(schedules, rng, count)
     priorities = [p["id"] for p in feed["priorities"]]
     cases = [[rng.choice(list(regions)), rng.choice(priorities), t] for t in times]
     got = []
@@ -112,7 +160,7 @@ def compare_due(page, feed, seed):
         got += json.loads(page.evaluate(DUE_JS, [feed, cases[i:i + BATCH]]))
     mismatches = []
     for (region_id, priority_id, t), js in zip(cases, got):
-        expected = list(ref.response_due(feed, regions, region_id, priority_id, t))
+        expected = list(ref.response_due(feed, regions, region_id, priority_id, t, channels))
         if js != expected:
             mismatches.append(f"{region_id} {priority_id} at {iso(t)}: js {readable(js)} != reference {readable(expected)}")
     assert not mismatches, f"{len(mismatches)} mismatches (seed {seed}):\n" + "\n".join(mismatches[:20])
@@ -160,3 +208,43 @@ def iso(t: int) -> str:
 
 def readable(row: list) -> list:
     return [iso(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in row]
+
+
+# The tricky feed with one channel per region schedule (alternately accepting requests outside
+# its hours or not staffed), one channel around the clock, and each business and calendar
+# priority once more, answered via each channel.
+def tricky_with_channels() -> dict:
+    feed = json.loads((FEEDS / "tricky.json").read_text())
+    feed["channels"] = [{"id": "always", "name": {"en": "Portal"}, "type": "portal", "address": "https://x.example/",
+                         "around_the_clock": True, "schedule": None, "priorities": [], "outside_hours": None}]
+    for i, region in enumerate(feed["regions"]):
+        feed["channels"].append({
+            "id": f"{region['id']}-line", "name": {"en": region["id"]}, "type": "phone", "address": "+1 555",
+            "around_the_clock": False,
+            "schedule": {"region": None, "zone": region["zone"], "weekly": region["weekly"], "days": region["days"]},
+            "priorities": [], "outside_hours": ("accepted", "not_staffed")[i % 2],
+        })
+    ids = [p["id"] for p in feed["priorities"]]
+    for channel in feed["channels"]:
+        channel["priorities"] = ids
+        for p in [p for p in feed["priorities"] if p["id"] in ("c60", "b30", "b480", "b10080")]:
+            feed["priorities"].append({**p, "id": f"{p['id']}-{channel['id']}", "default": False, "via": channel["id"]})
+    return feed
+
+
+# The channel samples reach every state, the channels' own edges, and the clock-change days of
+# both zones (Berlin and New York).
+def test_channel_samples_cover_edges_and_clock_changes(seed):
+    feed = channel_fixture.support_feed()
+    channels = ref.load_channels(feed)
+    schedules = {**ref.load(feed), **{f"channel {k}": v for k, v in channels.items() if v is not None}}
+    times = instants(schedules, random.Random(seed + 2), CHANNEL_SAMPLES)
+    states = {ref.channel_status(c, channels[c["id"]], t)[0] for t in times for c in feed["channels"]}
+    assert states == {"always", "staffed", "not_staffed", "unknown"}
+    edges = {e for k, r in schedules.items() if k.startswith("channel") for s in r.stretches for e in s}
+    assert sum(t in edges for t in times) > CHANNEL_SAMPLES // 20
+    for zone in ("Europe/Berlin", "America/New_York"):
+        schedule = next(r for k, r in schedules.items() if k.startswith("channel") and r.zone.key == zone)
+        changes = clock_changes(schedule, schedule.start, schedule.end)
+        assert len(changes) == 4, zone
+        assert all(sum(abs(t - c) < DAY for t in times) > 50 for c in changes), zone

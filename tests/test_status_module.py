@@ -5,6 +5,11 @@
 # 09:00-17:00 America/New_York, Munich public holidays, Christmas Eve closed, New Year's Eve
 # 10:00-14:00 in emea; p1 1 h round the clock, p2 4 h, p3 8 h, p4 16 h business time);
 # tricky.json has shifts across midnight, touching intervals, 24-hour days and 02:30 intervals.
+# CHANNELS is the support.json of tests/fixtures/policies/channels: portal around the clock,
+# email on EMEA's hours (accepted outside them), hotline Mon-Fri 08:00-20:00 Europe/Berlin with
+# Munich's holidays (Critical only, not staffed outside), chat Mon-Fri 13:00-17:00
+# America/New_York with closures of its own; p1 counts on the hotline, p2 on the chat, p4 on
+# the email channel (EMEA's hours), p5 is 30 calendar minutes via the portal.
 
 import copy
 import json
@@ -12,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+import channel_fixture
 from conftest import open_module_page
 
 pytestmark = pytest.mark.browser
@@ -19,6 +25,7 @@ pytestmark = pytest.mark.browser
 FEEDS = Path(__file__).parent / "fixtures" / "feeds"
 MUNICH = json.loads((FEEDS / "munich.json").read_text())
 TRICKY = json.loads((FEEDS / "tricky.json").read_text())
+CHANNELS = channel_fixture.support_feed()
 # Viewer zones and their UTC offset on 27 November 2026, in minutes.
 VIEWER_ZONES = {"UTC": 0, "Asia/Kolkata": 330, "Pacific/Chatham": 825, "America/Chicago": -360, "Asia/Tokyo": 540, "Europe/Berlin": 60}
 
@@ -242,3 +249,89 @@ def test_helpers(page):
     offsets = page.evaluate("""() => [S.utcOffset("Asia/Kolkata", new Date("2026-01-01T00:00Z")),
         S.utcOffset("Pacific/Chatham", new Date("2026-11-27T00:00Z")), S.utcOffset("America/New_York", new Date("2026-07-01T00:00Z"))]""")
     assert offsets == [330, 825, -240]
+
+
+CHANNEL_JS = """([feed, when]) => Object.fromEntries(Object.entries(S.channelStatus(feed, new Date(when))).map(([id, s]) =>
+  [id, [s.state, s.nextChange && s.nextChange.toISOString(), s.nextState, s.closure && s.closure.name.en, s.zone, s.accepts]]))"""
+
+# (channel, instant) -> (state, next change, state after it, closure name, zone, accepts)
+CHANNEL_CASES = {
+    "portal-always": ("portal", "2026-11-28T03:00:00.000Z", ("always", None, None, None, None, True)),
+    # The hotline's last staffed minute on Friday (19:59 CET) and its closing minute
+    "hotline-last-minute": ("hotline", "2026-11-27T18:59:00.000Z",
+                            ("staffed", "2026-11-27T19:00:00.000Z", "not_staffed", None, "Europe/Berlin", True)),
+    "hotline-closing": ("hotline", "2026-11-27T19:00:00.000Z",
+                        ("not_staffed", "2026-11-30T07:00:00.000Z", "staffed", None, "Europe/Berlin", False)),
+    # 22:00 on a Tuesday: the hotline is not staffed, the email still takes the request
+    "hotline-at-night": ("hotline", "2026-11-24T21:00:00.000Z",
+                         ("not_staffed", "2026-11-25T07:00:00.000Z", "staffed", None, "Europe/Berlin", False)),
+    "email-at-night": ("email", "2026-11-24T21:00:00.000Z",
+                       ("not_staffed", "2026-11-25T09:00:00.000Z", "staffed", None, "Europe/Berlin", True)),
+    # The hotline keeps Munich's holidays and its own maintenance days (CEST = UTC+2)
+    "hotline-good-friday": ("hotline", "2026-04-03T10:00:00.000Z",
+                            ("not_staffed", "2026-04-07T06:00:00.000Z", "staffed", "Good Friday", "Europe/Berlin", False)),
+    "hotline-maintenance": ("hotline", "2027-06-14T10:00:00.000Z",
+                            ("not_staffed", "2027-06-16T06:00:00.000Z", "staffed", "Hotline maintenance", "Europe/Berlin", False)),
+    # The email channel takes EMEA's closures: New Year's Eve 10:00-14:00 CET
+    "email-new-years-eve": ("email", "2026-12-31T12:59:00.000Z",
+                            ("staffed", "2026-12-31T13:00:00.000Z", "not_staffed", "New Year's Eve", "Europe/Berlin", True)),
+    # The chat's own closures: Thanksgiving, and 02:30-05:00 on the US spring change, which
+    # starts at 03:30 EDT (07:30 UTC) as 02:30 does not exist that night
+    "chat-thanksgiving": ("chat", "2026-11-26T19:00:00.000Z",
+                          ("not_staffed", "2026-11-27T18:00:00.000Z", "staffed", "Thanksgiving", "America/New_York", False)),
+    "chat-spring-gap": ("chat", "2026-03-08T07:00:00.000Z",
+                        ("not_staffed", "2026-03-08T07:30:00.000Z", "staffed", "Spring change shift", "America/New_York", False)),
+    "chat-spring-shift": ("chat", "2026-03-08T07:30:00.000Z",
+                          ("staffed", "2026-03-08T09:00:00.000Z", "not_staffed", "Spring change shift", "America/New_York", True)),
+    # The chat's Christmas Eve is the company's closure everywhere
+    "chat-christmas-eve": ("chat", "2026-12-24T19:00:00.000Z",
+                           ("not_staffed", "2026-12-25T18:00:00.000Z", "staffed", "Christmas Eve", "America/New_York", False)),
+    # Beyond the horizon: unknown; the email channel still accepts requests
+    "hotline-beyond": ("hotline", "2028-01-03T10:00:00.000Z", ("unknown", None, None, None, "Europe/Berlin", None)),
+    "email-beyond": ("email", "2028-01-03T10:00:00.000Z", ("unknown", None, None, None, "Europe/Berlin", True)),
+}
+
+
+@pytest.mark.parametrize("channel, when, expected", CHANNEL_CASES.values(), ids=CHANNEL_CASES.keys())
+def test_channel_status(page, channel, when, expected):
+    got = page.evaluate(CHANNEL_JS, [CHANNELS, when])
+    assert sorted(got) == ["chat", "email", "hotline", "portal"]
+    assert tuple(got[channel]) == expected
+
+
+def test_channel_status_of_a_feed_without_channels(page):
+    assert page.evaluate("(feed) => S.channelStatus(feed, new Date('2026-11-27T12:00Z'))", MUNICH) == {}
+
+
+CHANNEL_DUE_JS = """([feed, cases]) => cases.map(([region, priority, t]) => {
+  const r = S.responseDue(feed, region, priority, new Date(t));
+  return [r.due && r.due.toISOString(), r.reason, r.channel];
+})"""
+
+# (region, priority, opened at) -> (due, reason, channel counted on)
+CHANNEL_DUE_CASES = {
+    # p1, 1 hour on the hotline's hours: 30 minutes on Friday to 20:00 CET, 30 on Monday from 08:00
+    "hotline-friday-evening": ("usa", "p1", "2026-11-27T18:30:00Z", ("2026-11-30T07:30:00.000Z", None, "hotline")),
+    "hotline-inside": ("emea", "p1", "2026-11-24T08:00:00Z", ("2026-11-24T09:00:00.000Z", None, "hotline")),
+    # p2, 4 hours on the chat's hours: 2 on Wednesday to 17:00 EST, none on Thanksgiving, 2 on Friday
+    "chat-over-thanksgiving": ("emea", "p2", "2026-11-25T20:00:00Z", ("2026-11-27T20:00:00.000Z", None, "chat")),
+    # p4, 16 hours on EMEA's hours through the email channel, whatever the customer's region
+    "email-emea-hours-for-usa": ("usa", "p4", "2026-11-30T09:00:00Z", ("2026-12-01T17:00:00.000Z", None, "email")),
+    # p3 counts on the region's hours: no channel
+    "region-hours": ("usa", "p3", "2026-11-30T14:00:00Z", ("2026-11-30T22:00:00.000Z", None, None)),
+    # p5, 30 calendar minutes via the portal, around the clock
+    "portal-calendar": ("emea", "p5", "2026-11-28T03:00:00Z", ("2026-11-28T03:30:00.000Z", None, None)),
+    # Beyond the hotline's horizon (midnight after 31 December 2027, Berlin time)
+    "hotline-beyond": ("emea", "p1", "2027-12-31T18:30:00Z", (None, "beyond_horizon", "hotline")),
+}
+
+
+@pytest.mark.parametrize("region, priority, when, expected", CHANNEL_DUE_CASES.values(), ids=CHANNEL_DUE_CASES.keys())
+def test_response_due_on_channel_hours(page, region, priority, when, expected):
+    assert tuple(page.evaluate(CHANNEL_DUE_JS, [CHANNELS, [[region, priority, when]]])[0]) == expected
+
+
+def test_response_due_via_a_channel_the_feed_does_not_have(page):
+    feed = copy.deepcopy(CHANNELS)
+    feed["priorities"][0]["via"] = "fax"
+    assert page.evaluate(CHANNEL_DUE_JS, [feed, [["emea", "p1", "2026-11-24T08:00:00Z"]]])[0] == [None, "unknown_channel", None]

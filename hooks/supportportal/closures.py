@@ -7,11 +7,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import holidays
 
-from .model import Calendar, DayOverride, Policy, Text
+from .model import Calendar, Closure, DayOverride, Policy, Text
 
 # Our language codes to the `holidays` package's, where they differ.
 _PACKAGE_LANGUAGE = {"en": "en_US"}
@@ -75,28 +76,45 @@ def _holiday_names(calendar: Calendar, first: dt.date, last: dt.date, lang: str)
 # Every override of every region within the policy's horizon: {region id: (DayOverride, ...)},
 # and the conflicts found on the way as (closure index, message).
 def region_overrides(policy: Policy) -> tuple[dict, list]:
+    owners = [(r.id, r.name, r.calendar, functools.partial(Closure.applies_to, region=r.id)) for r in policy.regions]
+    return _overrides(policy, owners)
+
+
+# The same for every channel with hours of its own: {channel id: (DayOverride, ...)}. A channel
+# that takes a region's hours takes the region's holidays (unless it names its own calendar) and
+# the closures of that region; closures that name the channel, or no region and no channel, apply too.
+def channel_overrides(policy: Policy) -> tuple[dict, list]:
+    owners = [(c.id, c.name, c.schedule.calendar,
+               functools.partial(Closure.applies_to, region=c.schedule.region, channel=c.id))
+              for c in policy.channels if c.schedule is not None]
+    return _overrides(policy, owners)
+
+
+# Overrides of schedules given as (id, name, holiday calendar id or None, closure -> applies?).
+def _overrides(policy: Policy, owners: list) -> tuple[dict, list]:
     first, last = policy.horizon
     lang = policy.languages[0]
-    holiday_days = {c.id: calendar_days(c, first, last, policy.languages) for c in policy.calendars}
+    wanted = {calendar for _, _, calendar, _ in owners if calendar}
+    holiday_days = {c.id: calendar_days(c, first, last, policy.languages) for c in policy.calendars if c.id in wanted}
     result = {}
     clashes: dict = {}  # (closure index, date, earlier index) -> [region name, ...]
-    for region in policy.regions:
+    for owner, name, calendar, applies in owners:
         days: dict = {}
-        if region.calendar:
-            for date, name in holiday_days[region.calendar].items():
-                days[date] = DayOverride(date, "holiday", name, (), region.calendar)
+        if calendar:
+            for date, holiday in holiday_days[calendar].items():
+                days[date] = DayOverride(date, "holiday", holiday, (), calendar)
         company: dict = {}
         for index, closure in enumerate(policy.closures):
-            if closure.regions is not None and region.id not in closure.regions:
+            if not applies(closure):
                 continue
             kind = "special_hours" if closure.hours else "closure"
             for date in closure_dates(closure, first, last):
                 if date in company:
-                    clashes.setdefault((index, date, company[date][0]), []).append(region.name.get(lang))
+                    clashes.setdefault((index, date, company[date][0]), []).append(name.get(lang))
                     continue
                 company[date] = (index, DayOverride(date, kind, closure.name, closure.hours or ()))
         days.update((date, override) for date, (_, override) in company.items())
-        result[region.id] = tuple(days[d] for d in sorted(days))
+        result[owner] = tuple(days[d] for d in sorted(days))
     problems = [
         (index, f"{date} already has '{policy.closures[earlier].name.get(lang)}' (closures[{earlier + 1}]) "
                 f"in {' and '.join(names)}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from .model import WEEKDAYS, Interval, Policy, Target
+from .model import WEEKDAYS, Channel, Interval, Policy, Target
 from .version import PolicyVersion
 
 SCHEMA_VERSION = 1
@@ -45,24 +45,44 @@ def support_feed(policy: Policy, version: PolicyVersion | None = None) -> dict:
         "horizon": {"first_date": first.isoformat(), "last_date": last.isoformat()},
         "business_day_hours": policy.business_day_minutes / 60 if policy.business_day_minutes % 60 else policy.business_day_minutes // 60,
         "regions": [
-            {
-                "id": region.id,
-                "name": region.name.as_dict(),
-                "zone": region.zone,
-                "weekly": {day: [_interval(iv) for iv in region.weekly[i]] for i, day in enumerate(WEEKDAYS)},
-                "days": [
-                    {"date": o.date.isoformat(), "kind": o.kind, "name": o.name.as_dict(),
-                     "hours": [_interval(iv) for iv in o.hours]}
-                    for o in policy.overrides[region.id]
-                ],
-            }
+            {"id": region.id, "name": region.name.as_dict(), **_schedule(region.zone, region.weekly, policy.overrides[region.id])}
             for region in policy.regions
         ],
         "priorities": [
             {"id": p.id, "name": p.name.as_dict(), "default": p.default,
-             "first_response": _target(p.first_response), "update_interval": _target(p.update_interval)}
+             "first_response": _target(p.first_response), "update_interval": _target(p.update_interval),
+             "via": p.via}
             for p in policy.priorities
         ],
+        "channels": [_channel(policy, channel) for channel in policy.channels],
+    }
+
+
+# A zone, weekly hours and the dates that differ: the same members for a region and a channel.
+def _schedule(zone: str, weekly: tuple, overrides: tuple) -> dict:
+    return {
+        "zone": zone,
+        "weekly": {day: [_interval(iv) for iv in weekly[i]] for i, day in enumerate(WEEKDAYS)},
+        "days": [
+            {"date": o.date.isoformat(), "kind": o.kind, "name": o.name.as_dict(),
+             "hours": [_interval(iv) for iv in o.hours]}
+            for o in overrides
+        ],
+    }
+
+
+# A channel: around the clock (schedule null), or staffed in its schedule and, outside it, either
+# accepting requests (answered in the hours) or not staffed.
+def _channel(policy: Policy, channel: Channel) -> dict:
+    schedule = channel.schedule
+    return {
+        "id": channel.id, "name": channel.name.as_dict(), "type": channel.type, "address": channel.address,
+        "around_the_clock": schedule is None,
+        "schedule": None if schedule is None else {
+            "region": schedule.region, **_schedule(schedule.zone, schedule.weekly, policy.channel_overrides[channel.id]),
+        },
+        "priorities": list(channel.priorities) if channel.priorities is not None else [p.id for p in policy.priorities],
+        "outside_hours": channel.outside_hours,
     }
 
 

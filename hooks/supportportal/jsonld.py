@@ -1,5 +1,6 @@
 # schema.org JSON-LD for search engines: the company as an Organization with one ContactPoint per
-# support region, carrying the weekly hours and every closed or special day still ahead.
+# support region, carrying the weekly hours and every closed or special day still ahead, then one
+# per contact channel with the channel's own address and hours.
 #
 # Conventions (https://schema.org/OpeningHoursSpecification, Google's "holiday hours"):
 #   - times are the region's local times ("10:00"), as on the hours page; the zone is named in the
@@ -7,6 +8,8 @@
 #   - a closed day: validFrom = validThrough = the date, opens = closes = "00:00"
 #   - a day with special hours: the same dates with that day's opening and closing time
 #   - closing at midnight is "23:59"; a closing time before the opening time runs past midnight
+#   - a channel staffed around the clock: every day of the week, opens "00:00", closes "23:59"
+#   - a channel's areaServed: the region whose hours it keeps, else every region
 
 from __future__ import annotations
 
@@ -14,11 +17,14 @@ import json
 import re
 
 from . import catalog
-from .model import MINUTES_PER_DAY, WEEKDAYS, Interval, Policy
+from .model import MINUTES_PER_DAY, WEEKDAYS, Channel, Interval, Policy
 
 CONTEXT = "https://schema.org"
 DAYS = tuple(f"https://schema.org/{day.capitalize()}" for day in WEEKDAYS)
 CLOSED = {"opens": "00:00", "closes": "00:00"}
+AROUND_THE_CLOCK = {"opens": "00:00", "closes": "23:59"}
+# The ContactPoint property of a channel's address, by channel type (portal, form, chat: url).
+_ADDRESS_KEY = {"email": "email", "phone": "telephone"}
 # The contact type stays "customer support" in every language: search engines know that value.
 CONTACT_TYPE = "customer support"
 # Inside <script>, "</script" or "<!--" would end or change the element: JSON can say these
@@ -52,9 +58,11 @@ def organization(policy: Policy, lang: str | None = None) -> dict:
             "availableLanguage": list(policy.languages),
             "description": catalog.get(lang)("jsonld.zone", region=name, zone=region.zone),
             **_channels(policy),
-            "hoursAvailable": _weekly(region.weekly) + _days(policy, region.id, lang, main),
+            "hoursAvailable": _weekly(region.weekly) + _days(policy, policy.overrides[region.id], lang, main),
         }
         data["contactPoint"].append(point)
+    for channel in policy.channels:
+        data["contactPoint"].append(_channel_point(policy, channel, lang, main))
     return data
 
 
@@ -65,6 +73,29 @@ def script_text(data) -> str:
 
 
 # Helper functions
+
+# One channel: its address, and its own hours (around the clock, or its schedule with the closed
+# and special days ahead, in the schedule's zone, named in the description as for regions).
+def _channel_point(policy: Policy, channel: Channel, lang: str, main: str) -> dict:
+    name = channel.name.get(lang, main)
+    schedule = channel.schedule
+    served = [policy.region(schedule.region)] if schedule and schedule.region else list(policy.regions)
+    point = {
+        "@type": "ContactPoint",
+        "identifier": channel.id,
+        "name": name,
+        "contactType": CONTACT_TYPE,
+        _ADDRESS_KEY.get(channel.type, "url"): channel.address,
+        "areaServed": [region.name.get(lang, main) for region in served],
+        "availableLanguage": list(policy.languages),
+    }
+    if schedule is None:
+        point["hoursAvailable"] = [{"@type": "OpeningHoursSpecification", "dayOfWeek": list(DAYS), **AROUND_THE_CLOCK}]
+        return point
+    point["description"] = catalog.get(lang)("jsonld.zone", region=name, zone=schedule.zone)
+    point["hoursAvailable"] = _weekly(schedule.weekly) + _days(policy, policy.channel_overrides[channel.id], lang, main)
+    return point
+
 
 # The first address of each kind: email, telephone, and a web page (portal, form or chat).
 def _channels(policy: Policy) -> dict:
@@ -90,9 +121,9 @@ def _weekly(weekly: tuple) -> list:
 
 
 # Closed and special days from the build date to the end of the horizon.
-def _days(policy: Policy, region_id: str, lang: str, main: str) -> list:
+def _days(policy: Policy, overrides: tuple, lang: str, main: str) -> list:
     specs = []
-    for day in policy.overrides[region_id]:
+    for day in overrides:
         if day.date < policy.today:
             continue
         dates = {"validFrom": day.date.isoformat(), "validThrough": day.date.isoformat()}

@@ -174,10 +174,12 @@ def _inside_project(ctx: Context, name: str, path: Path) -> bool:
     return False
 
 
-# The validator of one file from <policy>/schema/, or None after reporting why there is none.
+# The validator of one file from <policy>/schema/ (the portal's own schemas for a policy folder
+# without one, as tests and examples have), or None after reporting why there is none.
 def _validator(ctx: Context, name: str):
+    folder = ctx.directory / "schema"
     try:
-        return schema_validator(name, (ctx.directory / "schema").resolve())
+        return schema_validator(name, folder.resolve() if folder.is_dir() else SCHEMA_DIR)
     except SchemaFileError as error:
         ctx.problems.append(Problem(f"{ctx.label}/schema/{error.file}", 1, "", error.reason,
                                     f"restore {ctx.label}/schema/{error.file} from the repository"))
@@ -208,10 +210,14 @@ def _build(ctx: Context, today: dt.date) -> Policy | None:
     site = company.check(ctx)
     calendars, calendar_ids = holidays.calendars(ctx)
     regions_, region_ids = regions.check(ctx, calendar_ids)
-    closures = holidays.closures(ctx, ctx.languages, region_ids)
+    priority_ids, priority_names = priorities.ids(ctx)
+    known = channels.Known(regions_, region_ids, calendar_ids, priority_ids, priority_names)
+    channels_, channel_ids = channels.check(ctx, known)
+    closures = holidays.closures(ctx, ctx.languages, region_ids, channel_ids)
+    holidays.closure_channels(ctx, closures, channels_)
     years = holidays.years(ctx)
-    channels_ = channels.check(ctx)
     business_day, priorities_ = priorities.check(ctx)
+    priorities.via(ctx, priorities_, channels_, channel_ids)
     steps, duties = process.check(ctx)
     maint = maintenance.check(ctx)
     if ctx.problems:
@@ -229,10 +235,16 @@ def _build(ctx: Context, today: dt.date) -> Policy | None:
     if ctx.problems:
         return None
     overrides, conflicts = closures_.region_overrides(policy)
+    reported_before = {index for index, _ in conflicts}
     for index, message in conflicts:
         ctx.report("holidays", ("closures", index), message, "keep one entry per date and region")
     _special_hours_exist(ctx, policy)
     policy.overrides.update(overrides)
+    overrides, conflicts = closures_.channel_overrides(policy)
+    for index, message in conflicts:
+        if index not in reported_before:
+            ctx.report("holidays", ("closures", index), message, "keep one entry per date and channel")
+    policy.channel_overrides.update(overrides)
     return policy
 
 
@@ -257,14 +269,18 @@ def _years_known(ctx: Context, policy: Policy) -> bool:
 
 
 # Special hours at wall times that do not exist that day (the hour skipped when clocks go
-# forward) would be published as an opening that never happens.
+# forward) would be published as an opening that never happens: in a region's zone, or in the
+# zone of a channel with hours of its own.
 def _special_hours_exist(ctx: Context, policy: Policy) -> None:
     first, last = policy.horizon
+    owners = [(f"region {r.id}", r.zone, {"region": r.id}) for r in policy.regions]
+    owners += [(f"channel {c.id}", c.schedule.zone, {"region": c.schedule.region, "channel": c.id})
+               for c in policy.channels if c.schedule is not None]
     reported = set()
-    for region in policy.regions:
-        tz = zoneinfo.ZoneInfo(region.zone)
+    for owner, zone, applies in owners:
+        tz = zoneinfo.ZoneInfo(zone)
         for index, closure in enumerate(policy.closures):
-            if not closure.hours or (closure.regions is not None and region.id not in closure.regions):
+            if not closure.hours or not closure.applies_to(**applies):
                 continue
             for date in closures_.closure_dates(closure, first, last):
                 for iv in closure.hours:
@@ -276,6 +292,6 @@ def _special_hours_exist(ctx: Context, policy: Policy) -> None:
                         reported.add((index, date))
                         begin, end = (f"{t:%H:%M}" for t in gap)
                         ctx.report("holidays", ("closures", index, "hours"),
-                                   f"on {moment.date()} the clocks in {region.zone} (region {region.id}) go forward "
+                                   f"on {moment.date()} the clocks in {zone} ({owner}) go forward "
                                    f"from {begin} to {end}, so {moment:%H:%M} does not exist that day",
                                    f"open and close outside {begin}-{end} that day, e.g. from {end}")

@@ -77,7 +77,15 @@ class Closure:
     until: dt.date | None
     every_year: tuple | None  # (month, day)
     hours: tuple | None  # None: closed all day
-    regions: tuple | None  # None: every region
+    regions: tuple | None  # None: every region (and every channel), unless `channels` names some
+    channels: tuple | None = None  # channel ids it applies to; with regions None: these channels only
+
+    # Whether it applies to a region, or to a channel's own hours.
+    def applies_to(self, region: str | None = None, channel: str | None = None) -> bool:
+        if self.regions is None and self.channels is None:
+            return True
+        return (region is not None and region in (self.regions or ())) or \
+            (channel is not None and channel in (self.channels or ()))
 
 
 # One date of one region that differs from the weekly hours: a holiday, a closure or special hours.
@@ -90,6 +98,16 @@ class DayOverride:
     calendar: str | None = None
 
 
+# The hours a channel is staffed: its own (zone, weekly hours, holiday calendar) or those of the
+# region named in `region`. The same parts as a Region, so the same code computes its days.
+@dataclass(frozen=True)
+class Schedule:
+    zone: str
+    weekly: tuple  # 7 tuples of Interval, Monday first
+    calendar: str | None
+    region: str | None = None  # the region whose hours these are
+
+
 @dataclass(frozen=True)
 class Channel:
     id: str
@@ -97,6 +115,13 @@ class Channel:
     type: str
     address: str
     description: Text | None
+    schedule: Schedule | None = None  # None: staffed around the clock
+    priorities: tuple | None = None  # priority ids it is meant for; None: every priority
+    outside_hours: str | None = None  # "accepted" | "not_staffed"; None without a schedule
+
+    @property
+    def around_the_clock(self) -> bool:
+        return self.schedule is None
 
     @property
     def written(self) -> bool:
@@ -129,6 +154,7 @@ class Priority:
     update_interval: Target | None
     around_the_clock: bool
     default: bool
+    via: str | None = None  # the channel whose hours a business-time target counts on
 
 
 @dataclass(frozen=True)
@@ -157,6 +183,7 @@ class Policy:
     warranty: tuple
     version: str | None = None  # company.yml version: what customers cite; None: the build derives one
     overrides: dict = field(default_factory=dict, compare=False)  # region id -> tuple[DayOverride]
+    channel_overrides: dict = field(default_factory=dict, compare=False)  # channel id -> tuple[DayOverride]
 
     @property
     def horizon(self) -> tuple[dt.date, dt.date]:
@@ -165,6 +192,9 @@ class Policy:
 
     def region(self, region_id: str) -> Region:
         return next(r for r in self.regions if r.id == region_id)
+
+    def channel(self, channel_id: str) -> Channel:
+        return next(c for c in self.channels if c.id == channel_id)
 
     def calendar(self, calendar_id: str) -> Calendar:
         return next(c for c in self.calendars if c.id == calendar_id)

@@ -108,17 +108,18 @@ def holiday_names(ctx: Context, policy) -> None:
                            f"use the English names: {', '.join(sorted(known))}")
 
 
-# Company closures (None in place of a broken one); region ids are None when they are not known.
-def closures(ctx: Context, languages: tuple, region_ids: set | None) -> list | None:
+# Company closures (None in place of a broken one); region and channel ids are None when they are not known.
+def closures(ctx: Context, languages: tuple, region_ids: set | None, channel_ids: set | None = None) -> list | None:
     if not ctx.present(NAME, ("closures",)) and "closures" in (ctx.get(NAME, ()) or {}):
         return None
     result = []
     for i, item in enumerate(ctx.get(NAME, ("closures",)) or []):
-        result.append(_closure(ctx, ("closures", i), item, languages, region_ids) if ctx.present(NAME, ("closures", i)) else None)
+        result.append(_closure(ctx, ("closures", i), item, languages, region_ids, channel_ids)
+                      if ctx.present(NAME, ("closures", i)) else None)
     return result
 
 
-def _closure(ctx: Context, path, item: dict, languages: tuple, region_ids) -> Closure | None:
+def _closure(ctx: Context, path, item: dict, languages: tuple, region_ids, channel_ids=None) -> Closure | None:
     usable = {key: ctx.intact(NAME, path + (key,)) for key in item}
     date = until = None
     if "date" in item and usable["date"]:
@@ -141,6 +142,12 @@ def _closure(ctx: Context, path, item: dict, languages: tuple, region_ids) -> Cl
             close = difflib.get_close_matches(reg, sorted(region_ids), n=1)
             ctx.report(NAME, path + ("regions", j), f"there is no region '{reg}' in regions.yml",
                        f"did you mean '{close[0]}'?" if close else f"regions are: {', '.join(sorted(region_ids))}")
+    channels = tuple(item["channels"]) if "channels" in item and ctx.present(NAME, path + ("channels",)) else None
+    for j, channel in enumerate(channels or ()):
+        if channel_ids is not None and ctx.intact(NAME, path + ("channels", j)) and channel not in channel_ids:
+            close = difflib.get_close_matches(channel, sorted(channel_ids), n=1)
+            ctx.report(NAME, path + ("channels", j), f"there is no channel '{channel}' in channels.yml",
+                       f"did you mean '{close[0]}'?" if close else f"channels are: {', '.join(sorted(channel_ids))}")
     hours = None
     if "hours" in item and usable["hours"]:
         hours = ctx.intervals(NAME, path + ("hours",), item["hours"])
@@ -153,7 +160,7 @@ def _closure(ctx: Context, path, item: dict, languages: tuple, region_ids) -> Cl
         name = Text(name.values + tuple(extra.items()))
     if not ctx.intact(NAME, path) or name is None:
         return None
-    return Closure(name, date, until, every_year, hours or None, regions)
+    return Closure(name, date, until, every_year, hours or None, regions, channels)
 
 
 # A date as written in holidays.yml (YYYY-MM-DD, or MM-DD of every year), or None after reporting why not.
@@ -175,3 +182,14 @@ def _date(ctx: Context, path, text: str, year: int | None = None):
     last = calendar_.monthrange(int(text[:4]), month)[1]
     return ctx.report(NAME, path, f"{text} is not a date that exists: {calendar_.month_name[month]} "
                       f"{text[:4]} has {last} days", f"check the day, e.g. {text[:8]}{last:02d} for the last day")
+
+
+# A closure can close only a channel with hours: one staffed around the clock has no hours to close.
+def closure_channels(ctx: Context, closures: list | None, channels: list | None) -> None:
+    always = {c.id for c in channels or () if c is not None and c.around_the_clock}
+    for i, closure in enumerate(closures or ()):
+        for j, channel in enumerate((closure and closure.channels) or ()):
+            if channel in always:
+                ctx.report(NAME, ("closures", i, "channels", j),
+                           f"the channel '{channel}' has no hours: it is staffed around the clock, so nothing can close it",
+                           "give the channel hours in channels.yml, or remove it here")

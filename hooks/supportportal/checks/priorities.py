@@ -63,7 +63,7 @@ def _priority(ctx: Context, path, p: dict, seen: set, minutes_per_day: int) -> P
     if not ctx.intact(NAME, path) or None in texts:
         return None
     return Priority(p["id"], *texts, targets["first_response"], targets.get("update_interval"),
-                    p["coverage"] == "around the clock", bool(p.get("default", False)))
+                    p["coverage"] == "around the clock", bool(p.get("default", False)), p.get("via"))
 
 
 def _target(ctx: Context, path, text, around: bool, minutes_per_day: int) -> Target:
@@ -82,3 +82,50 @@ def _target(ctx: Context, path, text, around: bool, minutes_per_day: int) -> Tar
         ctx.report(NAME, path, f"'{text}' counts business time, but this priority is covered around the clock",
                    f"write '{text.replace('business ', '')}' or change coverage to business hours")
     return Target(minutes, not around, text)
+
+
+# The ids of the priorities (None while some id is broken), and each id by the folded names of its
+# priority in every language ("critical" -> ("p1", "Critical")), for suggestions.
+def ids(ctx: Context) -> tuple[set | None, dict]:
+    if not ctx.present(NAME, ("priorities",)):
+        return None, {}
+    found, names = set(), {}
+    for i, p in enumerate(ctx.get(NAME, ("priorities",))):
+        if found is None or not ctx.intact(NAME, ("priorities", i, "id")):
+            found = None
+            continue
+        found.add(p["id"])
+        name = p.get("name")
+        for text in (name.values() if isinstance(name, dict) else [name]):
+            if isinstance(text, str):
+                names.setdefault(parsing.fold(text), (p["id"], text))
+    return found, names
+
+
+# `via: hotline`: a channel of channels.yml, meant for this priority, whose hours the target can count on.
+def via(ctx: Context, priorities: list | None, channels: list | None, channel_ids: set | None) -> None:
+    if priorities is None or channel_ids is None:
+        return
+    by_id = {c.id: c for c in channels or () if c is not None}
+    for i, p in enumerate(priorities):
+        path = ("priorities", i, "via")
+        if p is None or p.via is None or not ctx.intact(NAME, path):
+            continue
+        if p.via not in channel_ids:
+            close = parsing.suggest_id(p.via, channel_ids)
+            ctx.report(NAME, path, f"there is no channel '{p.via}' in channels.yml",
+                       f"did you mean '{close}'?" if close in channel_ids else f"channels are: {', '.join(sorted(channel_ids))}")
+            continue
+        channel = by_id.get(p.via)
+        if channel is None:
+            continue
+        if channel.priorities is not None and p.id not in channel.priorities:
+            ctx.report(NAME, path, f"the channel '{p.via}' is only for {', '.join(channel.priorities)}, not for {p.id}",
+                       f"add {p.id} to the priorities of '{p.via}' in channels.yml, or name another channel")
+        elif p.around_the_clock and not channel.around_the_clock:
+            ctx.report(NAME, path, f"this priority is covered around the clock, but '{p.via}' is staffed only in its hours",
+                       f"change coverage to business hours to count the hours of '{p.via}', "
+                       "or remove the channel's hours so it is staffed around the clock")
+        elif not p.around_the_clock and channel.around_the_clock:
+            ctx.report(NAME, path, f"this priority counts business hours, but '{p.via}' has no hours: it is staffed around the clock",
+                       f"change coverage to around the clock, or give '{p.via}' hours in channels.yml")

@@ -52,40 +52,41 @@ def _region(ctx: Context, path, reg: dict, calendar_ids, seen: dict) -> Region |
         close = difflib.get_close_matches(calendar, sorted(calendar_ids), n=1)
         ctx.report(NAME, path + ("public_holidays",), f"there is no holiday calendar '{calendar}' in holidays.yml",
                    f"did you mean '{close[0]}'?" if close else "add the calendar to holidays.yml or remove this line")
-    weekly = _weekly(ctx, path + ("hours",), reg["hours"]) if ctx.present(NAME, path + ("hours",)) else None
+    weekly = weekly_hours(ctx, NAME, path + ("hours",), reg["hours"]) if ctx.present(NAME, path + ("hours",)) else None
     name = ctx.text_at(NAME, path + ("name",))
     if not ctx.intact(NAME, path) or weekly is None or name is None:
         return None
     return Region(reg["id"], name, reg["zone"], weekly, calendar)
 
 
-# Weekly hours: each weekday named once, intervals not overlapping (also across midnight).
-def _weekly(ctx: Context, path, hours: dict) -> tuple:
+# Weekly hours of a region, or of a channel (`name` is the file, `owner` what has the hours):
+# each weekday named once, intervals not overlapping (also across midnight).
+def weekly_hours(ctx: Context, name: str, path, hours: dict, owner: str = "region") -> tuple:
     days: list = [None] * 7
     for key, value in hours.items():
-        if not ctx.present(NAME, path + (key,)):
+        if not ctx.present(name, path + (key,)):
             continue  # not a weekday: reported with the schema's problems
         if parsing.parse_days(key) is None:
             first, _, last = key.partition(" to ")
-            ctx.report(NAME, path + (key,), f"'{key}' runs backwards through the week",
+            ctx.report(name, path + (key,), f"'{key}' runs backwards through the week",
                        f"write '{last} to {first}' if that is meant, or list the days in two parts, "
                        "e.g. 'friday to sunday' and 'monday'")
             continue
         for day in parsing.parse_days(key):
             if days[day] is not None:
-                ctx.report(NAME, path + (key,), f"{WEEKDAYS[day]} is listed twice in these hours",
+                ctx.report(name, path + (key,), f"{WEEKDAYS[day]} is listed twice in these hours",
                            "list each day once, e.g. 'monday to thursday' and 'friday' separately")
                 continue
-            days[day] = ctx.intervals(NAME, path + (key,), value) if ctx.intact(NAME, path + (key,)) else ()
+            days[day] = ctx.intervals(name, path + (key,), value) if ctx.intact(name, path + (key,)) else ()
     weekly = tuple(d or () for d in days)
     if not any(weekly) and not any(p.path.startswith(dotted(path)) for p in ctx.problems):
-        ctx.report(NAME, path + (next(iter(hours)),), "this region has no opening hours on any day",
-                   "add its hours, e.g. monday to friday: 09:00-17:00, or remove the region")
+        ctx.report(name, path + (next(iter(hours)),), f"this {owner} has no opening hours on any day",
+                   f"add its hours, e.g. monday to friday: 09:00-17:00, or remove the {owner}")
     for day in range(7):
         spill = [iv for iv in weekly[day - 1] if iv.crosses_midnight]
         for iv in spill:
             for nxt in weekly[day]:
                 if nxt.start < iv.end - MINUTES_PER_DAY:
-                    ctx.report(NAME, path, f"the {WEEKDAYS[day - 1]} hours {'-'.join(iv.hhmm())} run into "
+                    ctx.report(name, path, f"the {WEEKDAYS[day - 1]} hours {'-'.join(iv.hhmm())} run into "
                                f"{WEEKDAYS[day]} {'-'.join(nxt.hhmm())}", "make the ranges meet without overlapping")
     return weekly

@@ -17,10 +17,13 @@ _ID = re.compile(r"[a-z][a-z0-9-]*")
 
 # Which key paths hold ids of which kind, by file: definitions and the references to them.
 _ID_PLACES = {
-    "region": (("regions", ("regions", "*", "id")), ("holidays", ("closures", "*", "regions", "*"))),
-    "calendar": (("holidays", ("calendars", "*", "id")), ("regions", ("regions", "*", "public_holidays"))),
-    "channel": (("channels", ("channels", "*", "id")),),
-    "priority": (("priorities", ("priorities", "*", "id")),),
+    "region": (("regions", ("regions", "*", "id")), ("holidays", ("closures", "*", "regions", "*")),
+               ("channels", ("channels", "*", "same_hours_as"))),
+    "calendar": (("holidays", ("calendars", "*", "id")), ("regions", ("regions", "*", "public_holidays")),
+                 ("channels", ("channels", "*", "public_holidays"))),
+    "channel": (("channels", ("channels", "*", "id")), ("holidays", ("closures", "*", "channels", "*")),
+                ("priorities", ("priorities", "*", "via"))),
+    "priority": (("priorities", ("priorities", "*", "id")), ("channels", ("channels", "*", "priorities", "*"))),
 }
 
 
@@ -100,7 +103,7 @@ def _format_problem(ctx: Context, name, path, value, schema):
         suggestion = parsing.suggest_zone(text)
         return ctx.report(name, path, f"'{text}' is not an IANA time zone name",
                           f"use '{suggestion}'" if suggestion else "use a zone like Europe/Berlin or America/New_York")
-    if key in ("id", "public_holidays") or (len(path) >= 2 and path[-2] == "regions" and isinstance(key, int)):
+    if key in ("id", "public_holidays") or id_kind(name, path) or (len(path) >= 2 and path[-2] == "regions" and isinstance(key, int)):
         suggestion = parsing.suggest_id(text, known_ids(ctx, id_kind(name, path)))
         return ctx.report(name, path, f"'{text}' is not a valid id (lowercase letters, digits and hyphens, starting with a letter)",
                           f"use '{suggestion}'" if suggestion else None)

@@ -18,10 +18,14 @@
 // - Known time is [midnight starting first_date, midnight after last_date) in the
 //   region's zone; outside it the state is "unknown". Reaching the horizon end is a
 //   change (open or closed -> unknown).
+// - Channels: a channel's `schedule` (zone, weekly, days) is read exactly like a region;
+//   open is "staffed", closed is "not_staffed". A channel without one is "always" staffed.
 // - Response targets: "calendar" adds the minutes to the instant; "business" counts
 //   open minutes only, from the instant if open, else from the next opening, and
 //   ends at the closing instant when the count runs out exactly there. An instant
 //   outside the horizon, or a count that reaches the horizon end, has no due time.
+//   A priority with `via` naming a channel that has a schedule counts on that schedule
+//   (and its horizon) instead of the region's.
 
 const MINUTE = 6e4;
 const DAY = 864e5;
@@ -29,37 +33,43 @@ const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "frida
 
 // Status of every region at `when`: state, next change, and the day entry behind it.
 export function supportStatus(policy, when = new Date()) {
-  const t = +when;
   const status = {};
   for (const region of policy.regions) {
-    const c = compile(policy, region);
-    let state = "unknown", next = t < c.start ? c.start : null, after = null, closure = null;
-    if (t >= c.start && t < c.end) {
-      const end = stretchEnd(c, t);
-      const entry = c.days.get(localDay(c, t)) || null;
-      if (end > t) {
-        state = "open";
-        next = Math.min(end, c.end);
-        closure = entry && entry.hours.length ? entry : null;
-      } else {
-        state = "closed";
-        next = Math.min(nextOpening(c, t), c.end);
-        closure = entry;
-      }
-      after = next < c.end ? (state == "open" ? "closed" : "open") : "unknown";
+    const s = scheduleState(policy, region, +when);
+    status[region.id] = { ...s, zone: region.zone };
+  }
+  return status;
+}
+
+// Status of every channel at `when` (feeds without `channels`: none). A channel without a
+// schedule is "always" staffed; one with a schedule is "staffed" in its open stretches and
+// "not_staffed" between them, by the same rules as a region ("unknown" beyond the horizon).
+// `accepts`: whether a request made now is taken: true when staffed, always, or when the
+// channel accepts requests outside its hours; false when not staffed; null when unknown.
+export function channelStatus(policy, when = new Date()) {
+  const status = {};
+  for (const channel of policy.channels || []) {
+    if (!channel.schedule) {
+      status[channel.id] = { state: "always", nextChange: null, nextState: null, closure: null, zone: null, accepts: true };
+      continue;
     }
-    status[region.id] = {
+    const s = scheduleState(policy, channel.schedule, +when);
+    const state = CHANNEL_STATES[s.state], accepted = channel.outside_hours == "accepted";
+    status[channel.id] = {
       state,
-      nextChange: next == null ? null : new Date(next),
-      nextState: after,
-      closure,
-      zone: region.zone,
+      nextChange: s.nextChange,
+      nextState: s.nextState && CHANNEL_STATES[s.nextState],
+      closure: s.closure,
+      zone: channel.schedule.zone,
+      accepts: state == "staffed" || accepted ? true : state == "not_staffed" ? false : null,
     };
   }
   return status;
 }
 
-// First-response due time of a ticket of `priorityId` opened at `when` in `regionId`.
+// First-response due time of a ticket of `priorityId` opened at `when` in `regionId`. A
+// priority answered `via` a channel with a schedule counts on the channel's hours instead of
+// the region's (`channel` in the result names it).
 export function responseDue(policy, regionId, priorityId, when = new Date()) {
   const region = policy.regions.find((r) => r.id == regionId);
   const priority = policy.priorities.find((p) => p.id == priorityId);
@@ -67,16 +77,22 @@ export function responseDue(policy, regionId, priorityId, when = new Date()) {
   if (!region) return { due: null, reason: "unknown_region" };
   if (!priority) return { due: null, reason: "unknown_priority" };
   if (!target) return { due: null, reason: "no_target" };
-  const c = compile(policy, region);
+  let schedule = region, channel = null;
+  if (priority.via) {
+    const via = (policy.channels || []).find((ch) => ch.id == priority.via);
+    if (!via) return { due: null, reason: "unknown_channel" };
+    if (via.schedule) [schedule, channel] = [via.schedule, via.id];
+  }
+  const c = compile(policy, schedule);
   let t = +when, left = target.minutes * MINUTE;
-  const beyond = { due: null, reason: "beyond_horizon", clock: target.clock };
+  const beyond = { due: null, reason: "beyond_horizon", clock: target.clock, channel };
   if (!(t >= c.start && t < c.end)) return beyond;
-  if (target.clock != "business") return { due: new Date(t + left), reason: null, clock: target.clock };
+  if (target.clock != "business") return { due: new Date(t + left), reason: null, clock: target.clock, channel };
   // Count open minutes stretch by stretch until the target is used up
   while (t < c.end) {
     const end = Math.min(stretchEnd(c, t), c.end);
     if (end > t) {
-      if (left <= end - t) return { due: new Date(t + left), reason: null, clock: target.clock };
+      if (left <= end - t) return { due: new Date(t + left), reason: null, clock: target.clock, channel };
       left -= end - t;
       t = end;
     } else {
@@ -114,7 +130,30 @@ export function utcOffset(zone, when = new Date()) {
 
 // Helper functions
 
-// Per-region tables, built once per feed object.
+const CHANNEL_STATES = { open: "staffed", closed: "not_staffed", unknown: "unknown" };
+
+// State of one schedule (a region, or a channel's schedule) at instant `t`.
+function scheduleState(policy, schedule, t) {
+  const c = compile(policy, schedule);
+  let state = "unknown", next = t < c.start ? c.start : null, after = null, closure = null;
+  if (t >= c.start && t < c.end) {
+    const end = stretchEnd(c, t);
+    const entry = c.days.get(localDay(c, t)) || null;
+    if (end > t) {
+      state = "open";
+      next = Math.min(end, c.end);
+      closure = entry && entry.hours.length ? entry : null;
+    } else {
+      state = "closed";
+      next = Math.min(nextOpening(c, t), c.end);
+      closure = entry;
+    }
+    after = next < c.end ? (state == "open" ? "closed" : "open") : "unknown";
+  }
+  return { state, nextChange: next == null ? null : new Date(next), nextState: after, closure };
+}
+
+// Per-schedule tables (a region, or a channel's schedule: zone, weekly, days), built once per feed object.
 const compiled = new WeakMap();
 function compile(policy, region) {
   let c = compiled.get(region);
