@@ -28,7 +28,6 @@ from mkdocs.utils import meta  # noqa: E402
 from mkdocs.utils import yaml as mkdocs_yaml  # noqa: E402
 
 import genpolicy  # noqa: E402
-from supportportal import render  # noqa: E402
 from supportportal.site import Portal  # noqa: E402
 
 PYTHON = sys.executable
@@ -108,8 +107,7 @@ def baseline_copy(project: Path, dest: Path, plain: bool = False) -> Path:
             url = File(src_uri, str(src_dir), str(dest / "site"), use_directory_urls=True).url
             url = "" if url in (".", "./") else url  # as mkdocs' Page.url
             markdown = edition.render_markdown(body, src_uri)
-            html_marked = render.mark_fallbacks(markdown, edition.main_language,
-                                                _untranslated(edition))
+            html_marked = edition.finish_html(markdown)
             page_meta = {**page_meta, "alternates": edition.alternates(src_uri, url)}
             front = yaml.safe_dump(page_meta, allow_unicode=True, sort_keys=False)
             _write(docs / src_uri, f"---\n{front}---\n\n{html_marked}")
@@ -121,7 +119,8 @@ def baseline_copy(project: Path, dest: Path, plain: bool = False) -> Path:
         shim = _Config()
         edition.configure(shim)
         config.update(docs_dir=docs.name, site_dir="site" + ("" if lang == edition.main_language else f"/{lang}"),
-                      site_name=shim.site_name, site_description=shim.site_description, site_url=shim.site_url,
+                      site_name=_plain(shim.site_name), site_description=_plain(shim.site_description),
+                      site_url=shim.site_url,
                       extra={**config.get("extra", {}), **shim.extra})
         if plain:
             for key in ("extra_css", "extra_javascript"):
@@ -156,9 +155,9 @@ class _Config:
         self.site_name = self.site_description = self.site_url = None
 
 
-def _untranslated(portal) -> str:
-    from supportportal.site import UNTRANSLATED
-    return UNTRANSLATED.get(portal.lang, UNTRANSLATED["en"])
+# The text of a setting the hooks give as Markup (escaped once for the theme), as YAML can hold it.
+def _plain(value) -> str | None:
+    return None if value is None else str(value.unescape() if hasattr(value, "unescape") else value)
 
 
 # A config file as MkDocs reads it: INHERIT merged in.
