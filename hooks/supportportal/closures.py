@@ -7,10 +7,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib.util
+import sys
 import zoneinfo
 from dataclasses import dataclass
+from pathlib import Path
 
 import holidays
+from holidays.registry import COUNTRIES
 
 from .model import Calendar, DayOverride, Policy, Text
 
@@ -32,7 +37,7 @@ class ClosureDay:
 # and the site's languages.
 def calendar_days(calendar: Calendar, first: dt.date, last: dt.date, languages=("en",)) -> dict:
     years = range(first.year, last.year + 1)
-    cls = holidays.country_holidays(calendar.country).__class__
+    cls = country_class(calendar.country)
     local = (cls.default_language or "en").split("_")[0]
     wanted = dict.fromkeys(("en", local, *languages))
     names: dict = {}
@@ -40,10 +45,7 @@ def calendar_days(calendar: Calendar, first: dt.date, last: dt.date, languages=(
         package_lang = _PACKAGE_LANGUAGE.get(lang, lang)
         if package_lang not in (cls.supported_languages or ()):
             package_lang = None
-        days = holidays.country_holidays(
-            calendar.country, subdiv=calendar.subdivision, years=years,
-            categories=calendar.categories, language=package_lang,
-        )
+        days = cls(subdiv=calendar.subdivision, years=years, categories=calendar.categories, language=package_lang)
         for date, name in days.items():
             if first <= date <= last:
                 names.setdefault(date, {})[lang] = name
@@ -128,8 +130,28 @@ def display_name(name: Text, lang: str, local: str | None, fallback: str | None 
 def local_language(policy: Policy) -> str | None:
     if not policy.calendars:
         return None
-    cls = holidays.country_holidays(policy.calendars[0].country).__class__
+    cls = country_class(policy.calendars[0].country)
     return (cls.default_language or "en").split("_")[0]
+
+
+# The holiday class of a country code the package knows ("DE": Germany); calling it is what
+# holidays.country_holidays() does. Its module is loaded on its own: country_holidays() imports
+# the package holidays.countries, whose __init__ imports all 250 countries, a twentieth of a build.
+# A module that needs that package (a country built on another) imports it as usual.
+@functools.cache
+def country_class(code: str) -> type:
+    module = next((m for m, names in COUNTRIES.items() if names[1] == code), None)
+    if module is None:
+        return holidays.country_holidays(code).__class__  # raises NotImplementedError
+    name = f"holidays.countries.{module}"
+    if name not in sys.modules and "holidays.countries" not in sys.modules:
+        try:
+            spec = importlib.util.spec_from_file_location(name, Path(holidays.__file__).parent / "countries" / f"{module}.py")
+            sys.modules[name] = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(sys.modules[name])
+        except Exception:  # another layout of the package: import it as usual
+            sys.modules.pop(name, None)
+    return getattr(sys.modules.get(name) or importlib.import_module(name), code)
 
 
 # The abbreviation a zone uses at noon of `date` ("CET", "EST"), or its UTC offset ("UTC+08:00")

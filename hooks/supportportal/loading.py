@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import holidays
 from holidays.registry import COUNTRIES
 import jsonschema
 from referencing import Registry, Resource
@@ -363,7 +362,7 @@ class _Checker:
                 self.report("holidays", path + ("country",), f"'{country}' is not a country the holidays package knows",
                             f"did you mean '{close[0]}'?" if close else "use an ISO 3166-1 code such as DE")
                 continue
-            cls = holidays.country_holidays(country).__class__
+            cls = closures_.country_class(country)
             if subdiv is not None and subdiv not in cls.subdivisions:
                 aliases = getattr(cls, "subdivisions_aliases", {}) or {}
                 guess = aliases.get(subdiv) or next(iter(difflib.get_close_matches(subdiv, list(cls.subdivisions), n=1)), None)
