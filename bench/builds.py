@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import gzip
 import os
@@ -28,13 +29,15 @@ from mkdocs.utils import meta  # noqa: E402
 from mkdocs.utils import yaml as mkdocs_yaml  # noqa: E402
 
 import genpolicy  # noqa: E402
-from supportportal import render  # noqa: E402
 from supportportal.site import Portal  # noqa: E402
 
 PYTHON = sys.executable
 DRIVER = str(Path(__file__).resolve().parent / "mkdocs_build.py")
 BUILD_DATE = dt.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), dt.timezone.utc).date()
-ENV = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+# Builds may write bytecode caches, as Python does by default: the warm-up build compiles the
+# hook's modules once, as a developer's first build does, and timed builds do not compile them.
+ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+       "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
 
 
 # One site to build: a folder and the config files its build command is given.
@@ -108,8 +111,7 @@ def baseline_copy(project: Path, dest: Path, plain: bool = False) -> Path:
             url = File(src_uri, str(src_dir), str(dest / "site"), use_directory_urls=True).url
             url = "" if url in (".", "./") else url  # as mkdocs' Page.url
             markdown = edition.render_markdown(body, src_uri)
-            html_marked = render.mark_fallbacks(markdown, edition.main_language,
-                                                _untranslated(edition))
+            html_marked = edition.finish_html(markdown)
             page_meta = {**page_meta, "alternates": edition.alternates(src_uri, url)}
             front = yaml.safe_dump(page_meta, allow_unicode=True, sort_keys=False)
             _write(docs / src_uri, f"---\n{front}---\n\n{html_marked}")
@@ -119,9 +121,12 @@ def baseline_copy(project: Path, dest: Path, plain: bool = False) -> Path:
         config = main if lang == edition.main_language else _load_yaml(project / f"mkdocs.{lang}.yml")
         config = {k: v for k, v in config.items() if k not in ("hooks", "watch", "INHERIT")}
         shim = _Config()
+        shim.theme = copy.deepcopy(config.get("theme") or {})
         edition.configure(shim)
+        config["theme"] = shim.theme  # the colour toggles' names, in this edition's words
         config.update(docs_dir=docs.name, site_dir="site" + ("" if lang == edition.main_language else f"/{lang}"),
-                      site_name=shim.site_name, site_description=shim.site_description, site_url=shim.site_url,
+                      site_name=_plain(shim.site_name), site_description=_plain(shim.site_description),
+                      site_url=shim.site_url,
                       extra={**config.get("extra", {}), **shim.extra})
         if plain:
             for key in ("extra_css", "extra_javascript"):
@@ -158,6 +163,11 @@ class _Config:
 
 def _untranslated(portal) -> str:
     return portal.words("untranslated")
+
+
+# The text of a setting the hooks give as Markup (escaped once for the theme), as YAML can hold it.
+def _plain(value) -> str | None:
+    return None if value is None else str(value.unescape() if hasattr(value, "unescape") else value)
 
 
 # A config file as MkDocs reads it: INHERIT merged in.

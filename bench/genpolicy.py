@@ -27,13 +27,15 @@ HOURS = (
 )
 
 # Holiday calendars the regions cycle through: (id, country, subdivision, categories, en, de).
+# Countries whose holidays the `holidays` package names in English and German, so the generated
+# policy needs no `names:` for its German edition.
 CALENDARS = (
     ("munich", "DE", "BY", ("public", "catholic"), "public holidays in Munich, Germany",
      "den gesetzlichen Feiertagen in München"),
-    ("new-york", "US", "NY", None, "public holidays in New York, USA", "den Feiertagen in New York"),
-    ("london", "GB", "ENG", None, "bank holidays in England", "den Feiertagen in England"),
-    ("paris", "FR", None, None, "public holidays in France", "den Feiertagen in Frankreich"),
-    ("tokyo", "JP", None, None, "public holidays in Japan", "den Feiertagen in Japan"),
+    ("vienna", "AT", None, None, "public holidays in Austria", "den Feiertagen in Österreich"),
+    ("brussels", "BE", None, None, "public holidays in Belgium", "den Feiertagen in Belgien"),
+    ("luxembourg", "LU", None, None, "public holidays in Luxembourg", "den Feiertagen in Luxemburg"),
+    ("warsaw", "PL", None, None, "public holidays in Poland", "den Feiertagen in Polen"),
 )
 
 

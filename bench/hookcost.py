@@ -4,12 +4,20 @@
 # machine) and inclusive (load_policy contains its YAML reading); they show how often each piece
 # of work is done per build and what one time costs. Prints JSON.
 #
-#   python bench/hookcost.py PROJECT_DIR
+# With --profile, the same build runs under cProfile instead, and the share of the portal's own
+# code in it is computed: importing the hook module (with the core package and what it imports)
+# plus every call MkDocs makes into hooks/portal.py, without the other editions' MkDocs builds
+# the hooks start (their own hook calls are counted as calls from MkDocs), against everything
+# from importing MkDocs to the end of the build.
+#
+#   python bench/hookcost.py PROJECT_DIR [--profile]
 
 from __future__ import annotations
 
+import cProfile
 import functools
 import json
+import pstats
 import os
 import sys
 import time
@@ -27,6 +35,7 @@ TIMED = (
     ("supportportal.closures", "calendar_days"),
     ("supportportal.closures", "closure_days"),
     ("supportportal.closures", "local_language"),
+    ("supportportal.closures", "country_class"),
     ("supportportal.site", "Portal.generated_files"),
     ("supportportal.feed", "support_feed"),
     ("supportportal.feed", "dumps"),
@@ -113,5 +122,45 @@ def main(project: Path) -> dict:
     }
 
 
+# One build under cProfile: the portal's share of it (see the top of this file).
+def profile(project: Path) -> dict:
+    os.chdir(project)
+    sys.path.insert(0, str(project / "hooks"))
+    profiler = cProfile.Profile()
+    start = time.process_time()
+    profiler.enable()
+    from mkdocs.__main__ import cli
+    cli.main(["build", "--strict", "--quiet"], prog_name="mkdocs", standalone_mode=False)
+    profiler.disable()
+    cpu = time.process_time() - start
+    stats = pstats.Stats(profiler).stats
+    total = max(entry[3] for entry in stats.values())
+    hook = str(project / "hooks" / "portal.py")
+    package = str(project / "hooks" / "supportportal") + os.sep
+    imports = hooks = editions = into_package = 0.0
+    for (file, _, function), (_, _, _, cumulative, callers) in stats.items():
+        if file == hook and function == "<module>":
+            imports += cumulative
+            continue
+        for (caller_file, _, caller_function), edge in callers.items():
+            if file == hook and caller_file != hook:
+                hooks += edge[3]
+            if file.startswith(package) and caller_file == hook:
+                into_package += edge[3]
+            if caller_file == hook and caller_function != "<module>" and (file, function) in _NESTED:
+                editions += edge[3]
+    portal = imports + hooks - editions
+    return {"total_s": round(total, 4), "cpu_s": round(cpu, 4), "portal_s": round(portal, 4),
+            "share": round(portal / total, 4), "hook_import_s": round(imports, 4),
+            "hook_calls_s": round(hooks - editions, 4), "calls_into_package_s": round(into_package, 4),
+            "other_editions_s": round(editions, 4)}
+
+
+# MkDocs functions the hooks call to build another edition: their time is MkDocs' work.
+_MKDOCS = Path(__import__("importlib.util").util.find_spec("mkdocs").origin).parent
+_NESTED = {(str(_MKDOCS / "commands" / "build.py"), "build"), (str(_MKDOCS / "config" / "base.py"), "load_config")}
+
+
 if __name__ == "__main__":
-    print(json.dumps(main(Path(sys.argv[1]).resolve()), indent=1))
+    project = Path(sys.argv[1]).resolve()
+    print(json.dumps(profile(project) if "--profile" in sys.argv[2:] else main(project), indent=1))

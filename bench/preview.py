@@ -1,9 +1,12 @@
 # The preview loop: with `mkdocs serve` running in a copy of the project, the time from saving
 # policy/regions.yml with a changed opening time to the rebuilt page being served with the new
 # time, polling over HTTP every 20 ms. The German page is polled too, after the English one.
+# Also the CPU seconds the server process used from the save to the German page (its work for
+# the edit, whatever the load of the machine; it includes the file watcher's polling).
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import subprocess
@@ -53,7 +56,7 @@ def measure(project: Path, edits: int = 5, log=print) -> dict:
     serve_log = open(project / "serve.log", "w")
     proc = subprocess.Popen([str(Path(sys.executable).parent / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
                             cwd=project, env=ENV, stdout=serve_log, stderr=subprocess.STDOUT)
-    en, de = [], []
+    en, de, cpu = [], [], []
     try:
         start = time.perf_counter()
         _wait(f"{url}/de/hours/", "10:00–18:00", start)
@@ -61,11 +64,13 @@ def measure(project: Path, edits: int = 5, log=print) -> dict:
         time.sleep(1.0)  # let the first build settle before the first edit
         for k in range(1, edits + 1):
             minute = f"{k:02d}"
+            before = _cpu_seconds(proc.pid)
             saved = time.perf_counter()
             regions.write_text(original.replace(ORIGINAL, f"monday to friday: 10:{minute}-18:00"), encoding="utf-8")
             en.append(_wait(f"{url}/hours/", f"10:{minute}–18:00", saved))
             de.append(_wait(f"{url}/de/hours/", f"10:{minute}–18:00", saved))
-            log(f"  edit {k}/{edits}: English page {en[-1]:.2f} s, German page {de[-1]:.2f} s")
+            cpu.append(_cpu_seconds(proc.pid) - before)
+            log(f"  edit {k}/{edits}: English page {en[-1]:.2f} s, German page {de[-1]:.2f} s, server CPU {cpu[-1]:.2f} s")
             time.sleep(1.0)  # the next save starts from an idle server
     finally:
         proc.terminate()
@@ -77,7 +82,15 @@ def measure(project: Path, edits: int = 5, log=print) -> dict:
         regions.write_text(original, encoding="utf-8")
     rebuilds = _rebuild_times((project / "serve.log").read_text(encoding="utf-8"))[1:]
     return {"edits": edits, "startup_s": round(startup, 3), "en_all_s": [round(x, 3) for x in en],
-            "de_all_s": [round(x, 3) for x in de], "rebuild_all_s": rebuilds}
+            "de_all_s": [round(x, 3) for x in de], "server_cpu_all_s": [round(x, 3) for x in cpu],
+            "rebuild_all_s": rebuilds}
+
+
+# User + system CPU seconds of a process so far (Linux).
+def _cpu_seconds(pid: int) -> float:
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 # MkDocs logs "Documentation built in N seconds" after each build, the German edition's (built

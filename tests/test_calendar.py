@@ -4,6 +4,8 @@
 import datetime as dt
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -401,3 +403,20 @@ def test_calendar_reads_without_javascript_and_prints(fixture_build, browser):
         context.close()
     finally:
         server.shutdown()
+
+
+# A build loads the holiday countries it uses, not all 250 (a twentieth of a build), and gets the
+# same classes, and so the same holidays, as holidays.country_holidays().
+def test_holiday_countries_are_loaded_alone():
+    code = """
+import sys
+from supportportal.closures import country_class
+classes = {code: country_class(code) for code in ("DE", "US", "JP")}
+assert "holidays.countries" not in sys.modules, "every country was imported"
+import holidays
+for code, cls in classes.items():
+    assert type(holidays.country_holidays(code)) is cls, code
+assert country_class("AX") is type(holidays.country_holidays("AX"))
+"""
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT / "hooks", capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr

@@ -78,3 +78,50 @@ def test_make_serve_watches_the_policy_hooks_and_overrides():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
     assert {"policy", "hooks", "overrides"} <= set(config["watch"])
     assert "mkdocs serve --dev-addr 127.0.0.1:8000" in (ROOT / "Makefile").read_text()
+
+
+# The policy a `mkdocs serve` rebuild reuses: the same object while the policy files, the schemas
+# and the build date are unchanged; a new one after any of them changed, even with the same size
+# and modification time.
+def test_serve_reuses_the_policy_until_a_policy_or_schema_file_changes(project, monkeypatch):
+    import portal
+    import supportportal.loading
+    from mkdocs.config import load_config
+
+    from timelimit import time_limit
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    monkeypatch.setattr(supportportal.loading, "SCHEMA_DIR", project / "policy" / "schema")
+    monkeypatch.setattr(portal, "_command", {"name": "serve"})
+    monkeypatch.setattr(portal, "_served", {})
+    monkeypatch.setattr(portal, "_builds", [])
+
+    def policy():
+        config = load_config(str(project / "mkdocs.yml"))
+        with time_limit(60, "loading the policy"):
+            portal.on_config(config)
+        policy = portal._builds[-1].portal.policy
+        portal.on_build_error(error=None)
+        return policy
+
+    def same_size_and_time(path, old, new):
+        stat = path.stat()
+        text = path.read_text(encoding="utf-8")
+        assert old in text and len(old) == len(new)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+    first = policy()
+    assert policy() is first
+    same_size_and_time(project / "policy" / "regions.yml", "monday to friday: 10:00-18:00", "monday to friday: 11:00-18:00")
+    second = policy()
+    assert second is not first and second.regions[0].weekly[0][0].start == 11 * 60
+    assert policy() is second
+    schema = project / "policy" / "schema" / "regions.schema.json"
+    schema.write_text(schema.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    third = policy()
+    assert third is not second and third == second
+    (project / "policy" / "notes.yml").write_text("a: 1\n", encoding="utf-8")
+    with pytest.raises(Exception, match="notes.yml"):
+        policy()
+    portal.on_build_error(error=None)

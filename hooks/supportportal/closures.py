@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.util
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import holidays
+from holidays.registry import COUNTRIES
 
 from .model import Calendar, Closure, DayOverride, Policy, Text
 
@@ -32,7 +36,7 @@ class ClosureDay:
 # and the site's languages: by the `holidays` package where it has the language, else by the
 # calendar's `names:` in holidays.yml (keyed by the English name).
 def calendar_days(calendar: Calendar, first: dt.date, last: dt.date, languages=("en",)) -> dict:
-    cls = holidays.country_holidays(calendar.country).__class__
+    cls = country_class(calendar.country)
     local = (cls.default_language or "en").split("_")[0]
     english = _holiday_names(calendar, first, last, "en")
     given = dict(calendar.names)
@@ -51,7 +55,7 @@ def calendar_days(calendar: Calendar, first: dt.date, last: dt.date, languages=(
 # The holidays of a calendar within [first, last] that have no name in one of `languages`: the
 # package lacks the language and `names:` does not give it. As [(language, English name), ...].
 def unnamed_holidays(calendar: Calendar, first: dt.date, last: dt.date, languages) -> list:
-    cls = holidays.country_holidays(calendar.country).__class__
+    cls = country_class(calendar.country)
     english = sorted(set(_holiday_names(calendar, first, last, "en").values()))
     given = dict(calendar.names)
     return [(lang, name) for lang in languages if lang != "en" and not _package_language(cls, lang)
@@ -65,11 +69,9 @@ def _package_language(cls, lang: str) -> str | None:
 
 
 def _holiday_names(calendar: Calendar, first: dt.date, last: dt.date, lang: str) -> dict:
-    cls = holidays.country_holidays(calendar.country).__class__
-    days = holidays.country_holidays(
-        calendar.country, subdiv=calendar.subdivision, years=range(first.year, last.year + 1),
-        categories=calendar.categories, language=_package_language(cls, lang),
-    )
+    cls = country_class(calendar.country)
+    days = cls(subdiv=calendar.subdivision, years=range(first.year, last.year + 1),
+               categories=calendar.categories, language=_package_language(cls, lang))
     return {date: name for date, name in days.items() if first <= date <= last}
 
 
@@ -168,5 +170,25 @@ def display_name(name: Text, lang: str, local: str | None, fallback: str | None 
 def local_language(policy: Policy) -> str | None:
     if not policy.calendars:
         return None
-    cls = holidays.country_holidays(policy.calendars[0].country).__class__
+    cls = country_class(policy.calendars[0].country)
     return (cls.default_language or "en").split("_")[0]
+
+
+# The holiday class of a country code the package knows ("DE": Germany); calling it is what
+# holidays.country_holidays() does. Its module is loaded on its own: country_holidays() imports
+# the package holidays.countries, whose __init__ imports all 250 countries, a twentieth of a build.
+# A module that needs that package (a country built on another) imports it as usual.
+@functools.cache
+def country_class(code: str) -> type:
+    module = next((m for m, names in COUNTRIES.items() if names[1] == code), None)
+    if module is None:
+        return holidays.country_holidays(code).__class__  # raises NotImplementedError
+    name = f"holidays.countries.{module}"
+    if name not in sys.modules and "holidays.countries" not in sys.modules:
+        try:
+            spec = importlib.util.spec_from_file_location(name, Path(holidays.__file__).parent / "countries" / f"{module}.py")
+            sys.modules[name] = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(sys.modules[name])
+        except Exception:  # another layout of the package: import it as usual
+            sys.modules.pop(name, None)
+    return getattr(sys.modules.get(name) or importlib.import_module(name), code)

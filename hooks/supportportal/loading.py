@@ -16,7 +16,6 @@ import re
 import zoneinfo
 from pathlib import Path
 
-import holidays as holidays_
 import jsonschema
 from jsonschema import validators
 from referencing import Registry, Resource
@@ -257,7 +256,7 @@ def _years_known(ctx: Context, policy: Policy) -> bool:
                    f"years run past the year 9999", "check SOURCE_DATE_EPOCH: it is seconds since 1970")
         return False
     for i, cal in enumerate(policy.calendars):
-        known = holidays_.country_holidays(cal.country, subdiv=cal.subdivision)
+        known = closures_.country_class(cal.country)(subdiv=cal.subdivision)
         start, end = known.start_year, known.end_year
         if first < start or last > end:
             ctx.report("holidays", ("calendars", i, "country"),

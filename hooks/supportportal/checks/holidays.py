@@ -7,8 +7,6 @@ import calendar as calendar_
 import datetime as dt
 import difflib
 
-import holidays
-
 from .. import closures as closures_
 from ..model import Calendar, Closure, Text
 from .context import Context
@@ -62,7 +60,7 @@ def _calendar(ctx: Context, path, cal: dict, seen: dict) -> Calendar | None:
         ctx.report(NAME, path + ("country",), f"'{country}' is not a country the holidays package knows",
                    f"did you mean '{close[0]}'?" if close else "use an ISO 3166-1 code such as DE")
         return None
-    cls = holidays.country_holidays(country).__class__
+    cls = closures_.country_class(country)
     if ctx.intact(NAME, path + ("subdivision",)) and subdiv not in cls.subdivisions:
         aliases = getattr(cls, "subdivisions_aliases", {}) or {}
         guess = aliases.get(subdiv) or next(iter(difflib.get_close_matches(subdiv, list(cls.subdivisions), n=1)), None)
