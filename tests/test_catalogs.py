@@ -233,3 +233,13 @@ def test_zone_names_and_cities_in_the_language(tmp_path):
         str(e["DESCRIPTION"]) for e in events]
     en = portal(project, "en")
     assert "Open 10:00–14:00 CET" in str(en.context["holiday_calendar"]())
+
+
+# Zone names are cached by zone and wall time: noon in Casablanca (+01) is the same instant as
+# noon in Berlin in winter, and must not lend Berlin its name.
+def test_zone_names_of_zones_at_the_same_instant_stay_apart():
+    from supportportal import textfmt
+    day = dt.date(2026, 1, 15)
+    assert textfmt.zone_abbreviation("Africa/Casablanca", day, "en") == "UTC+01:00"
+    assert textfmt.zone_abbreviation("Europe/Berlin", day, "en") == "CET"
+    assert textfmt.zone_abbreviation("Africa/Lagos", day, "de") != textfmt.zone_abbreviation("Europe/Berlin", day, "de")

@@ -214,8 +214,10 @@ def check_jsonld(soup, data: dict, lang: str, seed: int) -> None:
     assert ld["address"]["addressLocality"] == company["company"]["city"][lang], seed
     assert ld["address"]["addressCountry"] == company["company"]["country"][lang], seed
     assert ld["url"] == company["site"]["url"], seed
-    points = ld["contactPoint"]
+    regions, channel_points = ld["contactPoint"][:len(data["regions"]["regions"])], ld["contactPoint"][len(data["regions"]["regions"]):]
+    points = regions
     assert [p["name"] for p in points] == [r["name"][lang] for r in data["regions"]["regions"]], seed
+    assert [p["name"] for p in channel_points] == [c["name"][lang] for c in data["channels"]["channels"]], seed
     channels = {c["type"]: c["address"] for c in data["channels"]["channels"]}
     assert (points[0]["email"], points[0]["telephone"], points[0]["url"]) == (
         channels["email"], channels["phone"], channels["portal"]), seed

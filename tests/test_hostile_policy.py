@@ -14,6 +14,7 @@ import pytest
 from conftest import ROOT, copy_project, run_build
 from supportportal import feed, ics, render
 from supportportal.loading import PolicyError, load_policy, schema_validator
+from test_policy_validation import edit
 from timelimit import time_limit
 
 TODAY = dt.date(2026, 11, 27)
@@ -25,14 +26,6 @@ def policy(tmp_path) -> Path:
     directory = tmp_path / "project" / "policy"
     shutil.copytree(ROOT / "policy", directory)
     return directory
-
-
-# Replace the last occurrence (the comment block at the top of each file repeats examples).
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path.name}"
-    head, _, tail = text.rpartition(old)
-    path.write_text(head + new + tail, encoding="utf-8")
 
 
 def line_of(path: Path, needle: str) -> int:

@@ -279,8 +279,9 @@ CHANNEL_CASES = {
     # starts at 03:30 EDT (07:30 UTC) as 02:30 does not exist that night
     "chat-thanksgiving": ("chat", "2026-11-26T19:00:00.000Z",
                           ("not_staffed", "2026-11-27T18:00:00.000Z", "staffed", "Thanksgiving", "America/New_York", False)),
-    "chat-spring-gap": ("chat", "2026-03-08T07:00:00.000Z",
-                        ("not_staffed", "2026-03-08T07:30:00.000Z", "staffed", "Spring change shift", "America/New_York", False)),
+    # The shift starts at 03:00 EDT (07:00Z), the first minute that exists after the clocks go forward.
+    "chat-spring-gap": ("chat", "2026-03-08T06:30:00.000Z",
+                        ("not_staffed", "2026-03-08T07:00:00.000Z", "staffed", "Spring change shift", "America/New_York", False)),
     "chat-spring-shift": ("chat", "2026-03-08T07:30:00.000Z",
                           ("staffed", "2026-03-08T09:00:00.000Z", "not_staffed", "Spring change shift", "America/New_York", True)),
     # The chat's Christmas Eve is the company's closure everywhere

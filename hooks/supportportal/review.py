@@ -181,7 +181,7 @@ def _days_label(first: int, last: int) -> str:
         return "All days"
     if first == last:
         return names[first]
-    return textfmt.phrase(LANG, "to").format(a=names[first], b=names[last])
+    return textfmt.phrase(LANG, "days.range", first=names[first], last=names[last])
 
 
 def _day_change(days: str, old: tuple, new: tuple) -> str:
@@ -197,7 +197,7 @@ def _day_change(days: str, old: tuple, new: tuple) -> str:
 
 
 def _closing(iv) -> str:
-    return iv.hhmm()[1] + (" " + textfmt.phrase(LANG, "next_day") if iv.crosses_midnight else "")
+    return iv.hhmm()[1] + (" " + textfmt.phrase(LANG, "hours.next_day") if iv.crosses_midnight else "")
 
 
 # Dates: public holidays, and the company's closures and special hours.

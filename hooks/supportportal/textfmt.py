@@ -53,18 +53,20 @@ def _zone_abbreviations(zone: str, locale_: str, year: int, last_year: int | Non
         seen.setdefault((moment.utcoffset(), moment.tzname()), (moment.dst() or dt.timedelta(0), moment))
         day += dt.timedelta(days=1)
     ordered = sorted(seen.values(), key=lambda item: (item[0] > dt.timedelta(0), item[1]))
-    return "/".join(dict.fromkeys(_abbreviation(moment, locale_) for _, moment in ordered))
+    return "/".join(dict.fromkeys(_abbreviation(zone, moment.replace(tzinfo=None), locale_) for _, moment in ordered))
 
 
 # The name a zone goes by at noon of `date` in one language ("CET" / "MEZ", "EST"), or its UTC
 # offset ("UTC+08:00") where neither the language nor the zone has letters for it.
 def zone_abbreviation(zone: str, date: dt.date, lang: str = "en") -> str:
-    moment = dt.datetime.combine(date, dt.time(12), tzinfo=zoneinfo.ZoneInfo(zone))
-    return _abbreviation(moment, locale(lang))
+    return _abbreviation(zone, dt.datetime.combine(date, dt.time(12)), locale(lang))
 
 
+# Cached by zone name and wall time: aware datetimes of different zones at the same instant are
+# equal (and hash alike), so they cannot be the key.
 @functools.cache
-def _abbreviation(moment: dt.datetime, locale_: str) -> str:
+def _abbreviation(zone: str, wall: dt.datetime, locale_: str) -> str:
+    moment = wall.replace(tzinfo=zoneinfo.ZoneInfo(zone))
     name = moment.tzname() or ""
     if not locale_.startswith("en"):
         localized = get_timezone_name(moment, width="short", locale=locale_)
