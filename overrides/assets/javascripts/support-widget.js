@@ -5,9 +5,9 @@
 // line per contact channel), `[data-support-calculator]` containers, and the live line
 // of each channel in a `[data-support-channels]` list (the contact page). Without
 // JavaScript the static tables and hours next to them stay; the calculator container
-// and the channels' live lines are `hidden` until this script fills them. The feed and the words (locales/<lang>.json,
-// the page language's only) are read relative to this file, so the widget also
-// works embedded on another site. No inline scripts or handlers, no third-party requests.
+// and the channels' live lines are `hidden` until this script fills them. The feed and
+// the words (locales/<lang>.json, the page language's only) are read relative to this
+// file, so the widget also works embedded on another site. No inline scripts or handlers, no third-party requests.
 
 import { supportStatus, channelStatus, responseDue, text, defaultPriority, guessRegion, utcOffset } from "./support-status.js";
 
