@@ -30,6 +30,12 @@ class ClosureDay:
     name: Text
     hours: tuple  # () is closed all day
     regions: tuple  # Region, in the order of regions.yml
+    channels: tuple = ()  # Channel named by the closure itself (channels: [chat]), in the order of channels.yml
+
+    # The zone its times are in: the first region's, else the first channel's.
+    @property
+    def zone(self) -> str:
+        return self.regions[0].zone if self.regions else self.channels[0].schedule.zone
 
 
 # Public holidays of one calendar within [first, last], named in English, the local language
@@ -143,18 +149,44 @@ def closure_dates(closure, first: dt.date, last: dt.date):
         date += dt.timedelta(days=1)
 
 
-# The calendar's rows: regions with the same entry on the same date share one row. With
-# `by_zone`, special hours are split by time zone too (their times are the zone's wall time).
+# The calendar's rows: regions with the same entry on the same date share one row, and so do
+# the channels a closure names (channels: [chat]). With `by_zone`, special hours are split by
+# time zone too (their times are the zone's wall time).
 def closure_days(policy: Policy, by_zone: bool = False) -> list[ClosureDay]:
     grouped: dict = {}
+
+    def add(o, zone: str, owner, kind: int) -> None:
+        key = (o.date, o.kind, o.name, o.hours, zone if (by_zone and o.hours) else None)
+        grouped.setdefault(key, ([], []))[kind].append(owner)
+
     for region in policy.regions:
         for o in policy.overrides[region.id]:
-            zone = region.zone if (by_zone and o.hours) else None
-            grouped.setdefault((o.date, o.kind, o.name, o.hours, zone), []).append(region)
-    rows = [ClosureDay(date, kind, name, hours, tuple(regions))
-            for (date, kind, name, hours, _), regions in grouped.items()]
+            add(o, region.zone, region, 0)
+    for channel, o in _named_channel_days(policy):
+        add(o, channel.schedule.zone, channel, 1)
+    rows = [ClosureDay(date, kind, name, hours, tuple(regions), tuple(channels))
+            for (date, kind, name, hours, _), (regions, channels) in grouped.items()]
     order = {region.id: i for i, region in enumerate(policy.regions)}
-    return sorted(rows, key=lambda r: (r.date, [order[x.id] for x in r.regions]))
+    channel_order = {channel.id: len(order) + i for i, channel in enumerate(policy.channels)}
+    return sorted(rows, key=lambda r: (r.date, [order[x.id] for x in r.regions] + [channel_order[x.id] for x in r.channels]))
+
+
+# The days of the closures that name channels, as (channel, DayOverride). Other days of a
+# channel's hours are those of every region or of the region it takes its hours from, and
+# public holidays: the calendar shows them in the regions' rows already.
+def _named_channel_days(policy: Policy):
+    first, last = policy.horizon
+    for channel in policy.channels:
+        if channel.schedule is None:
+            continue
+        days = {o.date: o for o in policy.channel_overrides[channel.id]}
+        for closure in policy.closures:
+            if channel.id not in (closure.channels or ()):
+                continue
+            for date in closure_dates(closure, first, last):
+                o = days.get(date)
+                if o is not None and o.kind != "holiday" and o.name == closure.name:
+                    yield channel, o
 
 
 # "Good Friday (Karfreitag)": the name in `lang`, with its name in the local language beside it

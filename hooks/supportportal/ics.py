@@ -1,10 +1,12 @@
 # support.ics: every closure as an RFC 5545 calendar that Outlook, Google and Apple Calendar can
-# subscribe to. Closed days are all-day events shared by the regions they close; special hours
-# are timed events in the region's own zone (with its VTIMEZONE), one per opening interval.
+# subscribe to. Closed days are all-day events shared by the regions (and the channels a closure
+# names) they close; special hours are timed events in the region's or channel's own zone (with
+# its VTIMEZONE), one per opening interval.
 # Escaping and line folding (75 octets, CRLF + space) are the icalendar package's.
 #
 # UIDs are stable across rebuilds and edits of a name or of the hours: they are made of the date,
-# the opening time (special hours) and the regions, which on one date never share two events.
+# the opening time (special hours) and the regions and channels, which on one date never share
+# two events.
 # DTSTAMP is the build date (SOURCE_DATE_EPOCH), so the same policy gives the same bytes.
 
 from __future__ import annotations
@@ -55,15 +57,20 @@ def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = No
     # Zone definitions first, sorted (the same bytes every build), covering the horizon and the
     # night after it (hours may run past midnight).
     days = closure_days(policy, by_zone=True)
-    for zone in sorted({day.regions[0].zone for day in days if day.hours}):
+    for zone in sorted({day.zone for day in days if day.hours}):
         cal.add_component(_zone_definition(zone, first, last + dt.timedelta(days=2)))
 
     local = local_language(policy)
     for day in days:
         title = display_name(day.name, lang, local, fallback)
-        region_names = textfmt.join_words([r.name.get(lang, fallback) for r in day.regions], lang)
-        region_ids = "_".join(r.id for r in day.regions)  # ids never contain "_"
-        details = say("ics.regions", regions=region_names)
+        # ids never contain "_" or "+": a channel's id follows a "+" ("usa+chat", "+hotline")
+        region_ids = "_".join(r.id for r in day.regions) + "".join(f"+{c.id}" for c in day.channels)
+        lines = []
+        if day.regions:
+            lines.append(say("ics.regions", regions=textfmt.join_words([r.name.get(lang, fallback) for r in day.regions], lang)))
+        if day.channels:
+            lines.append(say("ics.channels", channels=textfmt.join_words([c.name.get(lang, fallback) for c in day.channels], lang)))
+        details = "\n".join(lines)
         if not day.hours:
             event = _event(f"{day.date:%Y%m%d}-{region_ids}@{host}", stamp, page)
             event.add("summary", say("ics.closed", name=title))
@@ -73,7 +80,7 @@ def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = No
             event.add("categories", [day.kind.replace("_", " ")])
             cal.add_component(event)
             continue
-        zone = day.regions[0].zone
+        zone = day.zone
         tz = zoneinfo.ZoneInfo(zone)
         hours = say("ics.hours", hours=textfmt.format_intervals(day.hours, lang),
                     zone=f"{textfmt.zone_abbreviation(zone, day.date, lang)}, {zone}")

@@ -430,13 +430,43 @@ class Facts:
         n = len(self.policy.channels)
         return self.say("channels.intro", n, count=textfmt.count_word(n, self.lang))
 
+    # Each channel with its address, who it is for and when it is staffed, in words that stay true
+    # until the next build: hours, never "now". In the empty line under a channel with hours the
+    # live status script writes "Staffed now, until 20:00 CET" and keeps it current.
     def channels_list(self) -> Markup:
         items = []
         for ch in self.policy.channels:
             desc = f" – {escape(self.t(ch.description))}" if ch.description else ""
+            facts = " ".join(escape(fact) for fact in self._channel_facts(ch))
+            live = '<span class="support-channel__live" hidden></span>' if ch.schedule else ""
             items.append(f'<li data-channel="{escape(ch.id)}"><strong>{escape(self.t(ch.name))}</strong>: '
-                         f'<a href="{escape(ch.href)}">{escape(policy_text(ch.address))}</a>{desc}</li>')
-        return Markup('<ul class="support-channels">\n' + "\n".join(items) + "\n</ul>\n")
+                         f'<a href="{escape(ch.href)}">{escape(policy_text(ch.address))}</a>{desc}'
+                         f'<span class="support-channel__hours">{facts}</span>{live}</li>')
+        live = " data-support-channels" if any(ch.schedule for ch in self.policy.channels) else ""
+        return Markup(f'<ul class="support-channels"{live}>\n' + "\n".join(items) + "\n</ul>\n")
+
+    # "For Critical incidents only.", then "Staffed Monday to Friday 08:00–20:00 CET/CEST (Berlin
+    # time).", the holidays it is not staffed on and whether requests are taken outside the hours.
+    def _channel_facts(self, ch) -> list[str]:
+        say, facts = self.say, []
+        if ch.priorities is not None:
+            names = {p.id: self.t(p.name) for p in self.policy.priorities}
+            facts.append(say("channels.only", priorities=textfmt.join_words([names[p] for p in ch.priorities], self.lang)))
+        schedule = ch.schedule
+        if schedule is None:
+            return [*facts, say("channels.any_time" if ch.written else "channels.around_the_clock")]
+        hours = "; ".join(f"{days} {times}" for days, times in textfmt.weekly_rows(schedule, self.lang))
+        zone = textfmt.zone_label(schedule.zone, self.lang, *self._years())
+        if schedule.region:
+            facts.append(say("channels.region_hours", region=self.t(self.policy.region(schedule.region).name),
+                             hours=hours, zone=zone))
+        else:
+            facts.append(say("channels.hours", hours=hours, zone=zone))
+        if schedule.calendar:
+            facts.append(say("channels.holidays", calendar=self.t(self.policy.calendar(schedule.calendar).name)))
+        if ch.outside_hours == "accepted":
+            facts.append(say("channels.accepted"))
+        return facts
 
     def _target(self, target) -> str:
         return textfmt.duration_words(target.minutes, target.business, self.policy.business_day_minutes, self.lang)
@@ -449,7 +479,7 @@ class Facts:
             updates = (textfmt.every_words(p.update_interval.minutes, p.update_interval.business,
                                            self.policy.business_day_minutes, self.lang)
                        if p.update_interval else say("priorities.updates_none"))
-            coverage = say("priorities.around_the_clock" if p.around_the_clock else "priorities.business_hours")
+            coverage = self._coverage(p)
             rows.append(
                 f'<tr data-priority="{escape(p.id)}"><th scope="row">{escape(self.t(p.name))}</th>'
                 f"<td>{escape(self.t(p.definition))}</td><td><ul>{examples}</ul></td>"
@@ -463,14 +493,32 @@ class Facts:
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
         )
 
+    # "in business hours", "around the clock"; for a priority answered via a channel, the channel
+    # too, and where the target counts the channel's own hours, that instead of the region's.
+    def _coverage(self, p) -> str:
+        coverage = self.say("priorities.around_the_clock" if p.around_the_clock else "priorities.business_hours")
+        if p.via is None:
+            return coverage
+        channel = self.policy.channel(p.via)
+        if channel.schedule and not p.around_the_clock:
+            return self.say("priorities.via_hours", channel=self.t(channel.name))
+        return self.say("priorities.via", coverage=coverage, channel=self.t(channel.name))
+
     def business_hours_rule(self) -> str:
-        days = "; ".join(
-            f"{self.t(r.name)}: " + ", ".join(f"{d} {h}" for d, h in textfmt.weekly_rows(r, self.lang))
-            + f" {textfmt.zone_abbreviations(r.zone, self.lang, *self._years())}"
-            for r in self.policy.regions
-        )
+        days = "; ".join(self._weekly_words(r.name, r) for r in self.policy.regions)
         hours = self.policy.business_day_minutes / 60
-        return self.say("priorities.business_rule", days=days, day=f"{hours:g}")
+        rule = self.say("priorities.business_rule", days=days, day=f"{hours:g}")
+        via = [self.policy.channel(p.via) for p in self.policy.priorities if p.via and not p.around_the_clock]
+        via = [ch for ch in dict.fromkeys(via) if ch.schedule]
+        if via:
+            channels = "; ".join(self._weekly_words(ch.name, ch.schedule) for ch in via)
+            rule += " " + self.say("priorities.channel_rule", channels=channels)
+        return rule
+
+    # "EMEA: Monday to Friday 10:00–18:00 CET/CEST": a region's or a channel's weekly hours.
+    def _weekly_words(self, name, schedule) -> str:
+        return (f"{self.t(name)}: " + ", ".join(f"{d} {h}" for d, h in textfmt.weekly_rows(schedule, self.lang))
+                + f" {textfmt.zone_abbreviations(schedule.zone, self.lang, *self._years())}")
 
     def _list(self, items, tag="ul", cls="") -> Markup:
         inner = "\n".join(f"<li>{escape(self.t(i))}</li>" for i in items)
@@ -532,16 +580,12 @@ class Facts:
             if not day.hours:
                 return say("calendar.closed")
             hours = textfmt.format_intervals(day.hours, lang)
-            zones = {r.zone: textfmt.zone_abbreviation(r.zone, day.date, lang) for r in day.regions}
+            places = [(r.name, r.zone) for r in day.regions] + [(c.name, c.schedule.zone) for c in day.channels]
+            zones = {zone: textfmt.zone_abbreviation(zone, day.date, lang) for _, zone in places}
             if len(zones) == 1:
                 return say("calendar.special", hours=hours, zone=next(iter(zones.values())))
-            return say("calendar.special_zones", hours=hours, zones=", ".join(f"{self.t(r.name)}: {zones[r.zone]}"
-                                                                             for r in day.regions))
-
-        def regions(day) -> str:
-            if len(day.regions) == len(self.policy.regions):
-                return say("calendar.all_regions")
-            return textfmt.join_words([self.t(r.name) for r in day.regions], lang)
+            return say("calendar.special_zones", hours=hours, zones=", ".join(f"{self.t(name)}: {zones[zone]}"
+                                                                             for name, zone in places))
 
         horizon = say("calendar.horizon", first=textfmt.format_long_date(first, lang, weekday=False),
                       last=textfmt.format_long_date(last, lang, weekday=False))
@@ -559,7 +603,7 @@ class Facts:
                     f'data-kind="{day.kind}"><td><time datetime="{day.date.isoformat()}">'
                     f"{escape(textfmt.format_long_date(day.date, lang))}</time></td>"
                     f"<td>{lead}{name}</td>"
-                    f"<td>{escape(support(day))}</td><td>{escape(regions(day))}</td></tr>"
+                    f"<td>{escape(support(day))}</td><td>{escape(self._where(day))}</td></tr>"
                 )
             if not rows:
                 out.append(f'<div class="support-calendar" data-year="{year}">\n'
@@ -583,10 +627,18 @@ class Facts:
         local = closures.local_language(self.policy)
         text = (f"{policy_text(closures.display_name(day.name, self.lang, local, self.policy.languages[0]))}, "
                 f"{textfmt.format_long_date(day.date, self.lang)}")
-        if len(day.regions) < len(self.policy.regions):
-            text = self.say("calendar.next_where", text=text,
-                            regions=textfmt.join_words([self.t(r.name) for r in day.regions], self.lang))
+        if len(day.regions) < len(self.policy.regions) or day.channels:
+            text = self.say("calendar.next_where", text=text, regions=self._where(day))
         return text
+
+    # Whom a calendar row applies to: "All regions", "EMEA and USA", "USA and Chat channel".
+    def _where(self, day) -> str:
+        if len(day.regions) == len(self.policy.regions):
+            names = [self.say("calendar.all_regions")]
+        else:
+            names = [self.t(r.name) for r in day.regions]
+        names += [self.say("calendar.channel", channel=self.t(c.name)) for c in day.channels]
+        return textfmt.join_words(names, self.lang)
 
 
 # What must never reach a reader: unrendered placeholders, CMS shortcodes, error strings, and what

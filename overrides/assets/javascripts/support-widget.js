@@ -1,13 +1,15 @@
 // Live support status and first-response calculator, rendered from support.json.
 //
 // Fills `[data-support-status]` (one line per region, optionally restricted with
-// data-regions="emea usa") and `[data-support-calculator]` containers. Without
-// JavaScript the static tables next to them stay; the calculator container is
-// `hidden` until this script fills it. The feed and the words (locales/<lang>.json,
-// the page language's only) are read relative to this file, so the widget also
-// works embedded on another site. No inline scripts or handlers, no third-party requests.
+// data-regions="emea usa"; with data-channels="hotline chat", or empty for all, one
+// line per contact channel), `[data-support-calculator]` containers, and the live line
+// of each channel in a `[data-support-channels]` list (the contact page). Without
+// JavaScript the static tables and hours next to them stay; the calculator container
+// and the channels' live lines are `hidden` until this script fills them. The feed and
+// the words (locales/<lang>.json, the page language's only) are read relative to this
+// file, so the widget also works embedded on another site. No inline scripts or handlers, no third-party requests.
 
-import { supportStatus, responseDue, text, defaultPriority, guessRegion, utcOffset } from "./support-status.js";
+import { supportStatus, channelStatus, responseDue, text, defaultPriority, guessRegion, utcOffset } from "./support-status.js";
 
 const FEED = new URL("../../support.json", import.meta.url);
 const STYLESHEET = new URL("../stylesheets/support-widget.css", import.meta.url);
@@ -29,7 +31,7 @@ function start() {
 
 // Fill every container of the current page that is not filled yet.
 function mount() {
-  const roots = document.querySelectorAll("[data-support-status]:not([data-support-ready]), [data-support-calculator]:not([data-support-ready])");
+  const roots = document.querySelectorAll(["status", "calculator", "channels"].map((kind) => `[data-support-${kind}]:not([data-support-ready])`).join());
   if (!roots.length) return;
   addStylesheet();
   feed ||= json(FEED).then((policy) => {
@@ -44,10 +46,12 @@ function mount() {
     root.setAttribute("data-support-ready", "");
     feed.then(
       ({ policy, lang, s }) => {
-        widgets.push(root.hasAttribute("data-support-calculator") ? calculator(root, policy, lang, s) : status(root, policy, lang, s));
+        const kind = root.hasAttribute("data-support-calculator") ? calculator : root.hasAttribute("data-support-channels") ? channelLines : status;
+        widgets.push(kind(root, policy, lang, s));
         schedule();
       },
-      () => words(language(null)).then((s) => {
+      // A channel list keeps its stated hours; other containers say what failed.
+      () => root.hasAttribute("data-support-channels") || words(language(null)).then((s) => {
         root.replaceChildren(h("p", { class: "support-widget__error" }, s.error));
         root.hidden = false;
       }, () => {}), // without words either, the page's own content stays
@@ -89,34 +93,36 @@ function schedule() {
 // Status widget
 
 function status(root, policy, lang, s) {
-  const only = (root.getAttribute("data-regions") || "").split(/\s+/).filter(Boolean);
-  const regions = policy.regions.filter((r) => !only.length || only.includes(r.id));
+  const only = (name) => (root.getAttribute(name) || "").split(/\s+/).filter(Boolean);
+  const pick = (items, name) => items.filter((item) => !only(name).length || only(name).includes(item.id));
+  const withChannels = root.hasAttribute("data-channels");
+  const regions = withChannels && !root.hasAttribute("data-regions") ? [] : pick(policy.regions, "data-regions");
+  const channels = withChannels ? pick(policy.channels || [], "data-channels") : [];
   const live = h("p", { class: "support-widget__live", role: "status", "aria-live": "polite", "aria-atomic": "true" });
-  const rows = regions.map((region) => {
-    const row = h("li", { class: "support-status__region", "data-support-region": region.id },
-      h("span", { class: "support-status__name" }, text(region.name, lang, policy)),
-      h("span", { class: "support-status__badge" }, h("span", { class: "support-status__icon", "aria-hidden": "true" }), h("span", { class: "support-status__label" })),
-      h("span", { class: "support-status__detail" }),
-    );
-    return { region, row };
-  });
+  const line = (item, channel) => ({ item, channel, row: h("li", { class: "support-status__region", [channel ? "data-support-channel" : "data-support-region"]: item.id },
+    h("span", { class: "support-status__name" }, text(item.name, lang, policy)),
+    h("span", { class: "support-status__badge" }, h("span", { class: "support-status__icon", "aria-hidden": "true" }), h("span", { class: "support-status__label" })),
+    h("span", { class: "support-status__detail" }),
+  ) });
+  const rows = [...regions.map((region) => line(region, false)), ...channels.map((channel) => line(channel, true))];
   root.classList.add("support-status");
   root.replaceChildren(h("ul", { class: "support-status__list" }, ...rows.map((r) => r.row)), live);
 
   function update(now) {
-    const all = supportStatus(policy, now);
+    const all = supportStatus(policy, now), staffed = channelStatus(policy, now);
     const news = [];
     let wake = Infinity;
-    for (const { region, row } of rows) {
-      const st = all[region.id];
+    for (const { item, channel, row } of rows) {
+      const st = channel ? staffed[item.id] : all[item.id];
+      const label = s[LABELS[st.state] || st.state];
       const before = row.getAttribute("data-state");
       const next = st.nextChange ? st.nextChange.toISOString() : "";
-      if (before && before != st.state) news.push(fill(s.now, { region: text(region.name, lang, policy), state: s[st.state].toLowerCase() }));
+      if (before && before != st.state) news.push(fill(s.now, { region: text(item.name, lang, policy), state: label.toLowerCase() }));
       setAttr(row, "data-state", st.state);
       setAttr(row, "data-next-change", next);
       setText(row.querySelector(".support-status__icon"), ICONS[st.state]);
-      setText(row.querySelector(".support-status__label"), s[st.state]);
-      setText(row.querySelector(".support-status__detail"), detail(st, region, policy, lang, s, now));
+      setText(row.querySelector(".support-status__label"), label);
+      setText(row.querySelector(".support-status__detail"), (channel ? channelDetail : detail)(st, item, policy, lang, s, now));
       if (st.nextChange) wake = Math.min(wake, +st.nextChange);
     }
     if (news.length) live.textContent = news.join(" ");
@@ -127,17 +133,58 @@ function status(root, policy, lang, s) {
 
 // The sentence under a region: when it closes or opens, in its zone and the reader's.
 function detail(st, region, policy, lang, s, now) {
-  const name = st.closure ? text(st.closure.name, lang, policy) : "";
-  const parts = [];
   if (st.state == "unknown") return s.unknown_detail;
-  if (st.closure && !st.closure.hours.length) parts.push(fill(s.closed_for, { name }));
-  else if (st.closure) parts.push(fill(s.special, { name }));
+  const parts = closureNote(st, policy, lang, s);
   const at = when(st.nextChange, region.zone, lang, s, now);
   const left = duration(st.nextChange - now, lang, s);
   const today = dateKey(st.nextChange, region.zone) == dateKey(now, region.zone) ? "_today" : "";
   if (st.nextState == "unknown") parts.push(fill(s.schedule_ends, { at }));
   else parts.push(fill(s[(st.state == "open" ? "closes" : "opens") + today], { at, left }));
   return parts.join(" ");
+}
+
+// Contact channels
+
+// The contact page's list: under each channel with hours, its live line.
+function channelLines(root, policy, lang, s) {
+  const lines = [...root.querySelectorAll("[data-channel] .support-channel__live")].map((line) => {
+    const id = line.closest("[data-channel]").getAttribute("data-channel");
+    return { line, channel: (policy.channels || []).find((c) => c.id == id) };
+  }).filter((l) => l.channel);
+
+  function update(now) {
+    const all = channelStatus(policy, now);
+    let wake = Infinity;
+    for (const { line, channel } of lines) {
+      const st = all[channel.id];
+      setAttr(line, "data-state", st.state);
+      setText(line, channelDetail(st, channel, policy, lang, s, now));
+      line.hidden = false;
+      if (st.nextChange) wake = Math.min(wake, +st.nextChange);
+    }
+    return wake;
+  }
+  return { root, update };
+}
+
+// The sentence for a channel: staffed around the clock, staffed until, or when it is staffed
+// next (and whether it takes requests meanwhile), in its zone and the reader's.
+function channelDetail(st, channel, policy, lang, s, now) {
+  if (st.state == "always") return s.around_the_clock;
+  if (st.state == "unknown") return s.unknown_detail;
+  const parts = closureNote(st, policy, lang, s);
+  const at = when(st.nextChange, st.zone, lang, s, now);
+  const today = dateKey(st.nextChange, st.zone) == dateKey(now, st.zone) ? "_today" : "";
+  if (st.nextState == "unknown") parts.push(fill(s.schedule_ends, { at }));
+  else if (st.state == "staffed") parts.push(fill(s.staffed_until, { at }));
+  else parts.push(fill(channel.outside_hours == "accepted" ? s.accepted : s["next_staffed" + today], { at }));
+  return parts.join(" ");
+}
+
+// "Closed today for Good Friday." or "Special hours today: ...", on a day that differs from the weekly hours.
+function closureNote(st, policy, lang, s) {
+  if (!st.closure) return [];
+  return [fill(st.closure.hours.length ? s.special : s.closed_for, { name: text(st.closure.name, lang, policy) })];
 }
 
 // Calculator
@@ -172,8 +219,11 @@ function calculator(root, policy, lang, s) {
     setText(output, result.due
       ? fill(s.due, { at: when(result.due, region.zone, lang, s, now, ", "), left: duration(result.due - now, lang, s) })
       : s.due_beyond);
-    const vars = { priority: text(priority.name, lang, policy), region: text(region.name, lang, policy), target: target ? duration(target.minutes * MINUTE, lang, s, false) : "" };
-    setText(note, target ? fill(target.clock == "business" ? s.business : s.calendar, vars) : "");
+    const via = priority.via && (policy.channels || []).find((c) => c.id == priority.via);
+    const vars = { priority: text(priority.name, lang, policy), region: text(region.name, lang, policy), target: target ? duration(target.minutes * MINUTE, lang, s, false) : "", channel: via ? text(via.name, lang, policy) : "" };
+    const counted = target ? fill(target.clock != "business" ? s.calendar : result.channel ? s.business_channel : s.business, vars) : "";
+    // A channel the target does not count on is still named: "... are answered via Support portal."
+    setText(note, [counted, via && !(result.channel && target.clock == "business") ? fill(s.via, vars) : ""].filter(Boolean).join(" "));
     return Infinity;
   }
   return { root, update };
@@ -279,6 +329,8 @@ function addStylesheet() {
 // Data
 
 // Decorative: the state is always also written out.
-const ICONS = { open: "\u2713", closed: "\u2715", unknown: "?" };
+const ICONS = { open: "\u2713", closed: "\u2715", unknown: "?", staffed: "\u2713", always: "\u2713", not_staffed: "\u2715" };
+// The words of the states whose key is not the state itself: a channel always staffed is "Staffed".
+const LABELS = { always: "staffed" };
 
 start();

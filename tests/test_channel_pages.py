@@ -1,0 +1,375 @@
+# What readers see of contact channels with hours of their own: the contact page (its stated
+# hours, and the live line the browser keeps current), the priorities page and calculator for
+# priorities answered via a channel, the status widget with data-channels, and the closures that
+# name channels on the holiday page and in support.ics.
+#
+# Site: the channels fixture (tests/fixtures/policies/channels), built once. Hotline Mon-Fri
+# 08:00-20:00 Europe/Berlin, for p1 only, closed on Munich holidays, not staffed outside its
+# hours; chat Mon-Fri 13:00-17:00 America/New_York with closures of its own; email on EMEA's
+# hours, accepting requests at any hour; the portal around the clock. 27 November 2026 is a Friday.
+
+import datetime as dt
+import shutil
+from urllib.parse import urlsplit
+
+import icalendar
+import pytest
+from bs4 import BeautifulSoup
+
+from channel_fixture import FIXTURE, TODAY
+from channel_fixture import policy as fixture_policy
+from conftest import ROOT, copy_project, run_build, serve_directory
+from quality import axe_violations
+from supportportal import ics, render
+from supportportal.loading import load_policy
+from timelimit import time_limit
+
+LIVE = "[data-channel='{}'] .support-channel__live"
+
+
+@pytest.fixture(scope="session")
+def channel_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("channels") / "project")
+    for path in FIXTURE.glob("*.yml"):
+        shutil.copy2(path, project / "policy" / path.name)
+    build = run_build(project)
+    assert build.ok, build.output
+    server, url = serve_directory(build.site)
+    yield build.site, url
+    server.shutdown()
+
+
+# A page of the channels site in a viewer zone, the clock frozen at `when` (ISO, UTC).
+@pytest.fixture
+def open_channels(browser, channel_site):
+    contexts = []
+
+    def open_channels(path: str, when: str, zone: str, **options):
+        context = browser.new_context(timezone_id=zone, **options)
+        contexts.append(context)
+        page = context.new_page()
+        at = dt.datetime.fromisoformat(when.replace("Z", "+00:00"))
+        page.clock.install(time=at - dt.timedelta(minutes=1))
+        page.clock.pause_at(at)
+        page.goto(channel_site[1] + path)
+        return page
+
+    yield open_channels
+    for context in contexts:
+        context.close()
+
+
+def live_lines(page) -> dict:
+    page.wait_for_selector(".support-channel__live:not([hidden])")
+    return {cid: page.inner_text(LIVE.format(cid)) for cid in ("email", "hotline", "chat")}
+
+
+def soup(path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def words(element) -> str:
+    return " ".join(element.get_text(" ", strip=True).split())
+
+
+# The contact page in the browser, at fixed clocks, in Berlin and in Los Angeles
+
+CONTACT_CASES = {
+    # Friday afternoon: the hotline and email staffed, the chat opens later today (New York).
+    "friday afternoon": ("2026-11-27T14:45:00Z", {
+        "Europe/Berlin": {
+            "email": "Staffed now, until 18:00 CET.",
+            "hotline": "Staffed now, until 20:00 CET.",
+            "chat": "Not staffed now; next staffed at 13:00 EST (19:00 your time).",
+        },
+        "America/Los_Angeles": {
+            "email": "Staffed now, until 18:00 CET (09:00 your time).",
+            "hotline": "Staffed now, until 20:00 CET (11:00 your time).",
+            "chat": "Not staffed now; next staffed at 13:00 EST (10:00 your time).",
+        },
+    }),
+    # Friday evening in Berlin: the hotline next staffed on Monday, email taking requests.
+    "friday evening": ("2026-11-27T19:30:00Z", {
+        "Europe/Berlin": {
+            "email": "Not staffed now; requests are accepted any time and answered from Monday 10:00 CET.",
+            "hotline": "Not staffed now; next staffed Monday 08:00 CET.",
+            "chat": "Staffed now, until 17:00 EST (23:00 your time).",
+        },
+        "America/Los_Angeles": {
+            "email": "Not staffed now; requests are accepted any time and answered from Monday 10:00 CET (Monday 01:00 your time).",
+            "hotline": "Not staffed now; next staffed Monday 08:00 CET (Sunday 23:00 your time).",
+            "chat": "Staffed now, until 17:00 EST (14:00 your time).",
+        },
+    }),
+    # The Friday before Berlin's clocks go forward (29 March), three weeks after Los Angeles':
+    # Monday 08:00 is CEST, which is Sunday 23:00 in Los Angeles (PDT) but 08:00 in Berlin.
+    "before the EU spring change": ("2026-03-27T19:30:00Z", {
+        "Europe/Berlin": {
+            "email": "Not staffed now; requests are accepted any time and answered from Monday 10:00 CEST.",
+            "hotline": "Not staffed now; next staffed Monday 08:00 CEST.",
+            "chat": "Staffed now, until 17:00 EDT (22:00 your time).",
+        },
+        "America/Los_Angeles": {
+            "email": "Not staffed now; requests are accepted any time and answered from Monday 10:00 CEST (Monday 01:00 your time).",
+            "hotline": "Not staffed now; next staffed Monday 08:00 CEST (Sunday 23:00 your time).",
+            "chat": "Staffed now, until 17:00 EDT (14:00 your time).",
+        },
+    }),
+    # The night New York's clocks go forward (8 March): the chat's special shift 03:00-05:00
+    # starts at 07:00 UTC, the first hour after the skipped one; Los Angeles is still on PST.
+    "US spring change, before the shift": ("2026-03-08T06:30:00Z", {
+        "Europe/Berlin": {
+            "email": "Not staffed now; requests are accepted any time and answered from Monday 10:00 CET.",
+            "hotline": "Not staffed now; next staffed Monday 08:00 CET.",
+            "chat": "Special hours today: Spring change shift. Not staffed now; next staffed at 03:00 EDT (08:00 your time).",
+        },
+        "America/Los_Angeles": {
+            "email": "Not staffed now; requests are accepted any time and answered from Monday 10:00 CET (Monday 02:00 your time).",
+            "hotline": "Not staffed now; next staffed Monday 08:00 CET (Monday 00:00 your time).",
+            "chat": "Special hours today: Spring change shift. Not staffed now; next staffed at 03:00 EDT (23:00 your time).",
+        },
+    }),
+    "US spring change, in the shift": ("2026-03-08T07:30:00Z", {
+        "Europe/Berlin": {
+            "email": "Not staffed now; requests are accepted any time and answered from Monday 10:00 CET.",
+            "hotline": "Not staffed now; next staffed Monday 08:00 CET.",
+            "chat": "Special hours today: Spring change shift. Staffed now, until 05:00 EDT (10:00 your time).",
+        },
+        "America/Los_Angeles": {
+            "email": "Not staffed now; requests are accepted any time and answered from Monday 10:00 CET (Monday 02:00 your time).",
+            "hotline": "Not staffed now; next staffed Monday 08:00 CET (Monday 00:00 your time).",
+            "chat": "Special hours today: Spring change shift. Staffed now, until 05:00 EDT (Sunday 01:00 your time).",
+        },
+    }),
+    # Thanksgiving closes the chat only.
+    "thanksgiving": ("2026-11-26T18:00:00Z", {
+        "Europe/Berlin": {
+            "email": "Not staffed now; requests are accepted any time and answered from Friday 10:00 CET.",
+            "hotline": "Staffed now, until 20:00 CET.",
+            "chat": "Closed today for Thanksgiving. Not staffed now; next staffed Friday 13:00 EST (Friday 19:00 your time).",
+        },
+        "America/Los_Angeles": {
+            "email": "Not staffed now; requests are accepted any time and answered from Friday 10:00 CET (Friday 01:00 your time).",
+            "hotline": "Staffed now, until 20:00 CET (11:00 your time).",
+            "chat": "Closed today for Thanksgiving. Not staffed now; next staffed Friday 13:00 EST (Friday 10:00 your time).",
+        },
+    }),
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/Los_Angeles"])
+@pytest.mark.parametrize("case", CONTACT_CASES)
+def test_contact_page_live_lines(open_channels, case, zone):
+    when, expected = CONTACT_CASES[case]
+    page = open_channels("/contact/", when, zone)
+    assert live_lines(page) == expected[zone]
+    # The portal is around the clock: its stated hours are all it needs, no live line.
+    assert page.locator("[data-channel='portal'] .support-channel__live").count() == 0
+    assert words_of(page, "portal") == "Around the clock: requests are accepted any time."
+
+
+def words_of(page, channel_id: str) -> str:
+    return page.inner_text(f"[data-channel='{channel_id}'] .support-channel__hours")
+
+
+@pytest.mark.browser
+def test_contact_page_german(open_channels):
+    page = open_channels("/de/contact/", "2026-11-27T19:30:00Z", "Europe/Berlin", locale="de-DE")
+    assert live_lines(page) == {
+        "email": "Jetzt nicht besetzt; Anfragen nehmen wir jederzeit an und beantworten sie ab Montag, 10:00 MEZ.",
+        "hotline": "Jetzt nicht besetzt; wieder besetzt Montag, 08:00 MEZ.",
+        "chat": "Jetzt besetzt, bis 17:00 EST (23:00 Ihre Zeit).",
+    }
+    page = open_channels("/de/contact/", "2026-11-27T14:45:00Z", "America/Los_Angeles", locale="de-DE")
+    assert live_lines(page) == {
+        "email": "Jetzt besetzt, bis 18:00 MEZ (09:00 Ihre Zeit).",
+        "hotline": "Jetzt besetzt, bis 20:00 MEZ (11:00 Ihre Zeit).",
+        "chat": "Jetzt nicht besetzt; wieder besetzt um 13:00 EST (10:00 Ihre Zeit).",
+    }
+
+
+# The hotline closes at 20:00 Berlin time: the line follows by itself, without a reload.
+@pytest.mark.browser
+def test_contact_page_updates_itself(open_channels):
+    page = open_channels("/contact/", "2026-11-27T18:59:30Z", "Europe/Berlin")
+    assert live_lines(page)["hotline"] == "Staffed now, until 20:00 CET."
+    page.clock.run_for(60_000)
+    assert page.inner_text(LIVE.format("hotline")) == "Not staffed now; next staffed Monday 08:00 CET."
+    assert page.get_attribute(LIVE.format("hotline"), "data-state") == "not_staffed"
+
+
+# Without JavaScript the page states the hours, which cannot go stale: no "now", no "next".
+STATED = {
+    "en": {
+        "portal": "Around the clock: requests are accepted any time.",
+        "email": "Staffed in EMEA support hours, Monday to Friday 10:00–18:00 CET/CEST (Berlin time). "
+                 "Not staffed on public holidays in Munich, Germany. "
+                 "Requests are accepted any time and answered in these hours.",
+        "hotline": "For Critical incidents only. Staffed Monday to Friday 08:00–20:00 CET/CEST (Berlin time). "
+                   "Not staffed on public holidays in Munich, Germany.",
+        "chat": "Staffed Monday to Friday 13:00–17:00 EST/EDT (New York time).",
+    },
+    "de": {
+        "portal": "Rund um die Uhr: Anfragen nehmen wir jederzeit an.",
+        "email": "Besetzt zu den Supportzeiten EMEA, Montag bis Freitag 10:00–18:00 Uhr MEZ/MESZ (Berlin). "
+                 "An den gesetzlichen Feiertagen in München nicht besetzt. "
+                 "Anfragen nehmen wir jederzeit an und beantworten sie zu diesen Zeiten.",
+        "hotline": "Nur für Störungen der Priorität Kritisch. Besetzt Montag bis Freitag 08:00–20:00 Uhr MEZ/MESZ (Berlin). "
+                   "An den gesetzlichen Feiertagen in München nicht besetzt.",
+        "chat": "Besetzt Montag bis Freitag 13:00–17:00 Uhr EST/EDT (New York).",
+    },
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, path, stale", [("en", "/contact/", ("now", "next", "until")),
+                                               ("de", "/de/contact/", ("jetzt", "wieder"))])
+def test_contact_page_without_javascript(browser, channel_site, lang, path, stale):
+    context = browser.new_context(java_script_enabled=False, timezone_id="America/Los_Angeles")
+    try:
+        page = context.new_page()
+        page.goto(channel_site[1] + path)
+        assert {cid: words_of(page, cid) for cid in STATED[lang]} == STATED[lang]
+        for cid in ("email", "hotline", "chat"):
+            assert page.locator(LIVE.format(cid)).is_hidden()
+        listed = page.inner_text(".support-channels").lower().split()
+        assert not set(stale) & set(listed), listed
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["/contact/", "/de/contact/"])
+def test_contact_page_axe(open_channels, scheme, path):
+    page = open_channels(path, "2026-11-27T19:30:00Z", "Europe/Berlin", color_scheme=scheme)
+    live_lines(page)
+    assert page.get_attribute("body", "data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
+    page.clock.resume()  # axe-core waits on timers
+    assert axe_violations(page) == []
+
+
+# The status widget with data-channels: one line per channel named (in the order of the policy),
+# no regions unless data-regions asks for them.
+@pytest.mark.browser
+def test_status_widget_with_channels(browser, channel_site, tmp_path):
+    site, url = channel_site
+    (site / "channels-embed.html").write_text(
+        '<!doctype html><html lang="en"><head><title>Intranet</title></head><body>'
+        '<script type="module" src="assets/javascripts/support-widget.js"></script>'
+        '<div id="channels" data-support-status data-channels="hotline chat portal"></div>'
+        '<div id="both" data-support-status data-channels="email" data-regions="usa"></div></body></html>')
+    context = browser.new_context(timezone_id="America/Los_Angeles")
+    try:
+        page = context.new_page()
+        page.clock.install(time="2026-11-27T19:30:00Z")
+        page.goto(f"{url}/channels-embed.html")
+        page.wait_for_selector("#both [data-support-channel]")
+        rows = page.eval_on_selector_all("#channels li", """rows => rows.map(r => [r.dataset.supportChannel, r.dataset.state,
+            r.querySelector('.support-status__label').textContent, r.querySelector('.support-status__detail').textContent])""")
+        assert rows == [
+            ["portal", "always", "Staffed", "Staffed around the clock."],
+            ["hotline", "not_staffed", "Not staffed", "Not staffed now; next staffed Monday 08:00 CET (Sunday 23:00 your time)."],
+            ["chat", "staffed", "Staffed", "Staffed now, until 17:00 EST (14:00 your time)."],
+        ]
+        both = page.eval_on_selector_all("#both li", "rows => rows.map(r => r.dataset.supportRegion || r.dataset.supportChannel)")
+        assert both == ["usa", "email"]
+        assert page.get_attribute("#channels [data-support-channel='chat']", "data-next-change") == "2026-11-27T22:00:00.000Z"
+        page.clock.run_for("02:30:00")
+        assert page.text_content("#channels [role=status]") == "Chat support is now not staffed."
+    finally:
+        context.close()
+        (site / "channels-embed.html").unlink()
+
+
+# The calculator names the channel and counts on its hours.
+@pytest.mark.browser
+def test_calculator_names_the_channel(open_channels):
+    page = open_channels("/priorities/", "2026-11-27T14:45:00Z", "Europe/Berlin")
+    page.wait_for_selector("[data-support-calculator] output:not(:empty)")
+    notes = {}
+    for priority in ("p1", "p3", "p5"):
+        page.select_option("select[name=priority]", priority)
+        page.clock.run_for(1)
+        notes[priority] = page.inner_text(".support-calculator__note")
+    assert notes == {
+        "p1": "Critical tickets are answered via Hotline and count its hours: the 1 hr target runs only while "
+              "Hotline is staffed; nights, weekends and holidays pause it.",
+        "p3": "Normal tickets count business hours: the 8 hr target runs only while EMEA support is open; "
+              "nights, weekends and holidays pause it.",
+        "p5": "Security tickets are answered round the clock: the 30 min target counts calendar time, nights, "
+              "weekends and holidays included. Security tickets are answered via Support portal.",
+    }
+
+
+# The built pages: the priority table, the holiday page
+
+def test_priority_table_names_the_channel(channel_site):
+    body = soup(channel_site[0] / "priorities" / "index.html").select_one("article")
+    coverage = {row["data-priority"]: words(row.select("td")[3]) for row in body.select(".support-priorities tbody tr")}
+    assert coverage == {
+        "p1": "via Hotline, in that channel's hours", "p2": "via Chat, in that channel's hours",
+        "p3": "in business hours", "p4": "via Email, in that channel's hours",
+        "p5": "around the clock, via Support portal",
+    }
+    assert ("Priorities answered via a channel with hours of its own count that channel's hours instead: "
+            "Hotline: Monday to Friday 08:00–20:00 CET/CEST; Chat: Monday to Friday 13:00–17:00 EST/EDT; "
+            "Email: Monday to Friday 10:00–18:00 CET/CEST.") in words(body)
+    de = soup(channel_site[0] / "de" / "priorities" / "index.html").select_one(".support-priorities tbody tr")
+    assert words(de.select("td")[3]) == "über Hotline, zu den Zeiten dieses Kanals"
+
+
+def test_holiday_page_lists_channel_closures(channel_site):
+    rows = {}
+    for lang, path in (("en", "holidays"), ("de", "de/holidays")):
+        for row in soup(channel_site[0] / path / "index.html").select(".support-calendar tbody tr"):
+            cells = [words(td) for td in row.select("td")]
+            rows.setdefault(lang, {}).setdefault(row["data-date"], []).append(cells[1:])
+    en, de = rows["en"], rows["de"]
+    assert en["2026-11-26"] == [["Thanksgiving", "Closed", "Chat channel"]]
+    assert de["2026-11-26"] == [["Thanksgiving", "Geschlossen", "Kanal Chat"]]
+    assert en["2026-03-08"] == [["Spring change shift (Schicht zur Zeitumstellung)", "Open 03:00–05:00 EDT", "Chat channel"]]
+    assert en["2026-07-03"] == [["Independence Day (observed) (Unabhängigkeitstag (nachgeholt))", "Closed", "USA and Chat channel"]]
+    assert en["2027-06-14"] == en["2027-06-15"] == [["Hotline maintenance (Wartung der Hotline)", "Closed", "Hotline channel"]]
+    # Two entries on one date, each with its own row: All Saints' Day and the chat's late shift.
+    assert en["2026-11-01"] == [["All Saints' Day (Allerheiligen)", "Closed", "All regions"],
+                                ["Late shift (Spätschicht)", "Open 00:30–01:30, 22:00–02:00 (next day) EST", "Chat channel"]]
+    # Closures of every region, or of the region whose hours a channel keeps, stay region rows.
+    assert en["2026-12-24"] == [["Next closure: Christmas Eve (Heiligabend)", "Closed", "All regions"]]
+    assert en["2026-12-31"] == [["New Year's Eve (Silvester)", "Open 10:00–14:00 CET", "EMEA"]]
+
+
+# support.ics: the channels' closures as events, with stable UIDs naming the channel.
+def test_calendar_feed_has_channel_closures():
+    policy = fixture_policy()
+    with time_limit(30, "writing support.ics"):
+        calendar = icalendar.Calendar.from_ical(ics.support_calendar(policy, "en"))
+    events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+    suffix = "@" + urlsplit(policy.site_url).hostname
+    thanksgiving = events["20261126-+chat" + suffix]
+    assert str(thanksgiving["summary"]) == "Support closed: Thanksgiving"
+    assert thanksgiving.decoded("dtstart") == dt.date(2026, 11, 26)
+    assert str(thanksgiving["description"]) == "Channels: Chat\nSupport is closed all day."
+    shift = events["20260308T0300-+chat" + suffix]
+    assert shift.decoded("dtstart") == dt.datetime(2026, 3, 8, 7, 0, tzinfo=dt.timezone.utc)
+    assert shift.decoded("dtend") == dt.datetime(2026, 3, 8, 9, 0, tzinfo=dt.timezone.utc)
+    assert shift["dtstart"].params["TZID"] == "America/New_York"
+    assert str(events["20260703-usa+chat" + suffix]["description"]) == "Regions: USA\nChannels: Chat\nSupport is closed all day."
+    assert {"20270614-+hotline" + suffix, "20270615-+hotline" + suffix} <= set(events)
+    zones = [str(z["tzid"]) for z in calendar.walk("VTIMEZONE")]
+    assert "America/New_York" in zones
+    de = icalendar.Calendar.from_ical(ics.support_calendar(policy, "de"))
+    assert "Kanäle: Chat" in [str(e["description"]).split("\n")[0] for e in de.walk("VEVENT")]
+
+
+# The default policy: three written channels without hours, each "around the clock", no live line.
+def test_default_contact_page_is_around_the_clock():
+    with time_limit(60, "loading the default policy"):
+        policy = load_policy(ROOT / "policy", TODAY)
+    for lang, text in (("en", "Around the clock: requests are accepted any time."),
+                       ("de", "Rund um die Uhr: Anfragen nehmen wir jederzeit an.")):
+        html = render.strip_policy_markers(str(render.Facts(policy, lang, TODAY).channels_list()))
+        items = BeautifulSoup(html, "html.parser").select("li")
+        assert [words(li.select_one(".support-channel__hours")) for li in items] == [text] * 3
+        assert "data-support-channels" not in html and "support-channel__live" not in html
