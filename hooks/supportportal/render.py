@@ -378,6 +378,7 @@ class Facts:
             # Texts as literal Markdown already: filters (`regions | join(", ")`) keep them so.
             "company": _literal(policy_text(p.company)), "city": _literal(self.t(p.city)),
             "country": _literal(self.t(p.country)), "regions": [_literal(self.t(r.name)) for r in p.regions],
+            "region_list": _literal(self._region_names(p.regions)),
             "channel_count": len(p.channels), "channel_count_words": textfmt.count_word(len(p.channels), self.lang),
             "hours_table": self.hours_table, "holiday_rule": self.holiday_rule,
             "channels_intro": self.channels_intro, "channels_list": self.channels_list,
@@ -414,12 +415,28 @@ class Facts:
             f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
         )
 
-    # "All support times exclude public holidays in Munich, Germany."
+    # "EMEA, USA and APAC": region names in the order of regions.yml, by the language's list rules.
+    def _region_names(self, regions) -> str:
+        order = {region.id: i for i, region in enumerate(self.policy.regions)}
+        return textfmt.join_words([self.t(r.name) for r in sorted(regions, key=lambda r: order[r.id])], self.lang)
+
+    # "Support is closed on public holidays: Munich, Germany." where every region keeps one
+    # calendar, else each group of regions with its own: "...: EMEA and USA: Munich, Germany;
+    # APAC: Singapore." A calendar's name stands alone, so it never has to fit the sentence's grammar.
     def holiday_rule(self) -> str:
-        used = [c for c in self.policy.calendars if any(r.calendar == c.id for r in self.policy.regions)]
-        if not used:
+        regions = self.policy.regions
+        if not any(r.calendar for r in regions):
             return self.say("holidays.none")
-        return self.say("holidays.rule", calendars=textfmt.join_words([self.t(c.name) for c in used], self.lang))
+        groups: dict = {}  # calendar id (None: open on public holidays) -> regions, in order
+        for region in regions:
+            groups.setdefault(region.calendar, []).append(region)
+        if len(groups) == 1:
+            return self.say("holidays.rule", calendars=self.t(self.policy.calendar(regions[0].calendar).name))
+        parts = [self.say("holidays.calendar_for", regions=self._region_names(members),
+                          calendar=self.t(self.policy.calendar(calendar).name)) if calendar else
+                 self.say("holidays.calendar_none", regions=self._region_names(members))
+                 for calendar, members in groups.items()]
+        return self.say("holidays.rule", calendars=self.say("list.separator").join(parts))
 
     def communication(self) -> str:
         written = all(c.written for c in self.policy.channels)
@@ -541,7 +558,7 @@ class Facts:
         def regions(day) -> str:
             if len(day.regions) == len(self.policy.regions):
                 return say("calendar.all_regions")
-            return textfmt.join_words([self.t(r.name) for r in day.regions], lang)
+            return self._region_names(day.regions)
 
         horizon = say("calendar.horizon", first=textfmt.format_long_date(first, lang, weekday=False),
                       last=textfmt.format_long_date(last, lang, weekday=False))
@@ -575,17 +592,29 @@ class Facts:
         return Markup("\n".join(out))
 
     # "Christmas Eve (Heiligabend), Thursday, 24 December 2026" for "The next one is ...", with the
-    # regions when it does not apply to all.
+    # regions when it does not apply to all. It is about the date: every region closed or on
+    # special hours that day, whichever calendar or closure it comes from; closures of different
+    # names on the date are each named with their regions ("Friday, 25 December 2026: Christmas
+    # Day (Erster Weihnachtstag) for EMEA and USA; Christmas Day (Weihnachten) for APAC").
     def next_closure(self) -> str:
-        day = next((d for d in closures.closure_days(self.policy) if d.date >= self.today), None)
-        if day is None:
+        days = closures.closure_days(self.policy)
+        date = next((d.date for d in days if d.date >= self.today), None)
+        if date is None:
             return self.say("calendar.next_none", last=textfmt.format_long_date(self.policy.horizon[1], self.lang, weekday=False))
         local = closures.local_language(self.policy)
-        text = (f"{policy_text(closures.display_name(day.name, self.lang, local, self.policy.languages[0]))}, "
-                f"{textfmt.format_long_date(day.date, self.lang)}")
-        if len(day.regions) < len(self.policy.regions):
-            text = self.say("calendar.next_where", text=text,
-                            regions=textfmt.join_words([self.t(r.name) for r in day.regions], self.lang))
+        named: dict = {}  # the name shown -> the regions of every row of the date with that name
+        for day in (d for d in days if d.date == date):
+            name = closures.display_name(day.name, self.lang, local, self.policy.languages[0])
+            named.setdefault(name, []).extend(day.regions)
+        when = textfmt.format_long_date(date, self.lang)
+        if len(named) > 1:
+            each = [self.say("calendar.next_for", name=policy_text(name), regions=self._region_names(regions))
+                    for name, regions in named.items()]
+            return self.say("calendar.next_several", date=when, closures=self.say("list.separator").join(each))
+        [(name, regions)] = named.items()
+        text = f"{policy_text(name)}, {when}"
+        if len(regions) < len(self.policy.regions):
+            text = self.say("calendar.next_where", text=text, regions=self._region_names(regions))
         return text
 
 
