@@ -7,6 +7,7 @@
 import dataclasses
 import datetime as dt
 import shutil
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -333,3 +334,36 @@ def test_a_calendar_name_that_is_part_of_a_sentence_is_refused(tmp_path):
         "part of a sentence; the pages show a calendar's name alone: 'Support is closed on public holidays: "
         "Munich, Germany.'\n    Fix: write the place only, starting with a capital: 'Munich, Germany', 'Singapore'"
         for lang, name in (("en", "public holidays in Munich, Germany"), ("de", "den gesetzlichen Feiertagen in München"))]
+
+
+# The README's example of a region in another country loads as written into the default policy,
+# and the error it shows for a missing German name is the build's.
+def test_readme_example_of_a_region_in_another_country(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Add a region in another country", 1)[1].split("\n### ", 1)[0]
+    calendar, region = [block.split("```", 1)[0] for block in section.split("```yaml\n")[1:3]]
+    shown = textwrap.dedent(section.split("```text\n", 1)[1].split("```", 1)[0]).split("ERROR   -  ", 1)[1].strip()
+    directory = tmp_path / "policy"
+    shutil.copytree(ROOT / "policy", directory)
+    holidays, regions = directory / "holidays.yml", directory / "regions.yml"
+    holidays.write_text(holidays.read_text(encoding="utf-8").replace("\nclosures:", "\n" + calendar + "\nclosures:"),
+                        encoding="utf-8")
+    regions.write_text(regions.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + region, encoding="utf-8")
+    today = dt.date(2026, 11, 27)
+    policy = load(directory, today)
+    apac = {o.date: o.name.as_dict() for o in policy.overrides["apac"]}
+    assert apac[dt.date(2026, 8, 10)] == {"en": "National Day (observed)", "de": "Nationalfeiertag (Ersatztag)"}
+    assert apac[dt.date(2026, 12, 25)] == {"en": "Christmas Day", "de": "Erster Weihnachtstag"}
+    assert dt.date(2026, 12, 26) not in apac and dt.date(2026, 8, 15) not in apac  # Munich's, not Singapore's
+    facts = render.Facts(policy, "en", today)
+    assert render.strip_policy_markers(facts.holiday_rule()) == (
+        "Support is closed on public holidays: EMEA and USA: Munich, Germany; APAC: Singapore.")
+    # Christmas under the same names as Munich's: one row for every region.
+    christmas = [row for row in render.strip_policy_markers(facts.holiday_calendar()).split("<tr")
+                 if 'data-date="2026-12-25"' in row]
+    assert len(christmas) == 1 and "All regions" in christmas[0]
+    holidays.write_text(holidays.read_text(encoding="utf-8").replace(
+        "      Vesak Day (observed): {de: Vesak (Ersatztag)}\n", ""), encoding="utf-8")
+    with pytest.raises(PolicyError) as error:
+        load(directory, today)
+    assert error.value.report() == shown
