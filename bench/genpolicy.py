@@ -30,12 +30,11 @@ HOURS = (
 # Countries whose holidays the `holidays` package names in English and German, so the generated
 # policy needs no `names:` for its German edition.
 CALENDARS = (
-    ("munich", "DE", "BY", ("public", "catholic"), "public holidays in Munich, Germany",
-     "den gesetzlichen Feiertagen in München"),
-    ("vienna", "AT", None, None, "public holidays in Austria", "den Feiertagen in Österreich"),
-    ("brussels", "BE", None, None, "public holidays in Belgium", "den Feiertagen in Belgien"),
-    ("luxembourg", "LU", None, None, "public holidays in Luxembourg", "den Feiertagen in Luxemburg"),
-    ("warsaw", "PL", None, None, "public holidays in Poland", "den Feiertagen in Polen"),
+    ("munich", "DE", "BY", ("public", "catholic"), "Munich, Germany", "München, Deutschland"),
+    ("vienna", "AT", None, None, "Austria", "Österreich"),
+    ("brussels", "BE", None, None, "Belgium", "Belgien"),
+    ("luxembourg", "LU", None, None, "Luxembourg", "Luxemburg"),
+    ("warsaw", "PL", None, None, "Poland", "Polen"),
 )
 
 

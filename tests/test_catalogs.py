@@ -170,7 +170,7 @@ def test_holiday_names_missing_in_a_language_are_named(tmp_path):
         portal(project)
     found = problems(error.value)
     assert len(found) == 13
-    assert ("policy/holidays.yml, line 34, calendars[1]: the holidays package has no fr names for DE, and the "
+    assert ("policy/holidays.yml, line 51, calendars[1]: the holidays package has no fr names for DE, and the "
             "calendar 'munich' gives none for 'Good Friday'\n"
             "    Fix: add to the calendar:  names: {Good Friday: {fr: ...}}  (one line per holiday, by its English name)"
             ) in found

@@ -204,19 +204,19 @@ STATED = {
     "en": {
         "portal": "Around the clock: requests are accepted any time.",
         "email": "Staffed in EMEA support hours, Monday to Friday 10:00–18:00 CET/CEST (Berlin time). "
-                 "Not staffed on public holidays in Munich, Germany. "
+                 "Not staffed on public holidays: Munich, Germany. "
                  "Requests are accepted any time and answered in these hours.",
         "hotline": "For Critical incidents only. Staffed Monday to Friday 08:00–20:00 CET/CEST (Berlin time). "
-                   "Not staffed on public holidays in Munich, Germany.",
+                   "Not staffed on public holidays: Munich, Germany.",
         "chat": "Staffed Monday to Friday 13:00–17:00 EST/EDT (New York time).",
     },
     "de": {
         "portal": "Rund um die Uhr: Anfragen nehmen wir jederzeit an.",
         "email": "Besetzt zu den Supportzeiten EMEA, Montag bis Freitag 10:00–18:00 Uhr MEZ/MESZ (Berlin). "
-                 "An den gesetzlichen Feiertagen in München nicht besetzt. "
+                 "An gesetzlichen Feiertagen nicht besetzt: München, Deutschland. "
                  "Anfragen nehmen wir jederzeit an und beantworten sie zu diesen Zeiten.",
         "hotline": "Nur für Störungen der Priorität Kritisch. Besetzt Montag bis Freitag 08:00–20:00 Uhr MEZ/MESZ (Berlin). "
-                   "An den gesetzlichen Feiertagen in München nicht besetzt.",
+                   "An gesetzlichen Feiertagen nicht besetzt: München, Deutschland.",
         "chat": "Besetzt Montag bis Freitag 13:00–17:00 Uhr EST/EDT (New York).",
     },
 }

@@ -98,8 +98,9 @@ def random_policy(texts: Texts) -> dict:
         ]},
         "holidays": {
             "horizon": {"years": 2},
-            "calendars": [{"id": "munich", "name": t(), "country": "DE", "subdivision": "BY",
-                           "categories": ["public", "catholic"]}],
+            # A calendar's name is a place, shown alone: it starts with a capital (checks/holidays.py).
+            "calendars": [{"id": "munich", "name": {lang: "M " + text for lang, text in t().items()},
+                           "country": "DE", "subdivision": "BY", "categories": ["public", "catholic"]}],
             "closures": [
                 # The next closure from TODAY on, in one region: "X, Monday, 30 November 2026 (USA)".
                 {"name": t(), "date": "2026-11-30", "regions": ["usa"]},

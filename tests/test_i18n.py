@@ -93,7 +93,7 @@ def test_german_pages_are_german_and_english_pages_english(site):
 def test_german_words_and_formats(site):
     hours = article_text(site / "de" / "hours" / "index.html")
     assert "Montag bis Freitag 10:00–18:00 Uhr MEZ/MESZ (Berlin)" in hours
-    assert "An den gesetzlichen Feiertagen in München ist der Support geschlossen." in hours
+    assert "Der Support ist an gesetzlichen Feiertagen geschlossen: München, Deutschland." in hours
     assert "Erster Weihnachtstag, Freitag, 25. Dezember 2026" in hours
     contact = article_text(site / "de" / "contact" / "index.html")
     assert "Sie erreichen uns auf drei Wegen:" in contact

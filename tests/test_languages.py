@@ -121,7 +121,7 @@ def test_every_generated_block_is_french(french):
     assert "Horaires du support par région Région Jours Horaires Fuseau horaire" in hours
     assert "EMEA du lundi au vendredi 10:00–18:00 CET/CEST (heure de Berlin)" in hours
     assert "USA du lundi au vendredi 09:00–17:00 HNE/HEE (heure de New York)" in hours
-    assert "Le support est fermé pendant les jours fériés à Munich." in hours
+    assert "Le support est fermé les jours fériés : Munich, Allemagne." in hours
     assert "Noël (Erster Weihnachtstag), vendredi 25 décembre 2026" in hours
     contact = article(site, "contact")
     assert "Nous traitons les demandes de support par écrit." in contact

@@ -63,7 +63,7 @@ CASES = {
         "Public holidays", "", "No longer a public holiday: Saturday, 15 August 2026, Assumption Day, all regions", None),
     "one region open on public holidays": (
         [], [("regions.yml", "monday to friday: 09:00-17:00\n    public_holidays: munich", "monday to friday: 09:00-17:00")],
-        "Public holidays", "USA", "Public holidays: none (open on public holidays) instead of public holidays in Munich, Germany",
+        "Public holidays", "USA", "Public holidays: none (open on public holidays) instead of Munich, Germany",
         None),
     "a longer holiday horizon": (
         [], [("holidays.yml", "years: 2", "years: 3")],

@@ -81,7 +81,7 @@ def test_times_have_one_format(site):
 
 def test_holiday_rule_names_the_calendar_and_links_it(site):
     body = article(site, "hours")
-    assert "All support times exclude public holidays in Munich, Germany." in words(body)
+    assert "Support is closed on public holidays: Munich, Germany." in words(body)
     assert body.select_one('a[href="../holidays/"]') is not None
 
 

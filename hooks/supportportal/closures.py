@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import holidays
+from babel.lists import format_list
 from holidays.registry import COUNTRIES
 
 from .model import Calendar, Closure, DayOverride, Policy, Text
@@ -125,7 +126,7 @@ def _overrides(policy: Policy, owners: list) -> tuple[dict, list]:
         result[owner] = tuple(days[d] for d in sorted(days))
     problems = [
         (index, f"{date} already has '{policy.closures[earlier].name.get(lang)}' (closures[{earlier + 1}]) "
-                f"in {' and '.join(names)}")
+                f"in {format_list(names, locale='en')}")
         for (index, date, earlier), names in sorted(clashes.items())
     ]
     return result, problems

@@ -378,6 +378,7 @@ class Facts:
             # Texts as literal Markdown already: filters (`regions | join(", ")`) keep them so.
             "company": _literal(policy_text(p.company)), "city": _literal(self.t(p.city)),
             "country": _literal(self.t(p.country)), "regions": [_literal(self.t(r.name)) for r in p.regions],
+            "region_list": _literal(self._region_names(p.regions)),
             "channel_count": len(p.channels), "channel_count_words": textfmt.count_word(len(p.channels), self.lang),
             "hours_table": self.hours_table, "holiday_rule": self.holiday_rule,
             "channels_intro": self.channels_intro, "channels_list": self.channels_list,
@@ -414,12 +415,28 @@ class Facts:
             f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
         )
 
-    # "All support times exclude public holidays in Munich, Germany."
+    # "EMEA, USA and APAC": region names in the order of regions.yml, by the language's list rules.
+    def _region_names(self, regions) -> str:
+        order = {region.id: i for i, region in enumerate(self.policy.regions)}
+        return textfmt.join_words([self.t(r.name) for r in sorted(regions, key=lambda r: order[r.id])], self.lang)
+
+    # "Support is closed on public holidays: Munich, Germany." where every region keeps one
+    # calendar, else each group of regions with its own: "...: EMEA and USA: Munich, Germany;
+    # APAC: Singapore." A calendar's name stands alone, so it never has to fit the sentence's grammar.
     def holiday_rule(self) -> str:
-        used = [c for c in self.policy.calendars if any(r.calendar == c.id for r in self.policy.regions)]
-        if not used:
+        regions = self.policy.regions
+        if not any(r.calendar for r in regions):
             return self.say("holidays.none")
-        return self.say("holidays.rule", calendars=textfmt.join_words([self.t(c.name) for c in used], self.lang))
+        groups: dict = {}  # calendar id (None: open on public holidays) -> regions, in order
+        for region in regions:
+            groups.setdefault(region.calendar, []).append(region)
+        if len(groups) == 1:
+            return self.say("holidays.rule", calendars=self.t(self.policy.calendar(regions[0].calendar).name))
+        parts = [self.say("holidays.calendar_for", regions=self._region_names(members),
+                          calendar=self.t(self.policy.calendar(calendar).name)) if calendar else
+                 self.say("holidays.calendar_none", regions=self._region_names(members))
+                 for calendar, members in groups.items()]
+        return self.say("holidays.rule", calendars=self.say("list.separator").join(parts))
 
     def communication(self) -> str:
         written = all(c.written for c in self.policy.channels)
@@ -619,25 +636,46 @@ class Facts:
         return Markup("\n".join(out))
 
     # "Christmas Eve (Heiligabend), Thursday, 24 December 2026" for "The next one is ...", with the
-    # regions when it does not apply to all.
+    # regions when it does not apply to all. It is about the date: every region closed or on
+    # special hours that day, whichever calendar or closure it comes from; closures of different
+    # names on the date are each named with their regions ("Friday, 25 December 2026: Christmas
+    # Day (Erster Weihnachtstag) for EMEA and USA; Christmas Day (Weihnachten) for APAC").
     def next_closure(self) -> str:
-        day = next((d for d in closures.closure_days(self.policy) if d.date >= self.today), None)
-        if day is None:
+        days = closures.closure_days(self.policy)
+        date = next((d.date for d in days if d.date >= self.today), None)
+        if date is None:
             return self.say("calendar.next_none", last=textfmt.format_long_date(self.policy.horizon[1], self.lang, weekday=False))
         local = closures.local_language(self.policy)
-        text = (f"{policy_text(closures.display_name(day.name, self.lang, local, self.policy.languages[0]))}, "
-                f"{textfmt.format_long_date(day.date, self.lang)}")
-        if len(day.regions) < len(self.policy.regions) or day.channels:
-            text = self.say("calendar.next_where", text=text, regions=self._where(day))
+        named: dict = {}  # the name shown -> the regions and channels of every row of the date with that name
+        for day in (d for d in days if d.date == date):
+            name = closures.display_name(day.name, self.lang, local, self.policy.languages[0])
+            regions, channels = named.setdefault(name, ([], []))
+            regions.extend(day.regions)
+            channels.extend(day.channels)
+        when = textfmt.format_long_date(date, self.lang)
+        if len(named) > 1:
+            each = [self.say("calendar.next_for", name=policy_text(name), regions=self._whom(regions, channels))
+                    for name, (regions, channels) in named.items()]
+            return self.say("calendar.next_several", date=when, closures=self.say("list.separator").join(each))
+        [(name, (regions, channels))] = named.items()
+        text = f"{policy_text(name)}, {when}"
+        if len(regions) < len(self.policy.regions) or channels:
+            text = self.say("calendar.next_where", text=text, regions=self._whom(regions, channels))
         return text
 
     # Whom a calendar row applies to: "All regions", "EMEA and USA", "USA and Chat channel".
     def _where(self, day) -> str:
-        if len(day.regions) == len(self.policy.regions):
+        return self._whom(day.regions, day.channels)
+
+    def _whom(self, regions, channels) -> str:
+        regions = list({r.id: r for r in regions}.values())
+        channels = list({c.id: c for c in channels}.values())
+        if len(regions) == len(self.policy.regions):
             names = [self.say("calendar.all_regions")]
         else:
-            names = [self.t(r.name) for r in day.regions]
-        names += [self.say("calendar.channel", channel=self.t(c.name)) for c in day.channels]
+            order = {region.id: i for i, region in enumerate(self.policy.regions)}
+            names = [self.t(r.name) for r in sorted(regions, key=lambda r: order[r.id])]
+        names += [self.say("calendar.channel", channel=self.t(c.name)) for c in channels]
         return textfmt.join_words(names, self.lang)
 
 

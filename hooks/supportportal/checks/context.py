@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.lists import format_list
+
 from .. import parsing, yamlload
 from ..model import Interval, Text
 from .values import character_problem
@@ -118,7 +120,7 @@ class Context:
             if self.languages[0] not in missing:
                 fix += ", or set missing_translations: fallback in company.yml to show the "
                 fix += f"{self.languages[0]} text, marked, until it is translated"
-            self.report(name, path, f"the {' and '.join(missing)} text is missing", fix)
+            self.report(name, path, f"the {format_list(missing, locale='en')} text is missing", fix)
         ordered = [(lang, value[lang].strip()) for lang in self.languages if lang in value]
         return Text(tuple(ordered) or tuple((k, v.strip()) for k, v in value.items()))
 

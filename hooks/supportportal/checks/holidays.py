@@ -49,6 +49,8 @@ def _calendar(ctx: Context, path, cal: dict, seen: dict) -> Calendar | None:
                        "give each calendar its own id")
         seen.setdefault(cal["id"], path[1])
     name = ctx.text_at(NAME, path + ("name",))
+    if name is not None:
+        _plain_name(ctx, path + ("name",), name)
     if not ctx.intact(NAME, path + ("country",)):
         return None
     # Country codes from the package's registry (the country's own class is loaded only if known).
@@ -82,6 +84,20 @@ def _calendar(ctx: Context, path, cal: dict, seen: dict) -> Calendar | None:
     if not ctx.intact(NAME, path) or name is None:
         return None
     return Calendar(cal["id"], name, country, subdiv, categories, tuple(names))
+
+
+# A calendar's name is the place only ("Munich, Germany"): the pages show it alone after their own
+# words ("Support is closed on public holidays: Munich, Germany."). A name that starts in lower
+# case is the end of a sentence ("public holidays in Munich", "den Feiertagen in München"), which
+# would then read twice.
+def _plain_name(ctx: Context, path, name: Text) -> None:
+    per_language = isinstance(ctx.get(NAME, path), dict)
+    for lang, text in name.values:
+        if text[:1].islower():
+            ctx.report(NAME, path + (lang,) if per_language else path,
+                       f"'{text}' reads as part of a sentence; the pages show a calendar's name alone: "
+                       f"'Support is closed on public holidays: Munich, Germany.'",
+                       "write the place only, starting with a capital: 'Munich, Germany', 'Singapore'")
 
 
 # Every holiday needs a name in every language: from the `holidays` package, else from the

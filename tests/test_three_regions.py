@@ -1,0 +1,369 @@
+# Three regions in three countries and zones, each on its own public-holiday calendar
+# (tests/fixtures/policies/three-regions): every sentence, list and table row the portal writes
+# on the hours, calendar and home pages, in English and German, checked word for word. One full
+# build on 25 December 2026, the day all three regions are closed, each by its own calendar;
+# the other build days through the renderer.
+
+import dataclasses
+import datetime as dt
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, copy_project, run_build
+from supportportal import render
+from supportportal.loading import PolicyError, load_policy
+from timelimit import time_limit
+
+FIXTURE = ROOT / "tests" / "fixtures" / "policies" / "three-regions"
+CHRISTMAS = dt.date(2026, 12, 25)
+CHRISTMAS_EPOCH = str(int(dt.datetime(2026, 12, 25, tzinfo=dt.timezone.utc).timestamp()))
+
+RULE = {
+    "en": "Support is closed on public holidays: EMEA: Munich, Germany; USA: New York State, USA; APAC: Singapore.",
+    "de": ("Der Support ist an gesetzlichen Feiertagen geschlossen: EMEA: München, Deutschland; "
+           "USA: Bundesstaat New York, USA; APAC: Singapur."),
+}
+# The next closure on 25 December: every region, two names (APAC's calendar calls it otherwise in German).
+NEXT_ON_CHRISTMAS = {
+    "en": "Friday, 25 December 2026: Christmas Day (Erster Weihnachtstag) for EMEA and USA; "
+          "Christmas Day (Weihnachten) for APAC",
+    "de": "Freitag, 25. Dezember 2026: Erster Weihnachtstag für EMEA und USA; Weihnachten für APAC",
+}
+
+
+# The default policy with the fixture's regions.yml and holidays.yml.
+def policy_dir(directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    for path in (*(ROOT / "policy").glob("*.yml"), *FIXTURE.glob("*.yml")):
+        shutil.copy2(path, directory / path.name)
+    return directory
+
+
+def load(directory: Path, today: dt.date):
+    with time_limit(60, "loading the three-regions policy"):
+        return load_policy(directory, today)
+
+
+@pytest.fixture(scope="module")
+def policy(tmp_path_factory):
+    return load(policy_dir(tmp_path_factory.mktemp("three") / "policy"), CHRISTMAS)
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("three-build") / "project")
+    shutil.rmtree(project / "policy")
+    shutil.copytree(ROOT / "policy" / "schema", project / "policy" / "schema")
+    policy_dir(project / "policy")
+    result = run_build(project, epoch=CHRISTMAS_EPOCH)
+    assert result.ok, result.output
+    return result
+
+
+def article(site: Path, lang: str, page: str):
+    path = site / ("de" if lang == "de" else "") / page / "index.html"
+    body = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+    for link in body.select(".headerlink"):
+        link.decompose()
+    return body
+
+
+# The text as read: whitespace collapsed, nothing added between elements.
+def text(element) -> str:
+    return " ".join(element.get_text().split())
+
+
+def cells(row) -> list:
+    return [text(cell) for cell in row.select("th, td")]
+
+
+def paragraph(body, start: str) -> str:
+    return next(text(p) for p in body.select("p") if text(p).startswith(start))
+
+
+# The hours page
+
+HOURS_ROWS = {
+    "en": [["EMEA", "Monday to Friday", "10:00–18:00", "CET/CEST (Berlin time)"],
+           ["USA", "Monday to Friday", "09:00–17:00", "EST/EDT (New York time)"],
+           ["APAC", "Monday to Friday", "09:00–18:00", "UTC+08:00 (Singapore time)"],
+           ["Saturday", "09:00–12:00"]],
+    "de": [["EMEA", "Montag bis Freitag", "10:00–18:00 Uhr", "MEZ/MESZ (Berlin)"],
+           ["USA", "Montag bis Freitag", "09:00–17:00 Uhr", "EST/EDT (New York)"],
+           ["APAC", "Montag bis Freitag", "09:00–18:00 Uhr", "UTC+08:00 (Singapur)"],
+           ["Samstag", "09:00–12:00 Uhr"]],
+}
+# The live status's rows before the script fills them (and without JavaScript): name, weekly hours.
+STATUS_ROWS = {
+    "en": [["EMEA", "Monday to Friday 10:00–18:00 CET/CEST"], ["USA", "Monday to Friday 09:00–17:00 EST/EDT"],
+           ["APAC", "Monday to Friday 09:00–18:00; Saturday 09:00–12:00 UTC+08:00"]],
+    "de": [["EMEA", "Montag bis Freitag 10:00–18:00 Uhr MEZ/MESZ"], ["USA", "Montag bis Freitag 09:00–17:00 Uhr EST/EDT"],
+           ["APAC", "Montag bis Freitag 09:00–18:00 Uhr; Samstag 09:00–12:00 Uhr UTC+08:00"]],
+}
+HOURS_SENTENCE = {
+    "en": "The holiday calendar lists every closed day; the next one is {next}.",
+    "de": "Der Feiertagskalender nennt alle Schließtage; der nächste ist {next}.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_hours_page(build, lang):
+    body = article(build.site, lang, "hours")
+    table = body.select_one(".support-hours table")
+    assert [cells(tr) for tr in table.select("tbody tr")] == HOURS_ROWS[lang]
+    assert [tr["data-region"] for tr in table.select("tbody tr")] == ["emea", "usa", "apac", "apac"]
+    assert paragraph(body, RULE[lang][:20]) == (
+        RULE[lang] + " " + HOURS_SENTENCE[lang].format(next=NEXT_ON_CHRISTMAS[lang]))
+    assert [[text(span) for span in li.select("span")] for li in body.select(".support-status__region")] == STATUS_ROWS[lang]
+
+
+# The calendar page
+
+# December 2026 as published on 25 December: a closure in APAC only, Christmas Eve closed in two
+# regions and short in the third, 25 December closed everywhere by three calendars (two names,
+# both rows marked as the next closure), 26 December in EMEA only, New Year's Eve short in three zones.
+DECEMBER = {
+    "en": [["Wednesday, 9 December 2026", "Team day (Teamtag)", "Closed", "APAC"],
+           ["Thursday, 24 December 2026", "Christmas Eve (Heiligabend)", "Closed", "EMEA and USA"],
+           ["Thursday, 24 December 2026", "Christmas Eve (Heiligabend)", "Open 09:00–12:00 UTC+08:00", "APAC"],
+           ["Friday, 25 December 2026", "Next closure: Christmas Day (Erster Weihnachtstag)", "Closed", "EMEA and USA"],
+           ["Friday, 25 December 2026", "Next closure: Christmas Day (Weihnachten)", "Closed", "APAC"],
+           ["Saturday, 26 December 2026", "Second Day of Christmas (Zweiter Weihnachtstag)", "Closed", "EMEA"],
+           ["Thursday, 31 December 2026", "New Year's Eve (Silvester)",
+            "Open 10:00–14:00 local time (EMEA: CET, USA: EST, APAC: UTC+08:00)", "All regions"]],
+    "de": [["Mittwoch, 9. Dezember 2026", "Teamtag", "Geschlossen", "APAC"],
+           ["Donnerstag, 24. Dezember 2026", "Heiligabend", "Geschlossen", "EMEA und USA"],
+           ["Donnerstag, 24. Dezember 2026", "Heiligabend", "Geöffnet 09:00–12:00 Uhr UTC+08:00", "APAC"],
+           ["Freitag, 25. Dezember 2026", "Nächster Schließtag: Erster Weihnachtstag", "Geschlossen", "EMEA und USA"],
+           ["Freitag, 25. Dezember 2026", "Nächster Schließtag: Weihnachten", "Geschlossen", "APAC"],
+           ["Samstag, 26. Dezember 2026", "Zweiter Weihnachtstag", "Geschlossen", "EMEA"],
+           ["Donnerstag, 31. Dezember 2026", "Silvester",
+            "Geöffnet 10:00–14:00 Uhr Ortszeit (EMEA: MEZ, USA: EST, APAC: UTC+08:00)", "Alle Regionen"]],
+}
+# Days the calendars share: one row when they name the day alike, whichever calendar closes a
+# region; a row per name where they do not (1 May: Munich's German name differs from Singapore's).
+SHARED = {
+    "en": {"2026-01-01": [["Thursday, 1 January 2026", "New Year's Day (Neujahr)", "Closed", "All regions"]],
+           "2026-04-03": [["Friday, 3 April 2026", "Good Friday (Karfreitag)", "Closed", "EMEA and APAC"]],
+           "2026-05-01": [["Friday, 1 May 2026", "Labor Day (Erster Mai)", "Closed", "EMEA"],
+                          ["Friday, 1 May 2026", "Labor Day (Tag der Arbeit)", "Closed", "APAC"]],
+           "2026-09-07": [["Monday, 7 September 2026", "Labor Day (Tag der Arbeit)", "Closed", "USA"]],
+           "2027-01-01": [["Friday, 1 January 2027", "New Year's Day (Neujahr)", "Closed", "All regions"]]},
+    "de": {"2026-01-01": [["Donnerstag, 1. Januar 2026", "Neujahr", "Geschlossen", "Alle Regionen"]],
+           "2026-04-03": [["Freitag, 3. April 2026", "Karfreitag", "Geschlossen", "EMEA und APAC"]],
+           "2026-05-01": [["Freitag, 1. Mai 2026", "Erster Mai", "Geschlossen", "EMEA"],
+                          ["Freitag, 1. Mai 2026", "Tag der Arbeit", "Geschlossen", "APAC"]],
+           "2026-09-07": [["Montag, 7. September 2026", "Tag der Arbeit", "Geschlossen", "USA"]],
+           "2027-01-01": [["Freitag, 1. Januar 2027", "Neujahr", "Geschlossen", "Alle Regionen"]]},
+}
+CALENDAR_SENTENCE = {
+    "en": "This page lists every day on which support is closed or keeps special hours; the next one is {next}.",
+    "de": "Diese Seite nennt alle Tage, an denen der Support geschlossen ist oder geänderte Zeiten hat; "
+          "der nächste ist {next}.",
+}
+
+
+def calendar_rows(body) -> list:
+    return body.select(".support-calendar tbody tr")
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_calendar_page(build, lang):
+    body = article(build.site, lang, "holidays")
+    assert paragraph(body, RULE[lang][:20]) == (
+        RULE[lang] + " " + CALENDAR_SENTENCE[lang].format(next=NEXT_ON_CHRISTMAS[lang]))
+    rows = calendar_rows(body)
+    assert [cells(tr) for tr in rows if tr["data-date"].startswith("2026-12")] == DECEMBER[lang]
+    for date, expected in SHARED[lang].items():
+        assert [cells(tr) for tr in rows if tr["data-date"] == date] == expected, date
+    # The next closure is the date: each of its rows is marked and labelled, no other row.
+    marked = [tr for tr in rows if "support-next" in (tr.get("class") or [])]
+    assert [tr["data-date"] for tr in marked] == ["2026-12-25", "2026-12-25"]
+    assert len(body.select(".support-next__label")) == 2
+    assert [tr["data-date"] for tr in rows if tr.select_one(".support-next__label")] == ["2026-12-25"] * 2
+
+
+# Each row names exactly the regions the policy closes (or shortens) under that entry, and on every
+# date the rows together name every region with a day off the weekly hours, nothing twice.
+def test_calendar_rows_name_every_region_of_their_date(build, policy):
+    body = article(build.site, "en", "holidays")
+    names = {r.id: r.name.get("en") for r in policy.regions}
+    expected: dict = {}
+    for region in policy.regions:
+        for override in policy.overrides[region.id]:
+            expected.setdefault(override.date.isoformat(), []).append(names[region.id])
+    found: dict = {}
+    for tr in calendar_rows(body):
+        listed = cells(tr)[3]
+        regions = list(names.values()) if listed == "All regions" else listed.replace(" and ", ", ").split(", ")
+        found.setdefault(tr["data-date"], []).extend(regions)
+    assert {d: sorted(r) for d, r in found.items()} == {d: sorted(r) for d, r in expected.items()}
+
+
+# Special hours name each region's zone as the hours page does.
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_special_hours_name_zones_like_the_hours_page(build, lang):
+    zones = {cells(tr)[0]: cells(tr)[3] for tr in article(build.site, lang, "hours").select(".support-hours tbody tr")
+             if len(cells(tr)) == 4}
+    short = [cells(tr)[2] for tr in calendar_rows(article(build.site, lang, "holidays"))
+             if tr["data-date"] == "2026-12-31"]
+    for region, label in zones.items():
+        abbreviation = short[0].split(f"{region}: ")[1].split(",")[0].rstrip(")")
+        assert abbreviation in label.split(" (")[0].split("/"), (region, abbreviation, label)
+        city = label.split(" (")[1]
+        assert city.startswith({"EMEA": "Berlin", "USA": "New York", "APAC": "Singap"}[region])
+    assert "Singapur" in zones["APAC"] if lang == "de" else "Singapore time" in zones["APAC"]
+
+
+# The home page
+
+HOME = {
+    "en": ("When can I contact smartwork solutions for customer support?: support hours for EMEA, USA and APAC, "
+           "and the public holidays we are closed on."),
+    "de": ("Wann erreiche ich den Kundensupport von smartwork solutions?: Supportzeiten für EMEA, USA und APAC "
+           "sowie die Feiertage, an denen wir geschlossen haben."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_home_page(build, lang):
+    body = article(build.site, lang, "")
+    answers = [text(li) for li in body.select("li") if li.select_one('a[href="hours/"]')]
+    assert answers == [HOME[lang]]
+    assert [[text(span) for span in li.select("span")] for li in body.select(".support-status__region")] == STATUS_ROWS[lang]
+
+
+# No list of regions anywhere repeats its conjunction ("EMEA and USA and APAC").
+def test_no_list_repeats_its_conjunction(build):
+    for page in build.site.rglob("*.html"):
+        shown = text(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser"))
+        for doubled in ("USA and APAC and", "EMEA and USA and", "USA und APAC und", "EMEA und USA und"):
+            assert doubled not in shown, (page, doubled)
+
+
+# The next closure on other build days, through the renderer
+
+NEXT = {
+    # Only APAC closes that day.
+    dt.date(2026, 11, 27): {"en": "Team day (Teamtag), Wednesday, 9 December 2026 (APAC)",
+                            "de": "Teamtag, Mittwoch, 9. Dezember 2026 (APAC)"},
+    # Closed in EMEA and USA, short in APAC: one name, every region.
+    dt.date(2026, 12, 20): {"en": "Christmas Eve (Heiligabend), Thursday, 24 December 2026",
+                            "de": "Heiligabend, Donnerstag, 24. Dezember 2026"},
+    CHRISTMAS: NEXT_ON_CHRISTMAS,
+    # Only Munich's calendar closes 26 December.
+    dt.date(2026, 12, 26): {"en": "Second Day of Christmas (Zweiter Weihnachtstag), Saturday, 26 December 2026 (EMEA)",
+                            "de": "Zweiter Weihnachtstag, Samstag, 26. Dezember 2026 (EMEA)"},
+    dt.date(2026, 12, 27): {"en": "New Year's Eve (Silvester), Thursday, 31 December 2026",
+                            "de": "Silvester, Donnerstag, 31. Dezember 2026"},
+}
+
+
+@pytest.mark.parametrize("today", sorted(NEXT))
+def test_next_closure_on_each_build_day(policy, today):
+    for lang in ("en", "de"):
+        facts = render.Facts(dataclasses.replace(policy, today=today), lang, today)
+        assert render.strip_policy_markers(facts.next_closure()) == NEXT[today][lang]
+
+
+# The holiday rule for regions that share a calendar, and for one that keeps none.
+def test_holiday_rule_groups_regions_by_calendar(policy):
+    def rule(calendars: dict, lang: str) -> str:
+        regions = tuple(dataclasses.replace(r, calendar=calendars[r.id]) for r in policy.regions)
+        return render.strip_policy_markers(render.Facts(dataclasses.replace(policy, regions=regions), lang, CHRISTMAS)
+                                           .holiday_rule())
+
+    assert rule({"emea": "munich", "usa": "munich", "apac": "singapore"}, "en") == (
+        "Support is closed on public holidays: EMEA and USA: Munich, Germany; APAC: Singapore.")
+    assert rule({"emea": "munich", "usa": "munich", "apac": "singapore"}, "de") == (
+        "Der Support ist an gesetzlichen Feiertagen geschlossen: EMEA und USA: München, Deutschland; APAC: Singapur.")
+    assert rule({"emea": "munich", "usa": None, "apac": "munich"}, "en") == (
+        "Support is closed on public holidays: EMEA and APAC: Munich, Germany; USA: none.")
+    assert rule({"emea": "munich", "usa": None, "apac": "munich"}, "de") == (
+        "Der Support ist an gesetzlichen Feiertagen geschlossen: EMEA und APAC: München, Deutschland; USA: keine.")
+    assert rule({"emea": "singapore", "usa": "singapore", "apac": "singapore"}, "en") == (
+        "Support is closed on public holidays: Singapore.")
+    assert rule({"emea": None, "usa": None, "apac": None}, "de") == "Der Support hält seine Zeiten auch an Feiertagen."
+
+
+def test_region_list_follows_the_language(policy):
+    for lang, expected in (("en", "EMEA, USA and APAC"), ("de", "EMEA, USA und APAC")):
+        shown = render.strip_policy_markers(render.Facts(policy, lang, CHRISTMAS).context()["region_list"])
+        assert shown == expected
+    two = dataclasses.replace(policy, regions=policy.regions[:2])
+    assert render.strip_policy_markers(render.Facts(two, "de", CHRISTMAS).context()["region_list"]) == "EMEA und USA"
+
+
+# Mistakes in a calendar of another country
+
+def line_of(path: Path, marker: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if marker in line)
+
+
+# A holiday the package names in English only, left without its German name, is named with the fix.
+def test_a_missing_german_holiday_name_is_named(tmp_path):
+    directory = policy_dir(tmp_path / "policy")
+    holidays = directory / "holidays.yml"
+    holidays.write_text(holidays.read_text(encoding="utf-8").replace("      Thanksgiving Day: {de: Thanksgiving}\n", ""),
+                        encoding="utf-8")
+    with pytest.raises(PolicyError) as error:
+        load(directory, CHRISTMAS)
+    assert [str(p) for p in error.value.problems] == [
+        f"policy/holidays.yml, line {line_of(holidays, '    names:')}, calendars[2].names: the holidays package has no de "
+        "names for US, and the calendar 'new-york' gives none for 'Thanksgiving Day'\n"
+        "    Fix: add to the calendar:  names: {Thanksgiving Day: {de: ...}}  (one line per holiday, by its English name)"]
+
+
+# A calendar name written as the end of a sentence, as in "All support times exclude ...", would
+# read twice after "Support is closed on public holidays:".
+def test_a_calendar_name_that_is_part_of_a_sentence_is_refused(tmp_path):
+    directory = policy_dir(tmp_path / "policy")
+    holidays = directory / "holidays.yml"
+    holidays.write_text(holidays.read_text(encoding="utf-8").replace(
+        'name: {en: "Munich, Germany", de: "München, Deutschland"}',
+        "name:\n      en: public holidays in Munich, Germany\n      de: den gesetzlichen Feiertagen in München"),
+        encoding="utf-8")
+    with pytest.raises(PolicyError) as error:
+        load(directory, CHRISTMAS)
+    assert [str(p) for p in error.value.problems] == [
+        f"policy/holidays.yml, line {line_of(holidays, name)}, calendars[1].name.{lang}: '{name}' reads as "
+        "part of a sentence; the pages show a calendar's name alone: 'Support is closed on public holidays: "
+        "Munich, Germany.'\n    Fix: write the place only, starting with a capital: 'Munich, Germany', 'Singapore'"
+        for lang, name in (("en", "public holidays in Munich, Germany"), ("de", "den gesetzlichen Feiertagen in München"))]
+
+
+# The README's example of a region in another country loads as written into the default policy,
+# and the error it shows for a missing German name is the build's.
+def test_readme_example_of_a_region_in_another_country(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Add a region in another country", 1)[1].split("\n### ", 1)[0]
+    calendar, region = [block.split("```", 1)[0] for block in section.split("```yaml\n")[1:3]]
+    shown = textwrap.dedent(section.split("```text\n", 1)[1].split("```", 1)[0]).split("ERROR   -  ", 1)[1].strip()
+    directory = tmp_path / "policy"
+    shutil.copytree(ROOT / "policy", directory)
+    holidays, regions = directory / "holidays.yml", directory / "regions.yml"
+    holidays.write_text(holidays.read_text(encoding="utf-8").replace("\nclosures:", "\n" + calendar + "\nclosures:"),
+                        encoding="utf-8")
+    regions.write_text(regions.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + region, encoding="utf-8")
+    today = dt.date(2026, 11, 27)
+    policy = load(directory, today)
+    apac = {o.date: o.name.as_dict() for o in policy.overrides["apac"]}
+    assert apac[dt.date(2026, 8, 10)] == {"en": "National Day (observed)", "de": "Nationalfeiertag (Ersatztag)"}
+    assert apac[dt.date(2026, 12, 25)] == {"en": "Christmas Day", "de": "Erster Weihnachtstag"}
+    assert dt.date(2026, 12, 26) not in apac and dt.date(2026, 8, 15) not in apac  # Munich's, not Singapore's
+    facts = render.Facts(policy, "en", today)
+    assert render.strip_policy_markers(facts.holiday_rule()) == (
+        "Support is closed on public holidays: EMEA and USA: Munich, Germany; APAC: Singapore.")
+    # Christmas under the same names as Munich's: one row for every region.
+    christmas = [row for row in render.strip_policy_markers(facts.holiday_calendar()).split("<tr")
+                 if 'data-date="2026-12-25"' in row]
+    assert len(christmas) == 1 and "All regions" in christmas[0]
+    holidays.write_text(holidays.read_text(encoding="utf-8").replace(
+        "      Vesak Day (observed): {de: Vesak (Ersatztag)}\n", ""), encoding="utf-8")
+    with pytest.raises(PolicyError) as error:
+        load(directory, today)
+    assert error.value.report() == shown
