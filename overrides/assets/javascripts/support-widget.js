@@ -3,15 +3,27 @@
 // Fills `[data-support-status]` (one line per region, optionally restricted with
 // data-regions="emea usa") and `[data-support-calculator]` containers. Without
 // JavaScript the static tables next to them stay; the calculator container is
-// `hidden` until this script fills it. The feed and the words (locales/<lang>.json,
+// `hidden` until this script fills it. The pages' statements that depend on the day
+// (`[data-support-next-closure]`, the mark in `[data-support-calendar]`) are dated
+// facts as built; this script restates them for the reader's own day, in place. The feed and the words (locales/<lang>.json,
 // the page language's only) are read relative to this file, so the widget also
 // works embedded on another site. No inline scripts or handlers, no third-party requests.
 
-import { supportStatus, responseDue, text, defaultPriority, guessRegion, utcOffset } from "./support-status.js";
+import { supportStatus, responseDue, upcomingClosures, text, defaultPriority, guessRegion, utcOffset } from "./support-status.js";
 
 const FEED = new URL("../../support.json", import.meta.url);
 const STYLESHEET = new URL("../stylesheets/support-widget.css", import.meta.url);
 const MINUTE = 6e4;
+const DAY = 864e5;
+// Containers and the widget that fills each kind.
+const KINDS = {
+  "data-support-status": status,
+  "data-support-calculator": calculator,
+  "data-support-next-closure": nextClosure,
+  "data-support-calendar": calendarMark,
+};
+// Kinds that show the error when the feed cannot be loaded; the others keep the page's text.
+const SHOWS_ERROR = ["data-support-status", "data-support-calculator"];
 
 // Mounted widgets: { root, update(now) -> instant of the next change it knows of }
 const widgets = [];
@@ -29,7 +41,7 @@ function start() {
 
 // Fill every container of the current page that is not filled yet.
 function mount() {
-  const roots = document.querySelectorAll("[data-support-status]:not([data-support-ready]), [data-support-calculator]:not([data-support-ready])");
+  const roots = document.querySelectorAll(Object.keys(KINDS).map((kind) => `[${kind}]:not([data-support-ready])`).join(", "));
   if (!roots.length) return;
   addStylesheet();
   feed ||= json(FEED).then((policy) => {
@@ -41,13 +53,14 @@ function mount() {
     throw error;
   });
   for (const root of roots) {
+    const kind = Object.keys(KINDS).find((name) => root.hasAttribute(name));
     root.setAttribute("data-support-ready", "");
     feed.then(
       ({ policy, lang, s }) => {
-        widgets.push(root.hasAttribute("data-support-calculator") ? calculator(root, policy, lang, s) : status(root, policy, lang, s));
+        widgets.push(KINDS[kind](root, policy, lang, s));
         schedule();
       },
-      () => words(language(null)).then((s) => {
+      () => SHOWS_ERROR.includes(kind) && words(language(null)).then((s) => {
         root.replaceChildren(h("p", { class: "support-widget__error" }, s.error));
         root.hidden = false;
       }, () => {}), // without words either, the page's own content stays
@@ -177,6 +190,82 @@ function calculator(root, policy, lang, s) {
     return Infinity;
   }
   return { root, update };
+}
+
+// Closures on the reader's day
+
+// "The next closure is Christmas Day (Erster Weihnachtstag), Friday 25 December 2026.", in place
+// of the page's dated list (data-date: the closure's date). The paragraph keeps the height it had,
+// so nothing below it moves when the shorter sentence arrives.
+function nextClosure(root, policy, lang, s) {
+  const local = root.getAttribute("data-local") || "";
+  const block = root.closest("p") || root;
+
+  function update(now) {
+    const [next] = upcomingClosures(policy, now, 1);
+    let sentence = s.unknown_detail;
+    if (next) sentence = fill(s.next_one, { closure: closureWords(next, policy, lang, local, s) });
+    else if (now < Date.parse(policy.horizon.last_date) + DAY) sentence = fill(s.next_none, { last: longDate(policy.horizon.last_date, s, lang, false) });
+    if (root.textContent !== sentence && !block.style.minHeight) block.style.minHeight = `${block.getBoundingClientRect().height}px`;
+    setAttr(root, "data-date", next ? next.date : "");
+    setText(root, sentence);
+    return Infinity;
+  }
+  return { root, update };
+}
+
+// The calendar's mark on the reader's next closure: the rows of its date for the regions it
+// still closes, labelled "Next closure:"; the mark the page was built with moves there.
+function calendarMark(root, policy, lang, s) {
+  const rows = [...root.querySelectorAll("tr[data-date]")];
+
+  function update(now) {
+    const soon = upcomingClosures(policy, now, policy.regions.length);
+    const first = soon.length ? soon[0].date : null;
+    const closing = new Set(soon.filter((c) => c.date == first).flatMap((c) => c.regions));
+    for (const row of rows) {
+      const regions = (row.getAttribute("data-regions") || "").split(/\s+/);
+      markRow(row, row.getAttribute("data-date") == first && regions.some((id) => closing.has(id)), s.next_closure);
+    }
+    return Infinity;
+  }
+  return { root, update };
+}
+
+// Marks one calendar row (a label before the name, the name in <mark>), or takes the mark away.
+function markRow(row, on, label) {
+  const cell = row.cells[1];
+  const strong = cell.querySelector(".support-next__label"), mark = cell.querySelector("mark");
+  if (row.classList.contains("support-next") != on) row.classList.toggle("support-next", on);
+  if (on) {
+    if (!mark) cell.replaceChildren(h("mark", {}, ...cell.childNodes));
+    if (!strong) cell.prepend(h("strong", { class: "support-next__label" }), " ");
+    setText(cell.querySelector(".support-next__label"), label);
+  } else {
+    if (strong) {
+      if (strong.nextSibling && strong.nextSibling.nodeType == Node.TEXT_NODE) strong.nextSibling.remove();
+      strong.remove();
+    }
+    if (mark) mark.replaceWith(...mark.childNodes);
+  }
+}
+
+// "Christmas Eve (Heiligabend), Thursday 24 December 2026", with its regions when not all:
+// the calendar's name (and beside it the local language's) and the date, as the page writes them.
+function closureWords(closure, policy, lang, local, s) {
+  const shown = text(closure.name, lang, policy);
+  const other = local && local != lang.split("-")[0] ? closure.name[local] : null;
+  const words = `${other && other != shown ? `${shown} (${other})` : shown}, ${longDate(closure.date, s, lang)}`;
+  if (closure.regions.length >= policy.regions.length) return words;
+  const names = closure.regions.map((id) => text(policy.regions.find((r) => r.id == id).name, lang, policy));
+  return fill(s.closure_regions, { text: words, regions: formatter(lang, { type: "conjunction" }, Intl.ListFormat).format(names) });
+}
+
+// A date ("2026-12-25") written out in the catalog's locale: "Friday 25 December 2026".
+function longDate(iso, s, lang, weekday = true) {
+  const options = { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" };
+  if (weekday) options.weekday = "long";
+  return formatter(s.locale || lang, options).format(Date.parse(iso));
 }
 
 // Helper functions
