@@ -317,14 +317,18 @@ def test_calendar_page_lists_every_closure_per_year(fixture_build):
         assert [words(th) for th in div.select("thead th")] == ["Date", "Closure", "Support", "Regions"]
 
 
+# As built, the mark and the sentence are dated (the browser restates them for its own day:
+# tests/test_day_statements.py).
 def test_next_closure_is_labelled_not_only_coloured(fixture_build):
     body = article(fixture_build.site, "holidays")
     marked = body.select("tr.support-next")
     assert [tr["data-date"] for tr in marked] == ["2026-12-24"]
-    assert words(marked[0]).startswith("Thursday, 24 December 2026 Next closure: Christmas Eve (Heiligabend)")
+    assert words(marked[0]).startswith("Thursday, 24 December 2026 First closure from 27 November 2026: "
+                                       "Christmas Eve (Heiligabend)")
     assert words(marked[0].select_one("mark")) == "Christmas Eve (Heiligabend)"
     assert len(body.select(".support-next__label")) == 1
-    assert "the next one is Christmas Eve (Heiligabend), Thursday, 24 December 2026." in words(body)
+    assert ("Closures from 27 November 2026: Christmas Eve (Heiligabend), Thursday, 24 December 2026; "
+            "Christmas Day (Erster Weihnachtstag), Friday, 25 December 2026;") in words(body)
 
 
 def test_hours_page_links_to_the_calendar_and_names_the_next_closure(fixture_build):
@@ -333,16 +337,26 @@ def test_hours_page_links_to_the_calendar_and_names_the_next_closure(fixture_bui
     assert "Christmas Eve (Heiligabend), Thursday, 24 December 2026" in words(body)
 
 
+# The sentence as the page shows it: Facts mark policy texts for the page check, and the sentence
+# is a container the browser's script restates.
+def closures_sentence(policy, day: dt.date) -> str:
+    html = render.strip_policy_markers(render.Facts(policy, "en", day).next_closure())
+    return BeautifulSoup(html, "html.parser").get_text()
+
+
 def test_next_closure_names_its_regions_and_the_end_of_the_horizon(tmp_path):
     policy = load_policy(fixture_policy(tmp_path), TODAY)
-    # Facts mark policy texts for the page check; the page shows them without the marks.
-    assert render.strip_policy_markers(render.Facts(policy, "en", dt.date(2026, 12, 27)).next_closure()) == (
-        f"{TRICKY_NAME} ({TRICKY_LOCAL}), Monday, 28 December 2026 (USA)")
+    assert closures_sentence(policy, dt.date(2026, 12, 27)) == (
+        f"Closures from 27 December 2026: {TRICKY_NAME} ({TRICKY_LOCAL}), Monday, 28 December 2026 (USA); "
+        f"{TRICKY_NAME} ({TRICKY_LOCAL}), Tuesday, 29 December 2026 (USA); "
+        "New Year's Eve (Silvester), Thursday, 31 December 2026.")
     empty = load_policy(fixture_policy(tmp_path / "empty", "closures: []\n"), dt.date(2026, 12, 27))
-    assert render.strip_policy_markers(render.Facts(empty, "en", dt.date(2026, 12, 27)).next_closure()) == (
-        "New Year's Day (Neujahr), Friday, 1 January 2027")
+    assert closures_sentence(empty, dt.date(2026, 12, 27)) == (
+        "Closures from 27 December 2026: New Year's Day (Neujahr), Friday, 1 January 2027; "
+        "Epiphany (Heilige Drei Könige), Wednesday, 6 January 2027; Good Friday (Karfreitag), Friday, 26 March 2027.")
     late = load_policy(fixture_policy(tmp_path / "late", "closures: []\n", years=1), dt.date(2027, 12, 27))
-    assert render.Facts(late, "en", dt.date(2027, 12, 27)).next_closure() == "not scheduled before 31 December 2027"
+    assert closures_sentence(late, dt.date(2027, 12, 27)) == (
+        "No closure is scheduled from 27 December 2027 to 31 December 2027.")
 
 
 def test_calendar_page_offers_the_ics_download_and_subscription(fixture_build):
@@ -376,7 +390,7 @@ def test_calendar_reads_without_javascript_and_prints(fixture_build, browser):
         page = context.new_page()
         page.goto(f"{url}/holidays/")
         label = page.locator(".support-next__label")
-        assert label.is_visible() and label.inner_text() == "Next closure:"
+        assert label.is_visible() and label.inner_text() == "First closure from 27 November 2026:"
         assert page.locator(".support-calendar table").count() == 2
         page.emulate_media(media="print")
         style = page.evaluate("""() => {

@@ -336,7 +336,7 @@ def test_holiday_page_lists_channel_closures(channel_site):
     assert en["2026-11-01"] == [["All Saints' Day (Allerheiligen)", "Closed", "All regions"],
                                 ["Late shift (Spätschicht)", "Open 00:30–01:30, 22:00–02:00 (next day) EST", "Chat channel"]]
     # Closures of every region, or of the region whose hours a channel keeps, stay region rows.
-    assert en["2026-12-24"] == [["Next closure: Christmas Eve (Heiligabend)", "Closed", "All regions"]]
+    assert en["2026-12-24"] == [["First closure from 27 November 2026: Christmas Eve (Heiligabend)", "Closed", "All regions"]]
     assert en["2026-12-31"] == [["New Year's Eve (Silvester)", "Open 10:00–14:00 CET", "EMEA"]]
 
 

@@ -426,5 +426,5 @@ def test_full_build_matches_in_process_rendering(day, tmp_path):
         for page, soup in built.items():
             assert not escaped_leaks(soup), (lang, page, escaped_leaks(soup))
     hours = " ".join(_visible_text(_built_pages(build.site, "en")["hours/"]).split())
-    assert {dt.date(2026, 12, 28): "the next one is New Year's Day",
-            dt.date(2026, 10, 28): "the next one is All Saints' Day"}[day] in hours
+    assert {dt.date(2026, 12, 28): "Closures from 28 December 2026: New Year's Day",
+            dt.date(2026, 10, 28): "Closures from 28 October 2026: All Saints' Day"}[day] in hours

@@ -122,7 +122,8 @@ def test_every_generated_block_is_french(french):
     assert "EMEA du lundi au vendredi 10:00–18:00 CET/CEST (heure de Berlin)" in hours
     assert "USA du lundi au vendredi 09:00–17:00 HNE/HEE (heure de New York)" in hours
     assert "Le support est fermé les jours fériés : Munich, Allemagne." in hours
-    assert "Noël (Erster Weihnachtstag), vendredi 25 décembre 2026" in hours
+    assert ("Fermetures à partir du 27 novembre 2026 : Noël (Erster Weihnachtstag), vendredi 25 décembre 2026; "
+            "Saint-Étienne (Zweiter Weihnachtstag), samedi 26 décembre 2026;") in hours
     contact = article(site, "contact")
     assert "Nous traitons les demandes de support par écrit." in contact
     assert "Vous pouvez nous joindre de trois façons :" in contact
@@ -135,7 +136,7 @@ def test_every_generated_block_is_french(french):
     assert "Ce calendrier va du 1 janvier 2026 au 31 décembre 2027." in calendar
     assert "Fermetures du support en 2026 Date Motif Support Régions" in calendar
     assert "vendredi 3 avril 2026 Vendredi saint (Karfreitag) Fermé Toutes les régions" in calendar
-    assert "Prochaine fermeture : Noël (Erster Weihnachtstag)" in calendar
+    assert "Première fermeture à partir du 27 novembre 2026 : Noël (Erster Weihnachtstag)" in calendar
     assert "Oui." in article(site, "maintenance") or "Non." in article(site, "maintenance")
 
 

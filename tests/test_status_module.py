@@ -336,3 +336,49 @@ def test_response_due_via_a_channel_the_feed_does_not_have(page):
     feed = copy.deepcopy(CHANNELS)
     feed["priorities"][0]["via"] = "fax"
     assert page.evaluate(CHANNEL_DUE_JS, [feed, [["emea", "p1", "2026-11-24T08:00:00Z"]]])[0] == [None, "unknown_channel", None]
+
+
+# Upcoming closures: each region's days entries dated in its own zone, upcoming while that date is
+# today or later there; regions with the same entry on one date share it.
+CLOSURES_JS = """([feed, cases]) => cases.map(([t, count]) =>
+  S.upcomingClosures(feed, new Date(t), count).map((c) => [c.date, c.kind, c.name.en, c.hours.length, c.regions]))"""
+
+# (instant, count) -> [(date, kind, English name, intervals, regions), ...]
+BOTH = ["emea", "usa"]
+CLOSURE_CASES = {
+    "monday-before-christmas": ("2026-12-21T12:00:00Z", 3, [
+        ["2026-12-24", "closure", "Christmas Eve", 0, BOTH], ["2026-12-25", "holiday", "Christmas Day", 0, BOTH],
+        ["2026-12-26", "holiday", "Second Day of Christmas", 0, BOTH]]),
+    # Today's closure is still upcoming: Christmas Eve at noon in both zones
+    "on-the-day": ("2026-12-24T15:00:00Z", 1, [["2026-12-24", "closure", "Christmas Eve", 0, BOTH]]),
+    # Berlin's last millisecond of the 24th; then midnight there, 18:00 on the 24th in New York
+    "berlin-last-ms": ("2026-12-24T22:59:59.999Z", 1, [["2026-12-24", "closure", "Christmas Eve", 0, BOTH]]),
+    "berlin-midnight": ("2026-12-24T23:00:00Z", 2, [
+        ["2026-12-24", "closure", "Christmas Eve", 0, ["usa"]], ["2026-12-25", "holiday", "Christmas Day", 0, BOTH]]),
+    "new-york-midnight": ("2026-12-25T05:00:00Z", 1, [["2026-12-25", "holiday", "Christmas Day", 0, BOTH]]),
+    # Special hours count; EMEA's only, then the next date of both
+    "special-hours-one-region": ("2026-12-27T12:00:00Z", 2, [
+        ["2026-12-31", "special_hours", "New Year's Eve", 1, ["emea"]], ["2027-01-01", "holiday", "New Year's Day", 0, BOTH]]),
+    # Easter Saturday 2027 (Good Friday was yesterday): Easter Monday next
+    "easter-saturday": ("2027-03-27T10:00:00Z", 1, [["2027-03-29", "holiday", "Easter Monday", 0, BOTH]]),
+    "good-friday-evening-new-york": ("2027-03-27T03:00:00Z", 1, [["2027-03-26", "holiday", "Good Friday", 0, ["usa"]]]),
+    # The horizon's last day and beyond it
+    "last-day": ("2027-12-31T12:00:00Z", 5, [["2027-12-31", "special_hours", "New Year's Eve", 1, ["emea"]]]),
+    "beyond-horizon": ("2028-01-02T12:00:00Z", 3, []),
+    "none-asked": ("2026-12-21T12:00:00Z", 0, []),
+}
+
+
+@pytest.mark.parametrize("when, count, expected", CLOSURE_CASES.values(), ids=CLOSURE_CASES.keys())
+def test_upcoming_closures(page, when, count, expected):
+    assert page.evaluate(CLOSURES_JS, [MUNICH, [[when, count]]])[0] == expected
+
+
+# The same in a viewer zone far from both regions'.
+def test_upcoming_closures_do_not_depend_on_viewer_zone(browser, assets_url, page):
+    cases = [[when, count] for when, count, _ in CLOSURE_CASES.values()]
+    context, other = open_module_page(browser, assets_url, "Pacific/Kiritimati")
+    try:
+        assert other.evaluate(CLOSURES_JS, [MUNICH, cases]) == [expected for _, _, expected in CLOSURE_CASES.values()]
+    finally:
+        context.close()

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project, run_build
-from supportportal import render
+from conftest import ROOT, copy_project, run_build, serve_directory
+from supportportal import closures, render
 from supportportal.loading import PolicyError, load_policy
 from timelimit import time_limit
 
@@ -104,9 +104,18 @@ STATUS_ROWS = {
     "de": [["EMEA", "Montag bis Freitag 10:00–18:00 Uhr MEZ/MESZ"], ["USA", "Montag bis Freitag 09:00–17:00 Uhr EST/EDT"],
            ["APAC", "Montag bis Freitag 09:00–18:00 Uhr; Samstag 09:00–12:00 Uhr UTC+08:00"]],
 }
+# As built, the page states the closures from the build date on with their dates (the browser
+# then names the next one for the reader's day); 25 December is one entry naming every region.
+UPCOMING_ON_CHRISTMAS = {
+    "en": ("Closures from 25 December 2026: " + NEXT_ON_CHRISTMAS["en"] + "; Second Day of Christmas "
+           "(Zweiter Weihnachtstag), Saturday, 26 December 2026 (EMEA); New Year's Eve (Silvester), "
+           "Thursday, 31 December 2026."),
+    "de": ("Schließtage ab dem 25. Dezember 2026: " + NEXT_ON_CHRISTMAS["de"] + "; Zweiter Weihnachtstag, "
+           "Samstag, 26. Dezember 2026 (EMEA); Silvester, Donnerstag, 31. Dezember 2026."),
+}
 HOURS_SENTENCE = {
-    "en": "The holiday calendar lists every closed day; the next one is {next}.",
-    "de": "Der Feiertagskalender nennt alle Schließtage; der nächste ist {next}.",
+    "en": "The holiday calendar lists every closed day. {next}",
+    "de": "Der Feiertagskalender nennt alle Schließtage. {next}",
 }
 
 
@@ -117,7 +126,7 @@ def test_hours_page(build, lang):
     assert [cells(tr) for tr in table.select("tbody tr")] == HOURS_ROWS[lang]
     assert [tr["data-region"] for tr in table.select("tbody tr")] == ["emea", "usa", "apac", "apac"]
     assert paragraph(body, RULE[lang][:20]) == (
-        RULE[lang] + " " + HOURS_SENTENCE[lang].format(next=NEXT_ON_CHRISTMAS[lang]))
+        RULE[lang] + " " + HOURS_SENTENCE[lang].format(next=UPCOMING_ON_CHRISTMAS[lang]))
     assert [[text(span) for span in li.select("span")] for li in body.select(".support-status__region")] == STATUS_ROWS[lang]
 
 
@@ -130,16 +139,16 @@ DECEMBER = {
     "en": [["Wednesday, 9 December 2026", "Team day (Teamtag)", "Closed", "APAC"],
            ["Thursday, 24 December 2026", "Christmas Eve (Heiligabend)", "Closed", "EMEA and USA"],
            ["Thursday, 24 December 2026", "Christmas Eve (Heiligabend)", "Open 09:00–12:00 UTC+08:00", "APAC"],
-           ["Friday, 25 December 2026", "Next closure: Christmas Day (Erster Weihnachtstag)", "Closed", "EMEA and USA"],
-           ["Friday, 25 December 2026", "Next closure: Christmas Day (Weihnachten)", "Closed", "APAC"],
+           ["Friday, 25 December 2026", "First closure from 25 December 2026: Christmas Day (Erster Weihnachtstag)", "Closed", "EMEA and USA"],
+           ["Friday, 25 December 2026", "First closure from 25 December 2026: Christmas Day (Weihnachten)", "Closed", "APAC"],
            ["Saturday, 26 December 2026", "Second Day of Christmas (Zweiter Weihnachtstag)", "Closed", "EMEA"],
            ["Thursday, 31 December 2026", "New Year's Eve (Silvester)",
             "Open 10:00–14:00 local time (EMEA: CET, USA: EST, APAC: UTC+08:00)", "All regions"]],
     "de": [["Mittwoch, 9. Dezember 2026", "Teamtag", "Geschlossen", "APAC"],
            ["Donnerstag, 24. Dezember 2026", "Heiligabend", "Geschlossen", "EMEA und USA"],
            ["Donnerstag, 24. Dezember 2026", "Heiligabend", "Geöffnet 09:00–12:00 Uhr UTC+08:00", "APAC"],
-           ["Freitag, 25. Dezember 2026", "Nächster Schließtag: Erster Weihnachtstag", "Geschlossen", "EMEA und USA"],
-           ["Freitag, 25. Dezember 2026", "Nächster Schließtag: Weihnachten", "Geschlossen", "APAC"],
+           ["Freitag, 25. Dezember 2026", "Erster Schließtag ab dem 25. Dezember 2026: Erster Weihnachtstag", "Geschlossen", "EMEA und USA"],
+           ["Freitag, 25. Dezember 2026", "Erster Schließtag ab dem 25. Dezember 2026: Weihnachten", "Geschlossen", "APAC"],
            ["Samstag, 26. Dezember 2026", "Zweiter Weihnachtstag", "Geschlossen", "EMEA"],
            ["Donnerstag, 31. Dezember 2026", "Silvester",
             "Geöffnet 10:00–14:00 Uhr Ortszeit (EMEA: MEZ, USA: EST, APAC: UTC+08:00)", "Alle Regionen"]],
@@ -161,9 +170,8 @@ SHARED = {
            "2027-01-01": [["Freitag, 1. Januar 2027", "Neujahr", "Geschlossen", "Alle Regionen"]]},
 }
 CALENDAR_SENTENCE = {
-    "en": "This page lists every day on which support is closed or keeps special hours; the next one is {next}.",
-    "de": "Diese Seite nennt alle Tage, an denen der Support geschlossen ist oder geänderte Zeiten hat; "
-          "der nächste ist {next}.",
+    "en": "This page lists every day on which support is closed or keeps special hours. {next}",
+    "de": "Diese Seite nennt alle Tage, an denen der Support geschlossen ist oder geänderte Zeiten hat. {next}",
 }
 
 
@@ -175,7 +183,7 @@ def calendar_rows(body) -> list:
 def test_calendar_page(build, lang):
     body = article(build.site, lang, "holidays")
     assert paragraph(body, RULE[lang][:20]) == (
-        RULE[lang] + " " + CALENDAR_SENTENCE[lang].format(next=NEXT_ON_CHRISTMAS[lang]))
+        RULE[lang] + " " + CALENDAR_SENTENCE[lang].format(next=UPCOMING_ON_CHRISTMAS[lang]))
     rows = calendar_rows(body)
     assert [cells(tr) for tr in rows if tr["data-date"].startswith("2026-12")] == DECEMBER[lang]
     for date, expected in SHARED[lang].items():
@@ -267,7 +275,12 @@ NEXT = {
 def test_next_closure_on_each_build_day(policy, today):
     for lang in ("en", "de"):
         facts = render.Facts(dataclasses.replace(policy, today=today), lang, today)
-        assert render.strip_policy_markers(facts.next_closure()) == NEXT[today][lang]
+        days = closures.closure_days(facts.policy)
+        first = next(d.date for d in days if d.date >= today)
+        assert render.strip_policy_markers(facts._closure_words(first, days)) == NEXT[today][lang]
+        # The sentence as built starts with it, dated from the build day.
+        shown = BeautifulSoup(str(facts.next_closure()), "html.parser").get_text()
+        assert render.strip_policy_markers(shown).split(": ", 1)[1].startswith(NEXT[today][lang])
 
 
 # The holiday rule for regions that share a calendar, and for one that keeps none.
@@ -367,3 +380,39 @@ def test_readme_example_of_a_region_in_another_country(tmp_path):
     with pytest.raises(PolicyError) as error:
         load(directory, today)
     assert error.value.report() == shown
+
+
+# A site built on 20 December, served for the browser tests.
+@pytest.fixture(scope="module")
+def early_site(build):
+    project = build.project
+    epoch = str(int(dt.datetime(2026, 12, 20, tzinfo=dt.timezone.utc).timestamp()))
+    early = run_build(project, "-d", str(project / "site-early"), epoch=epoch)
+    assert early.ok, early.output
+    server, url = serve_directory(project / "site-early")
+    yield url
+    server.shutdown()
+
+
+# In the browser, on a later day than the build: the next closure is the date, with every region
+# it closes, each calendar's name with its own regions (as the built page says it). Read on
+# 25 December at 06:00 UTC, the 25th in all three zones, from the far side of the world.
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, path, expected", [
+    ("en", "hours/", "The next closure is Friday, 25 December 2026: Christmas Day (Erster Weihnachtstag) "
+                     "for EMEA and USA; Christmas Day (Weihnachten) for APAC."),
+    ("de", "de/hours/", "Der nächste Schließtag ist Freitag, 25. Dezember 2026: Erster Weihnachtstag "
+                        "für EMEA und USA; Weihnachten für APAC."),
+])
+def test_next_closure_in_the_browser_names_every_region(early_site, browser, lang, path, expected):
+    context = browser.new_context(timezone_id="America/Los_Angeles", locale="de-DE" if lang == "de" else "en-GB")
+    try:
+        at = dt.datetime(2026, 12, 25, 6, tzinfo=dt.timezone.utc)
+        context.clock.install(time=at - dt.timedelta(minutes=1))
+        context.clock.pause_at(at)
+        page = context.new_page()
+        page.goto(f"{early_site}/{path}")
+        page.wait_for_function("document.querySelector('[data-support-next-closure]').textContent.includes('25')")
+        assert " ".join(page.inner_text("[data-support-next-closure]").split()) == expected
+    finally:
+        context.close()

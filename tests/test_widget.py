@@ -159,6 +159,13 @@ def test_instant_navigation(browser, site):
         page.wait_for_selector("[data-support-status] [data-support-region='emea']")
         assert page.evaluate("window.notReloaded") is True
         assert region(page, "emea")["next"] == "2026-11-27T17:00:00.000Z"
+        # The day's statements are restated on pages reached this way too.
+        page.wait_for_selector("[data-support-next-closure][data-date='2026-12-25']")
+        assert page.inner_text("[data-support-next-closure]").startswith("The next closure is Christmas Day")
+        page.click("nav.md-nav--primary a[href$='holidays/']")
+        page.wait_for_url(f"{base}holidays/")
+        page.wait_for_selector(".support-next__label:text-is('Next closure:')")
+        assert page.eval_on_selector_all("tr.support-next", "(rows) => rows.map((r) => r.dataset.date)") == ["2026-12-25"]
         page.click("nav.md-nav--primary a[href$='priorities/']")
         page.wait_for_url(f"{base}priorities/")
         page.wait_for_selector("[data-support-calculator] output:not(:empty)")

@@ -350,6 +350,10 @@ def _runtime_problem(failure: Exception, context: dict) -> tuple:
     return line, f"{what} failed while the page was built ({type(failure).__name__}: {failure})", _FIX_PORTAL
 
 
+# How many closures a page lists from its build date on (next_closure()).
+UPCOMING_CLOSURES = 3
+
+
 class Facts:
     """The facts and blocks a page can use, in one language."""
 
@@ -582,8 +586,10 @@ class Facts:
     def calculator(self) -> Markup:
         return Markup('<div class="support-calculator" data-support-calculator hidden></div>\n')
 
-    # Every closure within the horizon, one table per year. The next one from the build date on is
-    # marked by a "Next closure:" label in its row, not by colour alone (<mark> adds the theme's).
+    # Every closure within the horizon, one table per year. The first one from the build date on is
+    # marked by a label in its row, not by colour alone (<mark> adds the theme's): "First closure
+    # from 21 December 2026:", true on any later day; support-widget.js moves the mark to the next
+    # closure of the reader's day and labels it "Next closure:" (rows name their regions for that).
     def holiday_calendar(self) -> Markup:
         say, lang = self.say, self.lang
         first, last = self.policy.horizon
@@ -606,18 +612,20 @@ class Facts:
 
         horizon = say("calendar.horizon", first=textfmt.format_long_date(first, lang, weekday=False),
                       last=textfmt.format_long_date(last, lang, weekday=False))
+        first_label = say("calendar.first_closure", date=textfmt.format_long_date(self.today, lang, weekday=False))
         out = [f'<p class="support-calendar-horizon">{escape(horizon)}</p>\n']
         for year in range(first.year, last.year + 1):
             rows = []
             for day in (d for d in days if d.date.year == year):
                 is_next = day.date == upcoming
-                lead = f'<strong class="support-next__label">{escape(say("calendar.next_closure"))}</strong> ' if is_next else ""
+                lead = f'<strong class="support-next__label">{escape(first_label)}</strong> ' if is_next else ""
                 mark = ' class="support-next"' if is_next else ""
                 name = escape(policy_text(closures.display_name(day.name, lang, local, self.policy.languages[0])))
                 name = Markup(f"<mark>{name}</mark>") if is_next else name
                 rows.append(
                     f'<tr{mark} data-date="{day.date.isoformat()}" '
-                    f'data-kind="{day.kind}"><td><time datetime="{day.date.isoformat()}">'
+                    f'data-kind="{day.kind}" data-regions="{escape(" ".join(r.id for r in day.regions))}">'
+                    f'<td><time datetime="{day.date.isoformat()}">'
                     f"{escape(textfmt.format_long_date(day.date, lang))}</time></td>"
                     f"<td>{lead}{name}</td>"
                     f"<td>{escape(support(day))}</td><td>{escape(self._where(day))}</td></tr>"
@@ -629,22 +637,39 @@ class Facts:
             head = "".join(f'<th scope="col">{escape(say("calendar." + k))}</th>'
                            for k in ("date", "closure", "support", "regions"))
             out.append(
-                f'<div class="support-calendar" data-year="{year}">\n<table>\n'
+                f'<div class="support-calendar" data-year="{year}" data-support-calendar>\n<table>\n'
                 f'<caption>{escape(say("calendar.caption", year=year))}</caption>\n'
                 f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
             )
         return Markup("\n".join(out))
 
-    # "Christmas Eve (Heiligabend), Thursday, 24 December 2026" for "The next one is ...", with the
-    # regions when it does not apply to all. It is about the date: every region closed or on
-    # special hours that day, whichever calendar or closure it comes from; closures of different
-    # names on the date are each named with their regions ("Friday, 25 December 2026: Christmas
-    # Day (Erster Weihnachtstag) for EMEA and USA; Christmas Day (Weihnachten) for APAC").
-    def next_closure(self) -> str:
-        days = closures.closure_days(self.policy)
-        date = next((d.date for d in days if d.date >= self.today), None)
-        if date is None:
-            return self.say("calendar.next_none", last=textfmt.format_long_date(self.policy.horizon[1], self.lang, weekday=False))
+    # The sentence on the coming closures. A page is read for a week and more after the build, so
+    # it states dated facts that stay true ("Closures from 21 December 2026: ..."); in the browser
+    # support-widget.js replaces the text in place with the next closure of the reader's own day
+    # (data-local: the language whose holiday names are shown beside the page's).
+    def next_closure(self) -> Markup:
+        local = closures.local_language(self.policy) or ""
+        return Markup(f'<span class="support-next-closure" data-support-next-closure data-local="{escape(local)}">'
+                      f"{_literal(self._dated_closures())}</span>")
+
+    # "Closures from 21 December 2026: Christmas Eve (Heiligabend), Thursday, 24 December 2026; ...":
+    # the first UPCOMING_CLOSURES dates with a closure from the build date on.
+    def _dated_closures(self) -> str:
+        days = [d for d in closures.closure_days(self.policy) if d.date >= self.today]
+        dates = list(dict.fromkeys(d.date for d in days))[:UPCOMING_CLOSURES]
+        first = textfmt.format_long_date(self.today, self.lang, weekday=False)
+        if not dates:
+            return self.say("calendar.upcoming_none", first=first,
+                            last=textfmt.format_long_date(self.policy.horizon[1], self.lang, weekday=False))
+        return self.say("calendar.upcoming", first=first,
+                        closures="; ".join(self._closure_words(date, days) for date in dates))
+
+    # "Christmas Eve (Heiligabend), Thursday, 24 December 2026", with the regions when it does not
+    # apply to all. It is about the date: every region closed or on special hours that day,
+    # whichever calendar or closure it comes from; closures of different names on the date are each
+    # named with their regions ("Friday, 25 December 2026: Christmas Day (Erster Weihnachtstag) for
+    # EMEA and USA; Christmas Day (Weihnachten) for APAC").
+    def _closure_words(self, date, days) -> str:
         local = closures.local_language(self.policy)
         named: dict = {}  # the name shown -> the regions and channels of every row of the date with that name
         for day in (d for d in days if d.date == date):

@@ -125,7 +125,7 @@ class Portal:
         }
         for lang, words in self.catalogs.items():
             files[f"assets/javascripts/locales/{lang}.json"] = json.dumps(
-                {**words.section("widget."), "table": words("table.label"),
+                {**words.section("widget."), "locale": words.locale.replace("_", "-"), "table": words("table.label"),
                  "hint": words("language.hint"), "hint_close": words("language.hint_close")},
                 ensure_ascii=False, sort_keys=True, indent=1) + "\n"
         return files

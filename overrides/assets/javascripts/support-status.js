@@ -26,6 +26,9 @@
 //   outside the horizon, or a count that reaches the horizon end, has no due time.
 //   A priority with `via` naming a channel that has a schedule counts on that schedule
 //   (and its horizon) instead of the region's.
+// - Closures: a region's `days` entry is a date in the region's zone; it is upcoming while
+//   that date is today or later there. Regions with the same entry (kind, name, hours) on the
+//   same date share one closure, as in the holiday calendar's rows.
 
 const MINUTE = 6e4;
 const DAY = 864e5;
@@ -100,6 +103,28 @@ export function responseDue(policy, regionId, priorityId, when = new Date()) {
     }
   }
   return beyond;
+}
+
+// The first `count` closures (days entries of the regions, special hours included) from `when`
+// on, each dated in its regions' zone: { date, kind, name, hours, regions: [region id, ...] },
+// by date, then in the feed's order of regions. A region whose own date is already past the
+// closure's is left out of it ("2026-12-24" at 01:00 on the 25th in Berlin, 19:00 on the 24th
+// in New York: the USA only).
+export function upcomingClosures(policy, when = new Date(), count = 1) {
+  const found = new Map();
+  policy.regions.forEach((region, order) => {
+    const today = localDay(compile(policy, region), +when);
+    for (const day of region.days) {
+      if (dayNumber(day.date) < today) continue;
+      const key = JSON.stringify([day.date, day.kind, day.name, day.hours]);
+      if (!found.has(key)) found.set(key, { date: day.date, kind: day.kind, name: day.name, hours: day.hours, regions: [], order });
+      found.get(key).regions.push(region.id);
+    }
+  });
+  return [...found.values()]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order))
+    .slice(0, count)
+    .map(({ order, ...closure }) => closure);
 }
 
 // The text of a name object in `lang`, else in the feed's first language.

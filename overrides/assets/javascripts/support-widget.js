@@ -5,15 +5,30 @@
 // line per contact channel), `[data-support-calculator]` containers, and the live line
 // of each channel in a `[data-support-channels]` list (the contact page). Without
 // JavaScript the static tables and hours next to them stay; the calculator container
-// and the channels' live lines are `hidden` until this script fills them. The feed and
-// the words (locales/<lang>.json, the page language's only) are read relative to this
-// file, so the widget also works embedded on another site. No inline scripts or handlers, no third-party requests.
+// and the channels' live lines are `hidden` until this script fills them. The pages'
+// statements that depend on the day (`[data-support-next-closure]`, the mark in
+// `[data-support-calendar]`) are dated facts as built; this script restates them for the
+// reader's own day, in place. The feed and the words (locales/<lang>.json, the page
+// language's only) are read relative to this file, so the widget also works embedded on
+// another site. No inline scripts or handlers, no third-party requests.
 
-import { supportStatus, channelStatus, responseDue, text, defaultPriority, guessRegion, utcOffset } from "./support-status.js";
+import { supportStatus, channelStatus, responseDue, upcomingClosures, text, defaultPriority, guessRegion, utcOffset } from "./support-status.js";
 
 const FEED = new URL("../../support.json", import.meta.url);
 const STYLESHEET = new URL("../stylesheets/support-widget.css", import.meta.url);
 const MINUTE = 6e4;
+const DAY = 864e5;
+// Containers and the widget that fills each kind.
+const KINDS = {
+  "data-support-status": status,
+  "data-support-calculator": calculator,
+  "data-support-channels": channelLines,
+  "data-support-next-closure": nextClosure,
+  "data-support-calendar": calendarMark,
+};
+// Kinds that show the error when the feed cannot be loaded; the others (a channel list keeps
+// its stated hours) keep the page's text.
+const SHOWS_ERROR = ["data-support-status", "data-support-calculator"];
 
 // Mounted widgets: { root, update(now) -> instant of the next change it knows of }
 const widgets = [];
@@ -31,7 +46,7 @@ function start() {
 
 // Fill every container of the current page that is not filled yet.
 function mount() {
-  const roots = document.querySelectorAll(["status", "calculator", "channels"].map((kind) => `[data-support-${kind}]:not([data-support-ready])`).join());
+  const roots = document.querySelectorAll(Object.keys(KINDS).map((kind) => `[${kind}]:not([data-support-ready])`).join(", "));
   if (!roots.length) return;
   addStylesheet();
   feed ||= json(FEED).then((policy) => {
@@ -43,15 +58,14 @@ function mount() {
     throw error;
   });
   for (const root of roots) {
+    const kind = Object.keys(KINDS).find((name) => root.hasAttribute(name));
     root.setAttribute("data-support-ready", "");
     feed.then(
       ({ policy, lang, s }) => {
-        const kind = root.hasAttribute("data-support-calculator") ? calculator : root.hasAttribute("data-support-channels") ? channelLines : status;
-        widgets.push(kind(root, policy, lang, s));
+        widgets.push(KINDS[kind](root, policy, lang, s));
         schedule();
       },
-      // A channel list keeps its stated hours; other containers say what failed.
-      () => root.hasAttribute("data-support-channels") || words(language(null)).then((s) => {
+      () => SHOWS_ERROR.includes(kind) && words(language(null)).then((s) => {
         root.replaceChildren(h("p", { class: "support-widget__error" }, s.error));
         root.hidden = false;
       }, () => {}), // without words either, the page's own content stays
@@ -227,6 +241,107 @@ function calculator(root, policy, lang, s) {
     return Infinity;
   }
   return { root, update };
+}
+
+// Closures on the reader's day
+
+// "The next closure is Christmas Day (Erster Weihnachtstag), Friday 25 December 2026.", in place
+// of the page's dated list (data-date: the closure's date). The paragraph keeps the height it had,
+// so nothing below it moves when the shorter sentence arrives.
+function nextClosure(root, policy, lang, s) {
+  const local = root.getAttribute("data-local") || "";
+  const block = root.closest("p") || root;
+
+  function update(now) {
+    const soon = upcomingClosures(policy, now, policy.regions.length * 4);
+    const next = soon[0];
+    let sentence = s.unknown_detail;
+    if (next) sentence = fill(s.next_one, { closure: dateWords(soon.filter((c) => c.date == next.date), policy, lang, local, s) });
+    else if (now < Date.parse(policy.horizon.last_date) + DAY) sentence = fill(s.next_none, { last: longDate(policy.horizon.last_date, s, lang, false) });
+    if (root.textContent !== sentence && !block.style.minHeight) block.style.minHeight = `${block.getBoundingClientRect().height}px`;
+    setAttr(root, "data-date", next ? next.date : "");
+    setText(root, sentence);
+    return Infinity;
+  }
+  return { root, update };
+}
+
+// The calendar's mark on the reader's next closure: the rows of its date for the regions it
+// still closes, labelled "Next closure:"; the mark the page was built with moves there.
+function calendarMark(root, policy, lang, s) {
+  const rows = [...root.querySelectorAll("tr[data-date]")];
+
+  function update(now) {
+    const soon = upcomingClosures(policy, now, policy.regions.length);
+    const first = soon.length ? soon[0].date : null;
+    const closing = new Set(soon.filter((c) => c.date == first).flatMap((c) => c.regions));
+    for (const row of rows) {
+      const regions = (row.getAttribute("data-regions") || "").split(/\s+/);
+      markRow(row, row.getAttribute("data-date") == first && regions.some((id) => closing.has(id)), s.next_closure);
+    }
+    return Infinity;
+  }
+  return { root, update };
+}
+
+// Marks one calendar row (a label before the name, the name in <mark>), or takes the mark away.
+function markRow(row, on, label) {
+  const cell = row.cells[1];
+  const strong = cell.querySelector(".support-next__label"), mark = cell.querySelector("mark");
+  if (row.classList.contains("support-next") != on) row.classList.toggle("support-next", on);
+  if (on) {
+    if (!mark) cell.replaceChildren(h("mark", {}, ...cell.childNodes));
+    if (!strong) cell.prepend(h("strong", { class: "support-next__label" }), " ");
+    setText(cell.querySelector(".support-next__label"), label);
+  } else {
+    if (strong) {
+      if (strong.nextSibling && strong.nextSibling.nodeType == Node.TEXT_NODE) strong.nextSibling.remove();
+      strong.remove();
+    }
+    if (mark) mark.replaceWith(...mark.childNodes);
+  }
+}
+
+// "Christmas Eve (Heiligabend), Thursday 24 December 2026", with its regions when not all:
+// the calendar's name (and beside it the local language's) and the date, as the page writes them.
+function closureWords(closure, policy, lang, local, s) {
+  const words = `${closureName(closure, policy, lang, local)}, ${longDate(closure.date, s, lang)}`;
+  if (closure.regions.length >= policy.regions.length) return words;
+  return fill(s.closure_regions, { text: words, regions: regionNames(closure.regions, policy, lang) });
+}
+
+// Every closure of one date, as the page says it: one name for all regions closed that day, or
+// each name with its regions ("Friday 25 December 2026: Christmas Day for EMEA and USA; ...").
+function dateWords(closures, policy, lang, local, s) {
+  const named = new Map();
+  for (const closure of closures) {
+    const name = closureName(closure, policy, lang, local);
+    if (!named.has(name)) named.set(name, { ...closure, regions: [] });
+    named.get(name).regions.push(...closure.regions.filter((id) => !named.get(name).regions.includes(id)));
+  }
+  if (named.size == 1) return closureWords([...named.values()][0], policy, lang, local, s);
+  const each = [...named].map(([name, closure]) => fill(s.next_for, { name, regions: regionNames(closure.regions, policy, lang) }));
+  return fill(s.next_several, { date: longDate(closures[0].date, s, lang), closures: each.join(s.separator) });
+}
+
+// "Good Friday (Karfreitag)": the name in the page's language, with the local one beside it.
+function closureName(closure, policy, lang, local) {
+  const shown = text(closure.name, lang, policy);
+  const other = local && local != lang.split("-")[0] ? closure.name[local] : null;
+  return other && other != shown ? `${shown} (${other})` : shown;
+}
+
+// "EMEA, USA and APAC", in the feed's order of regions.
+function regionNames(ids, policy, lang) {
+  const names = policy.regions.filter((r) => ids.includes(r.id)).map((r) => text(r.name, lang, policy));
+  return formatter(lang, { type: "conjunction" }, Intl.ListFormat).format(names);
+}
+
+// A date ("2026-12-25") written out in the catalog's locale: "Friday 25 December 2026".
+function longDate(iso, s, lang, weekday = true) {
+  const options = { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" };
+  if (weekday) options.weekday = "long";
+  return formatter(s.locale || lang, options).format(Date.parse(iso));
 }
 
 // Helper functions
