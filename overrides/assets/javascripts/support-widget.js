@@ -1,13 +1,16 @@
 // Live support status and first-response calculator, rendered from support.json.
 //
 // Fills `[data-support-status]` (one line per region, optionally restricted with
-// data-regions="emea usa") and `[data-support-calculator]` containers. Without
+// data-regions="emea usa", each with the notices in effect for it) and
+// `[data-support-calculator]` containers, and keeps the notices of the banner
+// (`[data-support-notices]`) and of the notices page (`[data-support-notice-list]`),
+// which the build wrote in their state at the build date, in their state now. Without
 // JavaScript the static tables next to them stay; the calculator container is
 // `hidden` until this script fills it. The feed and the words (locales/<lang>.json,
 // the page language's only) are read relative to this file, so the widget also
 // works embedded on another site. No inline scripts or handlers, no third-party requests.
 
-import { supportStatus, responseDue, text, defaultPriority, guessRegion, utcOffset } from "./support-status.js";
+import { supportStatus, responseDue, text, defaultPriority, guessRegion, utcOffset, noticeStates, noticesConcerning } from "./support-status.js";
 
 const FEED = new URL("../../support.json", import.meta.url);
 const STYLESHEET = new URL("../stylesheets/support-widget.css", import.meta.url);
@@ -29,7 +32,8 @@ function start() {
 
 // Fill every container of the current page that is not filled yet.
 function mount() {
-  const roots = document.querySelectorAll("[data-support-status]:not([data-support-ready]), [data-support-calculator]:not([data-support-ready])");
+  const roots = document.querySelectorAll(["[data-support-status]", "[data-support-calculator]", "[data-support-notices]", "[data-support-notice-list]"]
+    .map((selector) => `${selector}:not([data-support-ready])`).join(", "));
   if (!roots.length) return;
   addStylesheet();
   feed ||= json(FEED).then((policy) => {
@@ -44,10 +48,12 @@ function mount() {
     root.setAttribute("data-support-ready", "");
     feed.then(
       ({ policy, lang, s }) => {
-        widgets.push(root.hasAttribute("data-support-calculator") ? calculator(root, policy, lang, s) : status(root, policy, lang, s));
+        const kind = ["data-support-calculator", "data-support-notices", "data-support-notice-list"].find((a) => root.hasAttribute(a));
+        const mounted = { "data-support-calculator": calculator, "data-support-notices": notices, "data-support-notice-list": notices }[kind] || status;
+        widgets.push(mounted(root, policy, lang, s));
         schedule();
       },
-      () => words(language(null)).then((s) => {
+      () => root.hasAttribute("data-support-notices") || root.hasAttribute("data-support-notice-list") ? null : words(language(null)).then((s) => {
         root.replaceChildren(h("p", { class: "support-widget__error" }, s.error));
         root.hidden = false;
       }, () => {}), // without words either, the page's own content stays
@@ -97,6 +103,7 @@ function status(root, policy, lang, s) {
       h("span", { class: "support-status__name" }, text(region.name, lang, policy)),
       h("span", { class: "support-status__badge" }, h("span", { class: "support-status__icon", "aria-hidden": "true" }), h("span", { class: "support-status__label" })),
       h("span", { class: "support-status__detail" }),
+      h("span", { class: "support-status__notices" }),
     );
     return { region, row };
   });
@@ -105,8 +112,10 @@ function status(root, policy, lang, s) {
 
   function update(now) {
     const all = supportStatus(policy, now);
+    const states = noticeStates(policy, now);
     const news = [];
     let wake = Infinity;
+    for (const st of states) if (st.nextChange) wake = Math.min(wake, +st.nextChange);
     for (const { region, row } of rows) {
       const st = all[region.id];
       const before = row.getAttribute("data-state");
@@ -117,6 +126,7 @@ function status(root, policy, lang, s) {
       setText(row.querySelector(".support-status__icon"), ICONS[st.state]);
       setText(row.querySelector(".support-status__label"), s[st.state]);
       setText(row.querySelector(".support-status__detail"), detail(st, region, policy, lang, s, now));
+      noticeLines(row.querySelector(".support-status__notices"), noticesConcerning(states, { region: region.id }), policy, lang, s, now);
       if (st.nextChange) wake = Math.min(wake, +st.nextChange);
     }
     if (news.length) live.textContent = news.join(" ");
@@ -138,6 +148,61 @@ function detail(st, region, policy, lang, s, now) {
   if (st.nextState == "unknown") parts.push(fill(s.schedule_ends, { at }));
   else parts.push(fill(s[(st.state == "open" ? "closes" : "opens") + today], { at, left }));
   return parts.join(" ");
+}
+
+// The notices in effect for a region, one line each: "[!] Reduced service: Release week, until
+// Saturday 00:00 EST (06:00 your time)." Redrawn only when the time to show changes.
+function noticeLines(box, active, policy, lang, s, now) {
+  const lines = active.map(({ notice }) => {
+    const until = notice.end ? fill(s.notice_until, { at: when(new Date(notice.end), notice.zone, lang, s, now) }) : s.notice_open;
+    return { notice, words: `${text(notice.title, lang, policy)}, ${until}` };
+  });
+  const key = lines.map((l) => l.notice.id + "\n" + l.words).join("\n");
+  if (box.dataset.shown === key) return;
+  box.dataset.shown = key;
+  box.replaceChildren(...lines.map(({ notice, words }) => h("span", { class: "support-notice", "data-notice": notice.id, "data-kind": notice.kind },
+    h("span", { class: "support-notice__icon", "aria-hidden": "true" }, NOTICE_ICONS[notice.kind]),
+    h("strong", { class: "support-notice__kind" }, s[NOTICE_KINDS[notice.kind]] + ":"), " ", words)));
+}
+
+// Notices
+
+// The banner (each notice shown while planned or active) or the notices page (also while
+// ended): each notice written by the build is shown, hidden and labelled by its state now. The
+// banner's status line is announced when a notice's state changes from the one shown before
+// (the build's, at first), never on the ticks in between.
+function notices(root, policy, lang, s) {
+  const page = root.hasAttribute("data-support-notice-list");
+  const shown = page ? ["planned", "active", "ended"] : ["planned", "active"];
+  const live = root.querySelector("[data-support-notices-live]");
+  const none = root.querySelector("[data-support-notices-none]");
+  const items = [...root.querySelectorAll("[data-notice]")];
+
+  let first = true;
+  function update(now) {
+    const states = new Map(noticeStates(policy, now).map((st) => [st.id, st]));
+    const news = [];
+    let wake = Infinity, visible = 0;
+    for (const item of items) {
+      const st = states.get(item.getAttribute("data-notice"));
+      const state = st ? st.state : "expired";
+      const before = item.getAttribute("data-state");
+      // At first only what is there to see now; then every change of what was or is shown.
+      if (st && before != state && NOTICE_NEWS[state] && (shown.includes(state) || (!first && shown.includes(before)))) {
+        news.push(fill(s[NOTICE_NEWS[state]], { kind: s[NOTICE_KINDS[st.notice.kind]], title: text(st.notice.title, lang, policy) }));
+      }
+      setAttr(item, "data-state", state);
+      if (item.hidden != !shown.includes(state)) item.hidden = !shown.includes(state);
+      setText(item.querySelector(".support-notice__state"), s[NOTICE_LABELS[state]] || "");
+      if (shown.includes(state)) visible++;
+      if (st && st.nextChange) wake = Math.min(wake, +st.nextChange);
+    }
+    if (none && none.hidden != visible > 0) none.hidden = visible > 0;
+    if (live && news.length) live.textContent = news.join(" ");
+    first = false;
+    return wake;
+  }
+  return { root, update };
 }
 
 // Calculator
@@ -280,5 +345,11 @@ function addStylesheet() {
 
 // Decorative: the state is always also written out.
 const ICONS = { open: "\u2713", closed: "\u2715", unknown: "?" };
+// Notices: an icon per kind (decorative too: the kind is written out), the words of each
+// kind, of each state, and of a change of state.
+const NOTICE_ICONS = { information: "i", reduced_service: "!", disruption: "\u2715" };
+const NOTICE_KINDS = { information: "notice_information", reduced_service: "notice_reduced_service", disruption: "notice_disruption" };
+const NOTICE_LABELS = { planned: "notice_planned", active: "notice_active", ended: "notice_ended" };
+const NOTICE_NEWS = { planned: "notice_soon", active: "notice_now", ended: "notice_over" };
 
 start();
