@@ -44,8 +44,8 @@ log = logging.getLogger("mkdocs.plugins.supportportal")
 # Reloaded in this order by `mkdocs serve`, so edits to the package apply without a restart.
 _MODULES = ("model", "parsing", "yamlload", "closures", "checks.values", "checks.context", "checks.structure",
             "checks.company", "checks.regions", "checks.holidays", "checks.channels", "checks.priorities",
-            "checks.process", "checks.maintenance", "checks.notices", "loading", "catalog", "textfmt", "version", "feed", "ics", "render",
-            "atom", "jsonld", "site")
+            "checks.process", "checks.maintenance", "checks.notices", "loading", "catalog", "textfmt", "version",
+            "feed", "ics", "render", "atom", "jsonld", "site")
 _SERVE_POLL_SECONDS = 0.1
 
 
