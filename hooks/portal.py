@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import yaml_load
 from pathspec.gitignore import GitIgnoreSpec
 
+import supportportal.atom
 import supportportal.catalog
 import supportportal.closures
 import supportportal.feed
@@ -43,8 +44,8 @@ log = logging.getLogger("mkdocs.plugins.supportportal")
 # Reloaded in this order by `mkdocs serve`, so edits to the package apply without a restart.
 _MODULES = ("model", "parsing", "yamlload", "closures", "checks.values", "checks.context", "checks.structure",
             "checks.company", "checks.regions", "checks.holidays", "checks.channels", "checks.priorities",
-            "checks.process", "checks.maintenance", "loading", "catalog", "textfmt", "version", "feed", "render", "ics",
-            "jsonld", "site")
+            "checks.process", "checks.maintenance", "checks.notices", "loading", "catalog", "textfmt", "version",
+            "feed", "ics", "render", "atom", "jsonld", "site")
 _SERVE_POLL_SECONDS = 0.1
 
 

@@ -158,7 +158,7 @@ def _plural_form(locale: str, count) -> str:
 
 def _read(path: Path, label: str, problems: list) -> tuple[dict, yamlload.Document]:
     doc = yamlload.load(path, f"{label}/{path.name}")
-    for line, message, fix in doc.problems:
+    for line, message, fix, *_ in doc.problems:
         problems.append(Problem(doc.file, line, "", message, fix))
     if doc.data is not None and not isinstance(doc.data, dict):
         problems.append(Problem(doc.file, 1, "", "a catalog is a list of key: text lines", None))

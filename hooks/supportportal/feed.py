@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 
-from .model import WEEKDAYS, Channel, Interval, Policy, Target
+import datetime as dt
+
+from .model import WEEKDAYS, Channel, Interval, Notice, Policy, Target
 from .version import PolicyVersion
 
 SCHEMA_VERSION = 1
@@ -55,6 +57,7 @@ def support_feed(policy: Policy, version: PolicyVersion | None = None) -> dict:
             for p in policy.priorities
         ],
         "channels": [_channel(policy, channel) for channel in policy.channels],
+        "notices": [notice_entry(notice) for notice in policy.notices],
     }
 
 
@@ -83,6 +86,23 @@ def _channel(policy: Policy, channel: Channel) -> dict:
         },
         "priorities": list(channel.priorities) if channel.priorities is not None else [p.id for p in policy.priorities],
         "outside_hours": channel.outside_hours,
+    }
+
+
+# An instant as ISO 8601 UTC: 2026-12-24T11:00:00Z.
+def instant(moment: dt.datetime | None) -> str | None:
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+
+
+# A notice with every instant of its life: shown as planned from `announce`, active in
+# [start, end), listed as ended until `shown_until` (end and shown_until null: until further notice).
+def notice_entry(notice: Notice) -> dict:
+    return {
+        "id": notice.id, "kind": notice.kind, "title": notice.title.as_dict(), "text": notice.text.as_dict(),
+        "zone": notice.zone, "all_day": notice.all_day,
+        "announce": instant(notice.announce), "start": instant(notice.start), "end": instant(notice.end),
+        "shown_until": instant(notice.shown_until), "updated": instant(notice.updated),
+        "regions": list(notice.regions), "channels": list(notice.channels),
     }
 
 

@@ -8,9 +8,14 @@
 # the opening time (special hours) and the regions and channels, which on one date never share
 # two events.
 # DTSTAMP is the build date (SOURCE_DATE_EPOCH), so the same policy gives the same bytes.
+#
+# Notices with an end are events too (UID from the notice id, LAST-MODIFIED its `updated`): whole
+# days as all-day events, others at their instants in the zone they were written in. A region's
+# own calendar (support-emea.ics) holds only that region's closures, special hours and notices.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import zoneinfo
@@ -19,13 +24,15 @@ from urllib.parse import urlsplit
 import icalendar
 
 from . import catalog, textfmt
+from .checks.notices import NOTICE_KINDS
 from .closures import closure_days, display_name, local_language
 from .model import Policy
 
 # The calendar of every closure within the horizon, in one language. `base_url` is where this
 # language's edition is published (the site's URL, or e.g. its /de/ folder): the calendar links
 # to its holiday page and names its own address from there.
-def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = None) -> bytes:
+def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = None,
+                     region: str | None = None) -> bytes:
     say = catalog.get(lang)  # the portal's words in this language: locales/<lang>.yml
     fallback = policy.languages[0]
     base_url = base_url or policy.site_url
@@ -40,6 +47,8 @@ def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = No
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     name = say("ics.name", company=policy.company)
+    if region is not None:
+        name = say("ics.region_name", company=policy.company, region=policy.region(region).name.get(lang, fallback))
     description = say("ics.description", company=policy.company, url=page,
                       first=textfmt.format_long_date(first, lang, weekday=False),
                       last=textfmt.format_long_date(last, lang, weekday=False))
@@ -50,14 +59,19 @@ def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = No
     cal.add("description", description)
     cal.add("x-wr-caldesc", icalendar.vText(description))
     cal.add("url", page)
-    cal.add("source", base_url + "support.ics", parameters={"VALUE": "URI"})
+    cal.add("source", base_url + calendar_file(region), parameters={"VALUE": "URI"})
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
 
     # Zone definitions first, sorted (the same bytes every build), covering the horizon and the
     # night after it (hours may run past midnight).
     days = closure_days(policy, by_zone=True)
-    for zone in sorted({day.zone for day in days if day.hours}):
+    notices = [n for n in policy.notices if n.end is not None and (region is None or region in n.regions)]
+    if region is not None:
+        days = [dataclasses.replace(day, regions=tuple(r for r in day.regions if r.id == region), channels=())
+                for day in days if any(r.id == region for r in day.regions)]
+    zones = {day.zone for day in days if day.hours} | {n.zone for n in notices if not n.all_day}
+    for zone in sorted(zones):
         cal.add_component(_zone_definition(zone, first, last + dt.timedelta(days=2)))
 
     local = local_language(policy)
@@ -93,7 +107,37 @@ def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = No
             event.add("description", f"{details}\n{hours}")
             event.add("categories", [day.kind.replace("_", " ")])
             cal.add_component(event)
+    for notice in notices:
+        cal.add_component(_notice_event(policy, notice, lang, say, host, stamp, base_url))
     return cal.to_ical()
+
+
+# The file name of the calendar of every region (support.ics) or of one (support-emea.ics).
+def calendar_file(region: str | None = None) -> str:
+    return f"support-{region}.ics" if region else "support.ics"
+
+
+# A notice as an event linking to its entry on the notices page.
+def _notice_event(policy: Policy, notice, lang: str, say, host: str, stamp: dt.datetime, base_url: str):
+    fallback = policy.languages[0]
+    event = _event(f"notice-{notice.id}@{host}", stamp, f"{base_url}notices/#notice-{notice.id}")
+    event.add("summary", say("ics.notice", kind=say(NOTICE_KINDS[notice.kind]), title=notice.title.get(lang, fallback)))
+    tz = zoneinfo.ZoneInfo(notice.zone)
+    if notice.all_day:
+        event.add("dtstart", notice.start.astimezone(tz).date())
+        event.add("dtend", notice.end.astimezone(tz).date())
+    else:
+        event.add("dtstart", notice.start.astimezone(tz))
+        event.add("dtend", notice.end.astimezone(tz))
+    regions = textfmt.join_words([policy.region(r).name.get(lang, fallback) for r in notice.regions], lang)
+    lines = [notice.text.get(lang, fallback), say("ics.regions", regions=regions)]
+    if notice.channels:
+        channels = textfmt.join_words([policy.channel(c).name.get(lang, fallback) for c in notice.channels], lang)
+        lines.append(say("ics.channels", channels=channels))
+    event.add("description", "\n".join(lines))
+    event.add("last-modified", notice.updated)
+    event.add("categories", [notice.kind.replace("_", " ")])
+    return event
 
 
 # An event with what every event carries: UID, DTSTAMP, a link to the calendar page, and

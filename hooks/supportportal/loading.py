@@ -21,7 +21,7 @@ from jsonschema import validators
 from referencing import Registry, Resource
 
 from . import closures as closures_, yamlload
-from .checks import channels, company, holidays, maintenance, priorities, process, regions
+from .checks import channels, company, holidays, maintenance, notices, priorities, process, regions
 from .checks.context import Context, Problem
 from .checks.structure import schema_problem
 from .checks.values import character_problem, is_text, skipped
@@ -30,7 +30,9 @@ from .model import Policy
 __all__ = ["FILES", "PolicyError", "Problem", "SchemaFileError", "load_policy", "schema_validator"]
 
 # The policy files, in the order their problems are reported.
-FILES = ("company", "regions", "holidays", "channels", "priorities", "process", "maintenance")
+FILES = ("company", "regions", "holidays", "channels", "priorities", "process", "maintenance", "notices")
+# Files a project may leave out: without notices.yml there are no notices.
+OPTIONAL = ("notices",)
 SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "policy" / "schema"
 
 
@@ -138,6 +140,8 @@ def _read(ctx: Context) -> None:
     for name in FILES:
         path = ctx.directory / f"{name}.yml"
         if not path.exists() and not path.is_symlink():
+            if name in OPTIONAL:
+                continue
             ctx.problems.append(Problem(f"{ctx.label}/{name}.yml", 1, "", "the file is missing",
                                         f"restore {name}.yml from the repository"))
             continue
@@ -219,6 +223,7 @@ def _build(ctx: Context, today: dt.date) -> Policy | None:
     priorities.via(ctx, priorities_, channels_, channel_ids)
     steps, duties = process.check(ctx)
     maint = maintenance.check(ctx)
+    notices_ = notices.check(ctx, regions_, region_ids, channel_ids, today)
     if ctx.problems:
         return None
     policy = Policy(
@@ -226,7 +231,7 @@ def _build(ctx: Context, today: dt.date) -> Policy | None:
         regions=tuple(regions_), calendars=tuple(calendars), closures=tuple(closures),
         horizon_years=years, today=today,
         channels=tuple(channels_), business_day_minutes=business_day, priorities=tuple(priorities_),
-        resolution_steps=steps, customer_duties=duties, **maint,
+        resolution_steps=steps, customer_duties=duties, **maint, notices=notices_,
     )
     if not _years_known(ctx, policy):
         return None

@@ -157,6 +157,36 @@ class Priority:
     via: str | None = None  # the channel whose hours a business-time target counts on
 
 
+# A notice from notices.yml: support disrupted or reduced for a while. Instants are aware UTC
+# datetimes; the notice is shown as planned from `announce`, is active in [start, end) and
+# stays listed as ended until `shown_until` (None with an open end: it never ends).
+@dataclass(frozen=True)
+class Notice:
+    id: str
+    kind: str  # "information" | "reduced_service" | "disruption"
+    title: Text
+    text: Text
+    zone: str
+    all_day: bool  # start and end were written as dates: whole days in `zone`
+    start: dt.datetime
+    end: dt.datetime | None  # None: until further notice
+    announce: dt.datetime
+    updated: dt.datetime
+    regions: tuple  # ids of the regions concerned (every region when notices.yml names none)
+    channels: tuple = ()  # ids of the channels concerned
+    shown_until: dt.datetime | None = None
+
+    # The notice's state at an instant: pending, planned, active, ended or expired (half-open).
+    def state(self, when: dt.datetime) -> str:
+        if when < self.announce:
+            return "pending"
+        if when < self.start:
+            return "planned"
+        if self.end is None or when < self.end:
+            return "active"
+        return "ended" if when < self.shown_until else "expired"
+
+
 @dataclass(frozen=True)
 class Policy:
     company: str
@@ -181,6 +211,7 @@ class Policy:
     enhancements_included: bool
     enhancements_answer: Text
     warranty: tuple
+    notices: tuple = ()  # Notice, by start; those expired before the build date are left out
     version: str | None = None  # company.yml version: what customers cite; None: the build derives one
     overrides: dict = field(default_factory=dict, compare=False)  # region id -> tuple[DayOverride]
     channel_overrides: dict = field(default_factory=dict, compare=False)  # channel id -> tuple[DayOverride]

@@ -14,7 +14,8 @@ from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
-from . import catalog, closures, parsing, textfmt
+from . import catalog, closures, ics, parsing, textfmt
+from .checks.notices import NOTICE_KINDS
 from .model import Policy
 
 # A page's mistakes, each as (line, problem, fix), printed like the policy's problems.
@@ -394,6 +395,7 @@ class Facts:
             "language_hint": self.language_hint,
             "holiday_calendar": self.holiday_calendar, "next_closure": self.next_closure,
             "calendar_subscribe_url": "webcal://" + p.site_url.split("://", 1)[1] + self.prefix + "support.ics",
+            "region_calendars": self.region_calendars, "notices_list": self.notices_list,
         }
 
     # The first and last year published: zone labels name every offset in force over them.
@@ -702,6 +704,74 @@ class Facts:
             names = [self.t(r.name) for r in sorted(regions, key=lambda r: order[r.id])]
         names += [self.say("calendar.channel", channel=self.t(c.name)) for c in channels]
         return textfmt.join_words(names, self.lang)
+
+
+    # One calendar per region beside the calendar of all regions: a subscription link and the file.
+    def region_calendars(self) -> Markup:
+        host = self.policy.site_url.split("://", 1)[1] + self.prefix
+        items = []
+        for region in self.policy.regions:
+            file = ics.calendar_file(region.id)
+            label = self.say("calendar.region_subscribe", region=self.t(region.name))
+            items.append(f'<li data-region="{escape(region.id)}"><a href="{escape("webcal://" + host + file)}">'
+                         f'{escape(label)}</a> (<a href="{escape(file)}" download="{escape(file)}">{escape(file)}</a>)</li>')
+        return Markup('<ul class="support-region-calendars">\n' + "\n".join(items) + "\n</ul>\n")
+
+    # The build's instant: notices are shown in their state at 00:00 UTC of the build date, with
+    # the date said ("Status on 27 November 2026: planned"); the browser then shows the live state.
+    def _built(self) -> dt.datetime:
+        return dt.datetime.combine(self.today, dt.time(0), dt.timezone.utc)
+
+    def _notice_words(self, notice) -> dict:
+        state = notice.state(self._built())
+        as_of = self.say("notices.as_of", date=textfmt.format_long_date(self.today, self.lang, weekday=False),
+                         state=self.say(NOTICE_STATES.get(state, NOTICE_STATES["planned"])))
+        return {"id": notice.id, "kind": notice.kind, "state": state, "icon": NOTICE_ICONS[notice.kind],
+                "kind_label": self.say(NOTICE_KINDS[notice.kind]),
+                "title": notice.title.get(self.lang, self.policy.languages[0]),
+                "window": textfmt.notice_window(notice, self.lang), "as_of": as_of,
+                "hidden": state not in ("planned", "active")}
+
+    # The banner of every page (overrides/main.html): each notice not over at the build date, shown
+    # when it is planned or active then; the browser shows and hides each at its exact instant.
+    def notice_banner(self) -> dict | None:
+        built = self._built()
+        items = [self._notice_words(n) for n in self.policy.notices if n.end is None or n.end > built]
+        if not items:
+            return None
+        return {"label": escape(self.say("notices.banner")), "items": [{k: escape(v) if isinstance(v, str) else v for k, v in item.items()} for item in items]}
+
+    # Every notice still listed: planned, active and ended, each in its state at the build date.
+    def notices_list(self) -> Markup:
+        out = []
+        for notice in self.policy.notices:
+            words = self._notice_words(notice)
+            hidden = " hidden" if words["state"] in ("pending", "expired") else ""
+            where = [self.say("notices.regions", regions=textfmt.join_words(
+                [self.t(self.policy.region(r).name) for r in notice.regions], self.lang))]
+            if notice.channels:
+                where.append(self.say("notices.channels", channels=textfmt.join_words(
+                    [self.t(self.policy.channel(c).name) for c in notice.channels], self.lang)))
+            out.append(
+                f'<section class="support-notice" id="notice-{escape(notice.id)}" data-notice="{escape(notice.id)}" '
+                f'data-kind="{notice.kind}" data-state="{words["state"]}"{hidden}>\n'
+                f'<h2><span class="support-notice__icon" aria-hidden="true">{words["icon"]}</span> '
+                f'<span class="support-notice__kind">{escape(words["kind_label"])}:</span> {escape(self.t(notice.title))}</h2>\n'
+                f'<p class="support-notice__state">{escape(words["as_of"])}</p>\n'
+                f'<p class="support-notice__when">{escape(words["window"])}</p>\n'
+                f"<p>{escape(self.t(notice.text))}</p>\n"
+                f'<p class="support-notice__where">{escape(" · ".join(where))}</p>\n</section>')
+        shown = any(n.state(self._built()) not in ("pending", "expired") for n in self.policy.notices)
+        none = f'<p class="support-notice-list__none" data-support-notices-none{" hidden" if shown else ""}>' \
+               f'{escape(self.say("notices.none"))}</p>'
+        return Markup('<div class="support-notice-list" data-support-notice-list>\n' + none + "\n"
+                      + "\n".join(out) + "\n</div>\n")
+
+
+# States a notice is listed in, and the icon of each kind: decorative (aria-hidden), since the
+# kind is always written out too.
+NOTICE_STATES = {"planned": "notices.state_planned", "active": "notices.state_active", "ended": "notices.state_ended"}
+NOTICE_ICONS = {"information": "i", "reduced_service": "!", "disruption": "\u2715"}
 
 
 # What must never reach a reader: unrendered placeholders, CMS shortcodes, error strings, and what

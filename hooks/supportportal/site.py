@@ -10,7 +10,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from . import catalog, feed, ics, jsonld, render, version
+from . import atom, catalog, feed, ics, jsonld, render, version
 from .loading import PolicyError, Problem, load_policy
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
@@ -57,9 +57,12 @@ class Portal:
         config.site_name = escape(p.site_title.get(self.lang))
         config.site_description = escape(p.site_description.get(self.lang))
         config.site_url = p.site_url + self.prefix(self.lang)
+        facts = render.Facts(p, self.lang, self.today)
         config.extra["support_portal"] = {"company": p.company, "lang": self.lang,
                                           "jsonld": jsonld.script_text(jsonld.organization(p, self.lang)),
-                                          "policy_version": self.footer_version()}
+                                          "policy_version": self.footer_version(),
+                                          "notices": facts.notice_banner(),
+                                          "atom_title": escape(self.words("atom.title", company=p.company))}
         # Truthy but not a list: Material shows its language switch, fed per page by alternates().
         if len(p.languages) > 1:
             config.extra["alternate"] = True
@@ -118,11 +121,15 @@ class Portal:
     # scripts (live status, calculator, language hint), one small file per language: a page
     # fetches its own language's only (the hint: the language it suggests).
     def generated_files(self) -> dict:
+        base_url = self.policy.site_url + self.prefix(self.lang)
         files = {
             "support.json": feed.dumps(feed.support_feed(self.policy, self.version)),
             "developers/support.schema.json": (SCHEMAS / "support.schema.json").read_text(encoding="utf-8"),
-            "support.ics": ics.support_calendar(self.policy, self.lang, base_url=self.policy.site_url + self.prefix(self.lang)),
+            "support.ics": ics.support_calendar(self.policy, self.lang, base_url=base_url),
+            "notices.atom": atom.notices_feed(self.policy, self.lang, base_url=base_url),
         }
+        for region in self.policy.regions:
+            files[ics.calendar_file(region.id)] = ics.support_calendar(self.policy, self.lang, base_url, region.id)
         for lang, words in self.catalogs.items():
             files[f"assets/javascripts/locales/{lang}.json"] = json.dumps(
                 {**words.section("widget."), "locale": words.locale.replace("_", "-"), "table": words("table.label"),

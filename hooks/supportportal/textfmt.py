@@ -164,3 +164,30 @@ def duration_words(minutes: int, business: bool, business_day_minutes: int, lang
 def every_words(minutes: int, business: bool, business_day_minutes: int, lang: str = "en") -> str:
     unit, n = _duration(minutes, business, business_day_minutes)
     return phrase(lang, f"every.{unit}", n, count=f"{n:g}")
+
+
+# When a notice applies, in the zone it was written in: "Tuesday, 8 December 2026, 09:00 CET to
+# Tuesday, 8 December 2026, 13:00 CET"; whole days by their dates ("Monday, 28 December 2026 to
+# Wednesday, 30 December 2026"); an open end "from ... until further notice". Explicit dates,
+# never "today" or "now": the words stay true whenever they are read.
+def notice_window(notice, lang: str = "en") -> str:
+    start = _notice_moment(notice.start, notice.zone, notice.all_day, lang)
+    if notice.end is None:
+        return phrase(lang, "notices.window_open", start=start)
+    tz = zoneinfo.ZoneInfo(notice.zone)
+    same_day = not notice.all_day and notice.start.astimezone(tz).date() == notice.end.astimezone(tz).date()
+    end = _notice_moment(notice.end, notice.zone, notice.all_day, lang, last_day=True, time_only=same_day)
+    if end == start:
+        return start
+    return phrase(lang, "notices.window", start=start, end=end)
+
+
+def _notice_moment(moment: dt.datetime, zone: str, all_day: bool, lang: str, last_day: bool = False,
+                   time_only: bool = False) -> str:
+    local = moment.astimezone(zoneinfo.ZoneInfo(zone))
+    if all_day:
+        return format_long_date(local.date() - dt.timedelta(days=1 if last_day else 0), lang)
+    abbr = _abbreviation(zone, local.replace(tzinfo=None, fold=0), locale(lang))
+    if time_only:
+        return phrase(lang, "notices.time", time=f"{local:%H:%M}", zone=abbr)
+    return phrase(lang, "notices.moment", date=format_long_date(local.date(), lang), time=f"{local:%H:%M}", zone=abbr)

@@ -18,11 +18,11 @@ _ID = re.compile(r"[a-z][a-z0-9-]*")
 # Which key paths hold ids of which kind, by file: definitions and the references to them.
 _ID_PLACES = {
     "region": (("regions", ("regions", "*", "id")), ("holidays", ("closures", "*", "regions", "*")),
-               ("channels", ("channels", "*", "same_hours_as"))),
+               ("channels", ("channels", "*", "same_hours_as")), ("notices", ("notices", "*", "regions", "*"))),
     "calendar": (("holidays", ("calendars", "*", "id")), ("regions", ("regions", "*", "public_holidays")),
                  ("channels", ("channels", "*", "public_holidays"))),
     "channel": (("channels", ("channels", "*", "id")), ("holidays", ("closures", "*", "channels", "*")),
-                ("priorities", ("priorities", "*", "via"))),
+                ("priorities", ("priorities", "*", "via")), ("notices", ("notices", "*", "channels", "*"))),
     "priority": (("priorities", ("priorities", "*", "id")), ("channels", ("channels", "*", "priorities", "*"))),
 }
 
@@ -120,6 +120,11 @@ def _format_problem(ctx: Context, name, path, value, schema):
                           if parts else "write dates as YYYY-MM-DD, e.g. 2026-12-24")
     if key == "every_year":
         return ctx.report(name, path, f"'{text}' is not a month and day", "write it as MM-DD, e.g. 12-24")
+    if name == "notices" and key in ("start", "end", "updated"):
+        return ctx.report(name, path, f"'{text}' is not a date and time",
+                          "write it as YYYY-MM-DD HH:MM (24-hour time), e.g. 2026-12-24 12:00, or a date alone for a whole day")
+    if name == "notices" and key == "announce":
+        return ctx.report(name, path, f"'{text}' is not a lead time", "write e.g. 14 days, 2 weeks or 48 hours")
     if key in ("first_response", "update_interval", "business_day"):
         suggestion = parsing.suggest_duration(text)
         return ctx.report(name, path, f"'{text}' is not a duration",

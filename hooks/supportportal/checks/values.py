@@ -18,7 +18,7 @@ _ALLOWED_FORMAT = {"\u00ad", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c",
 # Keys whose values are texts readers see, which may hold a line break inside (escaped in the
 # calendar and the feed); every other value, and the company name, is one line.
 _TEXT_KEYS = {"name", "city", "country", "title", "description", "definition", "examples", "answer",
-              "resolution_steps", "customer_duties", "included", "warranty"}
+              "resolution_steps", "customer_duties", "included", "warranty", "text"}
 
 
 def is_text(path) -> bool:

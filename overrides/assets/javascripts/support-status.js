@@ -29,6 +29,10 @@
 // - Closures: a region's `days` entry is a date in the region's zone; it is upcoming while
 //   that date is today or later there. Regions with the same entry (kind, name, hours) on the
 //   same date share one closure, as in the holiday calendar's rows.
+// - Notices: each has the instants announce <= start <= end <= shown_until (end and
+//   shown_until null: until further notice). At t it is "pending" before announce,
+//   "planned" in [announce, start), "active" in [start, end), "ended" in [end, shown_until),
+//   then "expired". Every boundary belongs to the later state.
 
 const MINUTE = 6e4;
 const DAY = 864e5;
@@ -127,6 +131,28 @@ export function upcomingClosures(policy, when = new Date(), count = 1) {
     .map(({ order, ...closure }) => closure);
 }
 
+// State of every notice of the feed at `when` (feeds without `notices`: none), in feed order:
+// { id, notice, state, nextChange, nextState } with state pending, planned, active, ended or
+// expired, and the instant of its next change (null when none comes).
+export function noticeStates(policy, when = new Date()) {
+  const t = +when;
+  return (policy.notices || []).map((notice) => {
+    const bounds = [notice.announce, notice.start, notice.end, notice.shown_until].map((b) => (b == null ? Infinity : Date.parse(b)));
+    const i = bounds.findIndex((b) => t < b);
+    const state = i < 0 ? "expired" : NOTICE_STATES[i];
+    const next = i < 0 || bounds[i] == Infinity ? null : new Date(bounds[i]);
+    return { id: notice.id, notice, state, nextChange: next, nextState: next && NOTICE_STATES[i + 1] };
+  });
+}
+
+// The notices of `states` (from noticeStates) in one of `shown` states that concern a region
+// or a channel (either given; none given: every notice).
+export function noticesConcerning(states, { region = null, channel = null } = {}, shown = ["active"]) {
+  return states.filter(({ notice, state }) => shown.includes(state)
+    && (region == null || notice.regions.includes(region))
+    && (channel == null || notice.channels.includes(channel)));
+}
+
 // The text of a name object in `lang`, else in the feed's first language.
 export function text(name, lang, policy) {
   if (name == null || typeof name == "string") return name || "";
@@ -156,6 +182,8 @@ export function utcOffset(zone, when = new Date()) {
 // Helper functions
 
 const CHANNEL_STATES = { open: "staffed", closed: "not_staffed", unknown: "unknown" };
+// A notice's states, in order: the state before each boundary, then after the last.
+const NOTICE_STATES = ["pending", "planned", "active", "ended", "expired"];
 
 // State of one schedule (a region, or a channel's schedule) at instant `t`.
 function scheduleState(policy, schedule, t) {

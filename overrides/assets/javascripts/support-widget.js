@@ -2,17 +2,22 @@
 //
 // Fills `[data-support-status]` (one line per region, optionally restricted with
 // data-regions="emea usa"; with data-channels="hotline chat", or empty for all, one
-// line per contact channel), `[data-support-calculator]` containers, and the live line
-// of each channel in a `[data-support-channels]` list (the contact page). Without
-// JavaScript the static tables and hours next to them stay; the calculator container
-// and the channels' live lines are `hidden` until this script fills them. The pages'
-// statements that depend on the day (`[data-support-next-closure]`, the mark in
-// `[data-support-calendar]`) are dated facts as built; this script restates them for the
-// reader's own day, in place. The feed and the words (locales/<lang>.json, the page
-// language's only) are read relative to this file, so the widget also works embedded on
-// another site. No inline scripts or handlers, no third-party requests.
+// line per contact channel; each line with the notices in effect for it),
+// `[data-support-calculator]` containers, and the live line of each channel in a
+// `[data-support-channels]` list (the contact page). Without JavaScript the static tables
+// and hours next to them stay; the calculator container and the channels' live lines are
+// `hidden` until this script fills them. The pages' statements that depend on the day
+// (`[data-support-next-closure]`, the mark in `[data-support-calendar]`, the notices of the
+// banner `[data-support-notices]` and of the notices page `[data-support-notice-list]`) are
+// written in their state at the build date; this script restates them for the reader's own
+// moment, in place. The feed and the words (locales/<lang>.json, the page language's only)
+// are read relative to this file, so the widget also works embedded on another site. No
+// inline scripts or handlers, no third-party requests.
 
-import { supportStatus, channelStatus, responseDue, upcomingClosures, text, defaultPriority, guessRegion, utcOffset } from "./support-status.js";
+import {
+  supportStatus, channelStatus, responseDue, upcomingClosures, text, defaultPriority, guessRegion, utcOffset,
+  noticeStates, noticesConcerning,
+} from "./support-status.js";
 
 const FEED = new URL("../../support.json", import.meta.url);
 const STYLESHEET = new URL("../stylesheets/support-widget.css", import.meta.url);
@@ -23,6 +28,8 @@ const KINDS = {
   "data-support-status": status,
   "data-support-calculator": calculator,
   "data-support-channels": channelLines,
+  "data-support-notices": notices,
+  "data-support-notice-list": notices,
   "data-support-next-closure": nextClosure,
   "data-support-calendar": calendarMark,
 };
@@ -117,6 +124,7 @@ function status(root, policy, lang, s) {
     h("span", { class: "support-status__name" }, text(item.name, lang, policy)),
     h("span", { class: "support-status__badge" }, h("span", { class: "support-status__icon", "aria-hidden": "true" }), h("span", { class: "support-status__label" })),
     h("span", { class: "support-status__detail" }),
+    h("span", { class: "support-status__notices" }),
   ) });
   const rows = [...regions.map((region) => line(region, false)), ...channels.map((channel) => line(channel, true))];
   root.classList.add("support-status");
@@ -124,8 +132,10 @@ function status(root, policy, lang, s) {
 
   function update(now) {
     const all = supportStatus(policy, now), staffed = channelStatus(policy, now);
+    const states = noticeStates(policy, now);
     const news = [];
     let wake = Infinity;
+    for (const st of states) if (st.nextChange) wake = Math.min(wake, +st.nextChange);
     for (const { item, channel, row } of rows) {
       const st = channel ? staffed[item.id] : all[item.id];
       const label = s[LABELS[st.state] || st.state];
@@ -137,6 +147,8 @@ function status(root, policy, lang, s) {
       setText(row.querySelector(".support-status__icon"), ICONS[st.state]);
       setText(row.querySelector(".support-status__label"), label);
       setText(row.querySelector(".support-status__detail"), (channel ? channelDetail : detail)(st, item, policy, lang, s, now));
+      noticeLines(row.querySelector(".support-status__notices"),
+        noticesConcerning(states, channel ? { channel: item.id } : { region: item.id }), policy, lang, s, now);
       if (st.nextChange) wake = Math.min(wake, +st.nextChange);
     }
     if (news.length) live.textContent = news.join(" ");
@@ -176,6 +188,61 @@ function channelLines(root, policy, lang, s) {
       line.hidden = false;
       if (st.nextChange) wake = Math.min(wake, +st.nextChange);
     }
+    return wake;
+  }
+  return { root, update };
+}
+
+// The notices in effect for a region, one line each: "[!] Reduced service: Release week, until
+// Saturday 00:00 EST (06:00 your time)." Redrawn only when the time to show changes.
+function noticeLines(box, active, policy, lang, s, now) {
+  const lines = active.map(({ notice }) => {
+    const until = notice.end ? fill(s.notice_until, { at: when(new Date(notice.end), notice.zone, lang, s, now) }) : s.notice_open;
+    return { notice, words: `${text(notice.title, lang, policy)}, ${until}` };
+  });
+  const key = lines.map((l) => l.notice.id + "\n" + l.words).join("\n");
+  if (box.dataset.shown === key) return;
+  box.dataset.shown = key;
+  box.replaceChildren(...lines.map(({ notice, words }) => h("span", { class: "support-notice", "data-notice": notice.id, "data-kind": notice.kind },
+    h("span", { class: "support-notice__icon", "aria-hidden": "true" }, NOTICE_ICONS[notice.kind]),
+    h("strong", { class: "support-notice__kind" }, s[NOTICE_KINDS[notice.kind]] + ":"), " ", words)));
+}
+
+// Notices
+
+// The banner (each notice shown while planned or active) or the notices page (also while
+// ended): each notice written by the build is shown, hidden and labelled by its state now. The
+// banner's status line is announced when a notice's state changes from the one shown before
+// (the build's, at first), never on the ticks in between.
+function notices(root, policy, lang, s) {
+  const page = root.hasAttribute("data-support-notice-list");
+  const shown = page ? ["planned", "active", "ended"] : ["planned", "active"];
+  const live = root.querySelector("[data-support-notices-live]");
+  const none = root.querySelector("[data-support-notices-none]");
+  const items = [...root.querySelectorAll("[data-notice]")];
+
+  let first = true;
+  function update(now) {
+    const states = new Map(noticeStates(policy, now).map((st) => [st.id, st]));
+    const news = [];
+    let wake = Infinity, visible = 0;
+    for (const item of items) {
+      const st = states.get(item.getAttribute("data-notice"));
+      const state = st ? st.state : "expired";
+      const before = item.getAttribute("data-state");
+      // At first only what is there to see now; then every change of what was or is shown.
+      if (st && before != state && NOTICE_NEWS[state] && (shown.includes(state) || (!first && shown.includes(before)))) {
+        news.push(fill(s[NOTICE_NEWS[state]], { kind: s[NOTICE_KINDS[st.notice.kind]], title: text(st.notice.title, lang, policy) }));
+      }
+      setAttr(item, "data-state", state);
+      if (item.hidden != !shown.includes(state)) item.hidden = !shown.includes(state);
+      setText(item.querySelector(".support-notice__state"), s[NOTICE_LABELS[state]] || "");
+      if (shown.includes(state)) visible++;
+      if (st && st.nextChange) wake = Math.min(wake, +st.nextChange);
+    }
+    if (none && none.hidden != visible > 0) none.hidden = visible > 0;
+    if (live && news.length) live.textContent = news.join(" ");
+    first = false;
     return wake;
   }
   return { root, update };
@@ -447,5 +514,11 @@ function addStylesheet() {
 const ICONS = { open: "\u2713", closed: "\u2715", unknown: "?", staffed: "\u2713", always: "\u2713", not_staffed: "\u2715" };
 // The words of the states whose key is not the state itself: a channel always staffed is "Staffed".
 const LABELS = { always: "staffed" };
+// Notices: an icon per kind (decorative too: the kind is written out), the words of each
+// kind, of each state, and of a change of state.
+const NOTICE_ICONS = { information: "i", reduced_service: "!", disruption: "\u2715" };
+const NOTICE_KINDS = { information: "notice_information", reduced_service: "notice_reduced_service", disruption: "notice_disruption" };
+const NOTICE_LABELS = { planned: "notice_planned", active: "notice_active", ended: "notice_ended" };
+const NOTICE_NEWS = { planned: "notice_soon", active: "notice_now", ended: "notice_over" };
 
 start();

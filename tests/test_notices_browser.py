@@ -1,0 +1,222 @@
+# Notices in Chromium, on a site built with the fixture notices on Friday 27 November 2026
+# (tests/fixtures/policies/notices): the lifecycle function at its exact boundaries, the banner
+# and the notices page at fixed clocks in several viewer zones, a notice appearing and
+# disappearing at its instant on the site built days before, the live status and the embedded
+# widget naming it, the page without JavaScript, axe and layout shift.
+#
+# phone-down (EMEA, email): announced 2026-11-24T08:00Z, active [2026-12-08T08:00Z, 12:00Z),
+# listed as ended until 2027-01-07T12:00Z. release-week (USA): announced 2026-12-01T14:00Z, after
+# the build.
+
+import shutil
+
+import pytest
+
+from conftest import ROOT, copy_project, open_module_page, run_build, serve_directory
+from quality import axe_violations
+from test_widget import serve_with_cors
+
+pytestmark = pytest.mark.browser
+
+FIXTURE = ROOT / "tests" / "fixtures" / "policies" / "notices" / "notices.yml"
+BANNER = "[data-support-notices] [data-notice='{}']"
+ZONES = ["UTC", "Asia/Tokyo", "America/Los_Angeles", "Europe/Berlin"]
+
+
+@pytest.fixture(scope="session")
+def notices_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("notices") / "project")
+    shutil.copy2(FIXTURE, project / "policy" / "notices.yml")
+    build = run_build(project)
+    assert build.ok, build.output
+    return build.site
+
+
+@pytest.fixture(scope="session")
+def notices_url(notices_site):
+    server, url = serve_directory(notices_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture
+def open_notices(browser, notices_url):
+    from datetime import datetime, timedelta
+    contexts = []
+
+    def open_at(path: str, when: str, zone: str = "UTC", **options):
+        context = browser.new_context(timezone_id=zone, **options)
+        contexts.append(context)
+        page = context.new_page()
+        at = datetime.fromisoformat(when.replace("Z", "+00:00"))
+        page.clock.install(time=at - timedelta(minutes=1))
+        page.clock.pause_at(at)
+        page.goto(notices_url + path)
+        page.wait_for_selector("[data-support-notices][data-support-ready]", state="attached")
+        page.wait_for_function("() => document.querySelector('[data-support-notices] [data-notice]').dataset.state != undefined")
+        return page
+
+    yield open_at
+    for context in contexts:
+        context.close()
+
+
+def banner(page, notice_id: str) -> dict:
+    return page.eval_on_selector(BANNER.format(notice_id), """li => ({
+        state: li.dataset.state, visible: !li.hidden && li.offsetHeight > 0,
+        label: li.querySelector('.support-notice__state').textContent,
+        kind: li.querySelector('.support-notice__kind').textContent})""")
+
+
+def live(page) -> str:
+    return page.text_content("[data-support-notices-live]")
+
+
+# The pure function, at each boundary of phone-down and of a notice without an end.
+@pytest.mark.parametrize("zone", ["UTC", "Pacific/Chatham"])
+def test_notice_states_at_the_boundaries(browser, notices_url, zone):
+    context, page = open_module_page(browser, notices_url, zone)
+    try:
+        feed = page.evaluate("fetch('/support.json').then((r) => r.json())")
+        cases = {
+            "2026-11-24T07:59:59.999Z": ("pending", "2026-11-24T08:00:00.000Z"),
+            "2026-11-24T08:00:00.000Z": ("planned", "2026-12-08T08:00:00.000Z"),
+            "2026-12-08T07:59:59.999Z": ("planned", "2026-12-08T08:00:00.000Z"),
+            "2026-12-08T08:00:00.000Z": ("active", "2026-12-08T12:00:00.000Z"),
+            "2026-12-08T11:59:59.999Z": ("active", "2026-12-08T12:00:00.000Z"),
+            "2026-12-08T12:00:00.000Z": ("ended", "2027-01-07T12:00:00.000Z"),
+            "2027-01-07T12:00:00.000Z": ("expired", None),
+        }
+        for when, expected in cases.items():
+            got = page.evaluate("""([feed, when]) => { const st = S.noticeStates(feed, new Date(when)).find((s) => s.id == 'phone-down');
+                return [st.state, st.nextChange && st.nextChange.toISOString()]; }""", [feed, when])
+            assert tuple(got) == expected, when
+        open_end = page.evaluate("""(feed) => S.noticeStates(feed, new Date('2030-01-01T00:00:00Z'))
+            .filter((s) => s.id == 'usa-open-end').map((s) => [s.state, s.nextChange])""", feed)
+        assert open_end == [["active", None]]
+        active = page.evaluate("""(feed) => S.noticesConcerning(S.noticeStates(feed, new Date('2026-12-08T08:00:00Z')),
+            {region: 'usa'}).map((s) => s.id)""", feed)
+        assert active == []
+        assert page.evaluate("S.noticeStates({}, new Date())") == []
+    finally:
+        context.close()
+
+
+# Planned, active and ended exactly at the boundaries, the same instant in every viewer zone.
+@pytest.mark.parametrize("zone", ZONES)
+@pytest.mark.parametrize("when, state, visible", [
+    ("2026-12-08T07:59:59.999Z", "planned", True),
+    ("2026-12-08T08:00:00.000Z", "active", True),
+    ("2026-12-08T11:59:59.999Z", "active", True),
+    ("2026-12-08T12:00:00.000Z", "ended", False),
+])
+def test_banner_at_the_boundaries(open_notices, zone, when, state, visible):
+    page = open_notices("/hours/", when, zone)
+    row = banner(page, "phone-down")
+    assert (row["state"], row["visible"]) == (state, visible)
+    assert row["kind"] == "Service disruption:"
+    if visible:
+        assert row["label"] == {"planned": "Planned", "active": "In effect"}[state]
+
+
+# The notices page lists it as ended after its end, and drops it after keep_ended_days.
+def test_notices_page_keeps_ended_notices(open_notices):
+    page = open_notices("/notices/", "2026-12-08T12:00:00Z", "Asia/Tokyo")
+    section = "[data-support-notice-list] [data-notice='phone-down']"
+    assert page.eval_on_selector(section, "s => [s.dataset.state, s.hidden]") == ["ended", False]
+    assert page.text_content(section + " .support-notice__state") == "Ended"
+    page = open_notices("/notices/", "2027-01-07T12:00:00Z", "Asia/Tokyo")
+    assert page.eval_on_selector(section, "s => [s.dataset.state, s.hidden]") == ["expired", True]
+
+
+# Built on 27 November, read on 1 December: release-week appears at its announcement, becomes
+# active at its start, leaves the banner at its end; the status line speaks once per change.
+def test_site_built_before_shows_and_hides_the_notice_on_time(open_notices):
+    page = open_notices("/", "2026-12-01T13:59:00Z", "America/Los_Angeles")
+    assert banner(page, "release-week")["visible"] is False and live(page) == ""
+    page.clock.run_for(60_000)
+    assert banner(page, "release-week") | {"kind": None} == {"state": "planned", "visible": True, "label": "Planned", "kind": None}
+    assert live(page) == "Reduced service planned: Release week."
+    page.clock.run_for(60_000 * 30)
+    assert live(page) == "Reduced service planned: Release week."  # the ticks say nothing new
+    page.clock.run_for("47:29:59")
+    assert banner(page, "release-week")["state"] == "planned"
+    page.clock.run_for(1000)
+    assert banner(page, "release-week")["state"] == "active" and banner(page, "release-week")["label"] == "In effect"
+    assert live(page) == "Reduced service in effect: Release week."
+    usa = page.text_content("[data-support-status] [data-support-region='usa'] .support-status__notices")
+    assert usa == "!Reduced service: Release week, until Saturday 00:00 EST (Friday 21:00 your time)"
+    assert page.text_content("[data-support-status] [data-support-region='emea'] .support-status__notices") == ""
+    page.clock.run_for("38:59:59")  # to 2026-12-05T04:59:59Z
+    assert banner(page, "release-week")["state"] == "active"
+    page.clock.run_for(1000)
+    assert banner(page, "release-week")["visible"] is False and live(page) == "Over: Release week."
+    assert page.text_content("[data-support-status] [data-support-region='usa'] .support-status__notices") == ""
+
+
+# The embedded widget on another site names the notice under the region concerned.
+def test_embedded_widget_shows_the_notice(browser, notices_site, tmp_path):
+    portal, portal_url = serve_with_cors(notices_site)
+    other = tmp_path / "intranet"
+    other.mkdir()
+    (other / "index.html").write_text(
+        '<!doctype html><html lang="de"><head><title>Intranet</title></head><body>'
+        f'<script type="module" src="{portal_url}/assets/javascripts/support-widget.js"></script>'
+        '<div data-support-status data-regions="emea"></div></body></html>')
+    intranet, intranet_url = serve_with_cors(other)
+    context = browser.new_context(timezone_id="Europe/Berlin")
+    try:
+        page = context.new_page()
+        page.clock.install(time="2026-12-08T09:00:00Z")
+        page.goto(f"{intranet_url}/index.html")
+        page.wait_for_selector("[data-support-region] .support-notice")
+        line = page.text_content("[data-support-region='emea'] .support-status__notices")
+        assert line == "\u2715Störung: E-Mail-Antworten verzögert <für EMEA>, bis 13:00 MEZ"
+        assert page.get_attribute("[data-support-region='emea'] .support-notice", "data-kind") == "disruption"
+    finally:
+        context.close()
+        portal.shutdown()
+        intranet.shutdown()
+
+
+# Without JavaScript the banner shows the build date's state with explicit dates, never "now".
+def test_without_javascript(browser, notices_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{notices_url}/de/hours/")
+        visible = page.locator("[data-support-notices] [data-notice]:visible")
+        assert visible.count() == 1
+        assert visible.inner_text().split("\n") == [
+            "✕", "Störung:", "E-Mail-Antworten verzögert <für EMEA>", "Dienstag, 8. Dezember 2026, 09:00 MEZ bis 13:00 MEZ",
+            "Stand 27. November 2026: geplant"] or "Stand 27. November 2026: geplant" in visible.inner_text()
+        assert "jetzt" not in page.inner_text("[data-support-notices]").lower()
+        page.goto(f"{notices_url}/notices/")
+        assert page.locator("[data-support-notice-list] [data-notice='portal-night']").is_visible()
+        assert "Status on 27 November 2026: ended" in page.inner_text("[data-support-notice-list] [data-notice='portal-night']")
+        assert page.locator("[data-support-notice-list] [data-notice='release-week']").is_hidden()
+    finally:
+        context.close()
+
+
+# axe-core finds nothing with the banner and the live status showing an active notice, in both
+# schemes and at phone width; the layout does not move when the state read equals the build's.
+@pytest.mark.parametrize("scheme, width", [("light", 1280), ("dark", 1280), ("light", 360)])
+def test_axe_and_no_layout_shift(open_notices, scheme, width):
+    for path in ("/", "/notices/", "/de/"):
+        page = open_notices(path, "2026-12-08T09:00:00Z", "Europe/Berlin", color_scheme=scheme,
+                            viewport={"width": width, "height": 740})
+        if path != "/notices/":
+            page.wait_for_selector("[data-support-status] .support-notice")
+        page.clock.resume()
+        assert banner(page, "phone-down")["visible"]
+        assert axe_violations(page) == [], path
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page = open_notices("/hours/", "2026-11-28T09:00:00Z", "UTC", viewport={"width": width, "height": 740})
+    page.clock.resume()
+    shift = page.evaluate("""() => new Promise((done) => { let total = 0;
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+          .observe({type: 'layout-shift', buffered: true});
+        setTimeout(() => done(total), 500); })""")
+    assert banner(page, "phone-down")["visible"]
+    assert shift < 0.01
