@@ -14,7 +14,7 @@ from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
-from . import catalog, closures, parsing, textfmt
+from . import catalog, closures, dated, parsing, textfmt
 from .model import Policy
 
 # A page's mistakes, each as (line, problem, fix), printed like the policy's problems.
@@ -378,7 +378,7 @@ class Facts:
             # Texts as literal Markdown already: filters (`regions | join(", ")`) keep them so.
             "company": _literal(policy_text(p.company)), "city": _literal(self.t(p.city)),
             "country": _literal(self.t(p.country)), "regions": [_literal(self.t(r.name)) for r in p.regions],
-            "channel_count": len(p.channels), "channel_count_words": textfmt.count_word(len(p.channels), self.lang),
+            "channel_count": len(self._channels()), "channel_count_words": textfmt.count_word(len(self._channels()), self.lang),
             "hours_table": self.hours_table, "holiday_rule": self.holiday_rule,
             "channels_intro": self.channels_intro, "channels_list": self.channels_list,
             "communication": self.communication, "priority_table": self.priority_table,
@@ -400,19 +400,68 @@ class Facts:
         say = self.say
         rows = []
         for region in self.policy.regions:
-            weekly = textfmt.weekly_rows(region, self.lang) or [("", textfmt.phrase(self.lang, "hours.closed"))]
+            weekly = textfmt.weekly_rows(dated.as_on(region, self.today), self.lang) or [("", textfmt.phrase(self.lang, "hours.closed"))]
+            notes = self._hours_changes(region)
+            span = len(weekly) + len(notes)
             for i, (days, hours) in enumerate(weekly):
-                head = (f'<th scope="row" rowspan="{len(weekly)}">{escape(self.t(region.name))}</th>' if i == 0 else "")
-                zone = (f'<td rowspan="{len(weekly)}" data-zone="{escape(region.zone)}">'
+                head = (f'<th scope="row" rowspan="{span}">{escape(self.t(region.name))}</th>' if i == 0 else "")
+                zone = (f'<td rowspan="{span}" data-zone="{escape(region.zone)}">'
                         f"{escape(textfmt.zone_label(region.zone, self.lang, *self._years()))}</td>" if i == 0 else "")
                 rows.append(f'<tr data-region="{escape(region.id)}">{head}<td>{escape(days)}</td>'
                             f"<td>{escape(hours)}</td>{zone}</tr>")
+            rows += notes
         return Markup(
             f'<div class="support-hours">\n<table>\n<caption>{escape(say("hours.caption"))}</caption>\n'
             f'<thead><tr><th scope="col">{escape(say("hours.region"))}</th><th scope="col">{escape(say("hours.days"))}</th>'
             f'<th scope="col">{escape(say("hours.hours"))}</th><th scope="col">{escape(say("hours.zone"))}</th></tr></thead>\n'
             f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
         )
+
+    # The announced changes of a region's hours, one table row each: "From Monday, 1 March 2027:
+    # Monday to Friday 09:00–17:00". Dated, so true until the next build whatever the day.
+    def _hours_changes(self, region) -> list[str]:
+        rows = []
+        for change in dated.announced(region.changes, self.today, self.policy.announce_days):
+            hours = "; ".join(f"{days} {times}" for days, times in textfmt.weekly_rows(change, self.lang)) \
+                or textfmt.phrase(self.lang, "hours.closed")
+            rows.append(f'<tr data-region="{escape(region.id)}" data-change="{change.start.isoformat()}" '
+                        f'class="support-change"><td colspan="2">{self._from(change.start, hours)}</td></tr>')
+        return rows
+
+    # "From Monday, 1 March 2027: <what>", the date as a <time> element; `what` is escaped here.
+    def _from(self, date: dt.date, what: str) -> Markup:
+        day = Markup(f'<time datetime="{date.isoformat()}">{escape(textfmt.format_long_date(date, self.lang))}</time>')
+        return Markup(escape(self.say("changes.from", date="\ue004", what=what))).replace("\ue004", day)
+
+    # The channels the pages list: offered on the build date, or announced (starting within the
+    # announcement window); a retired one is gone.
+    def _channels(self) -> list:
+        return [c for c in self.policy.channels if dated.shown(c, self.today, self.policy.announce_days)]
+
+    # " (from Monday, 11 January 2027)" / " (until Wednesday, 30 June 2027)" for a channel whose
+    # first or last day lies within the announcement window.
+    def _channel_dates(self, channel) -> Markup:
+        ahead = self.today + dt.timedelta(days=self.policy.announce_days)
+        first, last = channel.available_from, channel.available_until
+        notes = []
+        for key, date in (("changes.channel_from", first if first and self.today < first <= ahead else None),
+                          ("changes.channel_until", last if last and self.today <= last <= ahead else None)):
+            if date is not None:
+                day = Markup(f'<time datetime="{date.isoformat()}">{escape(textfmt.format_long_date(date, self.lang))}</time>')
+                notes.append(Markup(escape(self.say(key, date="\ue004"))).replace("\ue004", day))
+        return Markup("").join(Markup(f' <span class="support-change">{n}</span>') for n in notes)
+
+    # A target in force on the build date, with the announced changes of it after it.
+    def _target_cell(self, priority, index: int, words) -> Markup:
+        current = dated.targets_on(priority, self.today)[index]
+        out = escape(words(current))
+        shown = current
+        for change in dated.announced(priority.changes, self.today, self.policy.announce_days):
+            target = (change.first_response, change.update_interval)[index]
+            if target != shown:
+                out += Markup(f'<br><span class="support-change">{self._from(change.start, words(target))}</span>')
+            shown = target
+        return out
 
     # "All support times exclude public holidays in Munich, Germany."
     def holiday_rule(self) -> str:
@@ -422,20 +471,20 @@ class Facts:
         return self.say("holidays.rule", calendars=textfmt.join_words([self.t(c.name) for c in used], self.lang))
 
     def communication(self) -> str:
-        written = all(c.written for c in self.policy.channels)
+        written = all(c.written for c in self._channels())
         return self.say("channels.written" if written else "channels.mixed")
 
     # "There are three ways to contact us:" with the number taken from the list that follows.
     def channels_intro(self) -> str:
-        n = len(self.policy.channels)
+        n = len(self._channels())
         return self.say("channels.intro", n, count=textfmt.count_word(n, self.lang))
 
     def channels_list(self) -> Markup:
         items = []
-        for ch in self.policy.channels:
+        for ch in self._channels():
             desc = f" – {escape(self.t(ch.description))}" if ch.description else ""
             items.append(f'<li data-channel="{escape(ch.id)}"><strong>{escape(self.t(ch.name))}</strong>: '
-                         f'<a href="{escape(ch.href)}">{escape(policy_text(ch.address))}</a>{desc}</li>')
+                         f'<a href="{escape(ch.href)}">{escape(policy_text(ch.address))}</a>{desc}{self._channel_dates(ch)}</li>')
         return Markup('<ul class="support-channels">\n' + "\n".join(items) + "\n</ul>\n")
 
     def _target(self, target) -> str:
@@ -446,15 +495,15 @@ class Facts:
         rows = []
         for p in self.policy.priorities:
             examples = "".join(f"<li>{escape(self.t(e))}</li>" for e in p.examples)
-            updates = (textfmt.every_words(p.update_interval.minutes, p.update_interval.business,
-                                           self.policy.business_day_minutes, self.lang)
-                       if p.update_interval else say("priorities.updates_none"))
+            first = dated.targets_on(p, self.today)[0]
+            updates = self._target_cell(p, 1, lambda t: textfmt.every_words(
+                t.minutes, t.business, self.policy.business_day_minutes, self.lang) if t else say("priorities.updates_none"))
             coverage = say("priorities.around_the_clock" if p.around_the_clock else "priorities.business_hours")
             rows.append(
                 f'<tr data-priority="{escape(p.id)}"><th scope="row">{escape(self.t(p.name))}</th>'
                 f"<td>{escape(self.t(p.definition))}</td><td><ul>{examples}</ul></td>"
-                f'<td data-minutes="{p.first_response.minutes}">{escape(self._target(p.first_response))}</td>'
-                f"<td>{escape(coverage)}</td><td>{escape(updates)}</td></tr>"
+                f'<td data-minutes="{first.minutes}">{self._target_cell(p, 0, self._target)}</td>'
+                f"<td>{escape(coverage)}</td><td>{updates}</td></tr>"
             )
         head = "".join(f'<th scope="col">{escape(say("priorities." + k))}</th>' for k in
                        ("priority", "definition", "examples", "first_response", "coverage", "updates"))
@@ -465,7 +514,7 @@ class Facts:
 
     def business_hours_rule(self) -> str:
         days = "; ".join(
-            f"{self.t(r.name)}: " + ", ".join(f"{d} {h}" for d, h in textfmt.weekly_rows(r, self.lang))
+            f"{self.t(r.name)}: " + ", ".join(f"{d} {h}" for d, h in textfmt.weekly_rows(dated.as_on(r, self.today), self.lang))
             + f" {textfmt.zone_abbreviations(r.zone, self.lang, *self._years())}"
             for r in self.policy.regions
         )
@@ -500,7 +549,7 @@ class Facts:
     def status_widget(self) -> Markup:
         rows = []
         for region in self.policy.regions:
-            hours = "; ".join(f"{days} {times}" for days, times in textfmt.weekly_rows(region, self.lang))
+            hours = "; ".join(f"{days} {times}" for days, times in textfmt.weekly_rows(dated.as_on(region, self.today), self.lang))
             zone = textfmt.zone_abbreviations(region.zone, self.lang, *self._years())
             rows.append(f'<li class="support-status__region" data-support-placeholder="{escape(region.id)}">'
                         f'<span class="support-status__name">{escape(self.t(region.name))}</span>'

@@ -77,7 +77,7 @@ export function hoursChanges(policy, when = new Date(), days = 7) {
 export function responseDue(policy, regionId, priorityId, when = new Date()) {
   const region = policy.regions.find((r) => r.id == regionId);
   const priority = policy.priorities.find((p) => p.id == priorityId);
-  let target = priority && priority.first_response;
+  let target = priority && firstResponse(policy, region, priority, when);
   if (!region) return { due: null, reason: "unknown_region" };
   if (!priority) return { due: null, reason: "unknown_priority" };
   if (!target) return { due: null, reason: "no_target" };
@@ -89,8 +89,6 @@ export function responseDue(policy, regionId, priorityId, when = new Date()) {
     if (via.schedule && t >= from && t < until) [schedule, channel] = [via.schedule, via.id];
   }
   const c = compile(policy, schedule);
-  const day = localDay(compile(policy, region), t);
-  for (const change of priority.target_changes || []) if (dayNumber(change.from) <= day) target = change.first_response;
   let left = target.minutes * MINUTE;
   const beyond = { due: null, reason: "beyond_horizon", clock: target.clock, channel };
   if (!(t >= c.start && t < c.end)) return beyond;
@@ -107,6 +105,15 @@ export function responseDue(policy, regionId, priorityId, when = new Date()) {
     }
   }
   return beyond;
+}
+
+// The first-response target of `priority` for a request made at `when` in `region`: the
+// latest of its target_changes whose date (in the region's zone) has begun, else its own.
+export function firstResponse(policy, region, priority, when = new Date()) {
+  const day = localDay(compile(policy, region), +when);
+  let target = priority.first_response;
+  for (const change of priority.target_changes || []) if (dayNumber(change.from) <= day) target = change.first_response;
+  return target;
 }
 
 // The text of a name object in `lang`, else in the feed's first language.

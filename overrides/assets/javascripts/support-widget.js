@@ -7,7 +7,7 @@
 // the page language's only) are read relative to this file, so the widget also
 // works embedded on another site. No inline scripts or handlers, no third-party requests.
 
-import { supportStatus, responseDue, text, defaultPriority, guessRegion, utcOffset } from "./support-status.js";
+import { supportStatus, responseDue, text, defaultPriority, guessRegion, utcOffset, hoursChanges, firstResponse } from "./support-status.js";
 
 const FEED = new URL("../../support.json", import.meta.url);
 const STYLESHEET = new URL("../stylesheets/support-widget.css", import.meta.url);
@@ -100,8 +100,9 @@ function status(root, policy, lang, s) {
     );
     return { region, row };
   });
+  const notice = h("p", { class: "support-status__changes", hidden: "" });
   root.classList.add("support-status");
-  root.replaceChildren(h("ul", { class: "support-status__list" }, ...rows.map((r) => r.row)), live);
+  root.replaceChildren(h("ul", { class: "support-status__list" }, ...rows.map((r) => r.row)), notice, live);
 
   function update(now) {
     const all = supportStatus(policy, now);
@@ -120,9 +121,22 @@ function status(root, policy, lang, s) {
       if (st.nextChange) wake = Math.min(wake, +st.nextChange);
     }
     if (news.length) live.textContent = news.join(" ");
+    const changes = changesNotice(policy, regions, lang, s, now);
+    setText(notice, changes);
+    notice.hidden = !changes;
     return wake;
   }
   return { root, update };
+}
+
+// "EMEA support hours change on Monday, 22 March." for each region whose weekly hours change
+// within the next 7 days (the hours page lists the new hours).
+function changesNotice(policy, regions, lang, s, now) {
+  return hoursChanges(policy, now, 7).filter((c) => regions.some((r) => r.id == c.region)).map((c) => {
+    const region = policy.regions.find((r) => r.id == c.region);
+    const date = formatter(lang, { timeZone: region.zone, weekday: "long", day: "numeric", month: "long" }).format(c.at);
+    return fill(s.hours_change, { region: text(region.name, lang, policy), date });
+  }).join(" ");
 }
 
 // The sentence under a region: when it closes or opens, in its zone and the reader's.
@@ -167,7 +181,7 @@ function calculator(root, policy, lang, s) {
     const region = policy.regions.find((r) => r.id == regionSelect.value);
     const priority = policy.priorities.find((p) => p.id == prioritySelect.value);
     const result = responseDue(policy, region.id, priority.id, now);
-    const target = priority.first_response;
+    const target = firstResponse(policy, region, priority, now);
     setAttr(output, "data-due", result.due ? result.due.toISOString() : "");
     setText(output, result.due
       ? fill(s.due, { at: when(result.due, region.zone, lang, s, now, ", "), left: duration(result.due - now, lang, s) })
