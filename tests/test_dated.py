@@ -294,3 +294,69 @@ def test_channels_offered_announced_and_retired(tmp_path):
     early = facts(dt.date(2027, 1, 5), tmp_path=tmp_path / "early")  # the hotline is 69 days ahead
     assert [li["data-channel"] for li in BeautifulSoup(str(early.channels_list()), "html.parser").select("li")] == \
         ["portal", "email", "chat", "form"]
+
+
+# One build of the dated fixture's site on 15 February 2027: the static "From ..." line on the
+# hours page (both editions), the JSON-LD read back, support.json, and the live status's notice.
+@pytest.fixture(scope="module")
+def dated_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("dated") / "project")
+    for path in dated_fixture.FIXTURE.glob("*.yml"):
+        shutil.copy2(path, project / "policy" / path.name)
+    build = run_build(project, epoch=EPOCH)
+    assert build.ok, build.output
+    server, url = serve_directory(build.site)
+    yield build.site, url
+    server.shutdown()
+
+
+def test_built_hours_page_announces_the_change(dated_site):
+    site, _ = dated_site
+    for page, expected in (("hours/index.html", "From Monday, 22 March 2027: Monday to Thursday 09:00–17:00"),
+                           ("de/hours/index.html", "Ab Montag, 22. März 2027: Montag bis Donnerstag 09:00–17:00")):
+        soup = BeautifulSoup((site / page).read_text(), "html.parser")
+        row = soup.select_one('tr[data-region="emea"][data-change="2027-03-22"]')
+        assert row is not None and text_of(row).startswith(expected), page
+
+
+def test_built_json_ld_dates_read_back(dated_site):
+    site, _ = dated_site
+    soup = BeautifulSoup((site / "index.html").read_text(), "html.parser")
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    points = {p["identifier"]: p for p in data["contactPoint"]}
+    weekly = lambda p: [h for h in p["hoursAvailable"] if "name" not in h]  # noqa: E731
+    emea = weekly(points["emea"])
+    until = {dt.date.fromisoformat(h["validThrough"]) for h in emea if "validFrom" not in h}
+    assert until == {dt.date(2027, 3, 21)}
+    starts = sorted({(dt.date.fromisoformat(h["validFrom"]), h.get("validThrough")) for h in emea if "validFrom" in h})
+    assert starts == [(dt.date(2027, 3, 22), "2027-06-05"), (dt.date(2027, 6, 6), None)]
+    friday = [h for h in emea if h.get("validFrom") == "2027-03-22" and h["dayOfWeek"] == ["https://schema.org/Friday"]]
+    assert [(h["opens"], h["closes"]) for h in friday] == [("09:00", "15:00")]
+    assert {h["validFrom"] for h in weekly(points["hotline"])} == {"2027-03-15"}
+    assert {h["validThrough"] for h in weekly(points["chat"])} == {"2027-06-30"}
+    assert {h["validThrough"] for h in weekly(points["form"])} == {"2027-09-30"}
+    published = json.loads((site / "support.json").read_text())
+    jsonschema.validate(published, SCHEMA)
+    assert published["regions"][0]["hours_changes"][0]["from"] == "2027-03-22"
+
+
+@pytest.mark.browser
+def test_live_status_mentions_a_change_within_seven_days(dated_site, browser):
+    _, url = dated_site
+    seen = {}
+    for when in ("2027-03-14T12:00:00Z", "2027-03-16T12:00:00Z", "2027-03-22T12:00:00Z"):
+        context = browser.new_context(timezone_id="Europe/Berlin")
+        try:
+            page = context.new_page()
+            at = datetime.fromisoformat(when.replace("Z", "+00:00"))
+            page.clock.install(time=at - dt.timedelta(minutes=1))
+            page.clock.pause_at(at)
+            page.goto(url + "/hours/")
+            page.wait_for_selector(".support-status__region[data-state]")
+            notice = page.locator(".support-status__changes")
+            seen[when] = notice.text_content() if notice.is_visible() else ""
+        finally:
+            context.close()
+    assert seen["2027-03-14T12:00:00Z"] == ""  # eight days ahead
+    assert seen["2027-03-16T12:00:00Z"] == "EMEA support hours change on Monday, March 22."
+    assert seen["2027-03-22T12:00:00Z"] == ""  # in force
