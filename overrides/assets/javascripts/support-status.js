@@ -77,9 +77,9 @@ export function hoursChanges(policy, when = new Date(), days = 7) {
 export function responseDue(policy, regionId, priorityId, when = new Date()) {
   const region = policy.regions.find((r) => r.id == regionId);
   const priority = policy.priorities.find((p) => p.id == priorityId);
-  let target = priority && firstResponse(policy, region, priority, when);
   if (!region) return { due: null, reason: "unknown_region" };
   if (!priority) return { due: null, reason: "unknown_priority" };
+  const target = firstResponse(policy, region, priority, when);
   if (!target) return { due: null, reason: "no_target" };
   let schedule = region, channel = null, t = +when;
   if (priority.via) {
