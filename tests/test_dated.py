@@ -106,10 +106,11 @@ def test_a_change_without_a_new_target(tmp_path):
 def test_announcement_window_written_otherwise(tmp_path):
     directory = dated_fixture.policy_dir(tmp_path / "policy")
     company = directory / "company.yml"
+    line = len(company.read_text().splitlines()) + 1
     company.write_text(company.read_text() + "announce_changes: two months\n")
     with pytest.raises(PolicyError) as error:
         load(directory)
-    assert "policy/company.yml, line 38, announce_changes: 'two months' is not a number of days" in str(error.value)
+    assert f"policy/company.yml, line {line}, announce_changes: 'two months' is not a number of days" in str(error.value)
     assert "Fix: write how many days ahead the pages announce a change, e.g. 60 days" in str(error.value)
 
 
