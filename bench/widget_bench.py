@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "overrides" / "assets"
 FILES = ("javascripts/support-status.js", "javascripts/support-widget.js", "stylesheets/support-widget.css")
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-BUDGET = 4096  # gzipped bytes allowed for support-status.js
+BUDGET = 5120  # gzipped bytes allowed for support-status.js (4,096 before dated changes)
 
 TIMING_JS = """async ([feed, calls, batches]) => {
   const S = await import("/javascripts/support-status.js");

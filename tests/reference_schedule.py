@@ -5,6 +5,12 @@
 # the horizon at once with zoneinfo (fold=0: a skipped local time moves forward by the gap, a
 # repeated one is the earlier occurrence), merges them into disjoint open stretches and answers by
 # bisection, where the JavaScript scans a few dates around the instant.
+#
+# Dated changes: the weekly hours of each date are those of the last `hours_changes` entry whose
+# date is not after it; a target is the one of the last `target_changes` entry whose date is not
+# after the request's local date in the region's zone; a channel with `available` is offered from
+# the first instant of `from` to the first instant after `until` in its zone, and "unavailable"
+# outside that (its schedule's own state continues inside, with the end as a change).
 
 import bisect
 from dataclasses import dataclass, field
@@ -44,15 +50,49 @@ def load_channels(feed: dict) -> dict[str, Region | None]:
 
 # A channel's (state, next change, state after it, date of the days entry, accepts), like channelStatus.
 def channel_status(channel: dict, schedule: Region | None, t: int) -> tuple:
+    first, after_last = offered(channel)
+    if first is not None and t < first:
+        return ("unavailable", first, channel_status(channel, schedule, first)[0], None, False)
+    if after_last is not None and t >= after_last:
+        return ("unavailable", None, None, None, False)
     if schedule is None:
-        return ("always", None, None, None, True)
-    words = {"open": "staffed", "closed": "not_staffed", "unknown": "unknown", None: None}
-    state, change, after, entry = status(schedule, t)
-    if channel["outside_hours"] == "accepted" or state == "open":
-        accepts = True
+        result = ("always", None, None, None, True)
     else:
-        accepts = {"closed": False, "unknown": None}[state]
-    return (words[state], change, words[after], entry, accepts)
+        words = {"open": "staffed", "closed": "not_staffed", "unknown": "unknown", None: None}
+        state, change, after, entry = status(schedule, t)
+        if channel["outside_hours"] == "accepted" or state == "open":
+            accepts = True
+        else:
+            accepts = {"closed": False, "unknown": None}[state]
+        result = (words[state], change, words[after], entry, accepts)
+    if after_last is not None and (result[1] is None or result[1] >= after_last):
+        result = (result[0], after_last, "unavailable", result[3], result[4])
+    return result
+
+
+# The first instant a channel is offered and the first after it is no longer, None for no limit.
+def offered(channel: dict) -> tuple:
+    available = channel.get("available")
+    if not available:
+        return (None, None)
+    zone = ZoneInfo(available["zone"])
+    first = available["from"] and _instant(date.fromisoformat(available["from"]), 0, zone)
+    last = available["until"] and _instant(date.fromisoformat(available["until"]), 1440, zone)
+    return (first or None, last or None)
+
+
+# The hours changes of every region that take effect in (t, t + days]: [(region id, from date, instant)].
+def hours_changes(feed: dict, t: int, days: int = 7) -> list:
+    out = []
+    for raw in feed["regions"]:
+        zone = ZoneInfo(raw["zone"])
+        for change in raw.get("hours_changes", []):
+            at = _instant(date.fromisoformat(change["from"]), 0, zone)
+            if t < at:
+                if at <= t + days * 86_400_000:
+                    out.append((raw["id"], change["from"], at))
+                break
+    return sorted(out, key=lambda c: c[2])
 
 
 # State, next change, state after it, and the date of the `days` entry that explains the state.
@@ -81,12 +121,20 @@ def response_due(feed: dict, regions: dict[str, Region], region_id: str, priorit
         return (None, "unknown_region")
     if priority is None:
         return (None, "unknown_priority")
+    home = region
     if priority.get("via"):
         channels = load_channels(feed) if channels is None else channels
         if priority["via"] not in channels:
             return (None, "unknown_channel")
-        region = channels[priority["via"]] or region
+        channel = next(c for c in feed["channels"] if c["id"] == priority["via"])
+        first, after_last = offered(channel)
+        if (first is None or first <= t) and (after_last is None or t < after_last):
+            region = channels[priority["via"]] or region
     target = priority["first_response"]
+    requested = _local(t, home.zone).date().isoformat()
+    for change in sorted(priority.get("target_changes", []), key=lambda c: c["from"]):
+        if change["from"] <= requested:
+            target = change["first_response"]
     if not region.start <= t < region.end:
         return (None, "beyond_horizon")
     left = target["minutes"] * 60_000
@@ -112,10 +160,12 @@ def _region(raw: dict, first: date, last: date) -> Region:
         raw["id"], zone, _instant(first, 0, zone), _instant(last + timedelta(days=1), 0, zone), days
     )
     intervals = []
+    changes = sorted((date.fromisoformat(c["from"]), c["weekly"]) for c in raw.get("hours_changes", []))
     day = first
     while day <= last:
         entry = days.get(day.isoformat())
-        hours = entry["hours"] if entry is not None else raw["weekly"].get(WEEKDAYS[day.weekday()], [])
+        weekly = ([w for start, w in changes if start <= day] or [raw["weekly"]])[-1]
+        hours = entry["hours"] if entry is not None else weekly.get(WEEKDAYS[day.weekday()], [])
         for h in hours:
             opens, closes = _minutes(h["start"]), _minutes(h["end"])
             start = _instant(day, opens, zone)

@@ -428,7 +428,7 @@ def test_a_build_with_hostile_yaml_prints_no_traceback_and_no_outside_file(proje
     assert build.returncode == 1 and "Traceback" not in build.output, build.output
     assert "hunter2" not in build.output and "root:x" not in build.output
     for words in ("policy/process.yml, line 1: this is a link to a file outside the project",
-                  "policy/regions.yml, line 23, regions[1].id: 'abc' is marked !!int",
+                  "policy/regions.yml, line 29, regions[1].id: 'abc' is marked !!int",
                   "policy/maintenance.yml", "more than 20,000 values"):
         assert words in build.output, build.output
     assert (project_with_site / "site" / "index.html").read_text(encoding="utf-8") == "previous site"

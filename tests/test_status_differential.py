@@ -8,12 +8,14 @@
 import json
 import os
 import random
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 import channel_fixture
+import dated_fixture
 import reference_schedule as ref
 from conftest import open_module_page
 
@@ -114,10 +116,10 @@ def test_samples_cover_edges(seed):
 
 # Helper functions
 
-def compare_status(page, feed, seed):
+def compare_status(page, feed, seed, count=STATUS_SAMPLES, sampler=None):
     regions = ref.load(feed)
     ids = [r["id"] for r in feed["regions"]]
-    times = instants(regions, random.Random(seed), STATUS_SAMPLES)
+    times = (sampler or instants)(regions, random.Random(seed), count)
     got = []
     for i in range(0, len(times), BATCH):
         got += json.loads(page.evaluate(STATUS_JS, [feed, times[i:i + BATCH]]))
@@ -130,10 +132,10 @@ def compare_status(page, feed, seed):
     assert not mismatches, f"{len(mismatches)} mismatches (seed {seed}):\n" + "\n".join(mismatches[:20])
 
 
-def compare_channels(page, feed, seed, count=CHANNEL_SAMPLES):
+def compare_channels(page, feed, seed, count=CHANNEL_SAMPLES, sampler=None):
     channels = ref.load_channels(feed)
     schedules = {**ref.load(feed), **{f"channel {k}": v for k, v in channels.items() if v is not None}}
-    times = instants(schedules, random.Random(seed + 2), count)
+    times = (sampler or instants)(schedules, random.Random(seed + 2), count)
     got = []
     for i in range(0, len(times), BATCH):
         got += json.loads(page.evaluate(CHANNEL_JS, [feed, times[i:i + BATCH]]))
@@ -147,12 +149,12 @@ def compare_channels(page, feed, seed, count=CHANNEL_SAMPLES):
     assert not mismatches, f"{len(mismatches)} mismatches (seed {seed}):\n" + "\n".join(mismatches[:20])
 
 
-def compare_due(page, feed, seed, count=DUE_SAMPLES):
+def compare_due(page, feed, seed, count=DUE_SAMPLES, sampler=None):
     regions = ref.load(feed)
     channels = ref.load_channels(feed)
     rng = random.Random(seed + 1)
     schedules = {**regions, **{f"channel {k}": v for k, v in channels.items() if v is not None}}
-    times = instants(schedules, rng, count)
+    times = (sampler or instants)(schedules, rng, count)
     priorities = [p["id"] for p in feed["priorities"]]
     cases = [[rng.choice(list(regions)), rng.choice(priorities), t] for t in times]
     got = []
@@ -248,3 +250,91 @@ def test_channel_samples_cover_edges_and_clock_changes(seed):
         changes = clock_changes(schedule, schedule.start, schedule.end)
         assert len(changes) == 4, zone
         assert all(sum(abs(t - c) < DAY for t in times) > 50 for c in changes), zone
+
+
+# Dated changes: the dated fixture (new EMEA hours on 22 March 2027, in the week New York is
+# already on summer time and Berlin not yet; new USA hours on the US clock change day; new
+# targets in business and calendar time; a hotline that starts, a chat that ends, a form offered
+# for a while), with instants concentrated around each change.
+DATED_SAMPLES = 10_000
+
+
+def test_status_dated_fixture(tricky_page, seed):
+    feed = dated_fixture.support_feed()
+    compare_status(tricky_page, feed, seed, DATED_SAMPLES, dated_instants)
+
+
+def test_response_due_dated_fixture(tricky_page, seed):
+    feed = dated_fixture.support_feed()
+    compare_due(tricky_page, feed, seed, DATED_SAMPLES, dated_instants)
+
+
+def test_channel_status_dated_fixture(tricky_page, seed):
+    feed = dated_fixture.support_feed()
+    compare_channels(tricky_page, feed, seed, DATED_SAMPLES, dated_instants)
+
+
+def test_hours_changes_dated_fixture(tricky_page, seed):
+    feed = dated_fixture.support_feed()
+    schedules = {**ref.load(feed), **{f"channel {k}": v for k, v in ref.load_channels(feed).items() if v}}
+    times = dated_instants(schedules, random.Random(seed + 3), DATED_SAMPLES, feed)
+    got = []
+    for i in range(0, len(times), BATCH):
+        got += json.loads(tricky_page.evaluate(CHANGES_JS, [feed, times[i:i + BATCH]]))
+    expected = [[[r, d, at] for r, d, at in ref.hours_changes(feed, t)] for t in times]
+    mismatches = [f"at {iso(t)}: js {js} != reference {exp}" for t, js, exp in zip(times, got, expected) if js != exp]
+    assert not mismatches, f"{len(mismatches)} mismatches (seed {seed}):\n" + "\n".join(mismatches[:20])
+    assert sum(bool(e) for e in expected) > DATED_SAMPLES // 10
+
+
+# The dated samples reach every change: each change's first instant, the minute on either side,
+# and many instants within a day of it, with every channel state and every target in force.
+def test_dated_samples_cover_changes(seed):
+    feed = dated_fixture.support_feed()
+    channels = ref.load_channels(feed)
+    schedules = {**ref.load(feed), **{f"channel {k}": v for k, v in channels.items() if v is not None}}
+    times = dated_instants(schedules, random.Random(seed), DATED_SAMPLES, feed)
+    changes = change_instants(feed)
+    assert len(changes) == 12
+    for change in changes:
+        assert change in times and sum(abs(t - change) < DAY for t in times) > 100, iso(change)
+    states = {ref.channel_status(c, channels[c["id"]], t)[0] for t in times for c in feed["channels"]}
+    assert states == {"always", "staffed", "not_staffed", "unknown", "unavailable"}
+
+
+CHANGES_JS = """([feed, times]) => JSON.stringify(times.map((t) => S.hoursChanges(feed, new Date(t)).map((c) =>
+  [c.region, c.from, +c.at])))"""
+
+
+# The first instant of every dated change in a feed: hours changes in their schedule's zone,
+# target changes in every region's zone, channel availability in its zone.
+def change_instants(feed: dict) -> list[int]:
+    out = set()
+    zones = {r["zone"] for r in feed["regions"]}
+    schedules = [*feed["regions"], *(c["schedule"] for c in feed.get("channels", []) if c["schedule"])]
+    for s in schedules:
+        for change in s.get("hours_changes", []):
+            out.add(ref._instant(date.fromisoformat(change["from"]), 0, ZoneInfo(s["zone"])))
+    for p in feed["priorities"]:
+        for change in p.get("target_changes", []):
+            out |= {ref._instant(date.fromisoformat(change["from"]), 0, ZoneInfo(z)) for z in zones}
+    for c in feed.get("channels", []):
+        out |= {t for t in ref.offered(c) if t is not None}
+    return sorted(out)
+
+
+# Half the instants as instants() picks them, half around the changes: the instant itself, a
+# millisecond or a minute either side, or anywhere within three days, on half-hour steps mostly.
+def dated_instants(schedules: dict, rng: random.Random, count: int, feed: dict | None = None) -> list[int]:
+    feed = feed or dated_fixture.support_feed()
+    changes = change_instants(feed)
+    out = instants(schedules, rng, count // 2)
+    out += changes
+    while len(out) < count:
+        change = rng.choice(changes)
+        if rng.random() < 0.3:
+            out.append(change + rng.choice((0, -1, 1, -MINUTE, MINUTE)))
+        else:
+            t = change + rng.randrange(-3 * 48, 3 * 48 + 1) * 30 * MINUTE
+            out.append(t + rng.choice((0, 0, 0, -1, 1, rng.randrange(MINUTE))))
+    return out

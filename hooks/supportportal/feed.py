@@ -8,7 +8,8 @@ import json
 
 import datetime as dt
 
-from .model import WEEKDAYS, Channel, Interval, Notice, Policy, Target
+from . import dated
+from .model import WEEKDAYS, Channel, Interval, Notice, Policy, Priority, Target
 from .version import PolicyVersion
 
 SCHEMA_VERSION = 1
@@ -47,13 +48,14 @@ def support_feed(policy: Policy, version: PolicyVersion | None = None) -> dict:
         "horizon": {"first_date": first.isoformat(), "last_date": last.isoformat()},
         "business_day_hours": policy.business_day_minutes / 60 if policy.business_day_minutes % 60 else policy.business_day_minutes // 60,
         "regions": [
-            {"id": region.id, "name": region.name.as_dict(), **_schedule(region.zone, region.weekly, policy.overrides[region.id])}
+            {"id": region.id, "name": region.name.as_dict(),
+             **_schedule(region.zone, region.weekly, policy.overrides[region.id], region.changes)}
             for region in policy.regions
         ],
         "priorities": [
             {"id": p.id, "name": p.name.as_dict(), "default": p.default,
              "first_response": _target(p.first_response), "update_interval": _target(p.update_interval),
-             "via": p.via}
+             "via": p.via, **_target_changes(p)}
             for p in policy.priorities
         ],
         "channels": [_channel(policy, channel) for channel in policy.channels],
@@ -61,17 +63,43 @@ def support_feed(policy: Policy, version: PolicyVersion | None = None) -> dict:
     }
 
 
+def _weekly(weekly: tuple) -> dict:
+    return {day: [_interval(iv) for iv in weekly[i]] for i, day in enumerate(WEEKDAYS)}
+
+
 # A zone, weekly hours and the dates that differ: the same members for a region and a channel.
-def _schedule(zone: str, weekly: tuple, overrides: tuple) -> dict:
+# `weekly` are the hours at the horizon start; `hours_changes` (only when there are changes) the
+# full weekly hours from later dates on, for intervals starting on or after the date.
+def _schedule(zone: str, weekly: tuple, overrides: tuple, changes: tuple = ()) -> dict:
     return {
         "zone": zone,
-        "weekly": {day: [_interval(iv) for iv in weekly[i]] for i, day in enumerate(WEEKDAYS)},
+        "weekly": _weekly(weekly),
+        **({"hours_changes": [{"from": c.start.isoformat(), "weekly": _weekly(c.weekly)} for c in changes]}
+           if changes else {}),
         "days": [
             {"date": o.date.isoformat(), "kind": o.kind, "name": o.name.as_dict(),
              "hours": [_interval(iv) for iv in o.hours]}
             for o in overrides
         ],
     }
+
+
+# `target_changes` (only when there are some): both targets for requests made from 00:00 of a
+# date in the customer's region's zone; first_response and update_interval are those at the horizon start.
+def _target_changes(priority: Priority) -> dict:
+    if not priority.changes:
+        return {}
+    return {"target_changes": [{"from": c.start.isoformat(), "first_response": _target(c.first_response),
+                                "update_interval": _target(c.update_interval)} for c in priority.changes]}
+
+
+# `available` (only for a channel with from or until): its first and last day, in `zone`.
+def _available(policy: Policy, channel: Channel) -> dict:
+    if channel.available_from is None and channel.available_until is None:
+        return {}
+    day = lambda d: d and d.isoformat()  # noqa: E731
+    return {"available": {"from": day(channel.available_from), "until": day(channel.available_until),
+                          "zone": dated.channel_zone(policy, channel)}}
 
 
 # A channel: around the clock (schedule null), or staffed in its schedule and, outside it, either
@@ -82,10 +110,12 @@ def _channel(policy: Policy, channel: Channel) -> dict:
         "id": channel.id, "name": channel.name.as_dict(), "type": channel.type, "address": channel.address,
         "around_the_clock": schedule is None,
         "schedule": None if schedule is None else {
-            "region": schedule.region, **_schedule(schedule.zone, schedule.weekly, policy.channel_overrides[channel.id]),
+            "region": schedule.region,
+            **_schedule(schedule.zone, schedule.weekly, policy.channel_overrides[channel.id], schedule.changes),
         },
         "priorities": list(channel.priorities) if channel.priorities is not None else [p.id for p in policy.priorities],
         "outside_hours": channel.outside_hours,
+        **_available(policy, channel),
     }
 
 

@@ -10,13 +10,19 @@
 #   - closing at midnight is "23:59"; a closing time before the opening time runs past midnight
 #   - a channel staffed around the clock: every day of the week, opens "00:00", closes "23:59"
 #   - a channel's areaServed: the region whose hours it keeps, else every region
+#   - dated changes: the weekly hours in force on the build date carry validThrough (the day
+#     before the next change), each later set of weekly hours validFrom its date (and validThrough
+#     the day before the one after it); a channel offered from or until a date carries them too.
+#     Channels no longer offered, or not yet announced, are left out.
 
 from __future__ import annotations
 
 import json
 import re
 
-from . import catalog
+import datetime as dt
+
+from . import catalog, dated
 from .model import MINUTES_PER_DAY, WEEKDAYS, Channel, Interval, Policy
 
 CONTEXT = "https://schema.org"
@@ -58,10 +64,10 @@ def organization(policy: Policy, lang: str | None = None) -> dict:
             "availableLanguage": list(policy.languages),
             "description": catalog.get(lang)("jsonld.zone", region=name, zone=region.zone),
             **_channels(policy),
-            "hoursAvailable": _weekly(region.weekly) + _days(policy, policy.overrides[region.id], lang, main),
+            "hoursAvailable": _dated_weekly(policy, region) + _days(policy, policy.overrides[region.id], lang, main),
         }
         data["contactPoint"].append(point)
-    for channel in policy.channels:
+    for channel in _shown(policy):
         data["contactPoint"].append(_channel_point(policy, channel, lang, main))
     return data
 
@@ -89,18 +95,51 @@ def _channel_point(policy: Policy, channel: Channel, lang: str, main: str) -> di
         "areaServed": [region.name.get(lang, main) for region in served],
         "availableLanguage": list(policy.languages),
     }
+    offered = (channel.available_from, channel.available_until)
     if schedule is None:
-        point["hoursAvailable"] = [{"@type": "OpeningHoursSpecification", "dayOfWeek": list(DAYS), **AROUND_THE_CLOCK}]
+        point["hoursAvailable"] = [_within({"@type": "OpeningHoursSpecification", "dayOfWeek": list(DAYS), **AROUND_THE_CLOCK},
+                                           (None, None), offered, policy.today)]
         return point
     point["description"] = catalog.get(lang)("jsonld.zone", region=name, zone=schedule.zone)
-    point["hoursAvailable"] = _weekly(schedule.weekly) + _days(policy, policy.channel_overrides[channel.id], lang, main)
+    point["hoursAvailable"] = (_dated_weekly(policy, schedule, offered)
+                               + _days(policy, policy.channel_overrides[channel.id], lang, main))
     return point
+
+
+# The channels the pages show on the build date (offered, or announced).
+def _shown(policy: Policy) -> list:
+    return [c for c in policy.channels if dated.shown(c, policy.today, policy.announce_days)]
+
+
+# The weekly hours of a region or schedule from the build date on: those in force, then each
+# later change, each with the dates it is valid (within the channel's `offered` dates).
+def _dated_weekly(policy: Policy, owner, offered=(None, None)) -> list:
+    today = policy.today
+    later = [c for c in owner.changes if c.start > today]
+    periods = [(None, dated.weekly_on(owner, today))] + [(c.start, c.weekly) for c in later]
+    specs = []
+    for i, (start, weekly) in enumerate(periods):
+        end = periods[i + 1][0] - dt.timedelta(days=1) if i + 1 < len(periods) else None
+        specs += [_within(spec, (start, end), offered, today) for spec in _weekly(weekly)]
+    return [spec for spec in specs if spec is not None]
+
+
+# A specification limited to the dates [start, end] and those the channel is offered (None: no
+# limit); None when nothing of it remains from the build date on. validFrom only when in the future.
+def _within(spec: dict, period: tuple, offered: tuple, today) -> dict | None:
+    starts = [d for d in (period[0], offered[0]) if d is not None]
+    ends = [d for d in (period[1], offered[1]) if d is not None]
+    start, end = max(starts, default=None), min(ends, default=None)
+    if (end is not None and end < today) or (start and end and end < start):
+        return None
+    return {**spec, **({"validFrom": start.isoformat()} if start and start > today else {}),
+            **({"validThrough": end.isoformat()} if end else {})}
 
 
 # The first address of each kind: email, telephone, and a web page (portal, form or chat).
 def _channels(policy: Policy) -> dict:
     found: dict = {}
-    for channel in policy.channels:
+    for channel in (c for c in policy.channels if c.offered(policy.today)):
         if channel.type == "email":
             found.setdefault("email", channel.address)
         elif channel.type == "phone":

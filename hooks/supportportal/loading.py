@@ -20,7 +20,7 @@ import jsonschema
 from jsonschema import validators
 from referencing import Registry, Resource
 
-from . import closures as closures_, yamlload
+from . import closures as closures_, dated, yamlload
 from .checks import channels, company, holidays, maintenance, notices, priorities, process, regions
 from .checks.context import Context, Problem
 from .checks.structure import schema_problem
@@ -235,6 +235,7 @@ def _build(ctx: Context, today: dt.date) -> Policy | None:
     )
     if not _years_known(ctx, policy):
         return None
+    policy = dated.rebase(policy)
     holidays.holiday_names(ctx, policy)
     if ctx.problems:
         return None

@@ -60,13 +60,22 @@ class Calendar:
     names: tuple = ()
 
 
+# New weekly hours from a date on (`changes:` in regions.yml): they apply to every interval that
+# starts on that date or later, in the zone of the hours.
+@dataclass(frozen=True)
+class HoursChange:
+    start: dt.date  # `from:` as written
+    weekly: tuple  # 7 tuples of Interval, Monday first: the full new weekly hours
+
+
 @dataclass(frozen=True)
 class Region:
     id: str
     name: Text
     zone: str
-    weekly: tuple  # 7 tuples of Interval, Monday first
+    weekly: tuple  # 7 tuples of Interval, Monday first; in force at the horizon start once loaded
     calendar: str | None
+    changes: tuple = ()  # HoursChange, by date; once loaded only those after the horizon start
 
 
 # A company closure or special-hours rule as written in holidays.yml.
@@ -106,6 +115,7 @@ class Schedule:
     weekly: tuple  # 7 tuples of Interval, Monday first
     calendar: str | None
     region: str | None = None  # the region whose hours these are
+    changes: tuple = ()  # HoursChange, by date (a region's, with same_hours_as)
 
 
 @dataclass(frozen=True)
@@ -118,6 +128,13 @@ class Channel:
     schedule: Schedule | None = None  # None: staffed around the clock
     priorities: tuple | None = None  # priority ids it is meant for; None: every priority
     outside_hours: str | None = None  # "accepted" | "not_staffed"; None without a schedule
+    available_from: dt.date | None = None  # offered from this date on (`from:`); None: already
+    available_until: dt.date | None = None  # offered up to and including this date (`until:`)
+
+    # Whether the channel is offered on a date (in the zone of its availability).
+    def offered(self, date: dt.date) -> bool:
+        return (self.available_from is None or self.available_from <= date) and \
+            (self.available_until is None or date <= self.available_until)
 
     @property
     def around_the_clock(self) -> bool:
@@ -144,6 +161,15 @@ class Target:
     text: str  # as written in the policy
 
 
+# New targets from a date on (`changes:` in priorities.yml), for requests made from 00:00 of that
+# date in the customer's region's zone. Both targets as in force from then (unchanged ones carried over).
+@dataclass(frozen=True)
+class TargetChange:
+    start: dt.date
+    first_response: Target
+    update_interval: Target | None
+
+
 @dataclass(frozen=True)
 class Priority:
     id: str
@@ -155,6 +181,7 @@ class Priority:
     around_the_clock: bool
     default: bool
     via: str | None = None  # the channel whose hours a business-time target counts on
+    changes: tuple = ()  # TargetChange, by date; once loaded only those after the horizon start
 
 
 # A notice from notices.yml: support disrupted or reduced for a while. Instants are aware UTC
@@ -212,6 +239,7 @@ class Policy:
     enhancements_answer: Text
     warranty: tuple
     notices: tuple = ()  # Notice, by start; those expired before the build date are left out
+    announce_days: int = 60  # company.yml announce_changes: how long before a change the pages announce it
     version: str | None = None  # company.yml version: what customers cite; None: the build derives one
     overrides: dict = field(default_factory=dict, compare=False)  # region id -> tuple[DayOverride]
     channel_overrides: dict = field(default_factory=dict, compare=False)  # channel id -> tuple[DayOverride]

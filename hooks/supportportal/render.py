@@ -14,7 +14,7 @@ from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
-from . import catalog, closures, ics, parsing, textfmt
+from . import catalog, closures, dated, ics, parsing, textfmt
 from .checks.notices import NOTICE_KINDS
 from .model import Policy
 
@@ -384,7 +384,7 @@ class Facts:
             "company": _literal(policy_text(p.company)), "city": _literal(self.t(p.city)),
             "country": _literal(self.t(p.country)), "regions": [_literal(self.t(r.name)) for r in p.regions],
             "region_list": _literal(self._region_names(p.regions)),
-            "channel_count": len(p.channels), "channel_count_words": textfmt.count_word(len(p.channels), self.lang),
+            "channel_count": len(self._channels()), "channel_count_words": textfmt.count_word(len(self._channels()), self.lang),
             "hours_table": self.hours_table, "holiday_rule": self.holiday_rule,
             "channels_intro": self.channels_intro, "channels_list": self.channels_list,
             "communication": self.communication, "priority_table": self.priority_table,
@@ -407,13 +407,16 @@ class Facts:
         say = self.say
         rows = []
         for region in self.policy.regions:
-            weekly = textfmt.weekly_rows(region, self.lang) or [("", textfmt.phrase(self.lang, "hours.closed"))]
+            weekly = textfmt.weekly_rows(dated.as_on(region, self.today), self.lang) or [("", textfmt.phrase(self.lang, "hours.closed"))]
+            notes = self._hours_changes(region)
+            span = len(weekly) + len(notes)
             for i, (days, hours) in enumerate(weekly):
-                head = (f'<th scope="row" rowspan="{len(weekly)}">{escape(self.t(region.name))}</th>' if i == 0 else "")
-                zone = (f'<td rowspan="{len(weekly)}" data-zone="{escape(region.zone)}">'
+                head = (f'<th scope="row" rowspan="{span}">{escape(self.t(region.name))}</th>' if i == 0 else "")
+                zone = (f'<td rowspan="{span}" data-zone="{escape(region.zone)}">'
                         f"{escape(textfmt.zone_label(region.zone, self.lang, *self._years()))}</td>" if i == 0 else "")
                 rows.append(f'<tr data-region="{escape(region.id)}">{head}<td>{escape(days)}</td>'
                             f"<td>{escape(hours)}</td>{zone}</tr>")
+            rows += notes
         return Markup(
             f'<div class="support-hours">\n<table>\n<caption>{escape(say("hours.caption"))}</caption>\n'
             f'<thead><tr><th scope="col">{escape(say("hours.region"))}</th><th scope="col">{escape(say("hours.days"))}</th>'
@@ -425,6 +428,53 @@ class Facts:
     def _region_names(self, regions) -> str:
         order = {region.id: i for i, region in enumerate(self.policy.regions)}
         return textfmt.join_words([self.t(r.name) for r in sorted(regions, key=lambda r: order[r.id])], self.lang)
+
+
+    # The announced changes of a region's hours, one table row each: "From Monday, 1 March 2027:
+    # Monday to Friday 09:00–17:00". Dated, so true until the next build whatever the day.
+    def _hours_changes(self, region) -> list[str]:
+        rows = []
+        for change in dated.announced(region.changes, self.today, self.policy.announce_days):
+            hours = "; ".join(f"{days} {times}" for days, times in textfmt.weekly_rows(change, self.lang)) \
+                or textfmt.phrase(self.lang, "hours.closed")
+            rows.append(f'<tr data-region="{escape(region.id)}" data-change="{change.start.isoformat()}" '
+                        f'class="support-change"><td colspan="2">{self._from(change.start, hours)}</td></tr>')
+        return rows
+
+    # "From Monday, 1 March 2027: <what>", the date as a <time> element; `what` is escaped here.
+    def _from(self, date: dt.date, what: str) -> Markup:
+        day = Markup(f'<time datetime="{date.isoformat()}">{escape(textfmt.format_long_date(date, self.lang))}</time>')
+        return Markup(escape(self.say("changes.from", date="\ue004", what=what))).replace("\ue004", day)
+
+    # The channels the pages list: offered on the build date, or announced (starting within the
+    # announcement window); a retired one is gone.
+    def _channels(self) -> list:
+        return [c for c in self.policy.channels if dated.shown(c, self.today, self.policy.announce_days)]
+
+    # " (from Monday, 11 January 2027)" / " (until Wednesday, 30 June 2027)" for a channel whose
+    # first or last day lies within the announcement window.
+    def _channel_dates(self, channel) -> Markup:
+        ahead = self.today + dt.timedelta(days=self.policy.announce_days)
+        first, last = channel.available_from, channel.available_until
+        notes = []
+        for key, date in (("changes.channel_from", first if first and self.today < first <= ahead else None),
+                          ("changes.channel_until", last if last and self.today <= last <= ahead else None)):
+            if date is not None:
+                day = Markup(f'<time datetime="{date.isoformat()}">{escape(textfmt.format_long_date(date, self.lang))}</time>')
+                notes.append(Markup(escape(self.say(key, date="\ue004"))).replace("\ue004", day))
+        return Markup("").join(Markup(f' <span class="support-change">{n}</span>') for n in notes)
+
+    # A target in force on the build date, with the announced changes of it after it.
+    def _target_cell(self, priority, index: int, words) -> Markup:
+        current = dated.targets_on(priority, self.today)[index]
+        out = escape(words(current))
+        shown = current
+        for change in dated.announced(priority.changes, self.today, self.policy.announce_days):
+            target = (change.first_response, change.update_interval)[index]
+            if target != shown:
+                out += Markup(f'<br><span class="support-change">{self._from(change.start, words(target))}</span>')
+            shown = target
+        return out
 
     # "Support is closed on public holidays: Munich, Germany." where every region keeps one
     # calendar, else each group of regions with its own: "...: EMEA and USA: Munich, Germany;
@@ -445,12 +495,12 @@ class Facts:
         return self.say("holidays.rule", calendars=self.say("list.separator").join(parts))
 
     def communication(self) -> str:
-        written = all(c.written for c in self.policy.channels)
+        written = all(c.written for c in self._channels())
         return self.say("channels.written" if written else "channels.mixed")
 
     # "There are three ways to contact us:" with the number taken from the list that follows.
     def channels_intro(self) -> str:
-        n = len(self.policy.channels)
+        n = len(self._channels())
         return self.say("channels.intro", n, count=textfmt.count_word(n, self.lang))
 
     # Each channel with its address, who it is for and when it is staffed, in words that stay true
@@ -458,14 +508,14 @@ class Facts:
     # live status script writes "Staffed now, until 20:00 CET" and keeps it current.
     def channels_list(self) -> Markup:
         items = []
-        for ch in self.policy.channels:
+        for ch in self._channels():
             desc = f" – {escape(self.t(ch.description))}" if ch.description else ""
             facts = " ".join(escape(fact) for fact in self._channel_facts(ch))
             live = '<span class="support-channel__live" hidden></span>' if ch.schedule else ""
             items.append(f'<li data-channel="{escape(ch.id)}"><strong>{escape(self.t(ch.name))}</strong>: '
-                         f'<a href="{escape(ch.href)}">{escape(policy_text(ch.address))}</a>{desc}'
+                         f'<a href="{escape(ch.href)}">{escape(policy_text(ch.address))}</a>{desc}{self._channel_dates(ch)}'
                          f'<span class="support-channel__hours">{facts}</span>{live}</li>')
-        live = " data-support-channels" if any(ch.schedule for ch in self.policy.channels) else ""
+        live = " data-support-channels" if any(ch.schedule for ch in self._channels()) else ""
         return Markup(f'<ul class="support-channels"{live}>\n' + "\n".join(items) + "\n</ul>\n")
 
     # "For Critical incidents only.", then "Staffed Monday to Friday 08:00–20:00 CET/CEST (Berlin
@@ -475,7 +525,7 @@ class Facts:
         if ch.priorities is not None:
             names = {p.id: self.t(p.name) for p in self.policy.priorities}
             facts.append(say("channels.only", priorities=textfmt.join_words([names[p] for p in ch.priorities], self.lang)))
-        schedule = ch.schedule
+        schedule = dated.as_on(ch.schedule, self.today) if ch.schedule else None
         if schedule is None:
             return [*facts, say("channels.any_time" if ch.written else "channels.around_the_clock")]
         hours = "; ".join(f"{days} {times}" for days, times in textfmt.weekly_rows(schedule, self.lang))
@@ -499,15 +549,15 @@ class Facts:
         rows = []
         for p in self.policy.priorities:
             examples = "".join(f"<li>{escape(self.t(e))}</li>" for e in p.examples)
-            updates = (textfmt.every_words(p.update_interval.minutes, p.update_interval.business,
-                                           self.policy.business_day_minutes, self.lang)
-                       if p.update_interval else say("priorities.updates_none"))
+            first = dated.targets_on(p, self.today)[0]
+            updates = self._target_cell(p, 1, lambda t: textfmt.every_words(
+                t.minutes, t.business, self.policy.business_day_minutes, self.lang) if t else say("priorities.updates_none"))
             coverage = self._coverage(p)
             rows.append(
                 f'<tr data-priority="{escape(p.id)}"><th scope="row">{escape(self.t(p.name))}</th>'
                 f"<td>{escape(self.t(p.definition))}</td><td><ul>{examples}</ul></td>"
-                f'<td data-minutes="{p.first_response.minutes}">{escape(self._target(p.first_response))}</td>'
-                f"<td>{escape(coverage)}</td><td>{escape(updates)}</td></tr>"
+                f'<td data-minutes="{first.minutes}">{self._target_cell(p, 0, self._target)}</td>'
+                f"<td>{escape(coverage)}</td><td>{updates}</td></tr>"
             )
         head = "".join(f'<th scope="col">{escape(say("priorities." + k))}</th>' for k in
                        ("priority", "definition", "examples", "first_response", "coverage", "updates"))
@@ -528,7 +578,7 @@ class Facts:
         return self.say("priorities.via", coverage=coverage, channel=self.t(channel.name))
 
     def business_hours_rule(self) -> str:
-        days = "; ".join(self._weekly_words(r.name, r) for r in self.policy.regions)
+        days = "; ".join(self._weekly_words(r.name, dated.as_on(r, self.today)) for r in self.policy.regions)
         hours = self.policy.business_day_minutes / 60
         rule = self.say("priorities.business_rule", days=days, day=f"{hours:g}")
         via = [self.policy.channel(p.via) for p in self.policy.priorities if p.via and not p.around_the_clock]
@@ -571,7 +621,7 @@ class Facts:
     def status_widget(self) -> Markup:
         rows = []
         for region in self.policy.regions:
-            hours = "; ".join(f"{days} {times}" for days, times in textfmt.weekly_rows(region, self.lang))
+            hours = "; ".join(f"{days} {times}" for days, times in textfmt.weekly_rows(dated.as_on(region, self.today), self.lang))
             zone = textfmt.zone_abbreviations(region.zone, self.lang, *self._years())
             rows.append(f'<li class="support-status__region" data-support-placeholder="{escape(region.id)}">'
                         f'<span class="support-status__name">{escape(self.t(region.name))}</span>'

@@ -7,6 +7,7 @@ from __future__ import annotations
 from .. import parsing
 from ..model import Channel, Schedule
 from .context import Context
+from .dated import date_at
 from .regions import weekly_hours
 
 NAME = "channels"
@@ -62,10 +63,27 @@ def _channel(ctx: Context, path, ch: dict, seen: set, known: Known) -> Channel |
     priorities = _priorities(ctx, path, ch, known)
     outside = _outside_hours(ctx, path, ch)
     description = ctx.text_at(NAME, path + ("description",)) if "description" in ch else None
+    offered = _offered(ctx, path, ch)
     name = ctx.text_at(NAME, path + ("name",))
-    if not ctx.intact(NAME, path) or name is None or schedule is False:
+    if not ctx.intact(NAME, path) or name is None or schedule is False or offered is None:
         return None
-    return Channel(ch["id"], name, ch["type"], ch["address"], description, schedule, priorities, outside)
+    return Channel(ch["id"], name, ch["type"], ch["address"], description, schedule, priorities, outside, *offered)
+
+
+# `from:` and `until:` (the first and the last day the channel is offered), or None when one is wrong.
+def _offered(ctx: Context, path, ch: dict) -> tuple | None:
+    dates = {}
+    for key in ("from", "until"):
+        if key in ch:
+            dates[key] = date_at(ctx, NAME, path + (key,)) if ctx.intact(NAME, path + (key,)) else None
+            if dates[key] is None:
+                return None
+    start, until = dates.get("from"), dates.get("until")
+    if start and until and until < start:
+        ctx.report(NAME, path + ("until",), f"the channel is offered until {until}, before it starts ({start})",
+                   "until is the last day the channel is offered: swap from and until, or correct the year")
+        return None
+    return start, until
 
 
 # The channel's hours: None around the clock, a Schedule, or False when they cannot be known.
@@ -116,7 +134,8 @@ def _region_schedule(ctx: Context, path, ch: dict, known: Known, calendar):
     region = known.regions.get(region_id)
     if region is None or calendar is False:
         return False
-    return Schedule(region.zone, region.weekly, region.calendar if "public_holidays" not in ch else calendar, region.id)
+    return Schedule(region.zone, region.weekly, region.calendar if "public_holidays" not in ch else calendar, region.id,
+                    region.changes)
 
 
 # The holiday calendar id, None for none, or False when it cannot be known.

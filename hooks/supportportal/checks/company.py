@@ -31,4 +31,10 @@ def check(ctx: Context) -> dict | None:
         return None
     data = ctx.get(NAME, ())
     return {"company": data["company"]["name"], **fields, "site_url": data["site"]["url"],
-            "version": data.get("version")}
+            "version": data.get("version"), "announce_days": _announce_days(ctx)}
+
+
+# announce_changes: how many days before a dated change the pages announce it (the schema checked "N days").
+def _announce_days(ctx: Context) -> int:
+    text = ctx.get(NAME, ("announce_changes",))
+    return int(text.split()[0]) if isinstance(text, str) else 60

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from .. import parsing
-from ..model import MINUTES_PER_DAY, Priority, Target
+from ..model import MINUTES_PER_DAY, Priority, Target, TargetChange
 from .context import Context
+from .dated import target_changes
 
 NAME = "priorities"
 # The longest response target a policy may promise; beyond it, a typo (1000000000 days) is likelier.
@@ -58,12 +59,17 @@ def _priority(ctx: Context, path, p: dict, seen: set, minutes_per_day: int) -> P
         around = p["coverage"] == "around the clock"
         targets = {key: _target(ctx, path + (key,), p[key], around, minutes_per_day)
                    for key in ("first_response", "update_interval") if ctx.intact(NAME, path + (key,))}
+    changes = None
+    if ctx.intact(NAME, path + ("coverage",)):
+        read = lambda where, text: _target(ctx, where, text, around, minutes_per_day)  # noqa: E731
+        changes = target_changes(ctx, NAME, path + ("changes",), targets, read)
     texts = (ctx.text_at(NAME, path + ("name",)), ctx.text_at(NAME, path + ("definition",)),
              ctx.texts_at(NAME, path + ("examples",)))
-    if not ctx.intact(NAME, path) or None in texts:
+    if not ctx.intact(NAME, path) or None in texts or changes is None:
         return None
     return Priority(p["id"], *texts, targets["first_response"], targets.get("update_interval"),
-                    p["coverage"] == "around the clock", bool(p.get("default", False)), p.get("via"))
+                    p["coverage"] == "around the clock", bool(p.get("default", False)), p.get("via"),
+                    tuple(TargetChange(start, t["first_response"], t.get("update_interval")) for start, _, t in changes))
 
 
 def _target(ctx: Context, path, text, around: bool, minutes_per_day: int) -> Target:

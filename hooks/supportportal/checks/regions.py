@@ -9,6 +9,7 @@ import zoneinfo
 from .. import parsing
 from ..model import MINUTES_PER_DAY, WEEKDAYS, Region
 from .context import Context, dotted
+from .dated import hours_changes
 from .values import signed
 
 NAME = "regions"
@@ -53,10 +54,12 @@ def _region(ctx: Context, path, reg: dict, calendar_ids, seen: dict) -> Region |
         ctx.report(NAME, path + ("public_holidays",), f"there is no holiday calendar '{calendar}' in holidays.yml",
                    f"did you mean '{close[0]}'?" if close else "add the calendar to holidays.yml or remove this line")
     weekly = weekly_hours(ctx, NAME, path + ("hours",), reg["hours"]) if ctx.present(NAME, path + ("hours",)) else None
+    changes = hours_changes(ctx, NAME, path + ("changes",), weekly,
+                            lambda where, hours: weekly_hours(ctx, NAME, where, hours))
     name = ctx.text_at(NAME, path + ("name",))
-    if not ctx.intact(NAME, path) or weekly is None or name is None:
+    if not ctx.intact(NAME, path) or weekly is None or name is None or changes is None:
         return None
-    return Region(reg["id"], name, reg["zone"], weekly, calendar)
+    return Region(reg["id"], name, reg["zone"], weekly, calendar, changes)
 
 
 # Weekly hours of a region, or of a channel (`name` is the file, `owner` what has the hours):

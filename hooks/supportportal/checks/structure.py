@@ -111,13 +111,16 @@ def _format_problem(ctx: Context, name, path, value, schema):
         suggestion = suggest_country(text, ctx.languages)
         return ctx.report(name, path, f"'{text}' is not a country code",
                           f"use '{suggestion}'" if suggestion else "use an ISO 3166-1 code in capitals, such as DE")
-    if key in ("date", "until"):
+    if key in ("date", "until", "from"):
         ymd = re.fullmatch(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*", text)
         dmy = re.fullmatch(r"\s*(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\s*", text)
         parts = ymd.groups() if ymd else dmy.groups()[::-1] if dmy else None
         return ctx.report(name, path, f"'{text}' is not a date",
                           f"write it as '{int(parts[0]):04d}-{int(parts[1]):02d}-{int(parts[2]):02d}' (YYYY-MM-DD)"
                           if parts else "write dates as YYYY-MM-DD, e.g. 2026-12-24")
+    if key == "announce_changes":
+        return ctx.report(name, path, f"'{text}' is not a number of days",
+                          "write how many days ahead the pages announce a change, e.g. 60 days (0 to 366)")
     if key == "every_year":
         return ctx.report(name, path, f"'{text}' is not a month and day", "write it as MM-DD, e.g. 12-24")
     if name == "notices" and key in ("start", "end", "updated"):

@@ -33,6 +33,12 @@
 //   shown_until null: until further notice). At t it is "pending" before announce,
 //   "planned" in [announce, start), "active" in [start, end), "ended" in [end, shown_until),
 //   then "expired". Every boundary belongs to the later state.
+// - Dated changes: a schedule's `hours_changes` entry replaces its weekly hours for dates
+//   from `from` on (an interval belongs to the date it starts on). A priority's
+//   `target_changes` entry gives the targets of requests made on or after its `from`,
+//   a local date in the customer's region's zone. A channel's `available` limits it to
+//   00:00 of `from` .. 24:00 of `until` in `available.zone`: outside it is "unavailable"
+//   (accepts false), and a priority `via` it counts on the region's hours instead.
 
 const MINUTE = 6e4;
 const DAY = 864e5;
@@ -55,23 +61,21 @@ export function supportStatus(policy, when = new Date()) {
 // channel accepts requests outside its hours; false when not staffed; null when unknown.
 export function channelStatus(policy, when = new Date()) {
   const status = {};
-  for (const channel of policy.channels || []) {
-    if (!channel.schedule) {
-      status[channel.id] = { state: "always", nextChange: null, nextState: null, closure: null, zone: null, accepts: true };
-      continue;
-    }
-    const s = scheduleState(policy, channel.schedule, +when);
-    const state = CHANNEL_STATES[s.state], accepted = channel.outside_hours == "accepted";
-    status[channel.id] = {
-      state,
-      nextChange: s.nextChange,
-      nextState: s.nextState && CHANNEL_STATES[s.nextState],
-      closure: s.closure,
-      zone: channel.schedule.zone,
-      accepts: state == "staffed" || accepted ? true : state == "not_staffed" ? false : null,
-    };
-  }
+  for (const channel of policy.channels || []) status[channel.id] = channelState(policy, channel, +when);
   return status;
+}
+
+// Weekly hours of each region that change within `days` days after `when`: [{ region,
+// from (date), at (Date), weekly }], the first change of each region, soonest first.
+export function hoursChanges(policy, when = new Date(), days = 7) {
+  const out = [];
+  for (const region of policy.regions) {
+    const c = compile(policy, region);
+    const next = c.changes.find(([n]) => n > localDay(c, +when));
+    const at = next && toInstant(c.zone, next[0] * DAY);
+    if (at > +when && at <= +when + days * DAY) out.push({ region: region.id, from: next[2], at: new Date(at), weekly: next[1] });
+  }
+  return out.sort((a, b) => a.at - b.at);
 }
 
 // First-response due time of a ticket of `priorityId` opened at `when` in `regionId`. A
@@ -80,18 +84,19 @@ export function channelStatus(policy, when = new Date()) {
 export function responseDue(policy, regionId, priorityId, when = new Date()) {
   const region = policy.regions.find((r) => r.id == regionId);
   const priority = policy.priorities.find((p) => p.id == priorityId);
-  const target = priority && priority.first_response;
   if (!region) return { due: null, reason: "unknown_region" };
   if (!priority) return { due: null, reason: "unknown_priority" };
+  const target = firstResponse(policy, region, priority, when);
   if (!target) return { due: null, reason: "no_target" };
-  let schedule = region, channel = null;
+  let schedule = region, channel = null, t = +when;
   if (priority.via) {
     const via = (policy.channels || []).find((ch) => ch.id == priority.via);
     if (!via) return { due: null, reason: "unknown_channel" };
-    if (via.schedule) [schedule, channel] = [via.schedule, via.id];
+    const [from, until] = offered(via);
+    if (via.schedule && t >= from && t < until) [schedule, channel] = [via.schedule, via.id];
   }
   const c = compile(policy, schedule);
-  let t = +when, left = target.minutes * MINUTE;
+  let left = target.minutes * MINUTE;
   const beyond = { due: null, reason: "beyond_horizon", clock: target.clock, channel };
   if (!(t >= c.start && t < c.end)) return beyond;
   if (target.clock != "business") return { due: new Date(t + left), reason: null, clock: target.clock, channel };
@@ -153,6 +158,15 @@ export function noticesConcerning(states, { region = null, channel = null } = {}
     && (channel == null || notice.channels.includes(channel)));
 }
 
+// The first-response target of `priority` for a request made at `when` in `region`: the
+// latest of its target_changes whose date (in the region's zone) has begun, else its own.
+export function firstResponse(policy, region, priority, when = new Date()) {
+  const day = localDay(compile(policy, region), +when);
+  let target = priority.first_response;
+  for (const change of priority.target_changes || []) if (dayNumber(change.from) <= day) target = change.first_response;
+  return target;
+}
+
 // The text of a name object in `lang`, else in the feed's first language.
 export function text(name, lang, policy) {
   if (name == null || typeof name == "string") return name || "";
@@ -185,6 +199,38 @@ const CHANNEL_STATES = { open: "staffed", closed: "not_staffed", unknown: "unkno
 // A notice's states, in order: the state before each boundary, then after the last.
 const NOTICE_STATES = ["pending", "planned", "active", "ended", "expired"];
 
+// State of one channel at `t`: "unavailable" before its first and after its last day, else
+// by its schedule (or "always"), with the end of its last day as a change.
+function channelState(policy, channel, t) {
+  const [from, until] = offered(channel);
+  if (t < from || t >= until) {
+    const next = t < from ? from : null;
+    return { state: "unavailable", nextChange: next && new Date(next), nextState: next && channelState(policy, channel, next).state, closure: null, zone: channel.schedule ? channel.schedule.zone : null, accepts: false };
+  }
+  let r = { state: "always", nextChange: null, nextState: null, closure: null, zone: null, accepts: true };
+  if (channel.schedule) {
+    const s = scheduleState(policy, channel.schedule, t);
+    const state = CHANNEL_STATES[s.state];
+    r = {
+      state,
+      nextChange: s.nextChange,
+      nextState: s.nextState && CHANNEL_STATES[s.nextState],
+      closure: s.closure,
+      zone: channel.schedule.zone,
+      accepts: state == "staffed" || channel.outside_hours == "accepted" ? true : state == "not_staffed" ? false : null,
+    };
+  }
+  if (until < Infinity && (r.nextChange == null || +r.nextChange >= until)) [r.nextChange, r.nextState] = [new Date(until), "unavailable"];
+  return r;
+}
+
+// The instants [from, until) a channel is offered (-Infinity/Infinity without limits).
+function offered(channel) {
+  const a = channel.available;
+  if (!a) return [-Infinity, Infinity];
+  return [a.from ? toInstant(a.zone, dayNumber(a.from) * DAY) : -Infinity, a.until ? toInstant(a.zone, (dayNumber(a.until) + 1) * DAY) : Infinity];
+}
+
 // State of one schedule (a region, or a channel's schedule) at instant `t`.
 function scheduleState(policy, schedule, t) {
   const c = compile(policy, schedule);
@@ -214,6 +260,7 @@ function compile(policy, region) {
     c = {
       zone: region.zone,
       weekly: region.weekly,
+      changes: (region.hours_changes || []).map((h) => [dayNumber(h.from), h.weekly, h.from]),
       days: new Map(region.days.map((d) => [dayNumber(d.date), d])),
       first: dayNumber(policy.horizon.first_date),
       last: dayNumber(policy.horizon.last_date),
@@ -267,7 +314,9 @@ function intervals(c, n) {
     list = [];
     if (n >= c.first && n <= c.last) {
       const entry = c.days.get(n);
-      for (const h of entry ? entry.hours : c.weekly[WEEKDAYS[(n + 4) % 7]] || []) {
+      let weekly = c.weekly;
+      for (const [from, w] of c.changes) if (from <= n) weekly = w;
+      for (const h of entry ? entry.hours : weekly[WEEKDAYS[(n + 4) % 7]] || []) {
         const open = minutes(h.start), close = minutes(h.end);
         const start = toInstant(c.zone, n * DAY + open * MINUTE);
         const end = toInstant(c.zone, n * DAY + (close > open ? close : close + 1440) * MINUTE);

@@ -16,7 +16,7 @@
 
 import {
   supportStatus, channelStatus, responseDue, upcomingClosures, text, defaultPriority, guessRegion, utcOffset,
-  noticeStates, noticesConcerning,
+  noticeStates, noticesConcerning, hoursChanges, firstResponse,
 } from "./support-status.js";
 
 const FEED = new URL("../../support.json", import.meta.url);
@@ -127,8 +127,9 @@ function status(root, policy, lang, s) {
     h("span", { class: "support-status__notices" }),
   ) });
   const rows = [...regions.map((region) => line(region, false)), ...channels.map((channel) => line(channel, true))];
+  const notice = h("p", { class: "support-status__changes", hidden: "" });
   root.classList.add("support-status");
-  root.replaceChildren(h("ul", { class: "support-status__list" }, ...rows.map((r) => r.row)), live);
+  root.replaceChildren(h("ul", { class: "support-status__list" }, ...rows.map((r) => r.row)), notice, live);
 
   function update(now) {
     const all = supportStatus(policy, now), staffed = channelStatus(policy, now);
@@ -152,14 +153,29 @@ function status(root, policy, lang, s) {
       if (st.nextChange) wake = Math.min(wake, +st.nextChange);
     }
     if (news.length) live.textContent = news.join(" ");
+    const changes = changesNotice(policy, regions, lang, s, now);
+    setText(notice, changes);
+    notice.hidden = !changes;
     return wake;
   }
   return { root, update };
 }
 
+// "EMEA support hours change on Monday, 22 March." for each region whose weekly hours change
+// within the next 7 days (the hours page lists the new hours).
+function changesNotice(policy, regions, lang, s, now) {
+  return hoursChanges(policy, now, 7).filter((c) => regions.some((r) => r.id == c.region)).map((c) => {
+    const region = policy.regions.find((r) => r.id == c.region);
+    const date = formatter(lang, { timeZone: region.zone, weekday: "long", day: "numeric", month: "long" }).format(c.at);
+    return fill(s.hours_change, { region: text(region.name, lang, policy), date });
+  }).join(" ");
+}
+
 // The sentence under a region: when it closes or opens, in its zone and the reader's.
 function detail(st, region, policy, lang, s, now) {
   if (st.state == "unknown") return s.unknown_detail;
+  // Before its first or after its last day (channels' from / until): when it is offered, if ever again.
+  if (st.state == "unavailable") return st.nextChange ? fill(s.offered_from, { at: when(st.nextChange, st.zone, lang, s, now) }) : s.not_offered;
   const parts = closureNote(st, policy, lang, s);
   const at = when(st.nextChange, region.zone, lang, s, now);
   const left = duration(st.nextChange - now, lang, s);
@@ -253,6 +269,8 @@ function notices(root, policy, lang, s) {
 function channelDetail(st, channel, policy, lang, s, now) {
   if (st.state == "always") return s.around_the_clock;
   if (st.state == "unknown") return s.unknown_detail;
+  // Before its first or after its last day (channels' from / until): when it is offered, if ever again.
+  if (st.state == "unavailable") return st.nextChange ? fill(s.offered_from, { at: when(st.nextChange, st.zone, lang, s, now) }) : s.not_offered;
   const parts = closureNote(st, policy, lang, s);
   const at = when(st.nextChange, st.zone, lang, s, now);
   const today = dateKey(st.nextChange, st.zone) == dateKey(now, st.zone) ? "_today" : "";
@@ -295,7 +313,7 @@ function calculator(root, policy, lang, s) {
     const region = policy.regions.find((r) => r.id == regionSelect.value);
     const priority = policy.priorities.find((p) => p.id == prioritySelect.value);
     const result = responseDue(policy, region.id, priority.id, now);
-    const target = priority.first_response;
+    const target = firstResponse(policy, region, priority, now);
     setAttr(output, "data-due", result.due ? result.due.toISOString() : "");
     setText(output, result.due
       ? fill(s.due, { at: when(result.due, region.zone, lang, s, now, ", "), left: duration(result.due - now, lang, s) })
@@ -511,7 +529,7 @@ function addStylesheet() {
 // Data
 
 // Decorative: the state is always also written out.
-const ICONS = { open: "\u2713", closed: "\u2715", unknown: "?", staffed: "\u2713", always: "\u2713", not_staffed: "\u2715" };
+const ICONS = { open: "\u2713", closed: "\u2715", unknown: "?", staffed: "\u2713", always: "\u2713", not_staffed: "\u2715", unavailable: "\u2715" };
 // The words of the states whose key is not the state itself: a channel always staffed is "Staffed".
 const LABELS = { always: "staffed" };
 // Notices: an icon per kind (decorative too: the kind is written out), the words of each

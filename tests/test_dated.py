@@ -1,0 +1,363 @@
+# Dated changes of the policy (new hours, new targets, channels offered from or until a date):
+# the policy checks, the base at the horizon start, support.json against its schema, the pages'
+# announcements, the JSON-LD's validFrom/validThrough and the live status, on the dated fixture
+# (tests/fixtures/policies/dated, loaded on 15 February 2027).
+
+import datetime as dt
+import json
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+
+import dated_fixture
+import reference_schedule as ref
+from conftest import ROOT, copy_project, open_module_page, run_build, serve_directory
+from supportportal import feed, render
+from supportportal.loading import PolicyError, load_policy
+from timelimit import time_limit
+
+SCHEMA = json.loads((ROOT / "hooks" / "supportportal" / "schemas" / "support.schema.json").read_text())
+# 2027-02-15 00:00:00 UTC: the build date of the dated fixture's site.
+EPOCH = str(int(datetime(2027, 2, 15, tzinfo=timezone.utc).timestamp()))
+
+
+def load(directory: Path, today: dt.date = dated_fixture.TODAY):
+    with time_limit(60, "loading a dated policy"):
+        return load_policy(directory, today)
+
+
+# The fixture policy with `old` replaced by `new` in one file; the problems it has, as text.
+def problems(tmp_path, file: str, old: str, new: str) -> str:
+    directory = dated_fixture.policy_dir(tmp_path / "policy")
+    path = directory / file
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+    with pytest.raises(PolicyError) as error:
+        load(directory)
+    return str(error.value)
+
+
+# The policy checks: each mistake names the file, the line, the key and the fix.
+
+def test_two_changes_of_hours_on_one_date(tmp_path):
+    report = problems(tmp_path, "regions.yml", "      - from: 2027-06-06\n", "      - from: 2027-03-22\n")
+    assert "policy/regions.yml, line 22, regions[1].changes[3].from: there is already a change on 2027-03-22 (changes[2])" in report
+    assert "Fix: keep one change per date" in report
+
+
+def test_hours_that_repeat_those_in_force(tmp_path):
+    same = "      - from: 2027-03-22\n        hours:\n          monday to friday: 08:00-18:00\n          saturday: 22:00-04:00\n"
+    old = ("      - from: 2027-03-22\n        hours:\n          monday to thursday: 09:00-17:00\n"
+           "          friday: 09:00-15:00\n          saturday: 22:00-04:00\n")
+    report = problems(tmp_path, "regions.yml", old, same)
+    assert ("policy/regions.yml, line 17, regions[1].changes[2].hours: this change on 2027-03-22 changes nothing: "
+            "the same hours are already in force before it") in report
+    assert "Fix: remove this change, or write the new hours" in report
+
+
+def test_a_target_that_repeats_the_one_in_force(tmp_path):
+    report = problems(tmp_path, "priorities.yml", "        first_response: 2 business hours\n",
+                      "        first_response: 4 business hours\n")
+    assert ("policy/priorities.yml, line 27, priorities[2].changes[1].first_response: this change on 2027-03-22 "
+            "changes nothing: the first response target is already 4 business hours before it") in report
+    assert "Fix: remove this line (or the whole change), or write the new target" in report
+
+
+def test_two_changes_of_targets_on_one_date(tmp_path):
+    report = problems(tmp_path, "priorities.yml", "      - from: 2027-04-01\n", "      - from: 2026-07-01\n")
+    assert "policy/priorities.yml, line 15, priorities[1].changes[2].from: there is already a change on 2026-07-01 (changes[1])" in report
+
+
+def test_a_date_that_does_not_exist(tmp_path):
+    report = problems(tmp_path, "regions.yml", "      - from: 2027-03-22\n", "      - from: 2027-02-29\n")
+    assert ("policy/regions.yml, line 16, regions[1].changes[2].from: 2027-02-29 is not a date that exists: "
+            "February 2027 has 28 days") in report
+    assert "Fix: check the day, e.g. 2027-02-28 for the last day" in report
+
+
+def test_a_channel_date_that_does_not_exist(tmp_path):
+    report = problems(tmp_path, "channels.yml", "    until: 2027-06-30\n", "    until: 2027-06-31\n")
+    assert "policy/channels.yml, line 38, channels[4].until: 2027-06-31 is not a date that exists: June 2027 has 30 days" in report
+
+
+def test_a_channel_that_ends_before_it_starts(tmp_path):
+    report = problems(tmp_path, "channels.yml", "    until: 2027-09-30\n", "    until: 2027-01-10\n")
+    assert ("policy/channels.yml, line 46, channels[5].until: the channel is offered until 2027-01-10, before it starts "
+            "(2027-01-11)") in report
+    assert "Fix: until is the last day the channel is offered: swap from and until" in report
+
+
+def test_a_date_written_otherwise(tmp_path):
+    report = problems(tmp_path, "regions.yml", "      - from: 2027-03-22\n", "      - from: 22.03.2027\n")
+    assert "policy/regions.yml, line 16, regions[1].changes[2].from: '22.03.2027' is not a date" in report
+    assert "Fix: write it as '2027-03-22' (YYYY-MM-DD)" in report
+
+
+def test_a_change_without_a_new_target(tmp_path):
+    report = problems(tmp_path, "priorities.yml", "        first_response: 6 business hours\n", "")
+    assert "policy/priorities.yml, line 38, priorities[3].changes[1]" in report
+
+
+def test_announcement_window_written_otherwise(tmp_path):
+    directory = dated_fixture.policy_dir(tmp_path / "policy")
+    company = directory / "company.yml"
+    line = len(company.read_text().splitlines()) + 1
+    company.write_text(company.read_text() + "announce_changes: two months\n")
+    with pytest.raises(PolicyError) as error:
+        load(directory)
+    assert f"policy/company.yml, line {line}, announce_changes: 'two months' is not a number of days" in str(error.value)
+    assert "Fix: write how many days ahead the pages announce a change, e.g. 60 days" in str(error.value)
+
+
+# History: changes before the horizon start are valid input, folded into the base.
+
+def test_changes_before_the_horizon_start_become_the_base():
+    policy = dated_fixture.policy()
+    emea, p1 = policy.region("emea"), policy.priorities[0]
+    assert [iv.hhmm() for iv in emea.weekly[0]] == [("08:00", "18:00")]  # the 2026-09-01 hours
+    assert [c.start for c in emea.changes] == [dt.date(2027, 3, 22), dt.date(2027, 6, 6)]
+    assert p1.first_response.minutes == 45 and [c.start for c in p1.changes] == [dt.date(2027, 4, 1)]
+    email = policy.channel("email").schedule
+    assert email.weekly == emea.weekly and email.changes == emea.changes
+    data = dated_fixture.support_feed()
+    assert data["regions"][0]["weekly"]["monday"] == [{"start": "08:00", "end": "18:00"}]
+    assert [c["from"] for c in data["regions"][0]["hours_changes"]] == ["2027-03-22", "2027-06-06"]
+
+
+# A year later every change is history: the outputs show only the base, and the policy is still valid.
+def test_a_year_later_every_change_is_history(tmp_path):
+    policy = load(dated_fixture.policy_dir(tmp_path / "policy"), dt.date(2028, 1, 5))
+    assert all(not r.changes for r in policy.regions) and all(not p.changes for p in policy.priorities)
+    assert [iv.hhmm() for iv in policy.region("emea").weekly[6]] == [("01:00", "04:00")]
+    data = json.loads(feed.dumps(feed.support_feed(policy)))
+    jsonschema.validate(data, SCHEMA)
+    assert all("hours_changes" not in r for r in data["regions"])
+
+
+# support.json: the new members validate, and an old reader sees the base.
+
+def test_feed_validates_against_the_published_schema():
+    data = dated_fixture.support_feed()
+    jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).validate(data)
+    p2 = next(p for p in data["priorities"] if p["id"] == "p2")
+    assert p2["first_response"] == {"minutes": 240, "clock": "business"}
+    assert p2["target_changes"] == [{"from": "2027-03-22", "first_response": {"minutes": 120, "clock": "business"},
+                                     "update_interval": {"minutes": 240, "clock": "business"}}]
+    channels = {c["id"]: c for c in data["channels"]}
+    assert channels["hotline"]["available"] == {"from": "2027-03-15", "until": None, "zone": "Europe/Berlin"}
+    assert channels["form"]["available"]["zone"] == "Europe/Berlin"
+    assert "available" not in channels["portal"]
+    bad = json.loads(json.dumps(data))
+    bad["regions"][0]["hours_changes"][0]["from"] = "22 March"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, SCHEMA)
+
+
+# Business hours counted across a change, by hand. EMEA's hours before 22 March 2027 are Monday to
+# Friday 08:00-18:00 and Saturday 22:00-04:00 (Berlin, CET = UTC+1); from then on Monday to
+# Thursday 09:00-17:00, Friday 09:00-15:00, Saturday 22:00-04:00.
+HAND_COUNTED = [
+    # Normal (1 business day = 8 h, requested before its change on 24 March), Friday 19 March
+    # 17:00: 1 h on Friday (old hours), 6 h Saturday night, 1 h on Monday from 09:00 (new
+    # hours): due Monday 10:00 CET = 09:00 UTC.
+    ("emea", "p3", "2027-03-19T16:00:00Z", "2027-03-22T09:00:00Z"),
+    # High on Monday 22 March 08:30: the new target (2 business hours) on the new hours, which
+    # open at 09:00 (the old ones opened at 08:00): due 11:00 CET = 10:00 UTC.
+    ("emea", "p2", "2027-03-22T07:30:00Z", "2027-03-22T10:00:00Z"),
+    # High on Sunday 21 March 23:30: the old target (4 business hours), counted on the new
+    # hours from Monday 09:00: due 13:00 CET = 12:00 UTC.
+    ("emea", "p2", "2027-03-21T22:30:00Z", "2027-03-22T12:00:00Z"),
+    # Normal on Friday 26 March 11:00 (the 24 March change: 6 business hours) on the Team day's
+    # special hours 12:00-14:00 (2 h), Saturday night 22:00-04:00 (4 h): due Sunday 02:00 CET.
+    ("emea", "p3", "2027-03-26T10:00:00Z", "2027-03-28T01:00:00Z"),
+    # Urgent via the hotline, on Friday 12 March 19:00 Berlin: the hotline is not offered yet,
+    # so EMEA's hours count: 2 h of the Saturday night shift from 22:00, due Sunday 00:00 CET =
+    # Saturday 23:00 UTC. Requested on Monday 15 March 07:30 instead: the hotline's hours
+    # (08:00-20:00), due 10:00 CET = 09:00 UTC, whatever the customer's region.
+    ("emea", "p4", "2027-03-12T18:00:00Z", "2027-03-13T23:00:00Z"),
+    ("usa", "p4", "2027-03-15T06:30:00Z", "2027-03-15T09:00:00Z"),
+    # USA, Sunday 14 March 2027 (the clock change, new hours from today: Sunday 01:00-04:00,
+    # where 02:00-03:00 does not exist: 01:00 EST to 04:00 EDT is 2 h): High at 00:30 EST
+    # (05:30 UTC) needs 4 h: 2 h on Sunday, 2 h from Monday 08:00 EDT: due 10:00 EDT = 14:00 UTC.
+    ("usa", "p2", "2027-03-14T05:30:00Z", "2027-03-15T14:00:00Z"),
+]
+
+
+def ms(text: str) -> int:
+    return int(datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp() * 1000)
+
+
+@pytest.mark.parametrize("region, priority, at, due", HAND_COUNTED)
+def test_business_hours_across_a_change_reference(region, priority, at, due):
+    data = dated_fixture.support_feed()
+    assert ref.response_due(data, ref.load(data), region, priority, ms(at)) == (ms(due), None)
+
+
+@pytest.mark.browser
+def test_business_hours_across_a_change_status_module(browser, assets_url):
+    data = dated_fixture.support_feed()
+    context, page = open_module_page(browser, assets_url, "Asia/Kolkata")
+    try:
+        got = page.evaluate("""([feed, cases]) => cases.map(([r, p, t]) => +S.responseDue(feed, r, p, new Date(t)).due)""",
+                            [data, [[r, p, ms(at)] for r, p, at, _ in HAND_COUNTED]])
+    finally:
+        context.close()
+    assert got == [ms(due) for *_, due in HAND_COUNTED]
+
+
+# The pages, rendered in-process on several build dates.
+
+def facts(today: dt.date, lang: str = "en", tmp_path: Path | None = None):
+    policy = dated_fixture.policy() if today == dated_fixture.TODAY else load(dated_fixture.policy_dir(tmp_path / "p"), today)
+    return render.Facts(policy, lang, today)
+
+
+def text_of(html) -> str:
+    return " ".join(render.plain_text(BeautifulSoup(str(html), "html.parser").get_text()).split())
+
+
+def cells(row) -> list[str]:
+    return [text_of(cell) for cell in row.find_all(["th", "td"])]
+
+
+# A target cell: the target in force, then each announced change.
+def target_texts(cell) -> list[str]:
+    return [text_of(cell.find(string=True, recursive=False))] + [text_of(span) for span in cell.select(".support-change")]
+
+
+def test_hours_table_announces_a_change_within_the_window():
+    html = facts(dated_fixture.TODAY).hours_table()
+    soup = BeautifulSoup(str(html), "html.parser")
+    row = soup.select_one('tr[data-region="emea"][data-change="2027-03-22"]')
+    assert text_of(row) == "From Monday, 22 March 2027: Monday to Thursday 09:00–17:00; Friday 09:00–15:00; Saturday 22:00–04:00 (next day)"
+    assert row.time["datetime"] == "2027-03-22"
+    # Today's hours stand beside it; the change of 6 June is more than 60 days ahead.
+    assert cells(soup.select('tr[data-region="emea"]')[0])[:3] == ["EMEA", "Monday to Friday", "08:00–18:00"]
+    assert not soup.select('tr[data-change="2027-06-06"]')
+    usa = soup.select('tr[data-region="usa"]')
+    assert text_of(soup.select_one('tr[data-change="2027-03-14"]')).startswith("From Sunday, 14 March 2027: Monday to Friday 08:00–16:00; Sunday 01:00–04:00")
+    assert usa[0].th["rowspan"] == str(len(usa))
+
+
+def test_hours_table_in_german():
+    html = facts(dated_fixture.TODAY, "de").hours_table()
+    row = BeautifulSoup(str(html), "html.parser").select_one('tr[data-change="2027-03-22"]')
+    assert text_of(row).startswith("Ab Montag, 22. März 2027: Montag bis Donnerstag 09:00–17:00")
+
+
+def test_hours_after_the_change_and_before_the_window(tmp_path):
+    after = BeautifulSoup(str(facts(dt.date(2027, 3, 22), tmp_path=tmp_path).hours_table()), "html.parser")
+    assert cells(after.select('tr[data-region="emea"]')[0])[:3] == ["EMEA", "Monday to Thursday", "09:00–17:00"]
+    assert not after.select('tr[data-change="2027-03-22"]')
+    early = BeautifulSoup(str(facts(dt.date(2027, 1, 5), tmp_path=tmp_path / "early").hours_table()), "html.parser")
+    assert not early.select("tr[data-change]")  # 76 days ahead: outside the 60-day window
+
+
+def test_announcement_window_from_the_policy(tmp_path):
+    directory = dated_fixture.policy_dir(tmp_path / "policy")
+    company = directory / "company.yml"
+    company.write_text(company.read_text() + "announce_changes: 10 days\n")
+    policy = load(directory)
+    html = BeautifulSoup(str(render.Facts(policy, "en", dated_fixture.TODAY).hours_table()), "html.parser")
+    assert not html.select("tr[data-change]")  # 27 and 35 days ahead
+    html = BeautifulSoup(str(render.Facts(policy, "en", dt.date(2027, 3, 12)).hours_table()), "html.parser")
+    assert [r["data-change"] for r in html.select("tr[data-change]")] == ["2027-03-22", "2027-03-14"]
+
+
+def test_priority_table_announces_new_targets():
+    soup = BeautifulSoup(str(facts(dated_fixture.TODAY).priority_table()), "html.parser")
+    p1 = soup.select_one('tr[data-priority="p1"]').find_all("td")
+    assert target_texts(p1[2]) == ["45 minutes", "From Thursday, 1 April 2027: 30 minutes"]
+    p2 = soup.select_one('tr[data-priority="p2"]').find_all("td")
+    assert target_texts(p2[2]) == ["4 business hours", "From Monday, 22 March 2027: 2 business hours"]
+    assert target_texts(p2[4]) == ["every business day", "From Monday, 22 March 2027: every 4 business hours"]
+    assert text_of(soup.select_one('tr[data-priority="p4"]').find_all("td")[2]) == "2 business hours"
+
+
+def test_channels_offered_announced_and_retired(tmp_path):
+    now = facts(dated_fixture.TODAY)
+    items = {li["data-channel"]: text_of(li) for li in BeautifulSoup(str(now.channels_list()), "html.parser").select("li")}
+    assert list(items) == ["portal", "email", "hotline", "chat", "form"]
+    assert "+49 89 1234 5678 (from Monday, 15 March 2027)" in items["hotline"]
+    assert "until" not in items["chat"]  # 30 June is more than 60 days ahead
+    june = facts(dt.date(2027, 6, 1), tmp_path=tmp_path / "june")
+    items = {li["data-channel"]: text_of(li) for li in BeautifulSoup(str(june.channels_list()), "html.parser").select("li")}
+    assert "(until Wednesday, 30 June 2027)" in items["chat"] and "(from" not in items["hotline"]
+    july = facts(dt.date(2027, 7, 1), tmp_path=tmp_path / "july")
+    items = [li["data-channel"] for li in BeautifulSoup(str(july.channels_list()), "html.parser").select("li")]
+    assert items == ["portal", "email", "hotline", "form"]
+    assert july.context()["channel_count"] == 4 and "There are four ways" in july.channels_intro()
+    early = facts(dt.date(2027, 1, 5), tmp_path=tmp_path / "early")  # the hotline is 69 days ahead
+    assert [li["data-channel"] for li in BeautifulSoup(str(early.channels_list()), "html.parser").select("li")] == \
+        ["portal", "email", "chat", "form"]
+
+
+# One build of the dated fixture's site on 15 February 2027: the static "From ..." line on the
+# hours page (both editions), the JSON-LD read back, support.json, and the live status's notice.
+@pytest.fixture(scope="module")
+def dated_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("dated") / "project")
+    for path in dated_fixture.FIXTURE.glob("*.yml"):
+        shutil.copy2(path, project / "policy" / path.name)
+    build = run_build(project, epoch=EPOCH)
+    assert build.ok, build.output
+    server, url = serve_directory(build.site)
+    yield build.site, url
+    server.shutdown()
+
+
+def test_built_hours_page_announces_the_change(dated_site):
+    site, _ = dated_site
+    for page, expected in (("hours/index.html", "From Monday, 22 March 2027: Monday to Thursday 09:00–17:00"),
+                           ("de/hours/index.html", "Ab Montag, 22. März 2027: Montag bis Donnerstag 09:00–17:00")):
+        soup = BeautifulSoup((site / page).read_text(), "html.parser")
+        row = soup.select_one('tr[data-region="emea"][data-change="2027-03-22"]')
+        assert row is not None and text_of(row).startswith(expected), page
+
+
+def test_built_json_ld_dates_read_back(dated_site):
+    site, _ = dated_site
+    soup = BeautifulSoup((site / "index.html").read_text(), "html.parser")
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    points = {p["identifier"]: p for p in data["contactPoint"]}
+    weekly = lambda p: [h for h in p["hoursAvailable"] if "name" not in h]  # noqa: E731
+    emea = weekly(points["emea"])
+    until = {dt.date.fromisoformat(h["validThrough"]) for h in emea if "validFrom" not in h}
+    assert until == {dt.date(2027, 3, 21)}
+    starts = sorted({(dt.date.fromisoformat(h["validFrom"]), h.get("validThrough")) for h in emea if "validFrom" in h})
+    assert starts == [(dt.date(2027, 3, 22), "2027-06-05"), (dt.date(2027, 6, 6), None)]
+    friday = [h for h in emea if h.get("validFrom") == "2027-03-22" and h["dayOfWeek"] == ["https://schema.org/Friday"]]
+    assert [(h["opens"], h["closes"]) for h in friday] == [("09:00", "15:00")]
+    assert {h["validFrom"] for h in weekly(points["hotline"])} == {"2027-03-15"}
+    assert {h["validThrough"] for h in weekly(points["chat"])} == {"2027-06-30"}
+    assert {h["validThrough"] for h in weekly(points["form"])} == {"2027-09-30"}
+    published = json.loads((site / "support.json").read_text())
+    jsonschema.validate(published, SCHEMA)
+    assert published["regions"][0]["hours_changes"][0]["from"] == "2027-03-22"
+
+
+@pytest.mark.browser
+def test_live_status_mentions_a_change_within_seven_days(dated_site, browser):
+    _, url = dated_site
+    seen = {}
+    for when in ("2027-03-14T12:00:00Z", "2027-03-16T12:00:00Z", "2027-03-22T12:00:00Z"):
+        context = browser.new_context(timezone_id="Europe/Berlin")
+        try:
+            page = context.new_page()
+            at = datetime.fromisoformat(when.replace("Z", "+00:00"))
+            page.clock.install(time=at - dt.timedelta(minutes=1))
+            page.clock.pause_at(at)
+            page.goto(url + "/hours/")
+            page.wait_for_selector(".support-status__region[data-state]")
+            notice = page.locator(".support-status__changes")
+            seen[when] = notice.text_content() if notice.is_visible() else ""
+        finally:
+            context.close()
+    assert seen["2027-03-14T12:00:00Z"] == ""  # eight days ahead
+    assert seen["2027-03-16T12:00:00Z"] == "EMEA support hours change on Monday, March 22."
+    assert seen["2027-03-22T12:00:00Z"] == ""  # in force
