@@ -25,6 +25,26 @@ CLOSURES = """closures:
     until: 2027-06-15
 """
 
+# EMEA's new weekly hours from 1 March 2027 (regions.yml).
+HOURS_CHANGE = ("regions.yml", "    public_holidays: munich\n\n  - id: usa",
+                "    public_holidays: munich\n    changes:\n      - from: 2027-03-01\n        hours:\n"
+                "          monday to friday: 09:00-17:00\n\n  - id: usa")
+# Faster answers to critical problems from 1 January 2027 (priorities.yml).
+TARGETS_CHANGE = ("priorities.yml", "    coverage: around the clock\n",
+                  "    coverage: around the clock\n    changes:\n      - from: 2027-01-01\n        first_response: 30 minutes\n")
+NOTICE = """notices:
+  - id: hotline-down-2026-12
+    kind: disruption
+    title: {en: Hotline unavailable, de: Hotline nicht erreichbar}
+    text:
+      en: Our phone line is down. Please open a ticket in the portal.
+      de: Unsere Telefonleitung ist gestört. Bitte eröffnen Sie ein Ticket im Portal.
+    start: 2026-12-08 09:00
+    zone: Europe/Berlin
+    regions: [emea]
+"""
+ADD_NOTICE = ("notices.yml", "notices: []\n", NOTICE)
+
 # name: (edits to both policies, edits to the new one, topic, group, line, details or None)
 # An edit is (file, text to replace (its last occurrence), replacement).
 CASES = {
@@ -106,6 +126,71 @@ CASES = {
     "a channel's address": (
         [], [("channels.yml", "address: support@smartwork.example", "address: help@smartwork.example")],
         "Contact channels", "", "Email: address help@smartwork.example instead of support@smartwork.example", None),
+    "planned new hours": (
+        [], [HOURS_CHANGE], "Support hours and time zones", "EMEA",
+        "From Monday, 1 March 2027, Monday to Friday 09:00–17:00 (now Monday to Friday 10:00–18:00)", None),
+    "planned new hours removed": (
+        [HOURS_CHANGE], [(HOURS_CHANGE[0], HOURS_CHANGE[2], HOURS_CHANGE[1])], "Support hours and time zones", "EMEA",
+        "Planned change removed: from Monday, 1 March 2027, Monday to Friday 09:00–17:00 "
+        "(stays Monday to Friday 10:00–18:00)", None),
+    "planned new hours changed": (
+        [HOURS_CHANGE], [("regions.yml", "monday to friday: 09:00-17:00\n\n", "monday to friday: 08:00-17:00\n\n")],
+        "Support hours and time zones", "EMEA",
+        "Planned change from Monday, 1 March 2027: Monday to Friday 08:00–17:00 instead of Monday to Friday 09:00–17:00",
+        None),
+    "planned new hours moved": (
+        [HOURS_CHANGE], [("regions.yml", "from: 2027-03-01", "from: 2027-03-08")], "Support hours and time zones", "EMEA",
+        "Planned change moved: from Monday, 8 March 2027 instead of Monday, 1 March 2027, Monday to Friday 09:00–17:00",
+        None),
+    "a planned faster first response": (
+        [], [TARGETS_CHANGE], "Priorities and response targets", "",
+        "Critical: first response within 30 minutes from Friday, 1 January 2027 (was 1 hour)", None),
+    "a planned target removed": (
+        [TARGETS_CHANGE], [(TARGETS_CHANGE[0], TARGETS_CHANGE[2], TARGETS_CHANGE[1])], "Priorities and response targets",
+        "", "Critical: planned change removed, first response within 30 minutes from Friday, 1 January 2027 "
+        "(stays 1 hour)", None),
+    "a planned target changed": (
+        [TARGETS_CHANGE], [("priorities.yml", "first_response: 30 minutes", "first_response: 45 minutes")],
+        "Priorities and response targets", "",
+        "Critical: first response from Friday, 1 January 2027 within 45 minutes instead of 30 minutes", None),
+    "a channel opened on a date": (
+        [], [("channels.yml", "    type: form\n", "    type: form\n    from: 2027-03-15\n")],
+        "Contact channels", "", "Contact form: offered from Monday, 15 March 2027", None),
+    "a channel retired": (
+        [], [("channels.yml", "    type: form\n", "    type: form\n    until: 2027-06-30\n")],
+        "Contact channels", "", "Contact form: retired after Wednesday, 30 June 2027", None),
+    "a channel's last day moved": (
+        [("channels.yml", "    type: form\n", "    type: form\n    until: 2027-06-30\n")],
+        [("channels.yml", "until: 2027-06-30", "until: 2027-07-31")],
+        "Contact channels", "", "Contact form: retired after Saturday, 31 July 2027 (was after Wednesday, 30 June 2027)",
+        None),
+    "a new channel from a date": (
+        [], [("channels.yml", "  - id: form\n", "  - id: phone\n    name: {en: Phone, de: Telefon}\n    type: phone\n"
+              "    address: +49 89 1234567\n    from: 2027-03-15\n\n  - id: form\n")],
+        "Contact channels", "", "New channel: Phone (+49 89 1234567), offered from Monday, 15 March 2027", None),
+    "a new notice": (
+        [], [ADD_NOTICE], "Notices", "",
+        "New notice (service disruption): Hotline unavailable, from Tuesday, 8 December 2026, 09:00 CET, "
+        "until further notice, EMEA", None),
+    "a notice ended early": (
+        [ADD_NOTICE], [("notices.yml", "    zone: Europe/Berlin\n", "    end: 2026-12-08 11:15\n    zone: Europe/Berlin\n")],
+        "Notices", "", "Notice ended early: Hotline unavailable, now Tuesday, 8 December 2026, 09:00 CET to 11:15 CET "
+        "(was from Tuesday, 8 December 2026, 09:00 CET, until further notice)", None),
+    "a notice removed": (
+        [ADD_NOTICE], [(ADD_NOTICE[0], ADD_NOTICE[2], ADD_NOTICE[1])], "Notices", "",
+        "Notice removed: Hotline unavailable (service disruption), from Tuesday, 8 December 2026, 09:00 CET, "
+        "until further notice, EMEA", None),
+    "a notice's text edited": (
+        [ADD_NOTICE], [("notices.yml", "en: Our phone line is down.", "en: Our phone line is out of order.")],
+        "Notices", "", "Text of the notice Hotline unavailable changed",
+        ("before (en): “Our phone line is down. Please open a ticket in the portal.”",
+         "after (en): “Our phone line is out of order. Please open a ticket in the portal.”")),
+    "a notice's kind": (
+        [ADD_NOTICE], [("notices.yml", "kind: disruption", "kind: reduced service")],
+        "Notices", "", "Hotline unavailable: reduced service (was service disruption)", None),
+    "a notice for more regions": (
+        [ADD_NOTICE], [("notices.yml", "regions: [emea]", "regions: [emea, usa]\n    channels: [email]")],
+        "Notices", "", "Hotline unavailable: all regions; channels: Email (was EMEA)", None),
     "a slower first response": (
         [], [("priorities.yml", "first_response: 1 hour", "first_response: 2 hours")],
         "Priorities and response targets", "", "Critical: first response within 2 hours (was 1 hour)", None),
@@ -188,7 +273,9 @@ def test_each_kind_of_change_gives_its_line_in_its_topic_and_group(tmp_path, cas
 
 # Only what changed is reported: one edit, one line (the other topics stay silent).
 @pytest.mark.parametrize("case", ["closing earlier on one day", "a slower first response", "a channel removed",
-                                  "another time zone"])
+                                  "another time zone", "planned new hours", "planned new hours removed",
+                                  "a planned faster first response", "a channel retired", "a new notice",
+                                  "a notice ended early", "a notice removed", "a notice's text edited"])
 def test_one_edit_gives_exactly_one_line(tmp_path, case):
     both, new_only, topic, group, text, _ = CASES[case]
     sections = summary_of(*policy_pair(tmp_path, both, new_only))
@@ -204,6 +291,61 @@ def test_dates_are_listed_per_year_and_region(tmp_path):
         "New closure: Monday, 14 June 2027 to Tuesday, 15 June 2027, Company offsite, all regions",
         "New special hours: Friday, 31 December 2027, New Year's Eve, open 10:00–14:00, EMEA",
     ]
+
+
+# Planned hours are listed by date under their region; a later change is told against the one
+# before it ("until then"), not against today's hours.
+def test_planned_hours_are_grouped_by_region_and_told_in_order(tmp_path):
+    usa = ("regions.yml", "      monday to friday: 09:00-17:00\n    public_holidays: munich\n",
+           "      monday to friday: 09:00-17:00\n    public_holidays: munich\n    changes:\n"
+           "      - from: 2027-09-01\n        hours:\n          monday to friday: 08:00-16:00\n")
+    later = ("regions.yml", "          monday to friday: 09:00-17:00\n\n",
+             "          monday to friday: 09:00-17:00\n      - from: 2027-06-01\n        hours:\n"
+             "          monday to thursday: 09:00-17:00\n\n")
+    sections = summary_of(*policy_pair(tmp_path, (), [HOURS_CHANGE, later, usa]))
+    assert [(s.topic, [(line.group, line.text) for line in s.lines]) for s in sections] == [
+        ("Support hours and time zones", [
+            ("EMEA", "From Monday, 1 March 2027, Monday to Friday 09:00–17:00 (now Monday to Friday 10:00–18:00)"),
+            ("EMEA", "From Tuesday, 1 June 2027, Monday to Thursday 09:00–17:00 "
+                     "(until then Monday to Friday 09:00–17:00)"),
+            ("USA", "From Wednesday, 1 September 2027, Monday to Friday 08:00–16:00 "
+                    "(now Monday to Friday 09:00–17:00)")])]
+    with time_limit(60, "summarising two policies"):
+        markdown = review.render(sections)
+    assert ("## Support hours and time zones\n\n### EMEA\n\n- From Monday, 1 March 2027, "
+            "Monday to Friday 09:00–17:00 (now Monday to Friday 10:00–18:00)\n- From Tuesday, 1 June 2027") in markdown
+    assert "\n### USA\n\n- From Wednesday, 1 September 2027" in markdown
+
+
+# A planned change of both targets gives a line for each; a target carried over to a later change
+# gives none.
+def test_a_planned_change_of_both_targets(tmp_path):
+    both = ("priorities.yml", "    coverage: around the clock\n",
+            "    coverage: around the clock\n    changes:\n      - from: 2027-01-01\n"
+            "        first_response: 30 minutes\n        update_interval: 1 hour\n"
+            "      - from: 2027-02-01\n        first_response: 20 minutes\n")
+    sections = summary_of(*policy_pair(tmp_path, (), [both]))
+    assert [(s.topic, [line.text for line in s.lines]) for s in sections] == [
+        ("Priorities and response targets", [
+            "Critical: first response within 30 minutes from Friday, 1 January 2027 (was 1 hour)",
+            "Critical: first response within 20 minutes from Monday, 1 February 2027 (was 30 minutes)",
+            "Critical: updates every hour from Friday, 1 January 2027 (was every 2 hours)"])]
+
+
+# A notice moved to another start, or given a later end, says so with both times.
+def test_a_notice_retimed_or_extended(tmp_path):
+    ended = ("notices.yml", "    zone: Europe/Berlin\n", "    end: 2026-12-08 13:00\n    zone: Europe/Berlin\n")
+    cases = {
+        "later": ([ADD_NOTICE, ended], [("notices.yml", "end: 2026-12-08 13:00", "end: 2026-12-08 17:00")],
+                  "Notice extended: Hotline unavailable, now Tuesday, 8 December 2026, 09:00 CET to 17:00 CET "
+                  "(was Tuesday, 8 December 2026, 09:00 CET to 13:00 CET)"),
+        "moved": ([ADD_NOTICE, ended], [("notices.yml", "start: 2026-12-08 09:00", "start: 2026-12-08 10:00")],
+                  "Notice times changed: Hotline unavailable, now Tuesday, 8 December 2026, 10:00 CET to 13:00 CET "
+                  "(was Tuesday, 8 December 2026, 09:00 CET to 13:00 CET)"),
+    }
+    for name, (both, new_only, text) in cases.items():
+        sections = summary_of(*policy_pair(tmp_path / name, both, new_only))
+        assert [(s.topic, [line.text for line in s.lines]) for s in sections] == [("Notices", [text])], name
 
 
 def test_an_unchanged_policy(tmp_path):

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import textfmt
+from . import dated, textfmt
 from .loading import PolicyError, load_policy
-from .model import Policy, Text
+from .model import Policy, Region, Text
 
 LANG = "en"  # the summary's language
 NO_CHANGE = "No change for customers"
@@ -156,6 +156,9 @@ def _hours(old: Policy, new: Policy):
             yield Line(f"Time zone {region.zone}, {textfmt.zone_label(region.zone, LANG, year)}, instead of "
                        f"{before.zone}, {textfmt.zone_label(before.zone, LANG, year)}", name)
         yield from _weekly_lines(before.weekly, region.weekly, name)
+    for region in new.regions:
+        before = old_regions.get(region.id)
+        yield from _hours_changes(before, region, new.today, _name(region.name))
     for region in old.regions:
         if region.id not in {r.id for r in new.regions}:
             yield Line("Region removed: customers no longer see its hours", _name(region.name))
@@ -173,6 +176,55 @@ def _weekly_lines(old_weekly, new_weekly, group: str):
         if pair[0] != pair[1]:
             yield Line(_day_change(_days_label(day, end), *pair), group)
         day = end + 1
+
+
+# Planned new weekly hours, by their date: added, removed, moved or changed.
+def _hours_changes(old_region, new_region, today: dt.date, group: str):
+    def steps(region):
+        if region is None:
+            return {}
+        day = dt.timedelta(days=1)
+        return {c.start: (_weekly_words(c.weekly), _weekly_words(dated.weekly_on(region, c.start - day)))
+                for c in region.changes}
+
+    for kind, date, was_date, (hours, before), old_value in _steps_compared(steps(old_region), steps(new_region)):
+        when = textfmt.format_long_date(date, LANG)
+        if kind == "added":
+            earlier = today < date and not any(today < c.start < date for c in new_region.changes)
+            yield Line(f"From {when}, {hours} ({'now' if earlier else 'until then'} {before})", group)
+        elif kind == "removed":
+            stays = _weekly_words(dated.weekly_on(new_region, date))
+            yield Line(f"Planned change removed: from {when}, {hours} (stays {stays})", group)
+        elif kind == "moved":
+            yield Line(f"Planned change moved: from {when} instead of {textfmt.format_long_date(was_date, LANG)}, "
+                       f"{hours}", group)
+        else:
+            yield Line(f"Planned change from {when}: {hours} instead of {old_value[0]}", group)
+
+
+# "Monday to Friday 09:00–17:00", as the hours page groups the days (a region only for its weekly hours).
+def _weekly_words(weekly: tuple) -> str:
+    rows = textfmt.weekly_rows(Region("", Text((("en", ""),)), "UTC", weekly, None), LANG)
+    return "; ".join(f"{days} {hours}" for days, hours in rows) or "closed every day"
+
+
+# Dated values before and after ({date: value}, a value compared by its first part) as
+# (kind, date, previous date, new value, old value): "added", "removed", "changed" (same date), or
+# "moved" (a removed and an added date with the same value).
+def _steps_compared(old: dict, new: dict) -> list:
+    removed = {d: v for d, v in old.items() if d not in new}
+    added = {d: v for d, v in new.items() if d not in old}
+    result = []
+    for date, value in added.items():
+        was = next((d for d, v in removed.items() if v[0] == value[0]), None)
+        if was is not None:
+            result.append(("moved", date, was, value, removed.pop(was)))
+        else:
+            result.append(("added", date, None, value, None))
+    result += [("removed", date, None, value, value) for date, value in removed.items()]
+    result += [("changed", date, None, new[date], old[date]) for date in new.keys() & old.keys()
+               if new[date][0] != old[date][0]]
+    return sorted(result, key=lambda step: step[1])
 
 
 def _days_label(first: int, last: int) -> str:
@@ -329,7 +381,7 @@ def _channels(old: Policy, new: Policy):
         name = _md(_name(channel.name))
         was = before.get(channel.id)
         if was is None:
-            yield Line(f"New channel: {name} ({_md(channel.address)})")
+            yield Line(f"New channel: {name} ({_md(channel.address)}){_offered(channel, ', ')}")
             continue
         yield from _text_lines(f"Name of the channel {name}", was.name, channel.name)
         if was.type != channel.type:
@@ -337,10 +389,81 @@ def _channels(old: Policy, new: Policy):
         if was.address != channel.address:
             yield Line(f"{name}: address {_md(channel.address)} instead of {_md(was.address)}")
         yield from _text_lines(f"Description of {name}", was.description, channel.description)
+        yield from _availability(was, channel, name)
     for channel in old.channels:
         if channel.id not in {c.id for c in new.channels}:
             yield Line(f"Channel removed: {_md(_name(channel.name))}")
     yield from _order_line("Order of the channels", old.channels, new.channels)
+
+
+# A channel's first and last day: "Hotline: offered from Monday, 15 March 2027".
+def _availability(was, channel, name: str):
+    if was.available_from != channel.available_from:
+        if channel.available_from is None:
+            yield Line(f"{name}: offered without a first day (was from {_day(was.available_from)})")
+        else:
+            yield Line(f"{name}: offered from {_day(channel.available_from)}"
+                       + (f" (was {_day(was.available_from)})" if was.available_from else ""))
+    if was.available_until != channel.available_until:
+        if channel.available_until is None:
+            yield Line(f"{name}: no longer retired (was retired after {_day(was.available_until)})")
+        else:
+            yield Line(f"{name}: retired after {_day(channel.available_until)}"
+                       + (f" (was after {_day(was.available_until)})" if was.available_until else ""))
+
+
+def _offered(channel, prefix: str) -> str:
+    parts = ([f"offered from {_day(channel.available_from)}"] if channel.available_from else []) + \
+        ([f"retired after {_day(channel.available_until)}"] if channel.available_until else [])
+    return prefix + ", ".join(parts) if parts else ""
+
+
+def _day(date: dt.date) -> str:
+    return textfmt.format_long_date(date, LANG)
+
+
+# Notices, by their id: new, removed, ended early or extended, retimed, edited.
+
+def _notices(old: Policy, new: Policy):
+    before = {n.id: n for n in old.notices}
+    for notice in new.notices:
+        title = _md(_name(notice.title))
+        was = before.get(notice.id)
+        if was is None:
+            yield Line(f"New notice ({_kind(notice)}): {title}, {textfmt.notice_window(notice, LANG)}, "
+                       f"{_notice_scope(new, notice)}")
+            continue
+        yield from _text_lines(f"Title of the notice {_md(_name(was.title))}", was.title, notice.title)
+        if was.kind != notice.kind:
+            yield Line(f"{title}: {_kind(notice)} (was {_kind(was)})")
+        window, was_window = textfmt.notice_window(notice, LANG), textfmt.notice_window(was, LANG)
+        if window != was_window:
+            never = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+            earlier = (notice.end or never) < (was.end or never)
+            what = ("Notice times changed" if notice.start != was.start
+                    else "Notice ended early" if earlier else "Notice extended")
+            yield Line(f"{what}: {title}, now {window} (was {was_window})")
+        if _notice_scope(new, notice) != _notice_scope(old, was):
+            yield Line(f"{title}: {_notice_scope(new, notice)} (was {_notice_scope(old, was)})")
+        yield from _text_lines(f"Text of the notice {title}", was.text, notice.text)
+    for notice in old.notices:
+        if notice.id not in {n.id for n in new.notices}:
+            yield Line(f"Notice removed: {_md(_name(notice.title))} ({_kind(notice)}), "
+                       f"{textfmt.notice_window(notice, LANG)}, {_notice_scope(old, notice)}")
+
+
+def _kind(notice) -> str:
+    word = textfmt.phrase(LANG, f"widget.notice_{notice.kind}")
+    return word[:1].lower() + word[1:]
+
+
+# "EMEA", "all regions", "all regions; channels: Hotline".
+def _notice_scope(policy: Policy, notice) -> str:
+    scope = _scope(policy, notice.regions)
+    names = {c.id: _md(_name(c.name)) for c in policy.channels}
+    if notice.channels:
+        scope += "; channels: " + textfmt.join_words([names.get(c, c) for c in notice.channels], LANG)
+    return scope
 
 
 # Priorities and response targets.
@@ -356,6 +479,7 @@ def _priorities(old: Policy, new: Policy):
         if was is None:
             yield Line(f"New priority: {name}, first response within {_within(new, priority)}, "
                        f"updates {_updates(new, priority)}")
+            yield from _target_changes(old, None, new, priority, name)
             continue
         yield from _text_lines(f"Name of the priority {name}", was.name, priority.name)
         if _within(old, was) != _within(new, priority):
@@ -364,6 +488,7 @@ def _priorities(old: Policy, new: Policy):
             yield Line(f"{name}: updates {_updates(new, priority)} (was {_updates(old, was)})")
         if was.around_the_clock != priority.around_the_clock:
             yield Line(f"{name}: targets counted {_coverage(priority)} (was {_coverage(was)})")
+        yield from _target_changes(old, was, new, priority, name)
         yield from _text_lines(f"Definition of {name}", was.definition, priority.definition)
         yield from _list_lines(f"Example for {name}", was.examples, priority.examples)
     for priority in old.priorities:
@@ -376,15 +501,51 @@ def _priorities(old: Policy, new: Policy):
 
 
 def _within(policy: Policy, priority) -> str:
-    target = priority.first_response
+    return _duration(policy, priority.first_response)
+
+
+def _duration(policy: Policy, target) -> str:
     return textfmt.duration_words(target.minutes, target.business, policy.business_day_minutes, LANG)
 
 
 def _updates(policy: Policy, priority) -> str:
-    target = priority.update_interval
+    return _every(policy, priority.update_interval)
+
+
+def _every(policy: Policy, target) -> str:
     if target is None:
         return "as progress is made"
     return textfmt.every_words(target.minutes, target.business, policy.business_day_minutes, LANG)
+
+
+# Planned new targets, by their date, one line per target that changes on it: "Critical: first
+# response within 30 minutes from Friday, 1 January 2027 (was 1 hour)".
+def _target_changes(old: Policy, old_priority, new: Policy, priority, name: str):
+    for label, index, words, joiner in (("first response", 0, _duration, "within "), ("updates", 1, _every, "")):
+        def steps(policy, owner):
+            if owner is None:
+                return {}
+            result = {}
+            for change in owner.changes:
+                value = words(policy, dated.targets_on(owner, change.start)[index])
+                before = words(policy, dated.targets_on(owner, change.start - dt.timedelta(days=1))[index])
+                if value != before:
+                    result[change.start] = (value, before)
+            return result
+
+        for kind, date, was_date, (value, before), old_value in _steps_compared(steps(old, old_priority),
+                                                                                  steps(new, priority)):
+            when = textfmt.format_long_date(date, LANG)
+            if kind == "added":
+                yield Line(f"{name}: {label} {joiner}{value} from {when} (was {before})")
+            elif kind == "removed":
+                stays = words(new, dated.targets_on(priority, date)[index])
+                yield Line(f"{name}: planned change removed, {label} {joiner}{value} from {when} (stays {stays})")
+            elif kind == "moved":
+                yield Line(f"{name}: {label} {joiner}{value} from {when} instead of "
+                           f"{textfmt.format_long_date(was_date, LANG)}")
+            else:
+                yield Line(f"{name}: {label} from {when} {joiner}{value} instead of {old_value[0]}")
 
 
 def _coverage(priority) -> str:
@@ -675,6 +836,7 @@ TOPICS = (
     ("Support hours and time zones", _hours),
     ("Public holidays", _holidays),
     ("Closures and special hours", _closures),
+    ("Notices", _notices),
     ("Contact channels", _channels),
     ("Priorities and response targets", _priorities),
     ("Resolution process", _process),
