@@ -238,6 +238,13 @@ def test_hours_table_announces_a_change_within_the_window():
     assert row.time["datetime"] == "2027-03-22"
     # Today's hours stand beside it; the change of 6 June is more than 60 days ahead.
     assert cells(soup.select('tr[data-region="emea"]')[0])[:3] == ["EMEA", "Monday to Friday", "08:00–18:00"]
+    # ... saying until when, so a page built before the change does not state them after it.
+    until = soup.select_one('tr[data-region="emea"].support-until')
+    assert text_of(until) == "The hours above apply until Sunday, 21 March 2027." and until.time["datetime"] == "2027-03-21"
+    assert until.find_next_sibling("tr") is row and until.td["colspan"] == "2"
+    placeholder = BeautifulSoup(str(facts(dated_fixture.TODAY).status_widget()), "html.parser")
+    assert text_of(placeholder.select_one('[data-support-placeholder="emea"]')).endswith("CET/CEST (until Sunday, 21 March 2027)")
+    assert text_of(placeholder.select_one('[data-support-placeholder="usa"]')).endswith("EST/EDT (until Saturday, 13 March 2027)")
     assert not soup.select('tr[data-change="2027-06-06"]')
     usa = soup.select('tr[data-region="usa"]')
     assert text_of(soup.select_one('tr[data-change="2027-03-14"]')).startswith("From Sunday, 14 March 2027: Monday to Friday 08:00–16:00; Sunday 01:00–04:00")
@@ -248,12 +255,14 @@ def test_hours_table_in_german():
     html = facts(dated_fixture.TODAY, "de").hours_table()
     row = BeautifulSoup(str(html), "html.parser").select_one('tr[data-change="2027-03-22"]')
     assert text_of(row).startswith("Ab Montag, 22. März 2027: Montag bis Donnerstag 09:00–17:00")
+    until = BeautifulSoup(str(html), "html.parser").select_one('tr[data-region="emea"].support-until')
+    assert text_of(until) == "Die Zeiten oben gelten bis Sonntag, 21. März 2027."
 
 
 def test_hours_after_the_change_and_before_the_window(tmp_path):
     after = BeautifulSoup(str(facts(dt.date(2027, 3, 22), tmp_path=tmp_path).hours_table()), "html.parser")
     assert cells(after.select('tr[data-region="emea"]')[0])[:3] == ["EMEA", "Monday to Thursday", "09:00–17:00"]
-    assert not after.select('tr[data-change="2027-03-22"]')
+    assert not after.select('tr[data-change="2027-03-22"]') and not after.select(".support-until")
     early = BeautifulSoup(str(facts(dt.date(2027, 1, 5), tmp_path=tmp_path / "early").hours_table()), "html.parser")
     assert not early.select("tr[data-change]")  # 76 days ahead: outside the 60-day window
 
@@ -276,6 +285,11 @@ def test_priority_table_announces_new_targets():
     p2 = soup.select_one('tr[data-priority="p2"]').find_all("td")
     assert target_texts(p2[2]) == ["4 business hours", "From Monday, 22 March 2027: 2 business hours"]
     assert target_texts(p2[4]) == ["every business day", "From Monday, 22 March 2027: every 4 business hours"]
+    # The target in force says until when: the day before its first announced change.
+    assert [text_of(s) for s in p2[2].select(".support-until")] == ["(until Sunday, 21 March 2027)"]
+    assert [text_of(s) for s in p1[2].select(".support-until")] == ["(until Wednesday, 31 March 2027)"]
+    p4 = soup.select_one('tr[data-priority="p4"]').find_all("td")
+    assert not p4[2].select(".support-until")
     assert text_of(soup.select_one('tr[data-priority="p4"]').find_all("td")[2]) == "2 business hours"
 
 

@@ -409,6 +409,9 @@ class Facts:
         for region in self.policy.regions:
             weekly = textfmt.weekly_rows(dated.as_on(region, self.today), self.lang) or [("", textfmt.phrase(self.lang, "hours.closed"))]
             notes = self._hours_changes(region)
+            if notes:  # the hours in force say until when, so they are not read as current after the change
+                notes.insert(0, f'<tr data-region="{escape(region.id)}" class="support-until"><td colspan="2">'
+                                f'{self._until(self._last_day(region.changes), "changes.until_hours")}</td></tr>')
             span = len(weekly) + len(notes)
             for i, (days, hours) in enumerate(weekly):
                 head = (f'<th scope="row" rowspan="{span}">{escape(self.t(region.name))}</th>' if i == 0 else "")
@@ -441,6 +444,16 @@ class Facts:
                         f'class="support-change"><td colspan="2">{self._from(change.start, hours)}</td></tr>')
         return rows
 
+    # The day before the first announced change: the last day of what is in force on the build date.
+    def _last_day(self, changes) -> dt.date | None:
+        ahead = dated.announced(changes, self.today, self.policy.announce_days)
+        return ahead[0].start - dt.timedelta(days=1) if ahead else None
+
+    # A catalog text with {date} as a <time> element: "(until Sunday, 28 February 2027)".
+    def _until(self, date: dt.date, key: str) -> Markup:
+        day = Markup(f'<time datetime="{date.isoformat()}">{escape(textfmt.format_long_date(date, self.lang))}</time>')
+        return Markup(escape(self.say(key, date="\ue004"))).replace("\ue004", day)
+
     # "From Monday, 1 March 2027: <what>", the date as a <time> element; `what` is escaped here.
     def _from(self, date: dt.date, what: str) -> Markup:
         day = Markup(f'<time datetime="{date.isoformat()}">{escape(textfmt.format_long_date(date, self.lang))}</time>')
@@ -464,17 +477,21 @@ class Facts:
                 notes.append(Markup(escape(self.say(key, date="\ue004"))).replace("\ue004", day))
         return Markup("").join(Markup(f' <span class="support-change">{n}</span>') for n in notes)
 
-    # A target in force on the build date, with the announced changes of it after it.
+    # A target in force on the build date, with the announced changes of it after it; when one
+    # comes, the target in force says until when ("4 business hours (until Sunday, 21 March 2027)").
     def _target_cell(self, priority, index: int, words) -> Markup:
         current = dated.targets_on(priority, self.today)[index]
-        out = escape(words(current))
-        shown = current
+        out, changes = escape(words(current)), Markup("")
+        shown, until = current, None
         for change in dated.announced(priority.changes, self.today, self.policy.announce_days):
             target = (change.first_response, change.update_interval)[index]
             if target != shown:
-                out += Markup(f'<br><span class="support-change">{self._from(change.start, words(target))}</span>')
+                until = until or change.start - dt.timedelta(days=1)
+                changes += Markup(f'<br><span class="support-change">{self._from(change.start, words(target))}</span>')
             shown = target
-        return out
+        if until:
+            out += Markup(f' <span class="support-until">{self._until(until, "changes.until")}</span>')
+        return out + changes
 
     # "Support is closed on public holidays: Munich, Germany." where every region keeps one
     # calendar, else each group of regions with its own: "...: EMEA and USA: Munich, Germany;
@@ -623,6 +640,9 @@ class Facts:
         for region in self.policy.regions:
             hours = "; ".join(f"{days} {times}" for days, times in textfmt.weekly_rows(dated.as_on(region, self.today), self.lang))
             zone = textfmt.zone_abbreviations(region.zone, self.lang, *self._years())
+            last = self._last_day(region.changes)
+            if last:  # placeholder hours that change soon say until when
+                zone += " " + self.say("changes.until", date=textfmt.format_long_date(last, self.lang))
             rows.append(f'<li class="support-status__region" data-support-placeholder="{escape(region.id)}">'
                         f'<span class="support-status__name">{escape(self.t(region.name))}</span>'
                         f'<span class="support-status__detail">{escape(hours)} {escape(zone)}</span></li>')
