@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -134,7 +135,7 @@ def baseline_copy(project: Path, dest: Path, plain: bool = False) -> Path:
             config["extra"] = {}
             config["theme"] = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
         name = "mkdocs.yml" if lang == edition.main_language else f"mkdocs.{lang}.yml"
-        (dest / name).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (dest / name).write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
         configs.append(name)
     if plain:
         shutil.rmtree(dest / "overrides")
@@ -168,6 +169,15 @@ def _untranslated(portal) -> str:
 # The text of a setting the hooks give as Markup (escaped once for the theme), as YAML can hold it.
 def _plain(value) -> str | None:
     return None if value is None else str(value.unescape() if hasattr(value, "unescape") else value)
+
+
+# YAML for the baseline's configs: settings the hooks give as Markup (escaped once for the theme)
+# are written as their text, which the theme then escapes itself.
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(Markup, lambda dumper, value: dumper.represent_str(str(value.unescape())))
 
 
 # A config file as MkDocs reads it: INHERIT merged in.

@@ -783,8 +783,10 @@ class Facts:
         for region in self.policy.regions:
             file = ics.calendar_file(region.id)
             label = self.say("calendar.region_subscribe", region=self.t(region.name))
+            # The file by its full address: a page's own links are relative to its folder (/holidays/).
+            url = self.policy.site_url + self.prefix + file
             items.append(f'<li data-region="{escape(region.id)}"><a href="{escape("webcal://" + host + file)}">'
-                         f'{escape(label)}</a> (<a href="{escape(file)}" download="{escape(file)}">{escape(file)}</a>)</li>')
+                         f'{escape(label)}</a> (<a href="{escape(url)}" download="{escape(file)}">{escape(file)}</a>)</li>')
         return Markup('<ul class="support-region-calendars">\n' + "\n".join(items) + "\n</ul>\n")
 
     # The build's instant: notices are shown in their state at 00:00 UTC of the build date, with
