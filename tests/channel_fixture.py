@@ -1,48 +1,10 @@
 # The channels fixture: tests/fixtures/policies/channels (regions, holidays, channels, priorities
-# with hours per channel) completed by the default policy's other files, loaded and written to a
-# support.json by the real loader and feed writer.
+# with hours per channel), loaded on 27 November 2026.
 
 import datetime as dt
-import functools
-import shutil
-import tempfile
-from pathlib import Path
 
-from conftest import ROOT
-from supportportal import feed
-from supportportal.loading import load_policy
-from timelimit import time_limit
+from policy_fixture import PolicyFixture
 
-FIXTURE = ROOT / "tests" / "fixtures" / "policies" / "channels"
-TODAY = dt.date(2026, 11, 27)
-
-
-# A copy of the fixture policy in `directory`, ready for load_policy (or for edits first).
-def policy_dir(directory: Path) -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
-    for path in (ROOT / "policy").glob("*.yml"):
-        shutil.copy2(path, directory / path.name)
-    for path in FIXTURE.glob("*.yml"):
-        shutil.copy2(path, directory / path.name)
-    return directory
-
-
-@functools.cache
-def policy():
-    directory = policy_dir(Path(tempfile.mkdtemp(prefix="channels-policy-")) / "policy")
-    try:
-        with time_limit(60, "loading the channels fixture"):
-            return load_policy(directory, TODAY)
-    finally:
-        shutil.rmtree(directory.parent)
-
-
-# support.json of the fixture policy, as plain data (a fresh copy each call).
-def support_feed() -> dict:
-    import json
-    return json.loads(feed.dumps(_feed()))
-
-
-@functools.cache
-def _feed() -> dict:
-    return feed.support_feed(policy())
+_FIXTURE = PolicyFixture("channels", dt.date(2026, 11, 27))
+FIXTURE, TODAY = _FIXTURE.folder, _FIXTURE.today
+policy_dir, policy, support_feed = _FIXTURE.policy_dir, _FIXTURE.policy, _FIXTURE.support_feed

@@ -141,22 +141,38 @@ def open_module_page(browser, base_url: str, timezone_id: str = "UTC", module: s
     return context, page
 
 
-# Open a page of the built site in a viewer time zone, with the clock frozen at `when` (ISO, UTC):
-# the widgets' answers are then exact to the millisecond.
-@pytest.fixture
-def open_at(browser, site_url):
-    contexts = []
+# Opens pages of a served site in a viewer time zone, with the clock frozen at `when` (ISO, UTC):
+# the widgets' answers are then exact to the millisecond. close() ends every context it opened.
+class PageOpener:
+    def __init__(self, browser, base_url: str):
+        self.browser, self.base_url, self.contexts = browser, base_url, []
 
-    def open_at(path: str, when: str, zone: str = "UTC", **options):
-        context = browser.new_context(timezone_id=zone, **options)
-        contexts.append(context)
+    def __call__(self, path: str, when: str, zone: str = "UTC", **options):
+        context = self.browser.new_context(timezone_id=zone, **options)
+        self.contexts.append(context)
         page = context.new_page()
         at = datetime.fromisoformat(when.replace("Z", "+00:00"))
         page.clock.install(time=at - timedelta(minutes=1))
         page.clock.pause_at(at)
-        page.goto(site_url + path)
+        page.goto(self.base_url + path)
         return page
 
-    yield open_at
-    for context in contexts:
-        context.close()
+    def close(self):
+        for context in self.contexts:
+            context.close()
+
+
+# A browser context in a viewer zone whose clock stands at `instant` (a datetime) until moved on.
+def clocked_context(browser, zone: str, instant: datetime):
+    context = browser.new_context(timezone_id=zone)
+    context.clock.install(time=instant - timedelta(minutes=1))
+    context.clock.pause_at(instant)
+    return context
+
+
+# Open a page of the built default site at a frozen instant in a viewer zone.
+@pytest.fixture
+def open_at(browser, site_url):
+    opener = PageOpener(browser, site_url)
+    yield opener
+    opener.close()

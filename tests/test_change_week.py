@@ -19,7 +19,7 @@ import pytest
 
 import dated_fixture
 import reference_schedule as ref
-from conftest import copy_project, run_build, serve_directory
+from conftest import clocked_context, copy_project, run_build, serve_directory
 from supportportal import dated, render, textfmt
 from supportportal.loading import load_policy
 
@@ -191,13 +191,6 @@ def check_calculator(got, policy, feed, instant, where: str) -> list:
     if not re.search(rf"\b{target.minutes // 60} hr\b", got["note"]):
         problems.append(f"{where}: {got['note']!r} does not state the {target.minutes // 60} hr target in force")
     return problems
-
-
-def clocked_context(browser, zone: str, instant: dt.datetime):
-    context = browser.new_context(timezone_id=zone)
-    context.clock.install(time=instant - dt.timedelta(minutes=1))
-    context.clock.pause_at(instant)
-    return context
 
 
 def open_page(context, url: str, calculator: bool = False):

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import copy_project, run_build, serve_directory
+from conftest import clocked_context, copy_project, run_build, serve_directory
 from supportportal import closures, render
 from supportportal.loading import load_policy
 from test_calendar import set_closures
@@ -135,13 +135,6 @@ def load(context, url: str):
     if "/holidays/" in url:  # the calendar's mark, relabelled by the same script
         page.wait_for_selector(f".support-next__label:text-is('{LABEL['de' if '/de/' in url else 'en']}')")
     return page
-
-
-def clocked_context(browser, zone: str, instant: dt.datetime):
-    context = browser.new_context(timezone_id=zone)
-    context.clock.install(time=instant - dt.timedelta(minutes=1))
-    context.clock.pause_at(instant)
-    return context
 
 
 # In the first viewer zone each day's reading is a fresh page load (one page a day, each page

@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, copy_project, open_module_page, run_build, serve_directory
+from conftest import ROOT, PageOpener, copy_project, open_module_page, run_build, serve_directory
 from quality import axe_violations
 from test_widget import serve_with_cors
 
@@ -41,24 +41,17 @@ def notices_url(notices_site):
 
 @pytest.fixture
 def open_notices(browser, notices_url):
-    from datetime import datetime, timedelta
-    contexts = []
+    opener = PageOpener(browser, notices_url)
 
+    # A page of the notices site once its banner has its state.
     def open_at(path: str, when: str, zone: str = "UTC", **options):
-        context = browser.new_context(timezone_id=zone, **options)
-        contexts.append(context)
-        page = context.new_page()
-        at = datetime.fromisoformat(when.replace("Z", "+00:00"))
-        page.clock.install(time=at - timedelta(minutes=1))
-        page.clock.pause_at(at)
-        page.goto(notices_url + path)
+        page = opener(path, when, zone, **options)
         page.wait_for_selector("[data-support-notices][data-support-ready]", state="attached")
         page.wait_for_function("() => document.querySelector('[data-support-notices] [data-notice]').dataset.state != undefined")
         return page
 
     yield open_at
-    for context in contexts:
-        context.close()
+    opener.close()
 
 
 def banner(page, notice_id: str) -> dict:
