@@ -142,9 +142,15 @@ def baseline_copy(project: Path, dest: Path, plain: bool = False) -> Path:
 
 
 # Sizes of a built site's support.json: bytes, and bytes gzipped as a web server would send it.
+# support.json, and the largest one-region feed (support/<id>.json, what a widget showing one
+# region downloads), in bytes and gzipped.
 def feed_size(site_dir: Path) -> dict:
-    data = (site_dir / "support.json").read_bytes()
-    return {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, compresslevel=6, mtime=0))}
+    def size(data: bytes) -> dict:
+        return {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, compresslevel=6, mtime=0))}
+
+    regions = [size(path.read_bytes()) for path in sorted((site_dir / "support").glob("*.json"))]
+    return {**size((site_dir / "support.json").read_bytes()),
+            "region": max(regions, key=lambda r: r["gzip_bytes"], default=None), "region_files": len(regions)}
 
 
 # Pages that differ between two built sites (HTML files only), for checking the baseline.
