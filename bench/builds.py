@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -134,14 +135,13 @@ def baseline_copy(project: Path, dest: Path, plain: bool = False) -> Path:
             config["extra"] = {}
             config["theme"] = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
         name = "mkdocs.yml" if lang == edition.main_language else f"mkdocs.{lang}.yml"
-        (dest / name).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (dest / name).write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
         configs.append(name)
     if plain:
         shutil.rmtree(dest / "overrides")
     return dest
 
 
-# Sizes of a built site's support.json: bytes, and bytes gzipped as a web server would send it.
 # support.json, and the largest one-region feed (support/<id>.json, what a widget showing one
 # region downloads), in bytes and gzipped.
 def feed_size(site_dir: Path) -> dict:
@@ -172,6 +172,15 @@ def _untranslated(portal) -> str:
 
 
 # The text of a setting the hooks give as Markup (escaped once for the theme), as YAML can hold it.
+# YAML of a config whose `extra` holds Markup (text the hooks escaped once): written as the
+# escaped text, which the theme writes into the page as it is, as it does with the Markup.
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(Markup, lambda dumper, value: dumper.represent_str(str(value)))
+
+
 def _plain(value) -> str | None:
     return None if value is None else str(value.unescape() if hasattr(value, "unescape") else value)
 
