@@ -142,10 +142,15 @@ def baseline_copy(project: Path, dest: Path, plain: bool = False) -> Path:
     return dest
 
 
-# Sizes of a built site's support.json: bytes, and bytes gzipped as a web server would send it.
+# support.json, and the largest one-region feed (support/<id>.json, what a widget showing one
+# region downloads), in bytes and gzipped.
 def feed_size(site_dir: Path) -> dict:
-    data = (site_dir / "support.json").read_bytes()
-    return {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, compresslevel=6, mtime=0))}
+    def size(data: bytes) -> dict:
+        return {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, compresslevel=6, mtime=0))}
+
+    regions = [size(path.read_bytes()) for path in sorted((site_dir / "support").glob("*.json"))]
+    return {**size((site_dir / "support.json").read_bytes()),
+            "region": max(regions, key=lambda r: r["gzip_bytes"], default=None), "region_files": len(regions)}
 
 
 # Pages that differ between two built sites (HTML files only), for checking the baseline.
@@ -167,6 +172,15 @@ def _untranslated(portal) -> str:
 
 
 # The text of a setting the hooks give as Markup (escaped once for the theme), as YAML can hold it.
+# YAML of a config whose `extra` holds Markup (text the hooks escaped once): written as the
+# escaped text, which the theme writes into the page as it is, as it does with the Markup.
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(Markup, lambda dumper, value: dumper.represent_str(str(value)))
+
+
 def _plain(value) -> str | None:
     return None if value is None else str(value.unescape() if hasattr(value, "unescape") else value)
 

@@ -33,7 +33,10 @@ from builds import ROOT, Site  # noqa: E402
 RESULTS = ROOT / "bench" / "results"
 REGIONS = (10, 50, 200)
 YEARS = (1, 5, 20)
-GOALS = {"hook_overhead": 1.10, "scale_50x5": 1.5, "preview_s": 0.5, "status_js_gzip": 5120, "portal_share": 0.10}
+GOALS = {"hook_overhead": 1.10, "scale_50x5": 1.5, "preview_s": 0.5, "status_js_gzip": 5120, "portal_share": 0.10,
+         "region_feed_gzip": 10_000, "all_regions_feed_gzip": 40_000, "first_visit_gzip": 8_000, "first_visit_requests": 3}
+# The scale point of the schedule-data goals: one region's feed, and every region's (the home page).
+FEED_POINT = (200, 5)
 # The scale point compared with the default portal, and the largest one given a hook cost column.
 MID, LARGE = (50, 5), (200, 5)
 
@@ -214,6 +217,17 @@ def render_table(r: dict) -> str:
                f"({s['runs']} run{'s' if s['runs'] != 1 else ''})",
             f"{_t(s)}; support.json {s['support_json']['bytes'] / 1000:,.1f} kB, gzip {s['support_json']['gzip_bytes'] / 1000:,.1f} kB",
             "", "")
+    if FEED_POINT in points:
+        size = points[FEED_POINT]["support_json"]
+        one = size["region"]
+        label = "%d regions × %d years" % FEED_POINT
+        if one:
+            row(2, f"{label}: schedule data of a widget showing one region (largest of {size['region_files']} support/<id>.json)",
+                f"{one['gzip_bytes'] / 1000:,.1f} kB gzipped ({one['bytes'] / 1000:,.1f} kB raw)",
+                f"≤ {GOALS['region_feed_gzip'] / 1000:.0f} KB", "yes" if one["gzip_bytes"] <= GOALS["region_feed_gzip"] else "no")
+        row(2, f"{label}: schedule data of the home page, every region (support.json)",
+            f"{size['gzip_bytes'] / 1000:,.1f} kB gzipped ({size['bytes'] / 1000:,.1f} kB raw)",
+            f"≤ {GOALS['all_regions_feed_gzip'] / 1000:.0f} KB", "yes" if size["gzip_bytes"] <= GOALS["all_regions_feed_gzip"] else "no")
     mid = h["mid"]
     rw, rc = mid["wall_s"] / p["wall_s"], mid["cpu_s"] / p["cpu_s"]
     regions, years = (int(x) for x in mid["name"].split("x"))
@@ -249,8 +263,10 @@ def render_table(r: dict) -> str:
         row(4, f"first visit, {label}", f"{v['bytes'] / 1000:,.1f} kB in {v['requests']} responses "
             f"({v['gzip_bytes'] / 1000:,.1f} kB gzipped)", "", "")
     extra, extra_gz = fv["portal"]["bytes"] - fv["plain"]["bytes"], fv["portal"]["gzip_bytes"] - fv["plain"]["gzip_bytes"]
+    more = fv["portal"]["requests"] - fv["plain"]["requests"]
     row(4, "portal home over plain Material", f"+{extra / 1000:,.1f} kB (+{extra_gz / 1000:,.1f} kB gzipped), "
-        f"+{fv['portal']['requests'] - fv['plain']['requests']} requests", "", "")
+        f"+{more} requests", f"≤ +{GOALS['first_visit_gzip'] / 1000:.0f} KB gzipped, ≤ +{GOALS['first_visit_requests']} requests",
+        "yes" if extra_gz <= GOALS["first_visit_gzip"] and more <= GOALS["first_visit_requests"] else "no")
 
     lines += ["", "Hook cost per build (CPU seconds, inclusive; calls per build), from one instrumented build:", "",
               "| function | " + " | ".join(r["hook_cost"]) + " |", "|---|" + "---|" * len(r["hook_cost"])]

@@ -195,3 +195,18 @@ def test_channels_are_optional_and_checked():
         broken = json.loads(json.dumps(feed))
         change(broken)
         assert not check.is_valid(broken)
+
+
+# support/<id>.json: what a widget showing one region reads; valid against the same schema, the
+# region's data as in support.json, the shared parts whole, no region it does not need.
+def test_each_region_has_its_own_feed(site):
+    full, check = feed_of(site), validator(site)
+    assert len(full["regions"]) >= 2
+    for region in full["regions"]:
+        own = json.loads((site / "support" / f"{region['id']}.json").read_text(encoding="utf-8"))
+        check.validate(own)
+        assert region in own["regions"]
+        needed = {region["id"]} | {c["schedule"]["region"] for c in full["channels"] if c["schedule"]}
+        needed |= {r for n in full["notices"] if region["id"] in n["regions"] for r in n["regions"]}
+        assert {r["id"] for r in own["regions"]} == needed & {r["id"] for r in full["regions"]}
+        assert {k: v for k, v in own.items() if k != "regions"} == {k: v for k, v in full.items() if k != "regions"}

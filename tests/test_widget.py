@@ -235,7 +235,8 @@ def test_german_edition(open_page):
 
 
 # Embedded in another site's page, on another origin: the script finds its feed and stylesheet
-# next to itself, and data-regions restricts the regions shown.
+# next to itself, and data-regions restricts the regions shown; showing one region, it reads
+# that region's feed (support/usa.json), not every region's.
 def test_embedded_on_another_site(browser, site, tmp_path):
     portal, portal_url = serve_with_cors(site)
     other = tmp_path / "intranet"
@@ -248,9 +249,13 @@ def test_embedded_on_another_site(browser, site, tmp_path):
     context = browser.new_context(timezone_id="America/Chicago")
     try:
         page = context.new_page()
+        feeds = []
+        page.on("request", lambda request: request.url.endswith(".json") and "/locales/" not in request.url
+                and feeds.append(request.url[len(portal_url):]))
         page.clock.install(time="2026-11-27T14:45:00Z")
         page.goto(f"{intranet_url}/index.html")
         page.wait_for_selector("[data-support-region]")
+        assert feeds == ["/support/usa.json"]
         assert page.eval_on_selector_all("[data-support-region]", "rows => rows.map(r => r.dataset.supportRegion)") == ["usa"]
         assert region(page, "usa")["detail"] == "Closes at 17:00 EST (16:00 your time), in 7 hr 15 min."
         assert page.locator("text=Support hours").count() == 0
@@ -262,6 +267,30 @@ def test_embedded_on_another_site(browser, site, tmp_path):
         portal.shutdown()
         intranet.shutdown()
 
+
+# A region the portal does not have (a typo): the widget reads support.json and shows no region,
+# as it did before there were one-region feeds, instead of an error.
+def test_embedded_with_an_unknown_region(browser, site, tmp_path):
+    portal, portal_url = serve_with_cors(site)
+    other = tmp_path / "intranet"
+    other.mkdir()
+    (other / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>Intranet</title></head><body>'
+        f'<script type="module" src="{portal_url}/assets/javascripts/support-widget.js"></script>'
+        '<div data-support-status data-regions="usaa"></div></body></html>')
+    intranet, intranet_url = serve_with_cors(other)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        with page.expect_response(lambda r: r.url == f"{portal_url}/support.json"):
+            page.goto(f"{intranet_url}/index.html")
+        page.wait_for_selector("[data-support-status][data-support-ready] .support-status__list", state="attached")
+        assert page.locator("[data-support-region]").count() == 0
+        assert page.locator(".support-widget__error").count() == 0
+    finally:
+        context.close()
+        portal.shutdown()
+        intranet.shutdown()
 
 
 # The embedding guide (content/embed.md) shows the snippet and runs it as a live example.

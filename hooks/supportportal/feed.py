@@ -63,6 +63,22 @@ def support_feed(policy: Policy, version: PolicyVersion | None = None) -> dict:
     }
 
 
+# The file of one region's feed, beside support.json: support/emea.json.
+def region_file(region: str) -> str:
+    return f"support/{region}.json"
+
+
+# One region's feed: the full feed (as support_feed returns it) with only that region and the
+# regions its channels and notices name, so that a widget showing one region does not download
+# every region's dates. Everything else (priorities, channels, notices) is shared and kept.
+def region_feed(data: dict, region: str) -> dict:
+    named = {region} | {c["schedule"]["region"] for c in data["channels"] if c["schedule"] and c["schedule"].get("region")}
+    for notice in data["notices"]:
+        if region in notice["regions"]:
+            named.update(notice["regions"])
+    return {**data, "regions": [r for r in data["regions"] if r["id"] in named]}
+
+
 def _weekly(weekly: tuple) -> dict:
     return {day: [_interval(iv) for iv in weekly[i]] for i, day in enumerate(WEEKDAYS)}
 

@@ -122,14 +122,16 @@ class Portal:
     # fetches its own language's only (the hint: the language it suggests).
     def generated_files(self) -> dict:
         base_url = self.policy.site_url + self.prefix(self.lang)
+        data = feed.support_feed(self.policy, self.version)
         files = {
-            "support.json": feed.dumps(feed.support_feed(self.policy, self.version)),
+            "support.json": feed.dumps(data),
             "developers/support.schema.json": (SCHEMAS / "support.schema.json").read_text(encoding="utf-8"),
             "support.ics": ics.support_calendar(self.policy, self.lang, base_url=base_url),
             "notices.atom": atom.notices_feed(self.policy, self.lang, base_url=base_url),
         }
         for region in self.policy.regions:
             files[ics.calendar_file(region.id)] = ics.support_calendar(self.policy, self.lang, base_url, region.id)
+            files[feed.region_file(region.id)] = feed.dumps(feed.region_feed(data, region.id))
         for lang, words in self.catalogs.items():
             files[f"assets/javascripts/locales/{lang}.json"] = json.dumps(
                 {**words.section("widget."), "locale": words.locale.replace("_", "-"), "table": words("table.label"),

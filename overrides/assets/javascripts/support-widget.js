@@ -39,7 +39,8 @@ const SHOWS_ERROR = ["data-support-status", "data-support-calculator"];
 
 // Mounted widgets: { root, update(now) -> instant of the next change it knows of }
 const widgets = [];
-let feed = null;
+// Loaded feeds by address: support.json, or one region's feed.
+const feeds = new Map();
 let timer = 0;
 
 // Hooks
@@ -56,14 +57,20 @@ function mount() {
   const roots = document.querySelectorAll(Object.keys(KINDS).map((kind) => `[${kind}]:not([data-support-ready])`).join(", "));
   if (!roots.length) return;
   addStylesheet();
-  feed ||= json(FEED).then((policy) => {
-    if (policy.schema_version != 1) throw new Error(`schema_version ${policy.schema_version}`);
-    const lang = language(policy);
-    return words(lang).then((s) => ({ policy, lang, s }));
-  }).catch((error) => {
-    feed = null; // try again on the next page
-    throw error;
-  });
+  const url = feedFor(roots);
+  if (!feeds.has(url.href)) {
+    // A region the portal does not have (a typo in data-regions): the full feed, which has none.
+    const loaded = url == FEED ? json(FEED) : json(url).catch(() => json(FEED));
+    feeds.set(url.href, loaded.then((policy) => {
+      if (policy.schema_version != 1) throw new Error(`schema_version ${policy.schema_version}`);
+      const lang = language(policy);
+      return words(lang).then((s) => ({ policy, lang, s }));
+    }).catch((error) => {
+      feeds.delete(url.href); // try again on the next page
+      throw error;
+    }));
+  }
+  const feed = feeds.get(url.href);
   for (const root of roots) {
     const kind = Object.keys(KINDS).find((name) => root.hasAttribute(name));
     root.setAttribute("data-support-ready", "");
@@ -78,6 +85,20 @@ function mount() {
       }, () => {}), // without words either, the page's own content stays
     );
   }
+}
+
+// The feed the containers need: when they are all status lines of one and the same region
+// (data-regions="emea", no channels), that region's own feed (support/emea.json, the
+// shared parts and that region only), else support.json with every region.
+function feedFor(roots) {
+  const ids = new Set();
+  for (const root of roots) {
+    if (!root.hasAttribute("data-support-status") || root.hasAttribute("data-channels")) return FEED;
+    const regions = (root.getAttribute("data-regions") || "").split(/\s+/).filter(Boolean);
+    if (regions.length != 1 || !/^[a-z0-9][a-z0-9-]*$/.test(regions[0])) return FEED;
+    ids.add(regions[0]);
+  }
+  return ids.size == 1 ? new URL(`support/${[...ids][0]}.json`, FEED) : FEED;
 }
 
 function json(url) {
