@@ -171,7 +171,6 @@ def _untranslated(portal) -> str:
     return portal.words("untranslated")
 
 
-# The text of a setting the hooks give as Markup (escaped once for the theme), as YAML can hold it.
 # YAML of a config whose `extra` holds Markup (text the hooks escaped once): written as the
 # escaped text, which the theme writes into the page as it is, as it does with the Markup.
 class _Dumper(yaml.SafeDumper):
@@ -181,17 +180,9 @@ class _Dumper(yaml.SafeDumper):
 _Dumper.add_representer(Markup, lambda dumper, value: dumper.represent_str(str(value)))
 
 
+# The text of a setting the hooks give as Markup (escaped once for the theme), as YAML can hold it.
 def _plain(value) -> str | None:
     return None if value is None else str(value.unescape() if hasattr(value, "unescape") else value)
-
-
-# YAML for the baseline's configs: settings the hooks give as Markup (escaped once for the theme)
-# are written as their text, which the theme then escapes itself.
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-_Dumper.add_representer(Markup, lambda dumper, value: dumper.represent_str(str(value.unescape())))
 
 
 # A config file as MkDocs reads it: INHERIT merged in.

@@ -29,6 +29,13 @@ SOURCE_DATE_EPOCH = "1795737600"
 PROJECT_PARTS = ("mkdocs.yml", "mkdocs.de.yml", "content", "policy", "hooks", "overrides", "locales")
 
 
+# The environment of a command as a user's shell gives it: without the variables `make test`
+# hands down to its children (a `make` run by a test would otherwise report itself as a sub-make).
+def user_env(**extra) -> dict:
+    skip = {"MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES"}
+    return {**{k: v for k, v in os.environ.items() if k not in skip}, **extra}
+
+
 @dataclass
 class Build:
     returncode: int

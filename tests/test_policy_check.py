@@ -1,14 +1,13 @@
 # `make check` and its pre-commit hook: the build's policy checks without the build, with exactly
 # the build's messages and exit 1 on problems.
 
-import os
 import re
 import subprocess
 import time
 
 import yaml
 
-from conftest import ROOT, run_build
+from conftest import ROOT, run_build, user_env
 from test_policy_validation import edit
 from test_review import git_project
 
@@ -18,7 +17,7 @@ HOOKS = ROOT / ".pre-commit-hooks.yaml"
 def make_check(project):
     started = time.monotonic()
     proc = subprocess.run(["make", "--no-print-directory", "check"], cwd=project, capture_output=True, text=True,
-                          timeout=60, env={**os.environ, "SOURCE_DATE_EPOCH": "1795737600"})
+                          timeout=60, env=user_env(SOURCE_DATE_EPOCH="1795737600"))
     return proc, time.monotonic() - started
 
 

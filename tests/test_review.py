@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, ROOT, copy_project
+from conftest import BIN, ROOT, copy_project, user_env
 from supportportal import review
 from supportportal.loading import PolicyError, load_policy
 from test_policy_validation import TODAY, edit
@@ -442,8 +442,7 @@ def test_make_diff_between_two_commits(tmp_path):
     # The working tree differs from both: the tool must read the revisions, not the files.
     edit(project / "policy" / "priorities.yml", "first_response: 1 hour", "first_response: 3 hours")
     proc = subprocess.run(["make", "--no-print-directory", "diff", f"BASE={first}", f"HEAD={second}"], cwd=project,
-                          capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "SOURCE_DATE_EPOCH": "1795737600"})
+                          capture_output=True, text=True, timeout=300, env=user_env(SOURCE_DATE_EPOCH="1795737600"))
     assert proc.returncode == 0, proc.stderr
     summary = proc.stdout
     assert summary.startswith("# Policy change: what customers will read\n"), summary

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import BIN, ROOT, copy_project
+from conftest import BIN, ROOT, copy_project, user_env
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
 PUBLISH = ROOT / ".github" / "workflows" / "publish.yml"
@@ -106,7 +106,7 @@ def test_pull_requests_run_the_tests_and_a_strict_build(publish):
     build = next(s for s in jobs["build"]["steps"] if s.get("id") == "build")
     assert jobs["build"]["needs"] == "test"
     # The build step's command is strict: `make -n` shows what it runs.
-    dry = subprocess.run(["make", "-n", *build["run"].split()[1:]], cwd=ROOT, capture_output=True, text=True)
+    dry = subprocess.run(["make", "-n", *build["run"].split()[1:]], cwd=ROOT, capture_output=True, text=True, env=user_env())
     assert build["run"].startswith("make ") and "mkdocs build --strict" in dry.stdout, dry.stdout
 
 
@@ -199,7 +199,7 @@ def test_the_policy_summary_step_runs_make_diff(publish):
     [summary] = [s for s in job["steps"] if "GITHUB_STEP_SUMMARY" in s.get("run", "")]
     assert re.fullmatch(r'make diff BASE="origin/\$BASE_REF" >> "\$GITHUB_STEP_SUMMARY"', summary["run"]), summary["run"]
     assert summary["env"] == {"BASE_REF": "${{ github.base_ref }}"}
-    dry = subprocess.run(["make", "-n", "diff", "BASE=origin/main"], cwd=ROOT, capture_output=True, text=True)
+    dry = subprocess.run(["make", "-n", "diff", "BASE=origin/main"], cwd=ROOT, capture_output=True, text=True, env=user_env())
     assert "tools/policy_diff.py --base 'origin/main'" in dry.stdout, dry.stdout
 
 
@@ -218,8 +218,8 @@ def test_the_policy_summary_step_writes_the_job_summary(publish, tmp_path):
     git("commit", "-q", "-am", "New support address")
     summary_file = tmp_path / "step-summary.md"
     proc = subprocess.run(["bash", "-euo", "pipefail", "-c", step["run"]], cwd=project, capture_output=True, text=True,
-                          timeout=300, env={**os.environ, "BASE_REF": "main", "GITHUB_STEP_SUMMARY": str(summary_file),
-                                            "SOURCE_DATE_EPOCH": "1795737600"})
+                          timeout=300, env=user_env(BASE_REF="main", GITHUB_STEP_SUMMARY=str(summary_file),
+                                                    SOURCE_DATE_EPOCH="1795737600"))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     summary = summary_file.read_text(encoding="utf-8")
     assert summary.startswith("# Policy change: what customers will read\n"), summary

@@ -153,17 +153,18 @@ def closure_dates(closure, first: dt.date, last: dt.date):
 # The calendar's rows: regions with the same entry on the same date share one row, and so do
 # the channels a closure names (channels: [chat]). With `by_zone`, special hours are split by
 # time zone too (their times are the zone's wall time).
-def closure_days(policy: Policy, by_zone: bool = False) -> list[ClosureDay]:
+# With `region` (an id), only that region's rows, and no channel's: a region's own calendar.
+def closure_days(policy: Policy, by_zone: bool = False, region: str | None = None) -> list[ClosureDay]:
     grouped: dict = {}
 
     def add(o, zone: str, owner, kind: int) -> None:
         key = (o.date, o.kind, o.name, o.hours, zone if (by_zone and o.hours) else None)
         grouped.setdefault(key, ([], []))[kind].append(owner)
 
-    for region in policy.regions:
-        for o in policy.overrides[region.id]:
-            add(o, region.zone, region, 0)
-    for channel, o in _named_channel_days(policy):
+    for owner in (policy.regions if region is None else [policy.region(region)]):
+        for o in policy.overrides[owner.id]:
+            add(o, owner.zone, owner, 0)
+    for channel, o in (_named_channel_days(policy) if region is None else ()):
         add(o, channel.schedule.zone, channel, 1)
     rows = [ClosureDay(date, kind, name, hours, tuple(regions), tuple(channels))
             for (date, kind, name, hours, _), (regions, channels) in grouped.items()]

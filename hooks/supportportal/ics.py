@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import zoneinfo
@@ -65,11 +64,8 @@ def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = No
 
     # Zone definitions first, sorted (the same bytes every build), covering the horizon and the
     # night after it (hours may run past midnight).
-    days = closure_days(policy, by_zone=True)
+    days = closure_days(policy, by_zone=True, region=region)
     notices = [n for n in policy.notices if n.end is not None and (region is None or region in n.regions)]
-    if region is not None:
-        days = [dataclasses.replace(day, regions=tuple(r for r in day.regions if r.id == region), channels=())
-                for day in days if any(r.id == region for r in day.regions)]
     zones = {day.zone for day in days if day.hours} | {n.zone for n in notices if not n.all_day}
     for zone in sorted(zones):
         cal.add_component(_zone_definition(zone, first, last + dt.timedelta(days=2)))
