@@ -46,8 +46,8 @@ def open_notices(browser, notices_url):
     # A page of the notices site once its banner has its state.
     def open_at(path: str, when: str, zone: str = "UTC", **options):
         page = opener(path, when, zone, **options)
-        page.wait_for_selector("[data-support-notices][data-support-ready]", state="attached")
-        page.wait_for_function("() => document.querySelector('[data-support-notices] [data-notice]').dataset.state != undefined")
+        # The banner holds the build's state until the script has shown the reader's moment.
+        page.wait_for_selector("[data-support-notices][data-support-updated]", state="attached")
         return page
 
     yield open_at

@@ -412,7 +412,7 @@ def test_next_closure_in_the_browser_names_every_region(early_site, browser, lan
         context.clock.pause_at(at)
         page = context.new_page()
         page.goto(f"{early_site}/{path}")
-        page.wait_for_function("document.querySelector('[data-support-next-closure]').textContent.includes('25')")
+        page.wait_for_selector("[data-support-next-closure][data-support-updated]")
         assert " ".join(page.inner_text("[data-support-next-closure]").split()) == expected
     finally:
         context.close()
