@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT, PageOpener, copy_project, open_module_page, run_build, serve_directory
 from quality import axe_violations
-from test_widget import serve_with_cors
+from test_widget import intranet_page, serve_with_cors
 
 pytestmark = pytest.mark.browser
 
@@ -150,18 +150,12 @@ def test_site_built_before_shows_and_hides_the_notice_on_time(open_notices):
 # The embedded widget on another site names the notice under the region concerned.
 def test_embedded_widget_shows_the_notice(browser, notices_site, tmp_path):
     portal, portal_url = serve_with_cors(notices_site)
-    other = tmp_path / "intranet"
-    other.mkdir()
-    (other / "index.html").write_text(
-        '<!doctype html><html lang="de"><head><title>Intranet</title></head><body>'
-        f'<script type="module" src="{portal_url}/assets/javascripts/support-widget.js"></script>'
-        '<div data-support-status data-regions="emea"></div></body></html>')
-    intranet, intranet_url = serve_with_cors(other)
+    intranet, intranet_url = intranet_page(tmp_path, portal_url, '<div data-support-status data-regions="emea"></div>', lang="de")
     context = browser.new_context(timezone_id="Europe/Berlin")
     try:
         page = context.new_page()
         page.clock.install(time="2026-12-08T09:00:00Z")
-        page.goto(f"{intranet_url}/index.html")
+        page.goto(intranet_url)
         page.wait_for_selector("[data-support-region] .support-notice")
         line = page.text_content("[data-support-region='emea'] .support-status__notices")
         assert line == "\u2715Störung: E-Mail-Antworten verzögert <für EMEA>, bis 13:00 MEZ"

@@ -239,13 +239,7 @@ def test_german_edition(open_page):
 # that region's feed (support/usa.json), not every region's.
 def test_embedded_on_another_site(browser, site, tmp_path):
     portal, portal_url = serve_with_cors(site)
-    other = tmp_path / "intranet"
-    other.mkdir()
-    (other / "index.html").write_text(
-        '<!doctype html><html lang="en"><head><title>Intranet</title></head><body>'
-        f'<script type="module" src="{portal_url}/assets/javascripts/support-widget.js"></script>'
-        '<div data-support-status data-regions="usa"><a href="#">Support hours</a></div></body></html>')
-    intranet, intranet_url = serve_with_cors(other)
+    intranet, intranet_url = intranet_page(tmp_path, portal_url, '<div data-support-status data-regions="usa"><a href="#">Support hours</a></div>')
     context = browser.new_context(timezone_id="America/Chicago")
     try:
         page = context.new_page()
@@ -253,7 +247,7 @@ def test_embedded_on_another_site(browser, site, tmp_path):
         page.on("request", lambda request: request.url.endswith(".json") and "/locales/" not in request.url
                 and feeds.append(request.url[len(portal_url):]))
         page.clock.install(time="2026-11-27T14:45:00Z")
-        page.goto(f"{intranet_url}/index.html")
+        page.goto(intranet_url)
         page.wait_for_selector("[data-support-region]")
         assert feeds == ["/support/usa.json"]
         assert page.eval_on_selector_all("[data-support-region]", "rows => rows.map(r => r.dataset.supportRegion)") == ["usa"]
@@ -272,18 +266,12 @@ def test_embedded_on_another_site(browser, site, tmp_path):
 # as it did before there were one-region feeds, instead of an error.
 def test_embedded_with_an_unknown_region(browser, site, tmp_path):
     portal, portal_url = serve_with_cors(site)
-    other = tmp_path / "intranet"
-    other.mkdir()
-    (other / "index.html").write_text(
-        '<!doctype html><html lang="en"><head><title>Intranet</title></head><body>'
-        f'<script type="module" src="{portal_url}/assets/javascripts/support-widget.js"></script>'
-        '<div data-support-status data-regions="usaa"></div></body></html>')
-    intranet, intranet_url = serve_with_cors(other)
+    intranet, intranet_url = intranet_page(tmp_path, portal_url, '<div data-support-status data-regions="usaa"></div>')
     context = browser.new_context()
     try:
         page = context.new_page()
         with page.expect_response(lambda r: r.url == f"{portal_url}/support.json"):
-            page.goto(f"{intranet_url}/index.html")
+            page.goto(intranet_url)
         page.wait_for_selector("[data-support-status][data-support-ready] .support-status__list", state="attached")
         assert page.locator("[data-support-region]").count() == 0
         assert page.locator(".support-widget__error").count() == 0
@@ -362,6 +350,19 @@ def serve_from(site: Path, base: str, route):
     if not file.is_file():
         return route.fulfill(status=404, body="not found")
     route.fulfill(path=str(file), content_type=mimetypes.guess_type(file.name)[0] or "application/octet-stream")
+
+
+# Another site's page (an intranet, on another origin) embedding the widget from `portal_url`
+# with the container `container`; served with CORS. Returns the server and the page's address.
+def intranet_page(tmp_path: Path, portal_url: str, container: str, lang: str = "en"):
+    other = tmp_path / "intranet"
+    other.mkdir()
+    (other / "index.html").write_text(
+        f'<!doctype html><html lang="{lang}"><head><title>Intranet</title></head><body>'
+        f'<script type="module" src="{portal_url}/assets/javascripts/support-widget.js"></script>'
+        f'{container}</body></html>')
+    server, url = serve_with_cors(other)
+    return server, f"{url}/index.html"
 
 
 def serve_with_cors(directory: Path):
