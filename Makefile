@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check diff system-deps lighthouse bench clean
+.PHONY: site serve test check diff bundle system-deps lighthouse bench clean
 
 # Python virtual environment with the pinned dependencies, rebuilt when a pin changes.
 $(VENV)/.installed: requirements.txt constraints.txt
@@ -36,6 +36,12 @@ check: $(VENV)/.installed
 diff:
 	@$(MAKE) --no-print-directory -s $(VENV)/.installed >&2
 	@$(BIN)/python tools/policy_diff.py $(if $(BASE),--base '$(BASE)') $(if $(HEAD),--head '$(HEAD)')
+
+# The one script and one stylesheet the pages load, from the sources in overrides/assets/ (esbuild,
+# pinned in package.json). Run after editing a script or stylesheet and commit the bundles with it;
+# tests/test_bundle.py fails while a bundle is stale.
+bundle: node_modules/.installed
+	node tools/bundle.mjs
 
 # Every test: unit, build, browser, quality gates.
 test: $(VENV)/.installed node_modules/.installed

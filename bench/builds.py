@@ -92,7 +92,8 @@ def portal_copy(dest: Path, regions: int | None = None, years: int | None = None
 # Markdown is what the hooks hand to MkDocs (Portal.render_markdown), its language links are
 # front matter, the site settings the hooks set are in the config, and the generated files
 # (support.json, support.ics, the feed's schema) are static files. `plain` also drops the
-# portal's CSS and JavaScript: a plain Material page for the page-weight comparison.
+# portal's CSS, JavaScript and template overrides: a plain Material page (with Material's own
+# language switch, as a plain site in the same languages has it) for the page-weight comparison.
 def baseline_copy(project: Path, dest: Path, plain: bool = False) -> Path:
     dest.mkdir(parents=True)
     shutil.copytree(project / "overrides", dest / "overrides")
@@ -132,7 +133,10 @@ def baseline_copy(project: Path, dest: Path, plain: bool = False) -> Path:
         if plain:
             for key in ("extra_css", "extra_javascript"):
                 config.pop(key, None)
-            config["extra"] = {}
+            # Material's own language switch stays: a plain bilingual Material site has it too.
+            config["extra"] = {"alternate": [
+                {"name": x, "link": "/" if x == edition.main_language else f"/{x}/", "lang": x}
+                for x in portal.policy.languages]} if len(portal.policy.languages) > 1 else {}
             config["theme"] = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
         name = "mkdocs.yml" if lang == edition.main_language else f"mkdocs.{lang}.yml"
         (dest / name).write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")

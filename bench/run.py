@@ -250,6 +250,11 @@ def render_table(r: dict) -> str:
     row(4, "support-status.js, gzip", f"{status['gzip']:,} B ({status['bytes']:,} B raw)", "≤ 4 KB",
         "yes" if status["gzip"] <= GOALS["status_js_gzip"] else "no")
     row(4, "support-widget.js, gzip", f"{script['gzip']:,} B ({script['bytes']:,} B raw)", "", "")
+    for name, label in (("support-portal.min.js", "the pages' script bundle"), ("support-portal.min.css", "the pages' stylesheet"),
+                        ("support-widget.min.js", "the embedding script bundle")):
+        if name in w["assets"]:
+            a = w["assets"][name]
+            row(4, f"{name} ({label}), gzip", f"{a['gzip']:,} B ({a['bytes']:,} B raw)", "", "")
     for feed, c in w["calls"].items():
         batches = f"median of {c['batches']} batches of {c['calls'] // c['batches']}"
         row(4, f"`supportStatus` in Chromium, {feed} feed (all {c['regions']} regions)",
@@ -262,6 +267,9 @@ def render_table(r: dict) -> str:
         v = fv[name]
         row(4, f"first visit, {label}", f"{v['bytes'] / 1000:,.1f} kB in {v['requests']} responses "
             f"({v['gzip_bytes'] / 1000:,.1f} kB gzipped)", "", "")
+    own = sorted(set(fv["portal"].get("files", [])) - set(fv["plain"].get("files", [])))
+    if own:
+        row(4, "first visit, the portal's own responses", ", ".join(f"`{f}`" for f in own), "", "")
     extra, extra_gz = fv["portal"]["bytes"] - fv["plain"]["bytes"], fv["portal"]["gzip_bytes"] - fv["plain"]["gzip_bytes"]
     more = fv["portal"]["requests"] - fv["plain"]["requests"]
     row(4, "portal home over plain Material", f"+{extra / 1000:,.1f} kB (+{extra_gz / 1000:,.1f} kB gzipped), "

@@ -74,6 +74,30 @@ def test_browser_scripts_find_their_words(tmp_path):
     assert words["open"] == "Geöffnet" and words["hint"] == "Diese Seite gibt es auch auf Deutsch."
 
 
+# Each edition's pages carry its browser words as data (overrides/main.html writes this text into a
+# <script type="application/json">; tests/test_widget.py reads it back from a built page), escaped so
+# that no word can end the element: a project's catalog saying "</script>" stays text.
+def test_page_words_cannot_end_their_script_element(tmp_path):
+    import json
+
+    root = copy_project(tmp_path / "project")
+    (root / "locales").mkdir()
+    (root / "locales" / "de.yml").write_text('widget.open: "</script><!-- & Geöffnet"\n', encoding="utf-8")
+    edition = portal(root, "de")
+
+    class Config:
+        site_name = site_description = site_url = None
+
+    config = Config()
+    config.extra, config.theme = {}, {}
+    edition.configure(config)
+    text = config.extra["support_portal"]["words"]
+    assert "<" not in text and ">" not in text
+    words = json.loads(text)
+    assert words == json.loads(edition.generated_files()["assets/javascripts/locales/de.json"])
+    assert words["open"] == "</script><!-- & Geöffnet"
+
+
 def test_built_in_catalogs_are_complete():
     catalogs = catalog.load_catalogs(None, ("en", "de"))
     for words in catalogs.values():

@@ -257,7 +257,7 @@ def test_status_widget_with_channels(browser, channel_site, tmp_path):
     site, url = channel_site
     (site / "channels-embed.html").write_text(
         '<!doctype html><html lang="en"><head><title>Intranet</title></head><body>'
-        '<script type="module" src="assets/javascripts/support-widget.js"></script>'
+        '<script type="module" src="assets/javascripts/support-widget.min.js"></script>'
         '<div id="channels" data-support-status data-channels="hotline chat portal"></div>'
         '<div id="both" data-support-status data-channels="email" data-regions="usa"></div></body></html>')
     context = browser.new_context(timezone_id="America/Los_Angeles")

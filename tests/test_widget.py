@@ -6,6 +6,7 @@
 # America/New_York, both closed on Munich public holidays. 27 November 2026 is a Friday.
 
 import http.server
+import json
 import mimetypes
 import re
 import shutil
@@ -15,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
@@ -217,13 +219,22 @@ def test_no_inline_code_and_no_foreign_requests(browser, site_url):
             .concat(el.tagName == 'SCRIPT' ? ['script'] : []))""")
         assert inline == []
         ours = [url for url in requests if "support" in urlsplit(url).path]
-        assert {urlsplit(url).path for url in ours} >= {
-            "/assets/javascripts/support-widget.js", "/assets/javascripts/support-status.js", "/support.json",
-            "/assets/stylesheets/support-widget.css"}
+        # One script and one stylesheet of the portal's own, and the feed; the words are in the page.
+        assert {urlsplit(url).path for url in ours} == {
+            "/assets/javascripts/support-portal.min.js", "/assets/stylesheets/support-portal.min.css", "/support.json"}
+        assert not [url for url in requests if "/locales/" in url]
         origin = urlsplit(site_url).netloc
         assert all(urlsplit(url).netloc == origin for url in ours), ours
     finally:
         context.close()
+
+
+# Each edition's pages carry the browser words of their language, the same as locales/<lang>.json.
+def test_pages_carry_their_words(site):
+    for page, lang in (("index.html", "en"), ("de/index.html", "de"), ("de/hours/index.html", "de")):
+        scripts = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser").select("script[data-support-words]")
+        assert [s["data-support-words"] for s in scripts] == [lang] and scripts[0]["type"] == "application/json"
+        assert json.loads(scripts[0].string) == json.loads((site / f"assets/javascripts/locales/{lang}.json").read_text(encoding="utf-8"))
 
 
 # The German edition: German texts, German date and duration formats, German holiday names.
@@ -285,7 +296,7 @@ def test_embedded_with_an_unknown_region(browser, site, tmp_path):
 def test_embed_page(open_page):
     page = open_page("/embed/", "2026-11-27T14:45:00Z", "Asia/Kolkata")
     snippet = page.locator("article pre").first.inner_text()
-    assert '<script type="module" src="' in snippet and '/assets/javascripts/support-widget.js"></script>' in snippet
+    assert '<script type="module" src="' in snippet and '/assets/javascripts/support-widget.min.js"></script>' in snippet
     assert "<div data-support-status></div>" in snippet
     assert region(page, "emea")["detail"] == "Closes at 18:00 CET (22:30 your time), in 2 hr 15 min."
     assert region(page, "usa")["detail"] == "Closes at 17:00 EST (Saturday 03:30 your time), in 7 hr 15 min."
@@ -359,7 +370,7 @@ def intranet_page(tmp_path: Path, portal_url: str, container: str, lang: str = "
     other.mkdir()
     (other / "index.html").write_text(
         f'<!doctype html><html lang="{lang}"><head><title>Intranet</title></head><body>'
-        f'<script type="module" src="{portal_url}/assets/javascripts/support-widget.js"></script>'
+        f'<script type="module" src="{portal_url}/assets/javascripts/support-widget.min.js"></script>'
         f'{container}</body></html>')
     server, url = serve_with_cors(other)
     return server, f"{url}/index.html"

@@ -61,6 +61,7 @@ class Portal:
         config.extra["support_portal"] = {"company": p.company, "lang": self.lang,
                                           "jsonld": jsonld.script_text(jsonld.organization(p, self.lang)),
                                           "policy_version": self.footer_version(),
+                                          "words": jsonld.script_text(self.browser_words(self.lang)),
                                           "notices": facts.notice_banner(),
                                           "atom_title": escape(self.words("atom.title", company=p.company))}
         # Truthy but not a list: Material shows its language switch, fed per page by alternates().
@@ -118,8 +119,8 @@ class Portal:
         return settings
 
     # Files written beside the pages: the feeds and their schemas, and the words of the browser
-    # scripts (live status, calculator, language hint), one small file per language: a page
-    # fetches its own language's only (the hint: the language it suggests).
+    # scripts (live status, calculator, language hint), one small file per language: a page has
+    # its own language's inside it and fetches another's only for the hint that suggests it.
     def generated_files(self) -> dict:
         base_url = self.policy.site_url + self.prefix(self.lang)
         data = feed.support_feed(self.policy, self.version)
@@ -132,12 +133,17 @@ class Portal:
         for region in self.policy.regions:
             files[ics.calendar_file(region.id)] = ics.support_calendar(self.policy, self.lang, base_url, region.id)
             files[feed.region_file(region.id)] = feed.dumps(feed.region_feed(data, region.id))
-        for lang, words in self.catalogs.items():
+        for lang in self.catalogs:
             files[f"assets/javascripts/locales/{lang}.json"] = json.dumps(
-                {**words.section("widget."), "locale": words.locale.replace("_", "-"), "table": words("table.label"),
-                 "hint": words("language.hint"), "hint_close": words("language.hint_close")},
-                ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+                self.browser_words(lang), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
         return files
+
+    # The browser scripts' words in one language: in every page of that edition (no request) and
+    # in locales/<lang>.json for the language hint and widgets embedded elsewhere.
+    def browser_words(self, lang: str) -> dict:
+        words = self.catalogs.get(lang) or catalog.get(lang)
+        return {**words.section("widget."), "locale": words.locale.replace("_", "-"), "table": words("table.label"),
+                "hint": words("language.hint"), "hint_close": words("language.hint_close")}
 
     # The content/ path of a page of this edition, as errors name it: content/de/hours.md.
     def page_name(self, src_uri: str) -> str:

@@ -4,11 +4,12 @@
 //   automatically; dismissing the hint keeps it away for the browser session;
 // - tables the theme wraps in a horizontal scroll box become reachable by keyboard (a focusable,
 //   labelled region), so people who do not use a mouse can scroll wide tables on small screens.
-// The words come from the language's catalog (locales/<lang>.json, written by the build), fetched
-// only when needed: the hint in the language it suggests, a table's name in the page's language.
+// The words come from the language's catalog through support-words.js (the page's language is in
+// the page; the hint's language is fetched only when it is suggested).
+
+import { words } from "./support-words.js";
 
 const DISMISSED = "support-language-hint-dismissed";
-const catalogs = new Map();
 
 // The first of the reader's languages that another edition of this page offers.
 export function suggestedLanguage(preferred, current, offered) {
@@ -18,17 +19,6 @@ export function suggestedLanguage(preferred, current, offered) {
     if (offered.includes(lang)) return lang;
   }
   return null;
-}
-
-// The words of one language, fetched once per page load.
-function words(lang) {
-  if (!catalogs.has(lang)) {
-    catalogs.set(lang, fetch(new URL(`./locales/${lang}.json`, import.meta.url)).then((response) => {
-      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-      return response.json();
-    }));
-  }
-  return catalogs.get(lang);
 }
 
 // Scroll boxes are named by their table's caption, else "Table" in the page's language.

@@ -10,14 +10,15 @@
 // (`[data-support-next-closure]`, the mark in `[data-support-calendar]`, the notices of the
 // banner `[data-support-notices]` and of the notices page `[data-support-notice-list]`) are
 // written in their state at the build date; this script restates them for the reader's own
-// moment, in place. The feed and the words (locales/<lang>.json, the page language's only)
-// are read relative to this file, so the widget also works embedded on another site. No
-// inline scripts or handlers, no third-party requests.
+// moment, in place. The feed is read relative to this file and the words through
+// support-words.js (from the page, else beside this file), so the widget also works embedded
+// on another site. No inline scripts or handlers, no third-party requests.
 
 import {
   supportStatus, channelStatus, responseDue, upcomingClosures, text, defaultPriority, guessRegion, utcOffset,
   noticeStates, noticesConcerning, hoursChanges, firstResponse,
 } from "./support-status.js";
+import { words } from "./support-words.js";
 
 const FEED = new URL("../../support.json", import.meta.url);
 const STYLESHEET = new URL("../stylesheets/support-widget.css", import.meta.url);
@@ -106,14 +107,6 @@ function json(url) {
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
     return response.json();
   });
-}
-
-// The widget's words in one language, from the catalog the build wrote beside this file.
-const catalogs = new Map();
-function words(lang) {
-  const base = lang.split("-")[0];
-  if (!catalogs.has(base)) catalogs.set(base, json(new URL(`./locales/${base}.json`, import.meta.url)));
-  return catalogs.get(base);
 }
 
 // Update every mounted widget now, then at the next minute or the next change.
@@ -542,8 +535,10 @@ function setText(element, value) {
   if (element.textContent !== value) element.textContent = value;
 }
 
-// Embedded on another site, the page has no link to our stylesheet yet.
+// Embedded on another site, the page has no link to our stylesheet yet. The portal's own pages
+// have it inside their one stylesheet (support-portal.min.css), which sets --support-widget.
 function addStylesheet() {
+  if (getComputedStyle(document.documentElement).getPropertyValue("--support-widget").trim()) return;
   const links = [...document.querySelectorAll('link[rel="stylesheet"]')];
   if (links.some((link) => link.href == STYLESHEET.href)) return;
   document.head.append(h("link", { rel: "stylesheet", href: STYLESHEET.href }));
