@@ -267,3 +267,21 @@ def test_zone_names_of_zones_at_the_same_instant_stay_apart():
     assert textfmt.zone_abbreviation("Africa/Casablanca", day, "en") == "UTC+01:00"
     assert textfmt.zone_abbreviation("Europe/Berlin", day, "en") == "CET"
     assert textfmt.zone_abbreviation("Africa/Lagos", day, "de") != textfmt.zone_abbreviation("Europe/Berlin", day, "de")
+
+
+# The built-in catalogs are read by libyaml (they are code), into exactly what the policy's loader
+# reads, lines included; a project's catalog is input and goes through the guarded loader, so a
+# deeply nested one is a problem with its line, not a crash.
+def test_built_in_catalogs_read_fast_and_the_same(tmp_path):
+    from supportportal import yamlload
+
+    for path in sorted(catalog.BUILT_IN.glob("*.yml")):
+        fast, safe = yamlload.load(path, trusted=True), yamlload.load(path)
+        assert (fast.data, fast.lines, fast.problems) == (safe.data, safe.lines, safe.problems) and fast.data
+    root = copy_project(tmp_path / "project")
+    (root / "locales").mkdir()
+    (root / "locales" / "de.yml").write_text("widget.open: " + "[" * 100_000 + "\n", encoding="utf-8")
+    with pytest.raises(PolicyError) as error:
+        portal(root)
+    assert problems(error.value)[0].startswith("locales/de.yml, line 1")
+    assert "nested more than 40 levels" in problems(error.value)[0]

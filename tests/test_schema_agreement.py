@@ -125,3 +125,21 @@ def test_editor_messages_use_the_builds_words(schema, key):
     source = (ROOT / "hooks" / "supportportal" / "checks" / "structure.py").read_text(encoding="utf-8")
     words = SAME_WORDS[schema, key].split("'09:00-17:00'")[0]
     assert words in source or key == "zone", f"the build no longer says {words!r}"
+
+
+# `mkdocs serve` builds again in the same process: an edited schema file is read again, an
+# unchanged one is not.
+def test_an_edited_schema_is_read_again(tmp_path):
+    import shutil
+
+    from supportportal import yamlload
+
+    folder = tmp_path / "schema"
+    shutil.copytree(ROOT / "policy" / "schema", folder)
+    regions = yamlload.load(ROOT / "policy" / "regions.yml").data
+    first = schema_validator("regions", folder)
+    assert schema_validator("regions", folder) is first and not list(first.iter_errors(regions))
+    path = folder / "regions.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({key: schema[key] for key in ("$schema", "$id")} | {"required": ["edited"]}), encoding="utf-8")
+    assert [e.message for e in schema_validator("regions", folder).iter_errors(regions)] == ["'edited' is a required property"]

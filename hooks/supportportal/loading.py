@@ -60,9 +60,21 @@ def load_policy(directory: Path, today: dt.date, label: str = "policy") -> Polic
 
 
 # The JSON Schema of one policy file, resolving $refs to common.schema.json; SchemaFileError
-# when a schema file is missing or broken.
-@functools.cache
+# when a schema file is missing or broken. Kept while the folder's schema files are unchanged
+# (`mkdocs serve` rebuilds in one process while someone edits them).
 def schema_validator(name: str, schema_dir: Path = SCHEMA_DIR):
+    state = []
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        try:
+            info = path.stat()
+        except OSError:
+            continue  # reading it will say why
+        state.append((path.name, info.st_mtime_ns, info.st_size))
+    return _schema_validator(name, schema_dir, tuple(state))
+
+
+@functools.lru_cache(maxsize=64)
+def _schema_validator(name: str, schema_dir: Path, state: tuple):
     resources = []
     for path in sorted(schema_dir.glob("*.schema.json")):
         contents = _schema_file(path)

@@ -78,6 +78,16 @@ for _tag, _regexp, _first in [
 ]:
     _Loader.add_implicit_resolver(_tag, re.compile(_regexp), list(_first))
 
+
+# The portal's own YAML (its built-in catalogs) is code, not input: libyaml parses it, about 15
+# times faster, into the same nodes with the same YAML 1.2 types. Never for policy files or a
+# project's own files: libyaml's composer has no nesting limit and crashes on deep nesting.
+class _TrustedLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):
+    pass
+
+
+_TrustedLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
 _KINDS = {_CORE + "bool": "true or false", _CORE + "int": "a whole number", _CORE + "float": "a number",
           _CORE + "null": "empty"}
 
@@ -91,8 +101,9 @@ _TYPES = {tag: re.compile(regexp) for tag, regexp in [
 ]}
 
 
-# Parse one YAML file into plain data plus a line for every key path.
-def load(path: Path, label: str | None = None) -> Document:
+# Parse one YAML file into plain data plus a line for every key path. `trusted` only for the
+# portal's own files.
+def load(path: Path, label: str | None = None, trusted: bool = False) -> Document:
     label = label or path.name
     doc = Document(label, None)
     raw = _read(path, doc)
@@ -105,7 +116,7 @@ def load(path: Path, label: str | None = None) -> Document:
         doc.problems.append((line, f"the file is not UTF-8 text ({error.reason})", "save the file as UTF-8", ()))
         return doc
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_TrustedLoader if trusted else _Loader)
     except _TooDeep as error:
         doc.problems.append((error.problem_mark.line + 1, f"the values are nested more than {MAX_DEPTH} levels deep",
                              "policy files need only a few levels: check the brackets and the indentation", ()))
