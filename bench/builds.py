@@ -30,6 +30,7 @@ from mkdocs.utils import meta  # noqa: E402
 from mkdocs.utils import yaml as mkdocs_yaml  # noqa: E402
 
 import genpolicy  # noqa: E402
+from supportportal.feed import ALL_REGIONS_FILE  # noqa: E402
 from supportportal.site import Portal  # noqa: E402
 
 PYTHON = sys.executable
@@ -146,14 +147,17 @@ def baseline_copy(project: Path, dest: Path, plain: bool = False) -> Path:
     return dest
 
 
-# support.json, and the largest one-region feed (support/<id>.json, what a widget showing one
-# region downloads), in bytes and gzipped.
+# support.json (for integrations), the widget's feed with every region (support/all_regions.json,
+# what the home page downloads) and the largest one-region feed (support/<id>.json, what a widget
+# showing one region downloads), in bytes and gzipped.
 def feed_size(site_dir: Path) -> dict:
     def size(data: bytes) -> dict:
         return {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, compresslevel=6, mtime=0))}
 
-    regions = [size(path.read_bytes()) for path in sorted((site_dir / "support").glob("*.json"))]
+    everything = site_dir / ALL_REGIONS_FILE
+    regions = [size(path.read_bytes()) for path in sorted((site_dir / "support").glob("*.json")) if path != everything]
     return {**size((site_dir / "support.json").read_bytes()),
+            "all_regions": size(everything.read_bytes()),
             "region": max(regions, key=lambda r: r["gzip_bytes"], default=None), "region_files": len(regions)}
 
 

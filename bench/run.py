@@ -225,9 +225,12 @@ def render_table(r: dict) -> str:
             row(2, f"{label}: schedule data of a widget showing one region (largest of {size['region_files']} support/<id>.json)",
                 f"{one['gzip_bytes'] / 1000:,.1f} kB gzipped ({one['bytes'] / 1000:,.1f} kB raw)",
                 f"≤ {GOALS['region_feed_gzip'] / 1000:.0f} KB", "yes" if one["gzip_bytes"] <= GOALS["region_feed_gzip"] else "no")
-        row(2, f"{label}: schedule data of the home page, every region (support.json)",
-            f"{size['gzip_bytes'] / 1000:,.1f} kB gzipped ({size['bytes'] / 1000:,.1f} kB raw)",
-            f"≤ {GOALS['all_regions_feed_gzip'] / 1000:.0f} KB", "yes" if size["gzip_bytes"] <= GOALS["all_regions_feed_gzip"] else "no")
+        # The home page reads the compact feed with every region; support.json (integrations) beside it.
+        home = size["all_regions"]
+        row(2, f"{label}: schedule data of the home page, every region (support/all_regions.json)",
+            f"{home['gzip_bytes'] / 1000:,.1f} kB gzipped ({home['bytes'] / 1000:,.1f} kB raw); "
+            f"support.json {size['gzip_bytes'] / 1000:,.1f} kB gzipped ({size['bytes'] / 1000:,.1f} kB raw)",
+            f"≤ {GOALS['all_regions_feed_gzip'] / 1000:.0f} KB", "yes" if home["gzip_bytes"] <= GOALS["all_regions_feed_gzip"] else "no")
     mid = h["mid"]
     rw, rc = mid["wall_s"] / p["wall_s"], mid["cpu_s"] / p["cpu_s"]
     regions, years = (int(x) for x in mid["name"].split("x"))

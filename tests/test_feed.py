@@ -2,6 +2,7 @@
 # SOURCE_DATE_EPOCH and horizon.years, and the closures of holidays.yml in it.
 
 import datetime as dt
+import itertools
 import json
 import re
 
@@ -10,6 +11,8 @@ import pytest
 
 import channel_fixture
 from conftest import ROOT, run_build
+from policy_fixture import PolicyFixture
+from supportportal import feed as feeds
 from reference_schedule import load, status
 from test_calendar import MUNICH_HOLIDAYS, TRICKY_LOCAL, TRICKY_NAME, fixture_build  # noqa: F401 (a fixture)
 
@@ -29,6 +32,35 @@ def validator(site):
 def source_validator():
     schema = json.loads((ROOT / "hooks" / "supportportal" / "schemas" / "support.schema.json").read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+# The compact form's schema as the build publishes it, derived from the source schema.
+def compact_validator(site=None):
+    if site is None:
+        source = json.loads((ROOT / "hooks" / "supportportal" / "schemas" / "support.schema.json").read_text(encoding="utf-8"))
+        schema = feeds.compact_schema(source)
+    else:
+        schema = json.loads((site / "developers" / "support-compact.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+# A compact feed read back as its developer page describes it (the browser's expandFeed is tested
+# against the same feeds in test_status_module.py): each `days` index replaced by its entry of
+# day_lists, and $schema naming support.json's schema beside the compact one.
+def expanded(compact: dict) -> dict:
+    lists = compact["day_lists"]
+    result = {k: v for k, v in compact.items() if k != "day_lists"}
+    result["$schema"] = compact["$schema"].replace("support-compact.schema.json", "support.schema.json")
+    result["regions"] = [{**r, "days": lists[r["days"]]} for r in compact["regions"]]
+    result["channels"] = [{**c, "schedule": c["schedule"] and {**c["schedule"], "days": lists[c["schedule"]["days"]]}}
+                          for c in compact["channels"]]
+    return result
+
+
+# Each schedule's days list (regions' first, then channels'), in feed order.
+def day_lists_of(data: dict) -> list:
+    return [r["days"] for r in data["regions"]] + [c["schedule"]["days"] for c in data["channels"] if c["schedule"]]
 
 
 def epoch(year: int, month: int, day: int) -> str:
@@ -197,16 +229,87 @@ def test_channels_are_optional_and_checked():
         assert not check.is_valid(broken)
 
 
-# support/<id>.json: what a widget showing one region reads; valid against the same schema, the
-# region's data as in support.json, the shared parts whole, no region it does not need.
-def test_each_region_has_its_own_feed(site):
-    full, check = feed_of(site), validator(site)
-    assert len(full["regions"]) >= 2
-    for region in full["regions"]:
-        own = json.loads((site / "support" / f"{region['id']}.json").read_text(encoding="utf-8"))
-        check.validate(own)
-        assert region in own["regions"]
-        needed = {region["id"]} | {c["schedule"]["region"] for c in full["channels"] if c["schedule"]}
-        needed |= {r for n in full["notices"] if region["id"] in n["regions"] for r in n["regions"]}
-        assert {r["id"] for r in own["regions"]} == needed & {r["id"] for r in full["regions"]}
-        assert {k: v for k, v in own.items() if k != "regions"} == {k: v for k, v in full.items() if k != "regions"}
+# support.json stays the full feed for integrations: every days list written out, no day_lists.
+def test_support_json_is_not_compacted(site):
+    for edition in (site, site / "de"):
+        full = feed_of(edition)
+        assert "day_lists" not in full
+        assert all(isinstance(days, list) for days in day_lists_of(full))
+        validator(site).validate(full)
+
+
+# compact_feed, the widget's form: each distinct days list (regions' and channels') once in
+# day_lists, each schedule's days its index. In the channels fixture the email channel on EMEA's
+# hours shares EMEA's list, while the hotline (Munich's holidays, not EMEA's closures) and the chat
+# keep their own; every other member is as in the feed, and the feed itself is left as it was.
+@pytest.mark.parametrize("name", ["channels", "three-regions"])
+def test_compact_feed_stores_each_days_list_once(name):
+    support_feed = {"channels": channel_fixture.support_feed,
+                    "three-regions": PolicyFixture("three-regions", dt.date(2026, 11, 27)).support_feed}[name]
+    full = support_feed()
+    compact = feeds.compact_feed(full)
+    assert full == support_feed()
+    compact_validator().validate(compact)
+    lists, originals, indexes = compact["day_lists"], day_lists_of(full), day_lists_of(compact)
+    assert all(isinstance(i, int) for i in indexes)
+    assert [lists[i] for i in indexes] == originals
+    for a, b in itertools.combinations(range(len(originals)), 2):
+        assert (indexes[a] == indexes[b]) == (originals[a] == originals[b]), (a, b)
+    assert sorted(set(indexes)) == list(range(len(lists)))  # no entry unused, none twice
+    assert expanded(compact) == full
+    assert compact["$schema"] == "https://support.smartwork.example/developers/support-compact.schema.json"
+    others = ("$schema", "regions", "channels", "day_lists")
+    assert {k: v for k, v in compact.items() if k not in others} == {k: v for k, v in full.items() if k not in others}
+    if name == "channels":
+        regions = {r["id"]: r["days"] for r in compact["regions"]}
+        channels = {c["id"]: c["schedule"] and c["schedule"]["days"] for c in compact["channels"]}
+        assert channels["email"] == regions["emea"]
+        assert len({regions["emea"], regions["usa"], channels["hotline"], channels["chat"]}) == 4
+        assert channels["portal"] is None
+
+
+# The compact schema accepts only the compact form: a feed with its lists written out, a list
+# left in place of an index, a negative index or a missing day_lists is refused, and
+# support.json's schema refuses a compact file (neither passes for the other).
+def test_compact_schema_tells_the_two_forms_apart():
+    check, full = compact_validator(), channel_fixture.support_feed()
+    compact = feeds.compact_feed(full)
+    assert not check.is_valid(full)
+    assert not source_validator().is_valid(compact)
+    for change in (lambda f: f["regions"][0].update(days=full["regions"][0]["days"]),
+                   lambda f: f["channels"][1]["schedule"].update(days=[]),
+                   lambda f: f["regions"][1].update(days=-1),
+                   lambda f: f.pop("day_lists"),
+                   lambda f: f["day_lists"][0][0].update(kind="vacation")):
+        broken = json.loads(json.dumps(compact))
+        change(broken)
+        assert not check.is_valid(broken)
+
+
+# support/all_regions.json (the widget's feed with every region) and support/<id>.json (a widget
+# showing one region): compact, valid against the compact schema published beside support.json's;
+# expanded, all_regions.json is support.json, and a region's file the region's data as in
+# support.json, the shared parts whole, no region it does not need. The default regions close on
+# the same days: one list for both.
+def test_widget_feeds_are_compact_copies(site):
+    published = (site / "developers" / "support-compact.schema.json").read_text(encoding="utf-8")
+    source = json.loads((ROOT / "hooks" / "supportportal" / "schemas" / "support.schema.json").read_text(encoding="utf-8"))
+    assert json.loads(published) == feeds.compact_schema(source)
+    for edition in (site, site / "de"):
+        full, check = feed_of(edition), compact_validator(site)
+        everything = json.loads((edition / "support" / "all_regions.json").read_text(encoding="utf-8"))
+        check.validate(everything)
+        assert expanded(everything) == full
+        assert [r["days"] for r in everything["regions"]] == [0, 0] and len(everything["day_lists"]) == 1
+        assert len(full["regions"]) >= 2
+        for region in full["regions"]:
+            own = json.loads((edition / "support" / f"{region['id']}.json").read_text(encoding="utf-8"))
+            check.validate(own)
+            assert len(own["day_lists"]) == len({json.dumps(r["days"]) for r in own["regions"]})
+            own = expanded(own)
+            validator(site).validate(own)
+            assert region in own["regions"]
+            needed = {region["id"]} | {c["schedule"]["region"] for c in full["channels"] if c["schedule"]}
+            needed |= {r for n in full["notices"] if region["id"] in n["regions"] for r in n["regions"]}
+            assert {r["id"] for r in own["regions"]} == needed & {r["id"] for r in full["regions"]}
+            assert {k: v for k, v in own.items() if k != "regions"} == {k: v for k, v in full.items() if k != "regions"}

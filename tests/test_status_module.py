@@ -19,6 +19,7 @@ import pytest
 
 import channel_fixture
 from conftest import open_module_page
+from supportportal.feed import compact_feed
 
 pytestmark = pytest.mark.browser
 
@@ -382,3 +383,33 @@ def test_upcoming_closures_do_not_depend_on_viewer_zone(browser, assets_url, pag
         assert other.evaluate(CLOSURES_JS, [MUNICH, cases]) == [expected for _, _, expected in CLOSURE_CASES.values()]
     finally:
         context.close()
+
+
+# expandFeed: the widget's compact feeds (compact_feed, as the build writes support/all_regions.json
+# and support/<id>.json) become support.json's data again, exactly; a feed without day_lists is
+# returned as it is, so support.json still works; an index day_lists does not have is an error.
+EXPAND_FEEDS = {"munich": MUNICH, "tricky": TRICKY, "channels": CHANNELS}
+
+
+@pytest.mark.parametrize("feed", EXPAND_FEEDS.values(), ids=EXPAND_FEEDS.keys())
+def test_expand_feed_round_trips(page, feed):
+    compact = compact_feed(feed)
+    assert "day_lists" in compact and all(isinstance(r["days"], int) for r in compact["regions"])
+    assert page.evaluate("(f) => S.expandFeed(f)", compact) == feed
+    assert page.evaluate("(f) => S.expandFeed(f) === f", feed)
+    broken = copy.deepcopy(compact)
+    broken["regions"][-1]["days"] = len(compact["day_lists"])
+    assert page.evaluate("(f) => { try { S.expandFeed(f); return ''; } catch (e) { return e.message; } }", broken) \
+        == f"day_lists has no entry {len(compact['day_lists'])}"
+
+
+# The hand-worked cases above, asked of the compact feeds expanded in the browser: the same answers.
+def test_cases_on_expanded_compact_feeds(page):
+    on_compact = lambda js: f"([feed, rest]) => ({js})([S.expandFeed(feed), rest])"  # noqa: E731
+    for feed, region, when, expected in STATUS_CASES.values():
+        got = page.evaluate(on_compact(STATUS_JS), [compact_feed(feed), [when]])[0][region]
+        assert (got["state"], got["next"], got["after"], got["closure"]) == expected, (region, when)
+    for feed, region, priority, when, expected in DUE_CASES.values():
+        assert tuple(page.evaluate(on_compact(DUE_JS), [compact_feed(feed), [[region, priority, when]]])[0]) == expected
+    for channel, when, expected in CHANNEL_CASES.values():
+        assert tuple(page.evaluate(on_compact(CHANNEL_JS), [compact_feed(CHANNELS), when])[channel]) == expected

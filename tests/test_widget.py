@@ -219,9 +219,11 @@ def test_no_inline_code_and_no_foreign_requests(browser, site_url):
             .concat(el.tagName == 'SCRIPT' ? ['script'] : []))""")
         assert inline == []
         ours = [url for url in requests if "support" in urlsplit(url).path]
-        # One script and one stylesheet of the portal's own, and the feed; the words are in the page.
+        # One script and one stylesheet of the portal's own, and the compact feed (support.json is
+        # written out for integrations); the words are in the page.
         assert {urlsplit(url).path for url in ours} == {
-            "/assets/javascripts/support-portal.min.js", "/assets/stylesheets/support-portal.min.css", "/support.json"}
+            "/assets/javascripts/support-portal.min.js", "/assets/stylesheets/support-portal.min.css",
+            "/support/all_regions.json"}
         assert not [url for url in requests if "/locales/" in url]
         origin = urlsplit(site_url).netloc
         assert all(urlsplit(url).netloc == origin for url in ours), ours
@@ -273,19 +275,40 @@ def test_embedded_on_another_site(browser, site, tmp_path):
         intranet.shutdown()
 
 
-# A region the portal does not have (a typo): the widget reads support.json and shows no region,
-# as it did before there were one-region feeds, instead of an error.
+# A region the portal does not have (a typo): the widget reads the feed with every region and
+# shows no region, as it did before there were one-region feeds, instead of an error.
 def test_embedded_with_an_unknown_region(browser, site, tmp_path):
     portal, portal_url = serve_with_cors(site)
     intranet, intranet_url = intranet_page(tmp_path, portal_url, '<div data-support-status data-regions="usaa"></div>')
     context = browser.new_context()
     try:
         page = context.new_page()
-        with page.expect_response(lambda r: r.url == f"{portal_url}/support.json"):
+        with page.expect_response(lambda r: r.url == f"{portal_url}/support/all_regions.json"):
             page.goto(intranet_url)
         page.wait_for_selector("[data-support-status][data-support-ready] .support-status__list", state="attached")
         assert page.locator("[data-support-region]").count() == 0
         assert page.locator(".support-widget__error").count() == 0
+    finally:
+        context.close()
+        portal.shutdown()
+        intranet.shutdown()
+
+
+# A site that lacks a region's own feed (support/usa.json missing): the widget falls back to
+# the feed with every region and shows that region just the same.
+def test_embedded_when_the_region_feed_is_missing(browser, site, tmp_path):
+    portal, portal_url = serve_with_cors(site)
+    intranet, intranet_url = intranet_page(tmp_path, portal_url, '<div data-support-status data-regions="usa"></div>')
+    context = browser.new_context(timezone_id="America/Chicago")
+    try:
+        context.route(f"{portal_url}/support/usa.json", lambda route: route.fulfill(status=404, body="not found"))
+        page = context.new_page()
+        page.clock.install(time="2026-11-27T14:45:00Z")
+        with page.expect_response(lambda r: r.url == f"{portal_url}/support/all_regions.json"):
+            page.goto(intranet_url)
+        page.wait_for_selector("[data-support-region][data-state]")
+        assert page.eval_on_selector_all("[data-support-region]", "rows => rows.map(r => r.dataset.supportRegion)") == ["usa"]
+        assert region(page, "usa")["detail"] == "Closes at 17:00 EST (16:00 your time), in 7 hr 15 min."
     finally:
         context.close()
         portal.shutdown()
@@ -302,11 +325,11 @@ def test_embed_page(open_page):
     assert region(page, "usa")["detail"] == "Closes at 17:00 EST (Saturday 03:30 your time), in 7 hr 15 min."
 
 
-# If support.json cannot be read, the widget says so instead of staying empty.
+# If its feed cannot be read, the widget says so instead of staying empty.
 def test_feed_missing(browser, site, tmp_path):
     broken = tmp_path / "site"
     shutil.copytree(site, broken)
-    (broken / "support.json").unlink()
+    (broken / "support" / "all_regions.json").unlink()
     server, url = serve_with_cors(broken)
     context = browser.new_context()
     try:

@@ -1,10 +1,14 @@
-# support.json: the machine-readable policy that the live widgets and other tools read.
-# Its shape is published beside it as developers/support.schema.json (from schemas/ here) and
-# explained on content/developers/index.md; SCHEMA_VERSION changes only with a breaking change.
+# support.json: the machine-readable policy that other tools read, and the widget's compact
+# copies of it (support/all_regions.json, support/<id>.json). Its shape is published beside it as
+# developers/support.schema.json (from schemas/ here), the compact form's as
+# developers/support-compact.schema.json (derived from it), both explained on
+# content/developers/index.md; SCHEMA_VERSION changes only with a breaking change.
 
 from __future__ import annotations
 
+import copy
 import json
+import re
 
 import datetime as dt
 
@@ -13,6 +17,12 @@ from .model import WEEKDAYS, Channel, Interval, Notice, Policy, Priority, Target
 from .version import PolicyVersion
 
 SCHEMA_VERSION = 1
+# The schemas' file names, published side by side under developers/.
+SCHEMA_FILE = "support.schema.json"
+COMPACT_SCHEMA_FILE = "support-compact.schema.json"
+# The widget's feed with every region. Not support/all.json: "all" may be a region's id, and an
+# id never has an underscore.
+ALL_REGIONS_FILE = "support/all_regions.json"
 
 
 def _interval(iv: Interval) -> dict:
@@ -39,7 +49,7 @@ def _version(version: PolicyVersion) -> dict:
 def support_feed(policy: Policy, version: PolicyVersion | None = None) -> dict:
     first, last = policy.horizon
     return {
-        "$schema": policy.site_url + "developers/support.schema.json",
+        "$schema": policy.site_url + "developers/" + SCHEMA_FILE,
         "schema_version": SCHEMA_VERSION,
         "company": {"name": policy.company},
         "languages": list(policy.languages),
@@ -77,6 +87,52 @@ def region_feed(data: dict, region: str) -> dict:
         if region in notice["regions"]:
             named.update(notice["regions"])
     return {**data, "regions": [r for r in data["regions"] if r["id"] in named]}
+
+
+# The widget's compact form of a feed (as support_feed or region_feed return it): the same data,
+# except that every schedule's `days` (regions' and channels') is an index into a top-level
+# `day_lists`, where equal lists are stored once (regions on one holiday calendar share theirs),
+# and `$schema` names the compact schema beside the feed's. expandFeed in support-status.js
+# turns it back into the feed.
+def compact_feed(data: dict) -> dict:
+    lists, index = [], {}
+
+    def share(schedule: dict) -> dict:
+        key = json.dumps(schedule["days"], sort_keys=True)
+        if key not in index:
+            index[key] = len(lists)
+            lists.append(schedule["days"])
+        return {**schedule, "days": index[key]}
+
+    result = {**data, "regions": [share(region) for region in data["regions"]]}
+    if "channels" in data:
+        result["channels"] = [{**c, "schedule": c["schedule"] and share(c["schedule"])} for c in data["channels"]]
+    if "$schema" in data:
+        result["$schema"] = re.sub(r"[^/]*\Z", COMPACT_SCHEMA_FILE, data["$schema"], count=1)
+    return {**result, "day_lists": lists}
+
+
+# The schema of the compact form, derived from support.json's: the same members, `days` an index
+# into `day_lists`, whose entries are what `days` is in support.json.
+def compact_schema(schema: dict) -> dict:
+    result = copy.deepcopy(schema)
+    regions = result["properties"]["regions"]["items"]["properties"]
+    result["$defs"]["days"] = regions["days"]
+    # Channels' schedules refer to the regions' `days`, so they change with it.
+    regions["days"] = {"type": "integer", "minimum": 0,
+                       "description": "The index of this schedule's days in day_lists (from 0); equal lists share one entry."}
+    result["properties"]["day_lists"] = {
+        "type": "array", "items": {"$ref": "#/$defs/days"},
+        "description": "Each distinct days list once: what `days` is in support.json (support.schema.json)."}
+    result["required"] = [*result["required"], "day_lists"]
+    result.update({
+        "$id": COMPACT_SCHEMA_FILE,
+        "title": f"{ALL_REGIONS_FILE} and support/<id>.json: the live widget's compact copies of support.json",
+        "description": "The data of support.json (or of its regions that one region needs), with every schedule's days "
+                       "stored once in day_lists and referred to by index. Read by the portal's own widget; "
+                       "integrations should read support.json. schema_version is support.json's.",
+    })
+    return result
 
 
 def _weekly(weekly: tuple) -> dict:

@@ -118,21 +118,26 @@ class Portal:
             raise PolicyError(problems)
         return settings
 
-    # Files written beside the pages: the feeds and their schemas, and the words of the browser
-    # scripts (live status, calculator, language hint), one small file per language: a page has
-    # its own language's inside it and fetches another's only for the hint that suggests it.
+    # Files written beside the pages: the feeds and their schemas (support.json for integrations,
+    # the widget's compact copies under support/), and the words of the browser scripts (live
+    # status, calculator, language hint), one small file per language: a page has its own
+    # language's inside it and fetches another's only for the hint that suggests it.
     def generated_files(self) -> dict:
         base_url = self.policy.site_url + self.prefix(self.lang)
         data = feed.support_feed(self.policy, self.version)
+        schema = (SCHEMAS / feed.SCHEMA_FILE).read_text(encoding="utf-8")
         files = {
             "support.json": feed.dumps(data),
-            "developers/support.schema.json": (SCHEMAS / "support.schema.json").read_text(encoding="utf-8"),
+            f"developers/{feed.SCHEMA_FILE}": schema,
+            f"developers/{feed.COMPACT_SCHEMA_FILE}": json.dumps(
+                feed.compact_schema(json.loads(schema)), ensure_ascii=False, indent=2) + "\n",
+            feed.ALL_REGIONS_FILE: feed.dumps(feed.compact_feed(data)),
             "support.ics": ics.support_calendar(self.policy, self.lang, base_url=base_url),
             "notices.atom": atom.notices_feed(self.policy, self.lang, base_url=base_url),
         }
         for region in self.policy.regions:
             files[ics.calendar_file(region.id)] = ics.support_calendar(self.policy, self.lang, base_url, region.id)
-            files[feed.region_file(region.id)] = feed.dumps(feed.region_feed(data, region.id))
+            files[feed.region_file(region.id)] = feed.dumps(feed.compact_feed(feed.region_feed(data, region.id)))
         for lang in self.catalogs:
             files[f"assets/javascripts/locales/{lang}.json"] = json.dumps(
                 self.browser_words(lang), ensure_ascii=False, sort_keys=True, indent=1) + "\n"

@@ -193,6 +193,23 @@ export function utcOffset(zone, when = new Date()) {
   return offsetOf(zone, +when) / MINUTE;
 }
 
+// A feed in the widget's compact form (support/all_regions.json, support/<id>.json: each
+// schedule's `days` an index into the top-level `day_lists`) in support.json's shape, to pass to
+// the functions above. A feed without `day_lists` (support.json) is returned as it is.
+export function expandFeed(feed) {
+  const lists = feed && feed.day_lists;
+  if (!Array.isArray(lists)) return feed;
+  const expand = (schedule) => {
+    if (!Array.isArray(lists[schedule.days])) throw new Error(`day_lists has no entry ${schedule.days}`);
+    return { ...schedule, days: lists[schedule.days] };
+  };
+  const result = { ...feed, regions: feed.regions.map(expand) };
+  delete result.day_lists;
+  if (typeof feed.$schema == "string") result.$schema = feed.$schema.replace(/[^/]*$/, "support.schema.json");
+  if (feed.channels) result.channels = feed.channels.map((c) => (c.schedule ? { ...c, schedule: expand(c.schedule) } : c));
+  return result;
+}
+
 // Helper functions
 
 const CHANNEL_STATES = { open: "staffed", closed: "not_staffed", unknown: "unknown" };

@@ -1,4 +1,5 @@
-// Live support status and first-response calculator, rendered from support.json.
+// Live support status and first-response calculator, rendered from the portal's feed: the
+// compact copy of support.json under support/ (every region, or the one region shown).
 //
 // Fills `[data-support-status]` (one line per region, optionally restricted with
 // data-regions="emea usa"; with data-channels="hotline chat", or empty for all, one
@@ -16,11 +17,12 @@
 
 import {
   supportStatus, channelStatus, responseDue, upcomingClosures, text, defaultPriority, guessRegion, utcOffset,
-  noticeStates, noticesConcerning, hoursChanges, firstResponse,
+  noticeStates, noticesConcerning, hoursChanges, firstResponse, expandFeed,
 } from "./support-status.js";
 import { words } from "./support-words.js";
 
-const FEED = new URL("../../support.json", import.meta.url);
+// The feed with every region: support.json's data with each list of days stored once.
+const FEED = new URL("../../support/all_regions.json", import.meta.url);
 const STYLESHEET = new URL("../stylesheets/support-widget.css", import.meta.url);
 const MINUTE = 6e4;
 const DAY = 864e5;
@@ -40,7 +42,7 @@ const SHOWS_ERROR = ["data-support-status", "data-support-calculator"];
 
 // Mounted widgets: { root, update(now) -> instant of the next change it knows of }
 const widgets = [];
-// Loaded feeds by address: support.json, or one region's feed.
+// Loaded feeds by address: every region's, or one region's.
 const feeds = new Map();
 let timer = 0;
 
@@ -61,7 +63,7 @@ function mount() {
   const url = feedFor(roots);
   if (!feeds.has(url.href)) {
     // A region the portal does not have (a typo in data-regions): the full feed, which has none.
-    const loaded = url == FEED ? json(FEED) : json(url).catch(() => json(FEED));
+    const loaded = (url == FEED ? json(FEED) : json(url).catch(() => json(FEED))).then(expandFeed);
     feeds.set(url.href, loaded.then((policy) => {
       if (policy.schema_version != 1) throw new Error(`schema_version ${policy.schema_version}`);
       const lang = language(policy);
@@ -90,7 +92,7 @@ function mount() {
 
 // The feed the containers need: when they are all status lines of one and the same region
 // (data-regions="emea", no channels), that region's own feed (support/emea.json, the
-// shared parts and that region only), else support.json with every region.
+// shared parts and that region only), else the feed with every region.
 function feedFor(roots) {
   const ids = new Set();
   for (const root of roots) {
@@ -99,7 +101,7 @@ function feedFor(roots) {
     if (regions.length != 1 || !/^[a-z0-9][a-z0-9-]*$/.test(regions[0])) return FEED;
     ids.add(regions[0]);
   }
-  return ids.size == 1 ? new URL(`support/${[...ids][0]}.json`, FEED) : FEED;
+  return ids.size == 1 ? new URL(`${[...ids][0]}.json`, FEED) : FEED;
 }
 
 function json(url) {
