@@ -125,3 +125,34 @@ def test_serve_reuses_the_policy_until_a_policy_or_schema_file_changes(project, 
     with pytest.raises(Exception, match="notes.yml"):
         policy()
     portal.on_build_error(error=None)
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# The catalogs a rebuild (or the German edition's build) reuses: the same while the catalog
+# files are unchanged, new ones after a project catalog changed, even with the same size and
+# modification time, or after one was added.
+def test_rebuilds_reuse_the_catalogs_until_a_catalog_file_changes(project):
+    from supportportal import catalog
+
+    def same_size_and_time(path, old, new):
+        stat = path.stat()
+        edit(path, old, new)
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+    locales = project / "locales"
+    locales.mkdir(exist_ok=True)
+    first = catalog.load_catalogs(project, ("en", "de"))
+    assert catalog.load_catalogs(project, ("en", "de")) is first
+    (locales / "de.yml").write_text("hours.caption: Supportzeiten je Region\n", encoding="utf-8")
+    second = catalog.load_catalogs(project, ("en", "de"))
+    assert second is not first and second["de"]("hours.caption") == "Supportzeiten je Region"
+    assert catalog.load_catalogs(project, ("en", "de")) is second
+    same_size_and_time(locales / "de.yml", "je Region", "je Gebiet")
+    third = catalog.load_catalogs(project, ("en", "de"))
+    assert third["de"]("hours.caption") == "Supportzeiten je Gebiet"
+    assert catalog.load_catalogs(project, ("en",)) is not third
