@@ -113,6 +113,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{len(links)} link(s) point outside the project; nothing was published:\n"
                           + "\n".join(f"  - {link}" for link in links))
     portal.configure(config)
+    _compile_templates_once(config.theme)
     # The main edition leaves the other languages' folders (content/de/) to their own builds.
     if portal.lang == portal.main_language:
         patterns = config.exclude_docs.patterns if config.exclude_docs else []
@@ -139,13 +140,6 @@ def on_serve(server, *, config: MkDocsConfig, builder):
     for path, recursive in watched:
         server.watch(path, recursive=recursive)
     return server
-
-
-# The theme's templates are compiled once per process: the other editions' builds and every
-# rebuild of `mkdocs serve` reuse them while their source is unchanged (Jinja compares it).
-def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    env.bytecode_cache = _compiled_templates
-    return env
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -249,6 +243,20 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket) -> None:
         self.code[_template_key(bucket)] = (bucket.checksum, bucket.code)
+
+
+# The theme's templates are compiled once per process: the other editions' builds, every rebuild
+# of `mkdocs serve` and the search plugin (which reads its settings from a template of the theme,
+# in an environment of its own) reuse them while their source is unchanged (Jinja compares it).
+def _compile_templates_once(theme) -> None:
+    get_env = theme.get_env
+
+    def get_env_compiled_once() -> jinja2.Environment:
+        env = get_env()
+        env.bytecode_cache = _compiled_templates
+        return env
+
+    theme.get_env = get_env_compiled_once
 
 
 def _template_key(bucket) -> tuple:

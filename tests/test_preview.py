@@ -156,3 +156,31 @@ def test_rebuilds_reuse_the_catalogs_until_a_catalog_file_changes(project):
     third = catalog.load_catalogs(project, ("en", "de"))
     assert third["de"]("hours.caption") == "Supportzeiten je Gebiet"
     assert catalog.load_catalogs(project, ("en",)) is not third
+
+
+# Every environment of the theme (the build's, and the search plugin's own, made three times per
+# build to read its settings) compiles a template only the first time in a process.
+def test_theme_templates_are_compiled_once_per_process(project, monkeypatch):
+    import jinja2
+    from mkdocs.config import load_config
+
+    from timelimit import time_limit
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    compiled = []
+    compile_template = jinja2.Environment.compile
+
+    def compile_and_record(self, source, name=None, *args, **kwargs):
+        compiled.append(name)
+        return compile_template(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_and_record)
+    for round_ in range(2):
+        compiled.clear()
+        config = load_config(str(project / "mkdocs.yml"))
+        with time_limit(60, "configuring a build"):
+            config.plugins.on_config(config)
+            for _ in range(3):
+                config.theme.get_env().get_template("partials/language.html")
+        config.plugins.on_build_error(error=None)
+        assert round_ == 0 or compiled == [], compiled
