@@ -11,6 +11,7 @@ import logging
 import os
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 import jinja2
@@ -49,7 +50,8 @@ _MODULES = ("model", "parsing", "yamlload", "closures", "checks.values", "checks
 _SERVE_POLL_SECONDS = 0.1
 
 
-# One build in progress; the main edition's build runs the other editions' builds inside it.
+# One build in progress; the main edition's build runs the other editions' builds inside it
+# (in `mkdocs serve`, after it: see _Editions).
 class _Build:
     def __init__(self):
         self.portal = None
@@ -63,6 +65,69 @@ _builds: list[_Build] = []
 # What `mkdocs serve` keeps between rebuilds: the package files' state when its modules were last
 # (re)loaded, and the last policy loaded with the state of the files it was read from.
 _served: dict = {}
+
+
+# `mkdocs serve` shows the main edition's pages as soon as they are built, and builds the other
+# editions after it in a thread of their own: the server holds requests for their pages until
+# they are built (or, after a mistake, until a rebuild succeeds), and the next rebuild waits for
+# the thread, so one build runs at a time. Their mistakes are printed like the main edition's.
+class _Editions:
+    def __init__(self):
+        self.serving = False  # set once the server watches for changes (after the first build)
+        self.ready = threading.Condition()
+        self.built = True  # the other editions' pages are those of the last rebuild
+        self.folders: tuple = ()  # their folders in the site: ("de/",)
+        self.pending = None  # the main edition's build and config, whose editions are to build
+        self.thread = None
+
+    # Before a rebuild: wait for the editions of the last one, then hold their pages.
+    def hold(self) -> None:
+        self.join()
+        with self.ready:
+            self.built = False
+        self.pending = None
+
+    # The main edition's build leaves its editions to the thread started after it.
+    def build_later(self, build: _Build, config: MkDocsConfig) -> None:
+        portal = build.portal
+        self.folders = tuple(portal.prefix(lang) for lang in portal.policy.languages[1:])
+        self.pending = (build, config)
+
+    def start(self) -> None:
+        if self.pending is None:
+            return
+        self.thread = threading.Thread(target=self._run, args=self.pending, name="editions", daemon=True)
+        self.pending = None
+        self.thread.start()
+
+    def join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+
+    # A request for a file of another edition waits until that edition is built.
+    def wait_for(self, path: str, mount_path: str) -> None:
+        if any((path + "/").startswith(mount_path + folder) for folder in self.folders):
+            with self.ready:
+                self.ready.wait_for(lambda: self.built)
+
+    def _run(self, build: _Build, config: MkDocsConfig) -> None:
+        _builds.append(build)  # the editions' builds read the main build's policy
+        try:
+            for lang in build.portal.policy.languages[1:]:
+                _build_edition(build.portal, lang, config)
+        except (Exception, SystemExit) as error:
+            log.error(f"{error}\nThe pages of the other editions wait until the mistake is fixed and saved.",
+                      exc_info=not isinstance(error, (PluginError, SystemExit)))
+        else:
+            with self.ready:
+                self.built = True
+                self.ready.notify_all()
+        finally:
+            _builds.clear()  # no other build runs meanwhile: whatever a failed build left
+
+
+_editions = _Editions()
 
 
 # Hooks
@@ -139,6 +204,24 @@ def on_serve(server, *, config: MkDocsConfig, builder):
     server.observer = PollingObserver(timeout=_SERVE_POLL_SECONDS)
     for path, recursive in watched:
         server.watch(path, recursive=recursive)
+    # Each rebuild waits for the last one's other editions, holds their pages, builds the main
+    # edition and then starts the other editions' builds.
+    build_main = server.builder
+
+    def rebuild() -> None:
+        _editions.hold()
+        build_main()
+        _editions.start()
+
+    server.builder = rebuild
+    serve_files = server.get_app()
+
+    def serve_built_files(environ, start_response):
+        _editions.wait_for(environ.get("PATH_INFO", ""), server.mount_path)
+        return serve_files(environ, start_response)
+
+    server.set_app(serve_built_files)
+    _editions.serving = True
     return server
 
 
@@ -191,8 +274,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     build = _builds[-1]
     portal = build.portal
     if portal.lang == portal.main_language:
-        for lang in portal.policy.languages[1:]:
-            _build_edition(portal, lang, config)
+        if _editions.serving and len(_builds) == 1:  # a rebuild of `mkdocs serve`
+            _editions.build_later(build, config)
+        else:
+            for lang in portal.policy.languages[1:]:
+                _build_edition(portal, lang, config)
     _builds.pop()
     logging.getLogger("mkdocs").removeHandler(build.warnings)
     if build.staged_from is None:
@@ -203,6 +289,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     _replace_dir(Path(config.site_dir), Path(build.staged_from))
     config.site_dir = build.staged_from
+
+
+# The preview stops only after the other editions' build (it writes into the folder MkDocs removes).
+def on_shutdown() -> None:
+    _editions.join()
 
 
 def on_build_error(*, error: Exception) -> None:
