@@ -48,6 +48,7 @@ _MODULES = ("model", "parsing", "yamlload", "closures", "checks.values", "checks
             "checks.process", "checks.maintenance", "checks.notices", "loading", "catalog", "textfmt", "version",
             "feed", "ics", "render", "atom", "jsonld", "site")
 _SERVE_POLL_SECONDS = 0.1
+_SERVE_BUILD_DELAY = 0.02
 
 
 # One build in progress; the main edition's build runs the other editions' builds inside it
@@ -194,7 +195,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 # The preview looks for saved files every tenth of a second instead of MkDocs' half second (a
 # quarter of a second sooner on average; each look takes about 2 ms). The watches made so far
-# move to the faster watcher, and those made after this event go to it.
+# move to the faster watcher, and those made after this event go to it. A rebuild starts once
+# the changes one look found are all reported (MkDocs waits a tenth of a second for more).
 def on_serve(server, *, config: MkDocsConfig, builder):
     from watchdog.observers.polling import PollingObserver  # `mkdocs build` does not need it
 
@@ -204,6 +206,7 @@ def on_serve(server, *, config: MkDocsConfig, builder):
     server.observer = PollingObserver(timeout=_SERVE_POLL_SECONDS)
     for path, recursive in watched:
         server.watch(path, recursive=recursive)
+    server.build_delay = _SERVE_BUILD_DELAY
     # Each rebuild waits for the last one's other editions, holds their pages, builds the main
     # edition and then starts the other editions' builds.
     build_main = server.builder
