@@ -179,7 +179,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{len(links)} link(s) point outside the project; nothing was published:\n"
                           + "\n".join(f"  - {link}" for link in links))
     portal.configure(config)
-    _compile_templates_once(config.theme)
+    _share_theme_work(config.theme, root)
     # The main edition leaves the other languages' folders (content/de/) to their own builds.
     if portal.lang == portal.main_language:
         patterns = config.exclude_docs.patterns if config.exclude_docs else []
@@ -342,15 +342,53 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 # The theme's templates are compiled once per process: the other editions' builds, every rebuild
 # of `mkdocs serve` and the search plugin (which reads its settings from a template of the theme,
 # in an environment of its own) reuse them while their source is unchanged (Jinja compares it).
-def _compile_templates_once(theme) -> None:
+# The installed theme's files are listed once per process too (_ThemeLoader).
+def _share_theme_work(theme, root: Path) -> None:
     get_env = theme.get_env
 
-    def get_env_compiled_once() -> jinja2.Environment:
+    def get_env_shared() -> jinja2.Environment:
         env = get_env()
         env.bytecode_cache = _compiled_templates
+        env.loader = _ThemeLoader(env.loader, root)
         return env
 
-    theme.get_env = get_env_compiled_once
+    theme.get_env = get_env_shared
+
+
+# The theme's files, which MkDocs lists at every build to copy those it publishes: folders
+# outside the project (the installed theme, unchanged while MkDocs runs) are walked once per
+# process, without hidden files and folders, which MkDocs never publishes (Material's .icons/
+# holds 14,000 icons; a page's icon is read from there by name); the project's folders
+# (overrides/) at every build.
+class _ThemeLoader(jinja2.FileSystemLoader):
+    def __init__(self, loader: jinja2.FileSystemLoader, root: Path):
+        super().__init__(loader.searchpath, loader.encoding, loader.followlinks)
+        self.root = root
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for folder in self.searchpath:
+            if Path(folder).resolve().is_relative_to(self.root):
+                found.update(jinja2.FileSystemLoader(folder, self.encoding, self.followlinks).list_templates())
+                continue
+            key = (folder, self.followlinks)
+            if key not in _installed_theme_files:
+                _installed_theme_files[key] = _visible_files(folder, self.followlinks)
+            found.update(_installed_theme_files[key])
+        return sorted(found)
+
+
+_installed_theme_files: dict = {}
+
+
+# The files under `folder` as Jinja names them ("partials/footer.html"), hidden ones left out.
+def _visible_files(folder: str, followlinks: bool) -> tuple:
+    names = []
+    for path, folders, files in os.walk(folder, followlinks=followlinks):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        names += [os.path.join(path, name)[len(folder):].strip(os.path.sep).replace(os.path.sep, "/")
+                  for name in files if not name.startswith(".")]
+    return tuple(names)
 
 
 def _template_key(bucket) -> tuple:

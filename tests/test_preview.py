@@ -269,3 +269,32 @@ def test_theme_templates_are_compiled_once_per_process(project, monkeypatch):
                 config.theme.get_env().get_template("partials/language.html")
         config.plugins.on_build_error(error=None)
         assert round_ == 0 or compiled == [], compiled
+
+
+# The installed theme's files are listed once per process: every build still copies the theme
+# files MkDocs' own listing gives, and a file saved in overrides/ meanwhile is copied by the next.
+def test_builds_copy_the_theme_files_mkdocs_lists(project, monkeypatch):
+    import jinja2
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from timelimit import time_limit
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    config = load_config(str(project / "mkdocs.yml"))
+    with time_limit(60, "configuring a build"):
+        config.plugins.on_config(config)
+
+    def theme_files(env) -> list:
+        files = Files([])
+        files.add_files_from_theme(env, config)
+        return sorted((f.src_uri, f.abs_src_path) for f in files)
+
+    try:
+        listed_by_jinja = theme_files(jinja2.Environment(loader=jinja2.FileSystemLoader(config.theme.dirs)))
+        assert ("assets/stylesheets/portal.css", str(project / "overrides" / "assets" / "stylesheets" / "portal.css")) in listed_by_jinja
+        assert theme_files(config.theme.get_env()) == listed_by_jinja
+        (project / "overrides" / "assets" / "extra.txt").write_text("saved meanwhile\n", encoding="utf-8")
+        assert ("assets/extra.txt", str(project / "overrides" / "assets" / "extra.txt")) in theme_files(config.theme.get_env())
+    finally:
+        config.plugins.on_build_error(error=None)
