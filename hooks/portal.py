@@ -11,6 +11,7 @@ import logging
 import os
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 import jinja2
@@ -47,9 +48,11 @@ _MODULES = ("model", "parsing", "yamlload", "closures", "checks.values", "checks
             "checks.process", "checks.maintenance", "checks.notices", "loading", "catalog", "textfmt", "version",
             "feed", "ics", "render", "atom", "jsonld", "site")
 _SERVE_POLL_SECONDS = 0.1
+_SERVE_BUILD_DELAY = 0.02
 
 
-# One build in progress; the main edition's build runs the other editions' builds inside it.
+# One build in progress; the main edition's build runs the other editions' builds inside it
+# (in `mkdocs serve`, after it: see _Editions).
 class _Build:
     def __init__(self):
         self.portal = None
@@ -63,6 +66,69 @@ _builds: list[_Build] = []
 # What `mkdocs serve` keeps between rebuilds: the package files' state when its modules were last
 # (re)loaded, and the last policy loaded with the state of the files it was read from.
 _served: dict = {}
+
+
+# `mkdocs serve` shows the main edition's pages as soon as they are built, and builds the other
+# editions after it in a thread of their own: the server holds requests for their pages until
+# they are built (or, after a mistake, until a rebuild succeeds), and the next rebuild waits for
+# the thread, so one build runs at a time. Their mistakes are printed like the main edition's.
+class _Editions:
+    def __init__(self):
+        self.serving = False  # set once the server watches for changes (after the first build)
+        self.ready = threading.Condition()
+        self.built = True  # the other editions' pages are those of the last rebuild
+        self.folders: tuple = ()  # their folders in the site: ("de/",)
+        self.pending = None  # the main edition's build and config, whose editions are to build
+        self.thread = None
+
+    # Before a rebuild: wait for the editions of the last one, then hold their pages.
+    def hold(self) -> None:
+        self.join()
+        with self.ready:
+            self.built = False
+        self.pending = None
+
+    # The main edition's build leaves its editions to the thread started after it.
+    def build_later(self, build: _Build, config: MkDocsConfig) -> None:
+        portal = build.portal
+        self.folders = tuple(portal.prefix(lang) for lang in portal.policy.languages[1:])
+        self.pending = (build, config)
+
+    def start(self) -> None:
+        if self.pending is None:
+            return
+        self.thread = threading.Thread(target=self._run, args=self.pending, name="editions", daemon=True)
+        self.pending = None
+        self.thread.start()
+
+    def join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+
+    # A request for a file of another edition waits until that edition is built.
+    def wait_for(self, path: str, mount_path: str) -> None:
+        if any((path + "/").startswith(mount_path + folder) for folder in self.folders):
+            with self.ready:
+                self.ready.wait_for(lambda: self.built)
+
+    def _run(self, build: _Build, config: MkDocsConfig) -> None:
+        _builds.append(build)  # the editions' builds read the main build's policy
+        try:
+            for lang in build.portal.policy.languages[1:]:
+                _build_edition(build.portal, lang, config)
+        except (Exception, SystemExit) as error:
+            log.error(f"{error}\nThe pages of the other editions wait until the mistake is fixed and saved.",
+                      exc_info=not isinstance(error, (PluginError, SystemExit)))
+        else:
+            with self.ready:
+                self.built = True
+                self.ready.notify_all()
+        finally:
+            _builds.clear()  # no other build runs meanwhile: whatever a failed build left
+
+
+_editions = _Editions()
 
 
 # Hooks
@@ -113,6 +179,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{len(links)} link(s) point outside the project; nothing was published:\n"
                           + "\n".join(f"  - {link}" for link in links))
     portal.configure(config)
+    _share_theme_work(config.theme, root)
     # The main edition leaves the other languages' folders (content/de/) to their own builds.
     if portal.lang == portal.main_language:
         patterns = config.exclude_docs.patterns if config.exclude_docs else []
@@ -128,7 +195,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 # The preview looks for saved files every tenth of a second instead of MkDocs' half second (a
 # quarter of a second sooner on average; each look takes about 2 ms). The watches made so far
-# move to the faster watcher, and those made after this event go to it.
+# move to the faster watcher, and those made after this event go to it. A rebuild starts once
+# the changes one look found are all reported (MkDocs waits a tenth of a second for more).
 def on_serve(server, *, config: MkDocsConfig, builder):
     from watchdog.observers.polling import PollingObserver  # `mkdocs build` does not need it
 
@@ -138,14 +206,26 @@ def on_serve(server, *, config: MkDocsConfig, builder):
     server.observer = PollingObserver(timeout=_SERVE_POLL_SECONDS)
     for path, recursive in watched:
         server.watch(path, recursive=recursive)
+    server.build_delay = _SERVE_BUILD_DELAY
+    # Each rebuild waits for the last one's other editions, holds their pages, builds the main
+    # edition and then starts the other editions' builds.
+    build_main = server.builder
+
+    def rebuild() -> None:
+        _editions.hold()
+        build_main()
+        _editions.start()
+
+    server.builder = rebuild
+    serve_files = server.get_app()
+
+    def serve_built_files(environ, start_response):
+        _editions.wait_for(environ.get("PATH_INFO", ""), server.mount_path)
+        return serve_files(environ, start_response)
+
+    server.set_app(serve_built_files)
+    _editions.serving = True
     return server
-
-
-# The theme's templates are compiled once per process: the other editions' builds and every
-# rebuild of `mkdocs serve` reuse them while their source is unchanged (Jinja compares it).
-def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    env.bytecode_cache = _compiled_templates
-    return env
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -197,8 +277,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     build = _builds[-1]
     portal = build.portal
     if portal.lang == portal.main_language:
-        for lang in portal.policy.languages[1:]:
-            _build_edition(portal, lang, config)
+        if _editions.serving and len(_builds) == 1:  # a rebuild of `mkdocs serve`
+            _editions.build_later(build, config)
+        else:
+            for lang in portal.policy.languages[1:]:
+                _build_edition(portal, lang, config)
     _builds.pop()
     logging.getLogger("mkdocs").removeHandler(build.warnings)
     if build.staged_from is None:
@@ -209,6 +292,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     _replace_dir(Path(config.site_dir), Path(build.staged_from))
     config.site_dir = build.staged_from
+
+
+# The preview stops only after the other editions' build (it writes into the folder MkDocs removes).
+def on_shutdown() -> None:
+    _editions.join()
 
 
 def on_build_error(*, error: Exception) -> None:
@@ -249,6 +337,58 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket) -> None:
         self.code[_template_key(bucket)] = (bucket.checksum, bucket.code)
+
+
+# The theme's templates are compiled once per process: the other editions' builds, every rebuild
+# of `mkdocs serve` and the search plugin (which reads its settings from a template of the theme,
+# in an environment of its own) reuse them while their source is unchanged (Jinja compares it).
+# The installed theme's files are listed once per process too (_ThemeLoader).
+def _share_theme_work(theme, root: Path) -> None:
+    get_env = theme.get_env
+
+    def get_env_shared() -> jinja2.Environment:
+        env = get_env()
+        env.bytecode_cache = _compiled_templates
+        env.loader = _ThemeLoader(env.loader, root)
+        return env
+
+    theme.get_env = get_env_shared
+
+
+# The theme's files, which MkDocs lists at every build to copy those it publishes: folders
+# outside the project (the installed theme, unchanged while MkDocs runs) are walked once per
+# process, without hidden files and folders, which MkDocs never publishes (Material's .icons/
+# holds 14,000 icons; a page's icon is read from there by name); the project's folders
+# (overrides/) at every build.
+class _ThemeLoader(jinja2.FileSystemLoader):
+    def __init__(self, loader: jinja2.FileSystemLoader, root: Path):
+        super().__init__(loader.searchpath, loader.encoding, loader.followlinks)
+        self.root = root
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for folder in self.searchpath:
+            if Path(folder).resolve().is_relative_to(self.root):
+                found.update(jinja2.FileSystemLoader(folder, self.encoding, self.followlinks).list_templates())
+                continue
+            key = (folder, self.followlinks)
+            if key not in _installed_theme_files:
+                _installed_theme_files[key] = _visible_files(folder, self.followlinks)
+            found.update(_installed_theme_files[key])
+        return sorted(found)
+
+
+_installed_theme_files: dict = {}
+
+
+# The files under `folder` as Jinja names them ("partials/footer.html"), hidden ones left out.
+def _visible_files(folder: str, followlinks: bool) -> tuple:
+    names = []
+    for path, folders, files in os.walk(folder, followlinks=followlinks):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        names += [os.path.join(path, name)[len(folder):].strip(os.path.sep).replace(os.path.sep, "/")
+                  for name in files if not name.startswith(".")]
+    return tuple(names)
 
 
 def _template_key(bucket) -> tuple:

@@ -43,7 +43,8 @@ def test_every_section_prints_numbers(bench_run):
         "cProfile share": r"the portal's own code under cProfile, default \(median of 1 builds\) \| NUMBER% of NUMBER s",
         "scale point (genpolicy)": r"10 regions × 1 year \(1 run\) \| NUMBER s \(NUMBER s\); support.json NUMBER kB",
         "preview loop": r"new time served, English page \(1 edits\) \| NUMBER s \(German page NUMBER s; "
-                        r"rebuild alone NUMBER s; server CPU NUMBER s\)",
+                        r"rebuild alone (NUMBER s|–), then the German edition (NUMBER s|–); "
+                        r"server CPU NUMBER s to the English page, NUMBER s to the German page\)",
         "widget sizes": r"support-status.js, gzip \| NUMBER B",
         "widget in Chromium": r"`supportStatus` in Chromium, default feed .* \| NUMBER µs per call .* first call NUMBER ms",
         "first visit": r"first visit, portal home page \| NUMBER kB in NUMBER responses",
@@ -62,6 +63,7 @@ def test_the_json_holds_every_measurement(bench_run):
     assert [(s["regions"], s["years"]) for s in result["scale"]] == [(10, 1)]
     assert 0 < result["hook_profile"]["default"]["share"] < 1
     assert len(result["preview"]["en_all_s"]) == 1 and len(result["preview"]["server_cpu_all_s"]) == 1
+    assert len(result["preview"]["server_cpu_en_all_s"]) == 1
     assert result["widget"]["calls"]["default"]["calls"] == 200
     assert (out / "latest.md").read_text(encoding="utf-8").strip() == result["table"].strip()
 
