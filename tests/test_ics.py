@@ -241,3 +241,28 @@ def test_default_site_has_the_calendar(site):
     summaries = {(e.decoded("DTSTART"), str(e["SUMMARY"])) for e in events(data)}
     assert (dt.date(2026, 5, 14), "Support closed: Ascension Day (Christi Himmelfahrt)") in summaries
     assert {d for d, _ in summaries} >= set(MUNICH_HOLIDAYS)
+
+
+# The calendar's bytes are icalendar's own (Calendar.to_ical) whatever the line lengths: short
+# lines are left unfolded without asking icalendar, long ones folded by it, with multi-byte
+# characters and escapes around the 75-octet boundary.
+def test_calendar_bytes_are_icalendar_own():
+    import random
+
+    from supportportal.ics import _to_ical
+
+    rng = random.Random(5545)
+    pieces = ["a", "é", "€", "😀", ",", ";", "\\", " ", "\n", "Z"]
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//Test//Folding//EN")
+    cal.add("version", "2.0")
+    for n in range(400):
+        event = icalendar.Event()
+        event.add("uid", f"{n}@test")
+        width = 40 + n % 60  # summaries from well under to well over one line
+        event.add("summary", "".join(rng.choice(pieces) for _ in range(width)))
+        event.add("description", "x" * (n % 160))
+        cal.add_component(event)
+    assert _to_ical(cal) == cal.to_ical()
+    lengths = {len(line) for line in cal.to_ical().split(b"\r\n")}
+    assert min(lengths) < 60 and max(lengths) in (74, 75)  # both paths were taken

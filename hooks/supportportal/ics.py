@@ -105,7 +105,22 @@ def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = No
             cal.add_component(event)
     for notice in notices:
         cal.add_component(_notice_event(policy, notice, lang, say, host, stamp, base_url))
-    return cal.to_ical()
+    return _to_ical(cal)
+
+
+# The bytes of cal.to_ical(), without asking icalendar to fold the lines that need no folding:
+# it folds each line character by character, a third of the time of a large calendar. A line of
+# fewer than 75 octets is left as it is (RFC 5545 3.1), by icalendar too.
+def _to_ical(cal: icalendar.Calendar) -> bytes:
+    lines = []
+    for line in cal.content_lines():
+        if line:
+            data = line.encode("utf-8")
+            lines.append(data if len(data) < _FOLD_OCTETS else line.to_ical())
+    return b"\r\n".join(lines) + b"\r\n"
+
+
+_FOLD_OCTETS = 75
 
 
 # The file name of the calendar of every region (support.ics) or of one (support-emea.ics).
