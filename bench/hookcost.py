@@ -156,9 +156,14 @@ def profile(project: Path) -> dict:
             "other_editions_s": round(editions, 4)}
 
 
-# MkDocs functions the hooks call to build another edition: their time is MkDocs' work.
+# MkDocs functions the hooks call to build another edition, and MkDocs' and Jinja's own work
+# that the hooks' wrappers pass on (the theme's environment, the listing of the project's
+# overrides/): their time is MkDocs' work. The hooks' listing of the installed theme, which
+# replaces MkDocs' own, stays the portal's.
 _MKDOCS = Path(__import__("importlib.util").util.find_spec("mkdocs").origin).parent
-_NESTED = {(str(_MKDOCS / "commands" / "build.py"), "build"), (str(_MKDOCS / "config" / "base.py"), "load_config")}
+_JINJA = Path(__import__("importlib.util").util.find_spec("jinja2").origin).parent
+_NESTED = {(str(_MKDOCS / "commands" / "build.py"), "build"), (str(_MKDOCS / "config" / "base.py"), "load_config"),
+           (str(_MKDOCS / "theme.py"), "get_env"), (str(_JINJA / "loaders.py"), "list_templates")}
 
 
 if __name__ == "__main__":
