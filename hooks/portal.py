@@ -69,30 +69,34 @@ _served: dict = {}
 
 
 # `mkdocs serve` shows the main edition's pages as soon as they are built, and builds the other
-# editions after it in a thread of their own: the server holds requests for their pages until
-# they are built (or, after a mistake, until a rebuild succeeds), and the next rebuild waits for
-# the thread, so one build runs at a time. Their mistakes are printed like the main edition's.
+# editions after it in a thread of their own; the next rebuild waits for the thread, so one build
+# runs at a time. A request for a page of another edition waits until that edition is built for
+# the latest rebuild (a rebuild started meanwhile empties the site folder, so it waits again),
+# and after a mistake in it gets the build's message (503) instead of the old or a missing page.
+# Their mistakes are printed like the main edition's.
 class _Editions:
     def __init__(self):
         self.serving = False  # set once the server watches for changes (after the first build)
         self.ready = threading.Condition()
-        self.built = True  # the other editions' pages are those of the last rebuild
+        self.started = 0  # rebuilds started
+        self.built = 0  # the rebuild whose other editions are built
+        self.failed = None  # (rebuild, message) of the last rebuild whose other editions failed
         self.folders: tuple = ()  # their folders in the site: ("de/",)
         self.pending = None  # the main edition's build and config, whose editions are to build
         self.thread = None
 
-    # Before a rebuild: wait for the editions of the last one, then hold their pages.
+    # Before a rebuild: hold the other editions' pages (from now on only this rebuild's will do),
+    # then wait for the editions of the last one.
     def hold(self) -> None:
-        self.join()
         with self.ready:
-            self.built = False
+            self.started += 1
+        self.join()
         self.pending = None
 
     # The main edition's build leaves its editions to the thread started after it.
     def build_later(self, build: _Build, config: MkDocsConfig) -> None:
-        portal = build.portal
-        self.folders = tuple(portal.prefix(lang) for lang in portal.policy.languages[1:])
-        self.pending = (build, config)
+        self.folders = tuple(build.portal.prefix(lang) for lang in build.portal.policy.languages[1:])
+        self.pending = (build, config, self.started)
 
     def start(self) -> None:
         if self.pending is None:
@@ -106,29 +110,38 @@ class _Editions:
             self.thread.join()
             self.thread = None
 
-    # A request for a file of another edition waits until that edition is built.
-    def wait_for(self, path: str, mount_path: str) -> None:
-        if any((path + "/").startswith(mount_path + folder) for folder in self.folders):
-            with self.ready:
-                self.ready.wait_for(lambda: self.built)
+    # For a file of another edition: None once it is built for the latest rebuild, else the
+    # message of that rebuild's mistake in it.
+    def wait_for(self, path: str, mount_path: str) -> str | None:
+        if not any((path + "/").startswith(mount_path + folder) for folder in self.folders):
+            return None
+        with self.ready:
+            self.ready.wait_for(lambda: self.built == self.started or (self.failed and self.failed[0] == self.started))
+            return None if self.built == self.started else self.failed[1]
 
-    def _run(self, build: _Build, config: MkDocsConfig) -> None:
+    def _run(self, build: _Build, config: MkDocsConfig, rebuild: int) -> None:
         _builds.append(build)  # the editions' builds read the main build's policy
+        _editions_error.clear()
         try:
             for lang in build.portal.policy.languages[1:]:
                 _build_edition(build.portal, lang, config)
         except (Exception, SystemExit) as error:
             log.error(f"{error}\nThe pages of the other editions wait until the mistake is fixed and saved.",
                       exc_info=not isinstance(error, (PluginError, SystemExit)))
+            with self.ready:
+                # The mistake as the build said it (a page's line and fix), not only MkDocs' "Aborted".
+                self.failed = (rebuild, "\n".join([*_editions_error, str(error)]))
+                self.ready.notify_all()
         else:
             with self.ready:
-                self.built = True
+                self.built = rebuild
                 self.ready.notify_all()
         finally:
             _builds.clear()  # no other build runs meanwhile: whatever a failed build left
 
 
 _editions = _Editions()
+_editions_error: list[str] = []  # the errors of the other editions' builds in the preview, for its 503 page
 
 
 # Hooks
@@ -179,7 +192,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{len(links)} link(s) point outside the project; nothing was published:\n"
                           + "\n".join(f"  - {link}" for link in links))
     portal.configure(config)
-    _share_theme_work(config.theme, root)
+    _share_theme_work(config.theme)
     # The main edition leaves the other languages' folders (content/de/) to their own builds.
     if portal.lang == portal.main_language:
         patterns = config.exclude_docs.patterns if config.exclude_docs else []
@@ -220,10 +233,19 @@ def on_serve(server, *, config: MkDocsConfig, builder):
     serve_files = server.get_app()
 
     def serve_built_files(environ, start_response):
-        _editions.wait_for(environ.get("PATH_INFO", ""), server.mount_path)
-        return serve_files(environ, start_response)
+        mistake = _editions.wait_for(environ.get("PATH_INFO", ""), server.mount_path)
+        if mistake is None:
+            return serve_files(environ, start_response)
+        body = (f"This edition was not rebuilt after the last change:\n\n{mistake}\n\n"
+                "Fix the mistake and save; this page shows the edition once it is built.\n").encode("utf-8")
+        start_response("503 Service Unavailable", [("Content-Type", "text/plain; charset=utf-8"),
+                                                   ("Content-Length", str(len(body))), ("Retry-After", "1")])
+        return [body]
 
     server.set_app(serve_built_files)
+    policy = _served.get("policy")
+    if policy is not None:  # the first rebuild holds the other editions' pages too
+        _editions.folders = tuple(f"{lang}/" for lang in policy.languages[1:])
     _editions.serving = True
     return server
 
@@ -300,6 +322,8 @@ def on_shutdown() -> None:
 
 
 def on_build_error(*, error: Exception) -> None:
+    if threading.current_thread().name == "editions":
+        _editions_error.append(str(error))
     if not _builds:
         return
     build = _builds.pop()
@@ -343,32 +367,33 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 # of `mkdocs serve` and the search plugin (which reads its settings from a template of the theme,
 # in an environment of its own) reuse them while their source is unchanged (Jinja compares it).
 # The installed theme's files are listed once per process too (_ThemeLoader).
-def _share_theme_work(theme, root: Path) -> None:
+def _share_theme_work(theme) -> None:
     get_env = theme.get_env
+    custom = Path(theme.custom_dir).resolve() if theme.custom_dir else None
 
     def get_env_shared() -> jinja2.Environment:
         env = get_env()
         env.bytecode_cache = _compiled_templates
-        env.loader = _ThemeLoader(env.loader, root)
+        env.loader = _ThemeLoader(env.loader, custom)
         return env
 
     theme.get_env = get_env_shared
 
 
-# The theme's files, which MkDocs lists at every build to copy those it publishes: folders
-# outside the project (the installed theme, unchanged while MkDocs runs) are walked once per
-# process, without hidden files and folders, which MkDocs never publishes (Material's .icons/
-# holds 14,000 icons; a page's icon is read from there by name); the project's folders
-# (overrides/) at every build.
+# The theme's files, which MkDocs lists at every build to copy those it publishes: the installed
+# theme's folders (unchanged while MkDocs runs, also when .venv is inside the project) are walked
+# once per process, without hidden files and folders, which MkDocs never publishes (Material's
+# .icons/ holds 14,000 icons; a page's icon is read from there by name); the project's own
+# theme folder (custom_dir: overrides/) at every build.
 class _ThemeLoader(jinja2.FileSystemLoader):
-    def __init__(self, loader: jinja2.FileSystemLoader, root: Path):
+    def __init__(self, loader: jinja2.FileSystemLoader, custom: Path | None):
         super().__init__(loader.searchpath, loader.encoding, loader.followlinks)
-        self.root = root
+        self.custom = custom
 
     def list_templates(self) -> list[str]:
         found = set()
         for folder in self.searchpath:
-            if Path(folder).resolve().is_relative_to(self.root):
+            if self.custom is not None and Path(folder).resolve().is_relative_to(self.custom):
                 found.update(jinja2.FileSystemLoader(folder, self.encoding, self.followlinks).list_templates())
                 continue
             key = (folder, self.followlinks)

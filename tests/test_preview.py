@@ -4,6 +4,8 @@ import os
 import socket
 import subprocess
 import time
+import threading
+import urllib.error
 import urllib.request
 
 import pytest
@@ -196,6 +198,42 @@ def test_preview_runs_one_build_at_a_time(project, tmp_path, serve):
         running = lang if kind == "start" else None
 
 
+# A German page asked for while its edition is being built, with a save meanwhile: the next
+# rebuild empties the site folder before it builds the pages again, so the request waits for the
+# German edition of that rebuild and gets a page of one of the two saves, never a missing page.
+def test_a_german_page_asked_for_during_a_rebuild_is_never_missing(project, tmp_path, serve):
+    builds = tmp_path / "builds.log"
+    (project / "hooks" / "probe.py").write_text(PROBE.format(log=str(builds)), encoding="utf-8")
+    edit(project / "mkdocs.yml", "  - hooks/portal.py\n", "  - hooks/portal.py\n  - hooks/probe.py\n")
+    url = serve(project, tmp_path / "serve.log")
+    wait_for(url + "/de/hours/", "10:00–18:00")
+    regions = project / "policy" / "regions.yml"
+    for old, new in (("10:00-18:00", "08:00-16:30"), ("08:00-16:30", "09:15-17:45")):
+        edit(regions, f"monday to friday: {old}", f"monday to friday: {new}")
+        wait_for(url + "/hours/", new.replace("-", "–"))
+        answers = []
+        # While the German edition of this save is built (it takes a second), ask for its page
+        # and save again.
+        asking = threading.Thread(target=lambda: answers.append(_answer(url + "/de/hours/")))
+        asking.start()
+        time.sleep(0.2)
+        edit(regions, f"monday to friday: {new}", f"monday to friday: {old}")
+        asking.join(timeout=120)
+        status, body = answers[0]
+        assert status == 200 and (new.replace("-", "–") in body or old.replace("-", "–") in body), (status, body[:300])
+        wait_for(url + "/hours/", old.replace("-", "–"))
+        edit(regions, f"monday to friday: {old}", f"monday to friday: {new}")
+        wait_for(url + "/de/hours/", new.replace("-", "–"))
+
+
+def _answer(url: str) -> tuple:
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+
+
 # A mistake only the German edition has is printed while the main edition's pages go on being
 # rebuilt; the German pages wait until it is fixed.
 def test_preview_reports_a_mistake_of_the_german_edition(preview, tmp_path):
@@ -212,8 +250,11 @@ def test_preview_reports_a_mistake_of_the_german_edition(preview, tmp_path):
     assert "The pages of the other editions wait until the mistake is fixed" in output, output[-3000:]
     edit(project / "policy" / "regions.yml", "monday to friday: 10:00-18:00", "monday to friday: 08:00-16:30")
     wait_for(url + "/hours/", "08:00–16:30")
-    with pytest.raises(TimeoutError):  # held: neither the page of the last build nor a missing page
-        fetch(url + "/de/hours/", timeout=2)
+    # Neither the page of the last build nor a missing page: the mistake, as the log has it.
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        fetch(url + "/de/hours/", timeout=30)
+    said = answer.value.read().decode("utf-8")
+    assert answer.value.code == 503 and "This edition was not rebuilt" in said and "opening_hours" in said, said
     edit(page, "\n\n{{ opening_hours() }}", "")
     wait_for(url + "/de/hours/", "08:00–16:30")
 
@@ -298,3 +339,21 @@ def test_builds_copy_the_theme_files_mkdocs_lists(project, monkeypatch):
         assert ("assets/extra.txt", str(project / "overrides" / "assets" / "extra.txt")) in theme_files(config.theme.get_env())
     finally:
         config.plugins.on_build_error(error=None)
+
+
+# The installed theme is listed once per process (without hidden files), also when it sits in the
+# project (a .venv inside it, as `make` makes); the project's own theme folder at every build.
+def test_the_installed_theme_is_listed_once_the_overrides_every_time(tmp_path):
+    import jinja2
+
+    import portal
+
+    overrides, installed = tmp_path / "overrides", tmp_path / ".venv" / "theme"
+    for path in (overrides / "main.html", installed / "base.html", installed / ".icons" / "x.svg"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    loader = portal._ThemeLoader(jinja2.FileSystemLoader([str(overrides), str(installed)]), overrides.resolve())
+    assert loader.list_templates() == ["base.html", "main.html"]
+    (overrides / "extra.html").write_text("x", encoding="utf-8")
+    (installed / "later.html").write_text("x", encoding="utf-8")
+    assert loader.list_templates() == ["base.html", "extra.html", "main.html"]

@@ -143,3 +143,11 @@ def test_an_edited_schema_is_read_again(tmp_path):
     schema = json.loads(path.read_text(encoding="utf-8"))
     path.write_text(json.dumps({key: schema[key] for key in ("$schema", "$id")} | {"required": ["edited"]}), encoding="utf-8")
     assert [e.message for e in schema_validator("regions", folder).iter_errors(regions)] == ["'edited' is a required property"]
+    # The same size and modification time, other contents: read again too.
+    import os
+
+    info = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace('"edited"', '"edxted"'), encoding="utf-8")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert path.stat().st_size == info.st_size
+    assert [e.message for e in schema_validator("regions", folder).iter_errors(regions)] == ["'edxted' is a required property"]

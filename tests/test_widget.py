@@ -315,6 +315,27 @@ def test_embedded_when_the_region_feed_is_missing(browser, site, tmp_path):
         intranet.shutdown()
 
 
+# A host that serves support.json to other sites but not the compact feeds (a CORS setup made
+# before them): the embedded widget reads support.json and shows every region.
+def test_embedded_when_only_the_full_feed_is_served(browser, site, tmp_path):
+    portal, portal_url = serve_with_cors(site)
+    intranet, intranet_url = intranet_page(tmp_path, portal_url, '<div data-support-status></div>')
+    context = browser.new_context(timezone_id="America/Chicago")
+    try:
+        context.route(f"{portal_url}/support/**", lambda route: route.fulfill(status=404, body="not found"))
+        page = context.new_page()
+        page.clock.install(time="2026-11-27T14:45:00Z")
+        with page.expect_response(lambda r: r.url == f"{portal_url}/support.json"):
+            page.goto(intranet_url)
+        page.wait_for_selector("[data-support-region][data-state]")
+        assert page.eval_on_selector_all("[data-support-region]", "rows => rows.map(r => r.dataset.supportRegion)") == ["emea", "usa"]
+        assert region(page, "usa")["detail"] == "Closes at 17:00 EST (16:00 your time), in 7 hr 15 min."
+    finally:
+        context.close()
+        portal.shutdown()
+        intranet.shutdown()
+
+
 # The embedding guide (content/embed.md) shows the snippet and runs it as a live example.
 def test_embed_page(open_page):
     page = open_page("/embed/", "2026-11-27T14:45:00Z", "Asia/Kolkata")
@@ -330,6 +351,7 @@ def test_feed_missing(browser, site, tmp_path):
     broken = tmp_path / "site"
     shutil.copytree(site, broken)
     (broken / "support" / "all_regions.json").unlink()
+    (broken / "support.json").unlink()
     server, url = serve_with_cors(broken)
     context = browser.new_context()
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import hashlib
 import json
 import re
 import zoneinfo
@@ -61,16 +62,19 @@ def load_policy(directory: Path, today: dt.date, label: str = "policy") -> Polic
 
 # The JSON Schema of one policy file, resolving $refs to common.schema.json; SchemaFileError
 # when a schema file is missing or broken. Kept while the folder's schema files are unchanged
-# (`mkdocs serve` rebuilds in one process while someone edits them).
+# (`mkdocs serve` rebuilds in one process while someone edits them): same names and contents.
 def schema_validator(name: str, schema_dir: Path = SCHEMA_DIR):
     state = []
     for path in sorted(schema_dir.glob("*.schema.json")):
         try:
-            info = path.stat()
+            if path.is_file() and path.stat().st_size <= _SCHEMA_BYTES:
+                state.append((path.name, hashlib.sha256(path.read_bytes()).hexdigest()))
         except OSError:
             continue  # reading it will say why
-        state.append((path.name, info.st_mtime_ns, info.st_size))
     return _schema_validator(name, schema_dir, tuple(state))
+
+
+_SCHEMA_BYTES = 1024 * 1024
 
 
 @functools.lru_cache(maxsize=64)
