@@ -176,12 +176,19 @@ def on_post_build(config):
 """
 
 
-def test_preview_runs_one_build_at_a_time(project, tmp_path, serve):
+# The preview of `project` with PROBE among its hooks, once it serves the German pages: its
+# address and the log of its builds.
+def serve_probed(project, tmp_path, serve) -> tuple:
     builds = tmp_path / "builds.log"
     (project / "hooks" / "probe.py").write_text(PROBE.format(log=str(builds)), encoding="utf-8")
     edit(project / "mkdocs.yml", "  - hooks/portal.py\n", "  - hooks/portal.py\n  - hooks/probe.py\n")
     url = serve(project, tmp_path / "serve.log")
     wait_for(url + "/de/hours/", "10:00–18:00")
+    return url, builds
+
+
+def test_preview_runs_one_build_at_a_time(project, tmp_path, serve):
+    url, builds = serve_probed(project, tmp_path, serve)
     regions = project / "policy" / "regions.yml"
     edit(regions, "monday to friday: 10:00-18:00", "monday to friday: 08:00-16:30")
     wait_for(url + "/hours/", "08:00–16:30")
@@ -202,11 +209,7 @@ def test_preview_runs_one_build_at_a_time(project, tmp_path, serve):
 # rebuild empties the site folder before it builds the pages again, so the request waits for the
 # German edition of that rebuild and gets a page of one of the two saves, never a missing page.
 def test_a_german_page_asked_for_during_a_rebuild_is_never_missing(project, tmp_path, serve):
-    builds = tmp_path / "builds.log"
-    (project / "hooks" / "probe.py").write_text(PROBE.format(log=str(builds)), encoding="utf-8")
-    edit(project / "mkdocs.yml", "  - hooks/portal.py\n", "  - hooks/portal.py\n  - hooks/probe.py\n")
-    url = serve(project, tmp_path / "serve.log")
-    wait_for(url + "/de/hours/", "10:00–18:00")
+    url, _ = serve_probed(project, tmp_path, serve)
     regions = project / "policy" / "regions.yml"
     for old, new in (("10:00-18:00", "08:00-16:30"), ("08:00-16:30", "09:15-17:45")):
         edit(regions, f"monday to friday: {old}", f"monday to friday: {new}")

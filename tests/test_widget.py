@@ -294,41 +294,25 @@ def test_embedded_with_an_unknown_region(browser, site, tmp_path):
         intranet.shutdown()
 
 
-# A site that lacks a region's own feed (support/usa.json missing): the widget falls back to
-# the feed with every region and shows that region just the same.
-def test_embedded_when_the_region_feed_is_missing(browser, site, tmp_path):
+# Feeds a host does not serve to another site: a region's own feed (support/usa.json missing),
+# or every compact one (a CORS setup made for support.json only). The widget falls back to the
+# feed with every region, then to support.json, and shows the regions just the same.
+@pytest.mark.parametrize("container, missing, read, shown", [
+    ('<div data-support-status data-regions="usa"></div>', "/support/usa.json", "/support/all_regions.json", ["usa"]),
+    ("<div data-support-status></div>", "/support/**", "/support.json", ["emea", "usa"]),
+])
+def test_embedded_when_a_feed_is_not_served(browser, site, tmp_path, container, missing, read, shown):
     portal, portal_url = serve_with_cors(site)
-    intranet, intranet_url = intranet_page(tmp_path, portal_url, '<div data-support-status data-regions="usa"></div>')
+    intranet, intranet_url = intranet_page(tmp_path, portal_url, container)
     context = browser.new_context(timezone_id="America/Chicago")
     try:
-        context.route(f"{portal_url}/support/usa.json", lambda route: route.fulfill(status=404, body="not found"))
+        context.route(portal_url + missing, lambda route: route.fulfill(status=404, body="not found"))
         page = context.new_page()
         page.clock.install(time="2026-11-27T14:45:00Z")
-        with page.expect_response(lambda r: r.url == f"{portal_url}/support/all_regions.json"):
+        with page.expect_response(lambda r: r.url == portal_url + read):
             page.goto(intranet_url)
         page.wait_for_selector("[data-support-region][data-state]")
-        assert page.eval_on_selector_all("[data-support-region]", "rows => rows.map(r => r.dataset.supportRegion)") == ["usa"]
-        assert region(page, "usa")["detail"] == "Closes at 17:00 EST (16:00 your time), in 7 hr 15 min."
-    finally:
-        context.close()
-        portal.shutdown()
-        intranet.shutdown()
-
-
-# A host that serves support.json to other sites but not the compact feeds (a CORS setup made
-# before them): the embedded widget reads support.json and shows every region.
-def test_embedded_when_only_the_full_feed_is_served(browser, site, tmp_path):
-    portal, portal_url = serve_with_cors(site)
-    intranet, intranet_url = intranet_page(tmp_path, portal_url, '<div data-support-status></div>')
-    context = browser.new_context(timezone_id="America/Chicago")
-    try:
-        context.route(f"{portal_url}/support/**", lambda route: route.fulfill(status=404, body="not found"))
-        page = context.new_page()
-        page.clock.install(time="2026-11-27T14:45:00Z")
-        with page.expect_response(lambda r: r.url == f"{portal_url}/support.json"):
-            page.goto(intranet_url)
-        page.wait_for_selector("[data-support-region][data-state]")
-        assert page.eval_on_selector_all("[data-support-region]", "rows => rows.map(r => r.dataset.supportRegion)") == ["emea", "usa"]
+        assert page.eval_on_selector_all("[data-support-region]", "rows => rows.map(r => r.dataset.supportRegion)") == shown
         assert region(page, "usa")["detail"] == "Closes at 17:00 EST (16:00 your time), in 7 hr 15 min."
     finally:
         context.close()
