@@ -44,6 +44,10 @@ NOTICE = """notices:
     regions: [emea]
 """
 ADD_NOTICE = ("notices.yml", "notices: []\n", NOTICE)
+# A hotline for Critical incidents with its own hours (channels.yml), as README shows it.
+HOTLINE = ("channels.yml", "  - id: form\n", "  - id: hotline\n    name: {en: Hotline, de: Hotline}\n    type: phone\n"
+           "    address: +49 89 1234 5678\n    priorities: [p1]\n    zone: Europe/Berlin\n    hours:\n"
+           "      monday to friday: 08:00-20:00\n    public_holidays: munich\n    outside_hours: not staffed\n\n  - id: form\n")
 
 # name: (edits to both policies, edits to the new one, topic, group, line, details or None)
 # An edit is (file, text to replace (its last occurrence), replacement).
@@ -168,6 +172,39 @@ CASES = {
         [], [("channels.yml", "  - id: form\n", "  - id: phone\n    name: {en: Phone, de: Telefon}\n    type: phone\n"
               "    address: +49 89 1234567\n    from: 2027-03-15\n\n  - id: form\n")],
         "Contact channels", "", "New channel: Phone (+49 89 1234567), offered from Monday, 15 March 2027", None),
+    "a channel given its own hours": (
+        [], [("channels.yml", "    type: form\n", "    type: form\n    zone: Europe/Berlin\n    hours:\n"
+              "      monday to friday: 08:00-20:00\n    public_holidays: munich\n    outside_hours: accepted\n")],
+        "Contact channels", "", "Contact form: staffed Monday to Friday 08:00–20:00 (Europe/Berlin) (was around the clock)",
+        None),
+    "a channel's own hours changed": (
+        [HOTLINE], [("channels.yml", "monday to friday: 08:00-20:00", "monday to thursday: 08:00-20:00\n      friday: 08:00-16:00")],
+        "Contact channels", "", "Hotline: Fridays close at 16:00 instead of 20:00", None),
+    "a channel's zone": (
+        [HOTLINE], [("channels.yml", "zone: Europe/Berlin", "zone: Europe/Vienna")],
+        "Contact channels", "", "Hotline: hours in Europe/Vienna instead of Europe/Berlin", None),
+    "a channel on a region's hours": (
+        [HOTLINE], [("channels.yml", "    zone: Europe/Berlin\n    hours:\n      monday to friday: 08:00-20:00\n",
+                     "    same_hours_as: emea\n")],
+        "Contact channels", "", "Hotline: staffed in the hours of EMEA (was Monday to Friday 08:00–20:00 (Europe/Berlin))", None),
+    "a channel back around the clock": (
+        [HOTLINE], [("channels.yml", "    zone: Europe/Berlin\n    hours:\n      monday to friday: 08:00-20:00\n"
+                     "    public_holidays: munich\n    outside_hours: not staffed\n", "")],
+        "Contact channels", "", "Hotline: staffed around the clock (was Monday to Friday 08:00–20:00 (Europe/Berlin))", None),
+    "a channel's priorities": (
+        [HOTLINE], [("channels.yml", "    priorities: [p1]\n", "")],
+        "Contact channels", "", "Hotline: for every priority (was for Critical only)", None),
+    "a channel's holidays": (
+        [HOTLINE], [("channels.yml", "    public_holidays: munich\n", "")],
+        "Contact channels", "", "Hotline: public holidays: none (open on public holidays) instead of Munich, Germany",
+        None),
+    "a channel's requests outside its hours": (
+        [HOTLINE], [("channels.yml", "outside_hours: not staffed", "outside_hours: accepted")],
+        "Contact channels", "", "Hotline: outside its hours requests are accepted (was not staffed)", None),
+    "a notice announced later": (
+        [ADD_NOTICE], [("notices.yml", "    zone: Europe/Berlin\n", "    zone: Europe/Berlin\n    announce: 7 days\n")],
+        "Notices", "", "Hotline unavailable: shown from Tuesday, 1 December 2026, 09:00 CET "
+        "(was from Tuesday, 24 November 2026, 09:00 CET)", None),
     "a new notice": (
         [], [ADD_NOTICE], "Notices", "",
         "New notice (service disruption): Hotline unavailable, from Tuesday, 8 December 2026, 09:00 CET, "
@@ -456,3 +493,12 @@ def test_make_diff_between_two_commits(tmp_path):
     assert {"hours/", "de/hours/"} <= changed, pages
     assert not changed & {"process/", "de/process/", "contact/", "de/contact/"}, pages
     assert re.search(r"^- `hours/`: [1-9]\d* lines? changed$", pages, re.M), pages
+
+
+# A channel on a region's hours changes with the region: the region's line says it, once.
+def test_a_channel_on_a_region_s_hours_is_not_repeated(tmp_path):
+    on_emea = ("channels.yml", "    zone: Europe/Berlin\n    hours:\n      monday to friday: 08:00-20:00\n", "    same_hours_as: emea\n")
+    closing = ("regions.yml", "monday to friday: 10:00-18:00", "monday to thursday: 10:00-18:00\n      friday: 10:00-16:00")
+    sections = summary_of(*policy_pair(tmp_path, [HOTLINE, on_emea], [closing]))
+    assert [(s.topic, [(line.group, line.text) for line in s.lines]) for s in sections] == [
+        ("Support hours and time zones", [("EMEA", "Fridays close at 16:00 instead of 18:00")])]

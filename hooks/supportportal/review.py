@@ -389,11 +389,56 @@ def _channels(old: Policy, new: Policy):
         if was.address != channel.address:
             yield Line(f"{name}: address {_md(channel.address)} instead of {_md(was.address)}")
         yield from _text_lines(f"Description of {name}", was.description, channel.description)
+        yield from _channel_hours(old, was, new, channel, name)
         yield from _availability(was, channel, name)
     for channel in old.channels:
         if channel.id not in {c.id for c in new.channels}:
             yield Line(f"Channel removed: {_md(_name(channel.name))}")
     yield from _order_line("Order of the channels", old.channels, new.channels)
+
+
+# A channel's own hours and whom it serves: "Hotline: Fridays close at 16:00 instead of 18:00",
+# "Hotline: for Critical only (was every priority)". Hours kept the same as a region's change with
+# the region, which says so under its own name.
+def _channel_hours(old: Policy, was, new: Policy, channel, name: str):
+    before, after = was.schedule, channel.schedule
+    if before is None and after is not None:
+        yield Line(f"{name}: staffed {_schedule_words(new, after)} (was around the clock)")
+    elif before is not None and after is None:
+        yield Line(f"{name}: staffed around the clock (was {_schedule_words(old, before)})")
+    elif before is not None:
+        if (before.region, after.region) != (None, None) and before.region != after.region:
+            yield Line(f"{name}: staffed {_schedule_words(new, after)} (was {_schedule_words(old, before)})")
+        elif after.region is None:
+            if before.zone != after.zone:
+                yield Line(f"{name}: hours in {after.zone} instead of {before.zone}")
+            for line in _weekly_lines(before.weekly, after.weekly, ""):
+                yield Line(f"{name}: {line.text}")
+        if before.calendar != after.calendar and before.region == after.region:
+            yield Line(f"{name}: public holidays: {_calendar_words(new, after.calendar)} instead of "
+                       f"{_calendar_words(old, before.calendar)}")
+    if was.priorities != channel.priorities:
+        yield Line(f"{name}: {_meant_for(new, channel)} (was {_meant_for(old, was)})")
+    if after is not None and before is not None and was.outside_hours != channel.outside_hours:
+        yield Line(f"{name}: outside its hours {_outside(channel)} (was {_outside(was)})")
+
+
+def _schedule_words(policy: Policy, schedule) -> str:
+    if schedule.region is not None:
+        return f"in the hours of {_name(policy.region(schedule.region).name)}"
+    rows = "; ".join(f"{days} {hours}" for days, hours in textfmt.weekly_rows(schedule, LANG))
+    return f"{rows} ({schedule.zone})"
+
+
+def _meant_for(policy: Policy, channel) -> str:
+    if channel.priorities is None:
+        return "for every priority"
+    names = {p.id: _name(p.name) for p in policy.priorities}
+    return "for " + textfmt.join_words([names.get(p, p) for p in channel.priorities], LANG) + " only"
+
+
+def _outside(channel) -> str:
+    return "requests are accepted" if channel.outside_hours == "accepted" else "not staffed"
 
 
 # A channel's first and last day: "Hotline: offered from Monday, 15 March 2027".
@@ -443,6 +488,9 @@ def _notices(old: Policy, new: Policy):
             what = ("Notice times changed" if notice.start != was.start
                     else "Notice ended early" if earlier else "Notice extended")
             yield Line(f"{what}: {title}, now {window} (was {was_window})")
+        if notice.start - notice.announce != was.start - was.announce:
+            yield Line(f"{title}: shown from {textfmt.notice_moment(notice.announce, notice.zone, LANG)} "
+                       f"(was from {textfmt.notice_moment(was.announce, was.zone, LANG)})")
         if _notice_scope(new, notice) != _notice_scope(old, was):
             yield Line(f"{title}: {_notice_scope(new, notice)} (was {_notice_scope(old, was)})")
         yield from _text_lines(f"Text of the notice {title}", was.text, notice.text)

@@ -182,6 +182,11 @@ def notice_window(notice, lang: str = "en") -> str:
     return phrase(lang, "notices.window", start=start, end=end)
 
 
+# An instant of a notice in the zone it was written in: "Tuesday, 8 December 2026, 09:00 CET".
+def notice_moment(moment: dt.datetime, zone: str, lang: str = "en") -> str:
+    return _notice_moment(moment, zone, False, lang)
+
+
 def _notice_moment(moment: dt.datetime, zone: str, all_day: bool, lang: str, last_day: bool = False,
                    time_only: bool = False) -> str:
     local = moment.astimezone(zoneinfo.ZoneInfo(zone))
