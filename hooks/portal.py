@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import importlib
 import logging
 import os
@@ -165,7 +164,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     today = _build_date()
     # Another edition built inside the main build reads the policy the main build has loaded; a
     # rebuild of `mkdocs serve` the policy of the last build while its files are unchanged.
-    policy_key = (root, today, _files_state(_policy_files(root))) if serving else None
+    policy_key = (root, today, supportportal.yamlload.files_state(_policy_files(root))) if serving else None
     policy = _served.get("policy") if serving and _served.get("policy_key") == policy_key else None
     if not outermost and _builds[0].portal.root == root:
         policy = _builds[0].portal.policy
@@ -433,7 +432,7 @@ _compiled_templates = _CompiledTemplates()
 # were loaded, so edits apply without a restart; the last policy was made by the old modules.
 def _reload_changed_package() -> None:
     package = Path(supportportal.site.__file__).parent
-    state = _files_state(sorted(package.glob("*.py")))
+    state = supportportal.yamlload.files_state(sorted(package.glob("*.py")))
     if _served.setdefault("package", state) == state:
         return
     for name in _MODULES:
@@ -445,18 +444,6 @@ def _reload_changed_package() -> None:
 # The files a policy is made from: the policy files and the schemas they are checked against.
 def _policy_files(root: Path) -> list[Path]:
     return sorted((root / "policy").glob("*.y*ml")) + sorted(supportportal.loading.SCHEMA_DIR.glob("*.json"))
-
-
-# Path, modification time, size and content hash of each file: equal only for the same files.
-def _files_state(paths: list[Path]) -> tuple:
-    state = []
-    for path in paths:
-        try:
-            stat = path.stat()
-            state.append((str(path), stat.st_mtime_ns, stat.st_size, hashlib.sha256(path.read_bytes()).hexdigest()))
-        except OSError:
-            state.append((str(path), None))
-    return tuple(state)
 
 
 # Build another language's edition into a folder of this build's output: from its own

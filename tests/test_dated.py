@@ -44,63 +44,58 @@ def problems(tmp_path, file: str, old: str, new: str) -> str:
 
 # The policy checks: each mistake names the file, the line, the key and the fix.
 
-def test_two_changes_of_hours_on_one_date(tmp_path):
-    report = problems(tmp_path, "regions.yml", "      - from: 2027-06-06\n", "      - from: 2027-03-22\n")
-    assert "policy/regions.yml, line 22, regions[1].changes[3].from: there is already a change on 2027-03-22 (changes[2])" in report
-    assert "Fix: keep one change per date" in report
+_REPEATED_HOURS = ("      - from: 2027-03-22\n        hours:\n          monday to thursday: 09:00-17:00\n"
+                   "          friday: 09:00-15:00\n          saturday: 22:00-04:00\n")
+_SAME_HOURS = "      - from: 2027-03-22\n        hours:\n          monday to friday: 08:00-18:00\n          saturday: 22:00-04:00\n"
+
+# name: (file, text replaced, replacement, what the report says)
+MISTAKES = {
+    "two changes of hours on one date": (
+        "regions.yml", "      - from: 2027-06-06\n", "      - from: 2027-03-22\n",
+        ["policy/regions.yml, line 22, regions[1].changes[3].from: there is already a change on 2027-03-22 (changes[2])",
+         "Fix: keep one change per date"]),
+    "hours that repeat those in force": (
+        "regions.yml", _REPEATED_HOURS, _SAME_HOURS,
+        ["policy/regions.yml, line 17, regions[1].changes[2].hours: this change on 2027-03-22 changes nothing: "
+         "the same hours are already in force before it",
+         "Fix: remove this change, or write the new hours"]),
+    "a target that repeats the one in force": (
+        "priorities.yml", "        first_response: 2 business hours\n", "        first_response: 4 business hours\n",
+        ["policy/priorities.yml, line 27, priorities[2].changes[1].first_response: this change on 2027-03-22 "
+         "changes nothing: the first response target is already 4 business hours before it",
+         "Fix: remove this line (or the whole change), or write the new target"]),
+    "two changes of targets on one date": (
+        "priorities.yml", "      - from: 2027-04-01\n", "      - from: 2026-07-01\n",
+        ["policy/priorities.yml, line 15, priorities[1].changes[2].from: there is already a change on 2026-07-01 (changes[1])"]),
+    "a date that does not exist": (
+        "regions.yml", "      - from: 2027-03-22\n", "      - from: 2027-02-29\n",
+        ["policy/regions.yml, line 16, regions[1].changes[2].from: 2027-02-29 is not a date that exists: "
+         "February 2027 has 28 days",
+         "Fix: check the day, e.g. 2027-02-28 for the last day"]),
+    "a channel date that does not exist": (
+        "channels.yml", "    until: 2027-06-30\n", "    until: 2027-06-31\n",
+        ["policy/channels.yml, line 38, channels[4].until: 2027-06-31 is not a date that exists: June 2027 has 30 days"]),
+    "a channel that ends before it starts": (
+        "channels.yml", "    until: 2027-09-30\n", "    until: 2027-01-10\n",
+        ["policy/channels.yml, line 46, channels[5].until: the channel is offered until 2027-01-10, before it starts "
+         "(2027-01-11)",
+         "Fix: until is the last day the channel is offered: swap from and until"]),
+    "a date written otherwise": (
+        "regions.yml", "      - from: 2027-03-22\n", "      - from: 22.03.2027\n",
+        ["policy/regions.yml, line 16, regions[1].changes[2].from: '22.03.2027' is not a date",
+         "Fix: write it as '2027-03-22' (YYYY-MM-DD)"]),
+    "a change without a new target": (
+        "priorities.yml", "        first_response: 6 business hours\n", "",
+        ["policy/priorities.yml, line 38, priorities[3].changes[1]"]),
+}
 
 
-def test_hours_that_repeat_those_in_force(tmp_path):
-    same = "      - from: 2027-03-22\n        hours:\n          monday to friday: 08:00-18:00\n          saturday: 22:00-04:00\n"
-    old = ("      - from: 2027-03-22\n        hours:\n          monday to thursday: 09:00-17:00\n"
-           "          friday: 09:00-15:00\n          saturday: 22:00-04:00\n")
-    report = problems(tmp_path, "regions.yml", old, same)
-    assert ("policy/regions.yml, line 17, regions[1].changes[2].hours: this change on 2027-03-22 changes nothing: "
-            "the same hours are already in force before it") in report
-    assert "Fix: remove this change, or write the new hours" in report
-
-
-def test_a_target_that_repeats_the_one_in_force(tmp_path):
-    report = problems(tmp_path, "priorities.yml", "        first_response: 2 business hours\n",
-                      "        first_response: 4 business hours\n")
-    assert ("policy/priorities.yml, line 27, priorities[2].changes[1].first_response: this change on 2027-03-22 "
-            "changes nothing: the first response target is already 4 business hours before it") in report
-    assert "Fix: remove this line (or the whole change), or write the new target" in report
-
-
-def test_two_changes_of_targets_on_one_date(tmp_path):
-    report = problems(tmp_path, "priorities.yml", "      - from: 2027-04-01\n", "      - from: 2026-07-01\n")
-    assert "policy/priorities.yml, line 15, priorities[1].changes[2].from: there is already a change on 2026-07-01 (changes[1])" in report
-
-
-def test_a_date_that_does_not_exist(tmp_path):
-    report = problems(tmp_path, "regions.yml", "      - from: 2027-03-22\n", "      - from: 2027-02-29\n")
-    assert ("policy/regions.yml, line 16, regions[1].changes[2].from: 2027-02-29 is not a date that exists: "
-            "February 2027 has 28 days") in report
-    assert "Fix: check the day, e.g. 2027-02-28 for the last day" in report
-
-
-def test_a_channel_date_that_does_not_exist(tmp_path):
-    report = problems(tmp_path, "channels.yml", "    until: 2027-06-30\n", "    until: 2027-06-31\n")
-    assert "policy/channels.yml, line 38, channels[4].until: 2027-06-31 is not a date that exists: June 2027 has 30 days" in report
-
-
-def test_a_channel_that_ends_before_it_starts(tmp_path):
-    report = problems(tmp_path, "channels.yml", "    until: 2027-09-30\n", "    until: 2027-01-10\n")
-    assert ("policy/channels.yml, line 46, channels[5].until: the channel is offered until 2027-01-10, before it starts "
-            "(2027-01-11)") in report
-    assert "Fix: until is the last day the channel is offered: swap from and until" in report
-
-
-def test_a_date_written_otherwise(tmp_path):
-    report = problems(tmp_path, "regions.yml", "      - from: 2027-03-22\n", "      - from: 22.03.2027\n")
-    assert "policy/regions.yml, line 16, regions[1].changes[2].from: '22.03.2027' is not a date" in report
-    assert "Fix: write it as '2027-03-22' (YYYY-MM-DD)" in report
-
-
-def test_a_change_without_a_new_target(tmp_path):
-    report = problems(tmp_path, "priorities.yml", "        first_response: 6 business hours\n", "")
-    assert "policy/priorities.yml, line 38, priorities[3].changes[1]" in report
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_each_mistake_names_file_line_key_and_fix(tmp_path, mistake):
+    file, old, new, said = MISTAKES[mistake]
+    report = problems(tmp_path, file, old, new)
+    for text in said:
+        assert text in report
 
 
 def test_announcement_window_written_otherwise(tmp_path):

@@ -432,3 +432,20 @@ def test_a_build_with_hostile_yaml_prints_no_traceback_and_no_outside_file(proje
                   "policy/maintenance.yml", "more than 20,000 values"):
         assert words in build.output, build.output
     assert (project_with_site / "site" / "index.html").read_text(encoding="utf-8") == "previous site"
+
+
+# What a preview keeps while files are unchanged is keyed by yamlload.files_state: an edit that
+# keeps size and time changes it, and a pipe put among the files is never opened (no hang).
+def test_file_state_sees_every_edit_and_never_opens_a_pipe(tmp_path):
+    from supportportal import yamlload
+
+    text, pipe, missing = tmp_path / "regions.yml", tmp_path / "holidays.yml", tmp_path / "notices.yml"
+    text.write_text("a: 1\n", encoding="utf-8")
+    os.mkfifo(pipe)
+    with time_limit(10, "the state of a pipe"):
+        first = yamlload.files_state([text, pipe, missing])
+    assert first[1][-1] is None and first[2] == (str(missing), None)
+    info = text.stat()
+    text.write_text("a: 2\n", encoding="utf-8")
+    os.utime(text, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert yamlload.files_state([text, pipe, missing]) != first

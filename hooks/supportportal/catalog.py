@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import difflib
 import functools
-import hashlib
 import re
-import stat
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,7 +74,7 @@ _loaded: dict = {}  # the catalogs last loaded, and the state of the files they 
 # merged over the built-in ones. Raises PolicyError naming each catalog file and key. The other
 # editions of a build and the rebuilds of the preview reuse them while their files are unchanged.
 def load_catalogs(root: Path | None, languages, fallback: bool = False) -> dict:
-    key = (root, tuple(languages), fallback, _files_state(root, languages))
+    key = (root, tuple(languages), fallback, yamlload.files_state(_catalog_files(root, languages)))
     if _loaded.get("key") != key:
         _loaded.clear()
         _loaded.update(catalogs=_load_catalogs(root, languages, fallback), key=key)
@@ -159,23 +157,12 @@ def _locale(lang: str, configured: str | None) -> str:
 
 # Helper functions
 
-# Path, kind, modification time, size and content hash of every file a site's catalogs may be
-# read from (a missing one too): equal only for the same files. Only regular files of a size
-# yamlload reads are hashed (a pipe is never opened).
-def _files_state(root: Path | None, languages) -> tuple:
+# Every file a site's catalogs may be read from (a missing one too).
+def _catalog_files(root: Path | None, languages) -> list[Path]:
     paths = [BUILT_IN / f"{REFERENCE}.yml"]
     for lang in languages:
         paths += [BUILT_IN / f"{lang}.yml", *([root / "locales" / f"{lang}.yml"] if root else [])]
-    state = []
-    for path in paths:
-        try:
-            info = path.stat()
-            readable = stat.S_ISREG(info.st_mode) and info.st_size <= yamlload.MAX_BYTES
-            state.append((str(path), info.st_mode, info.st_mtime_ns, info.st_size,
-                          hashlib.sha256(path.read_bytes()).hexdigest() if readable else None))
-        except OSError:
-            state.append((str(path), None))
-    return tuple(state)
+    return paths
 
 
 @functools.cache

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
-import hashlib
 import json
 import re
 import zoneinfo
@@ -62,19 +61,14 @@ def load_policy(directory: Path, today: dt.date, label: str = "policy") -> Polic
 
 # The JSON Schema of one policy file, resolving $refs to common.schema.json; SchemaFileError
 # when a schema file is missing or broken. Kept while the folder's schema files are unchanged
-# (`mkdocs serve` rebuilds in one process while someone edits them): same names and contents.
-def schema_validator(name: str, schema_dir: Path = SCHEMA_DIR):
-    state = []
-    for path in sorted(schema_dir.glob("*.schema.json")):
-        try:
-            if path.is_file() and path.stat().st_size <= _SCHEMA_BYTES:
-                state.append((path.name, hashlib.sha256(path.read_bytes()).hexdigest()))
-        except OSError:
-            continue  # reading it will say why
-    return _schema_validator(name, schema_dir, tuple(state))
+# (`mkdocs serve` rebuilds in one process while someone edits them); `state` is
+# schema_state(schema_dir), computed once for all the files of a policy.
+def schema_validator(name: str, schema_dir: Path = SCHEMA_DIR, state: tuple | None = None):
+    return _schema_validator(name, schema_dir, schema_state(schema_dir) if state is None else state)
 
 
-_SCHEMA_BYTES = 1024 * 1024
+def schema_state(schema_dir: Path) -> tuple:
+    return yamlload.files_state(sorted(schema_dir.glob("*.schema.json")))
 
 
 @functools.lru_cache(maxsize=64)
@@ -167,10 +161,11 @@ def _read(ctx: Context) -> None:
         ctx.docs[name] = doc
         for line, message, fix, where in doc.problems:
             ctx.report(name, where, message, fix, line=line)
+    schemas: dict = {}  # the state of the schema folder, read once for every file
     for name, doc in ctx.docs.items():
         if doc.data is None:
             continue
-        validator = _validator(ctx, name)
+        validator = _validator(ctx, name, schemas)
         if validator is None:
             continue
         unreadable = _characters(ctx, name, (), doc.data)
@@ -195,10 +190,13 @@ def _inside_project(ctx: Context, name: str, path: Path) -> bool:
 
 # The validator of one file from <policy>/schema/ (the portal's own schemas for a policy folder
 # without one, as tests and examples have), or None after reporting why there is none.
-def _validator(ctx: Context, name: str):
+def _validator(ctx: Context, name: str, state: dict):
     folder = ctx.directory / "schema"
+    folder = folder.resolve() if folder.is_dir() else SCHEMA_DIR
+    if folder not in state:
+        state[folder] = schema_state(folder)
     try:
-        return schema_validator(name, folder.resolve() if folder.is_dir() else SCHEMA_DIR)
+        return schema_validator(name, folder, state[folder])
     except SchemaFileError as error:
         ctx.problems.append(Problem(f"{ctx.label}/schema/{error.file}", 1, "", error.reason,
                                     f"restore {ctx.label}/schema/{error.file} from the repository"))

@@ -141,12 +141,19 @@ def _render_pages(pages: list, languages: tuple) -> list:
 
 # Hours and zones, per region.
 
+# The items of a topic (regions, channels, ...) matched by id: (the old one or None, the new one)
+# for each new item in its order, and the old items the new policy no longer has.
+def _matched(old_items, new_items) -> tuple[list, list]:
+    before = {item.id: item for item in old_items}
+    kept = {item.id for item in new_items}
+    return [(before.get(item.id), item) for item in new_items], [item for item in old_items if item.id not in kept]
+
+
 def _hours(old: Policy, new: Policy):
-    old_regions = {r.id: r for r in old.regions}
+    pairs, removed = _matched(old.regions, new.regions)
     year = new.today.year
-    for region in new.regions:
+    for before, region in pairs:
         name = _name(region.name)
-        before = old_regions.get(region.id)
         if before is None:
             rows = "; ".join(f"{days} {hours}" for days, hours in textfmt.weekly_rows(region, LANG))
             yield Line(f"New region, {textfmt.zone_label(region.zone, LANG, year)}: {rows}", name)
@@ -156,12 +163,10 @@ def _hours(old: Policy, new: Policy):
             yield Line(f"Time zone {region.zone}, {textfmt.zone_label(region.zone, LANG, year)}, instead of "
                        f"{before.zone}, {textfmt.zone_label(before.zone, LANG, year)}", name)
         yield from _weekly_lines(before.weekly, region.weekly, name)
-    for region in new.regions:
-        before = old_regions.get(region.id)
+    for before, region in pairs:
         yield from _hours_changes(before, region, new.today, _name(region.name))
-    for region in old.regions:
-        if region.id not in {r.id for r in new.regions}:
-            yield Line("Region removed: customers no longer see its hours", _name(region.name))
+    for region in removed:
+        yield Line("Region removed: customers no longer see its hours", _name(region.name))
     yield from _order_line("Order of the regions", old.regions, new.regions)
 
 
@@ -255,14 +260,10 @@ def _closing(iv) -> str:
 # Dates: public holidays, and the company's closures and special hours.
 
 def _holidays(old: Policy, new: Policy):
-    old_calendars = {c.id: c for c in old.calendars}
-    for calendar in new.calendars:
-        if calendar.id in old_calendars:
-            yield from _text_lines(f"Name of the holiday calendar '{calendar.id}'", old_calendars[calendar.id].name,
-                                   calendar.name)
-    old_regions = {r.id: r for r in old.regions}
-    for region in new.regions:
-        before = old_regions.get(region.id)
+    for before, calendar in _matched(old.calendars, new.calendars)[0]:
+        if before is not None:
+            yield from _text_lines(f"Name of the holiday calendar '{calendar.id}'", before.name, calendar.name)
+    for before, region in _matched(old.regions, new.regions)[0]:
         if before is not None and before.calendar != region.calendar:
             yield Line(f"Public holidays: {_calendar_words(new, region.calendar)} instead of "
                        f"{_calendar_words(old, before.calendar)}", _name(region.name))
@@ -376,10 +377,9 @@ def _scope(policy: Policy, region_ids: tuple) -> str:
 # Channels.
 
 def _channels(old: Policy, new: Policy):
-    before = {c.id: c for c in old.channels}
-    for channel in new.channels:
+    pairs, removed = _matched(old.channels, new.channels)
+    for was, channel in pairs:
         name = _md(_name(channel.name))
-        was = before.get(channel.id)
         if was is None:
             yield Line(f"New channel: {name} ({_md(channel.address)}){_offered(channel, ', ')}")
             continue
@@ -391,9 +391,8 @@ def _channels(old: Policy, new: Policy):
         yield from _text_lines(f"Description of {name}", was.description, channel.description)
         yield from _channel_hours(old, was, new, channel, name)
         yield from _availability(was, channel, name)
-    for channel in old.channels:
-        if channel.id not in {c.id for c in new.channels}:
-            yield Line(f"Channel removed: {_md(_name(channel.name))}")
+    for channel in removed:
+        yield Line(f"Channel removed: {_md(_name(channel.name))}")
     yield from _order_line("Order of the channels", old.channels, new.channels)
 
 
@@ -470,10 +469,9 @@ def _day(date: dt.date) -> str:
 # Notices, by their id: new, removed, ended early or extended, retimed, edited.
 
 def _notices(old: Policy, new: Policy):
-    before = {n.id: n for n in old.notices}
-    for notice in new.notices:
+    pairs, removed = _matched(old.notices, new.notices)
+    for was, notice in pairs:
         title = _md(_name(notice.title))
-        was = before.get(notice.id)
         if was is None:
             yield Line(f"New notice ({_kind(notice)}): {title}, {textfmt.notice_window(notice, LANG)}, "
                        f"{_notice_scope(new, notice)}")
@@ -494,10 +492,9 @@ def _notices(old: Policy, new: Policy):
         if _notice_scope(new, notice) != _notice_scope(old, was):
             yield Line(f"{title}: {_notice_scope(new, notice)} (was {_notice_scope(old, was)})")
         yield from _text_lines(f"Text of the notice {title}", was.text, notice.text)
-    for notice in old.notices:
-        if notice.id not in {n.id for n in new.notices}:
-            yield Line(f"Notice removed: {_md(_name(notice.title))} ({_kind(notice)}), "
-                       f"{textfmt.notice_window(notice, LANG)}, {_notice_scope(old, notice)}")
+    for notice in removed:
+        yield Line(f"Notice removed: {_md(_name(notice.title))} ({_kind(notice)}), "
+                   f"{textfmt.notice_window(notice, LANG)}, {_notice_scope(old, notice)}")
 
 
 def _kind(notice) -> str:
@@ -520,10 +517,9 @@ def _priorities(old: Policy, new: Policy):
     if old.business_day_minutes != new.business_day_minutes:
         yield Line(f"A business day has {new.business_day_minutes / 60:g} business hours "
                    f"instead of {old.business_day_minutes / 60:g}")
-    before = {p.id: p for p in old.priorities}
-    for priority in new.priorities:
+    pairs, removed = _matched(old.priorities, new.priorities)
+    for was, priority in pairs:
         name = _md(_name(priority.name))
-        was = before.get(priority.id)
         if was is None:
             yield Line(f"New priority: {name}, first response within {_within(new, priority)}, "
                        f"updates {_updates(new, priority)}")
@@ -539,9 +535,8 @@ def _priorities(old: Policy, new: Policy):
         yield from _target_changes(old, was, new, priority, name)
         yield from _text_lines(f"Definition of {name}", was.definition, priority.definition)
         yield from _list_lines(f"Example for {name}", was.examples, priority.examples)
-    for priority in old.priorities:
-        if priority.id not in {p.id for p in new.priorities}:
-            yield Line(f"Priority removed: {_md(_name(priority.name))}")
+    for priority in removed:
+        yield Line(f"Priority removed: {_md(_name(priority.name))}")
     if old.default_priority.id != new.default_priority.id:
         yield Line(f"Default priority: {_md(_name(new.default_priority.name))} "
                    f"(was {_md(_name(old.default_priority.name))})")

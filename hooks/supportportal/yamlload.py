@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import re
@@ -139,6 +140,23 @@ def load(path: Path, label: str | None = None, trusted: bool = False) -> Documen
     # A value that could not be read (a tag, an endless alias) would only cause more, misleading problems.
     doc.data = None if converter.unusable else data
     return doc
+
+
+# The state of files whose contents a process reuses while they are unchanged (the policy, the
+# catalogs, the schemas, the core package in `mkdocs serve`): path, kind, modification time, size
+# and a hash of the contents, so an edit that keeps size and time counts too; a missing file too.
+# Only regular files of a size this module reads are hashed: a pipe is never opened.
+def files_state(paths) -> tuple:
+    state = []
+    for path in paths:
+        try:
+            info = path.stat()
+            readable = stat.S_ISREG(info.st_mode) and info.st_size <= MAX_BYTES
+            state.append((str(path), info.st_mode, info.st_mtime_ns, info.st_size,
+                          hashlib.sha256(path.read_bytes()).hexdigest() if readable else None))
+        except OSError:
+            state.append((str(path), None))
+    return tuple(state)
 
 
 # The bytes of a regular file of a sane size; anything else (a folder, a device, a pipe, a huge
