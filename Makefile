@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check diff bundle system-deps lighthouse bench clean
+.PHONY: site serve test check diff bundle system-deps lighthouse bench clean prerender
 
 # Python virtual environment with the pinned dependencies, rebuilt when a pin changes.
 $(VENV)/.installed: requirements.txt constraints.txt
@@ -21,6 +21,13 @@ node_modules/.installed: package.json package-lock.json
 # Build the default portal into site/ (the old site/ is replaced only by a complete, valid build).
 site: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
+
+# The portal as a plain Material project in prerendered/, for building without the hooks (README,
+# "Building without the hooks"): the pages as the hooks render them, the feeds, calendars and
+# schemas as static files, one config per edition. After a --strict build with the hooks, so it
+# is written only from a policy and pages the build accepts.
+prerender: site
+	$(BIN)/python tools/prerender.py prerendered
 
 # Preview at http://127.0.0.1:8000, rebuilding when content/, policy/, hooks/ or overrides/ change.
 serve: $(VENV)/.installed
@@ -69,4 +76,4 @@ tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/li
 	touch $@
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site prerendered .pytest_cache

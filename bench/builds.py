@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import gzip
 import os
@@ -17,7 +16,6 @@ import time
 from pathlib import Path
 
 import yaml
-from markupsafe import Markup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -25,11 +23,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from conftest import SOURCE_DATE_EPOCH, copy_project  # noqa: E402
 
-from mkdocs.structure.files import File  # noqa: E402
-from mkdocs.utils import meta  # noqa: E402
-from mkdocs.utils import yaml as mkdocs_yaml  # noqa: E402
-
 import genpolicy  # noqa: E402
+import portal as portal_hooks  # noqa: E402
 from supportportal.feed import ALL_REGIONS_FILE  # noqa: E402
 from supportportal.site import Portal  # noqa: E402
 
@@ -89,61 +84,34 @@ def portal_copy(dest: Path, regions: int | None = None, years: int | None = None
 
 
 # The baseline: the portal's final pages as plain Markdown, built by MkDocs with the same theme,
-# overrides, plugins, Markdown extensions, extra CSS and JavaScript, and no hooks. Each page's
-# Markdown is what the hooks hand to MkDocs (Portal.render_markdown), its language links are
-# front matter, the site settings the hooks set are in the config, and the generated files
-# (support.json, support.ics, the feed's schema) are static files. `plain` also drops the
-# portal's CSS, JavaScript and template overrides: a plain Material page (with Material's own
-# language switch, as a plain site in the same languages has it) for the page-weight comparison.
+# overrides, plugins, Markdown extensions, extra CSS and JavaScript, and no hooks: the pre-rendered
+# portal of `make prerender` (hooks/portal.py, prerender()), from the same code the hooks run.
+# `plain` also drops the portal's CSS, JavaScript, template overrides and generated files: a
+# plain Material page (with Material's own language switch, as a plain site in the same
+# languages has it) for the page-weight comparison.
 def baseline_copy(project: Path, dest: Path, plain: bool = False) -> Path:
-    dest.mkdir(parents=True)
-    shutil.copytree(project / "overrides", dest / "overrides")
-    main = _load_yaml(project / "mkdocs.yml")
-    portal = Portal(project, BUILD_DATE)
-    configs = []
-    for lang in portal.policy.languages:
+    configs = portal_hooks.prerender(project, dest, BUILD_DATE)
+    if not plain:
+        return dest
+    languages = Portal(project, BUILD_DATE).policy.languages
+    for lang, name in zip(languages, configs):
+        config = yaml.safe_load((dest / name).read_text(encoding="utf-8"))
         edition = Portal(project, BUILD_DATE, lang)
-        docs = dest / f"docs-{lang}"
-        src_dir = edition.docs_dir(lang)
-        other = [edition.docs_dir(x) for x in portal.policy.languages if x != lang]
-        for source in sorted(src_dir.rglob("*.md")):
-            if any(src_dir in o.parents and o in source.parents for o in other):
-                continue
-            src_uri = source.relative_to(src_dir).as_posix()
-            body, page_meta = meta.get_data(source.read_text(encoding="utf-8"))
-            url = File(src_uri, str(src_dir), str(dest / "site"), use_directory_urls=True).url
-            url = "" if url in (".", "./") else url  # as mkdocs' Page.url
-            markdown = edition.render_markdown(body, src_uri)
-            html_marked = edition.finish_html(markdown)
-            page_meta = {**page_meta, "alternates": edition.alternates(src_uri, url)}
-            front = yaml.safe_dump(page_meta, allow_unicode=True, sort_keys=False)
-            _write(docs / src_uri, f"---\n{front}---\n\n{html_marked}")
-        if not plain:
-            for path, content in edition.generated_files().items():
-                _write(docs / path, content)
-        config = main if lang == edition.main_language else _load_yaml(project / f"mkdocs.{lang}.yml")
-        config = {k: v for k, v in config.items() if k not in ("hooks", "watch", "INHERIT")}
-        shim = _Config()
-        shim.theme = copy.deepcopy(config.get("theme") or {})
-        edition.configure(shim)
-        config["theme"] = shim.theme  # the colour toggles' names, in this edition's words
-        config.update(docs_dir=docs.name, site_dir="site" + ("" if lang == edition.main_language else f"/{lang}"),
-                      site_name=_plain(shim.site_name), site_description=_plain(shim.site_description),
-                      site_url=shim.site_url,
-                      extra={**config.get("extra", {}), **shim.extra})
-        if plain:
-            for key in ("extra_css", "extra_javascript"):
-                config.pop(key, None)
-            # Material's own language switch stays: a plain bilingual Material site has it too.
-            config["extra"] = {"alternate": [
-                {"name": x, "link": "/" if x == edition.main_language else f"/{x}/", "lang": x}
-                for x in portal.policy.languages]} if len(portal.policy.languages) > 1 else {}
-            config["theme"] = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
-        name = "mkdocs.yml" if lang == edition.main_language else f"mkdocs.{lang}.yml"
-        (dest / name).write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        configs.append(name)
-    if plain:
-        shutil.rmtree(dest / "overrides")
+        docs = dest / config["docs_dir"]
+        for path in edition.generated_files():
+            (docs / path).unlink()
+        for folder in sorted((p for p in docs.rglob("*") if p.is_dir()), reverse=True):
+            if not any(folder.iterdir()):
+                folder.rmdir()
+        for key in ("extra_css", "extra_javascript"):
+            config.pop(key, None)
+        # Material's own language switch stays: a plain bilingual Material site has it too.
+        config["extra"] = {"alternate": [
+            {"name": x, "link": "/" if x == edition.main_language else f"/{x}/", "lang": x}
+            for x in languages]} if len(languages) > 1 else {}
+        config["theme"] = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
+        (dest / name).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    shutil.rmtree(dest / "overrides")
     return dest
 
 
@@ -168,41 +136,6 @@ def differing_pages(a: Path, b: Path) -> list[str]:
 
 
 # Helper functions
-
-class _Config:
-    def __init__(self):
-        self.extra: dict = {}
-        self.site_name = self.site_description = self.site_url = None
-
-
-def _untranslated(portal) -> str:
-    return portal.words("untranslated")
-
-
-# YAML of a config whose `extra` holds Markup (text the hooks escaped once): written as the
-# escaped text, which the theme writes into the page as it is, as it does with the Markup.
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-_Dumper.add_representer(Markup, lambda dumper, value: dumper.represent_str(str(value)))
-
-
-# The text of a setting the hooks give as Markup (escaped once for the theme), as YAML can hold it.
-def _plain(value) -> str | None:
-    return None if value is None else str(value.unescape() if hasattr(value, "unescape") else value)
-
-
-# A config file as MkDocs reads it: INHERIT merged in.
-def _load_yaml(path: Path) -> dict:
-    with open(path, encoding="utf-8") as file:
-        return mkdocs_yaml.yaml_load(file)
-
-
-def _write(path: Path, content: str | bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-
 
 def _median(values) -> float | None:
     return round(statistics.median(values), 3) if values else None

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import importlib
 import logging
@@ -14,6 +15,8 @@ import threading
 from pathlib import Path
 
 import jinja2
+import yaml
+from markupsafe import Markup
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,6 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import meta as mkdocs_meta
 from mkdocs.utils import yaml_load
 from pathspec.gitignore import GitIgnoreSpec
 
@@ -501,3 +505,106 @@ def _replace_dir(new: Path, final: Path) -> None:
         final.rename(old)
     new.rename(final)
     shutil.rmtree(old, ignore_errors=True)
+
+
+# The pre-rendered portal (`make prerender`): the pages as the hooks hand them to MkDocs, written
+# out as a plain Material project in `dest` that MkDocs, ProperDocs or Zensical build without
+# hooks/ (README, "Building without the hooks"). Each page's Markdown is Portal.render_markdown's
+# with its marks finished (Portal.finish_html) and its language links as front matter
+# (`alternates`, read by overrides/partials/alternate.html); the files the hooks add (feeds,
+# calendars, schemas, the browser's words) are static files beside the pages; each edition is a
+# project of its own: mkdocs.yml (docs/ into site/) and mkdocs.<lang>.yml (docs-<lang>/ into
+# site/<lang>/), with the settings the hooks set from the policy written in, and no `hooks:`,
+# `watch:` or `INHERIT:`. Returns the config files, the main edition's first (build it first:
+# its build empties site/). Raises PolicyError, PageError and PluginError as the build does.
+def prerender(root: Path, dest: Path, today: dt.date) -> list[str]:
+    root = Path(root)
+    main_config = _config_dict(root / "mkdocs.yml")
+    portal = supportportal.site.Portal(root, today)
+    links = portal.links_outside([root / "content", root / "overrides"])
+    if links:
+        raise PluginError(f"{len(links)} link(s) point outside the project; nothing was written:\n"
+                          + "\n".join(f"  - {link}" for link in links))
+    dest.mkdir(parents=True, exist_ok=True)
+    if (root / "overrides").is_dir():
+        shutil.copytree(root / "overrides", dest / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
+    configs = []
+    for lang in portal.policy.languages:
+        edition = supportportal.site.Portal(root, today, lang, portal.policy)
+        main = lang == edition.main_language
+        config_file = root / f"mkdocs.{lang}.yml"
+        if main:
+            config = dict(main_config)
+        elif config_file.is_file():
+            config = _config_dict(config_file)
+        else:
+            config = {**main_config, **edition.edition_settings(lang, main_config.get("theme"), main_config.get("nav"))}
+        config = {k: v for k, v in config.items() if k not in ("hooks", "watch", "INHERIT")}
+        docs = dest / ("docs" if main else f"docs-{lang}")
+        _prerender_pages(edition, edition.docs_dir(lang), docs, config.get("use_directory_urls", True),
+                         [edition.docs_dir(x) for x in edition.edition_folders()] if main else [])
+        for path, content in edition.generated_files().items():
+            _write_file(docs / path, content)
+        settings = _Settings(copy.deepcopy(config.get("theme") or {}), dict(config.get("extra") or {}))
+        edition.configure(settings)
+        config.update(docs_dir=docs.name, site_dir="site" + ("" if main else f"/{lang}"),
+                      site_name=_plain(settings.site_name), site_description=_plain(settings.site_description),
+                      site_url=settings.site_url, theme=settings.theme, extra=settings.extra)
+        name = "mkdocs.yml" if main else f"mkdocs.{lang}.yml"
+        text = yaml.dump(config, Dumper=_PrerenderDumper, allow_unicode=True, sort_keys=False)
+        (dest / name).write_text(text, encoding="utf-8")
+        configs.append(name)
+    return configs
+
+
+# An edition's pages: Markdown as the hooks render it (the same errors with the same lines), and
+# every other file of its folder as it is; other editions' folders are left out.
+def _prerender_pages(edition, src_dir: Path, docs: Path, directory_urls: bool, other: list) -> None:
+    for source in sorted(p for p in src_dir.rglob("*") if p.is_file()):
+        if any(o in source.parents for o in other) or any(part.startswith(".") for part in source.parts[len(src_dir.parts):]):
+            continue
+        src_uri = source.relative_to(src_dir).as_posix()
+        if not src_uri.endswith(".md"):
+            _write_file(docs / src_uri, source.read_bytes())
+            continue
+        text = edition.read_page(source, src_uri)
+        body, page_meta = mkdocs_meta.get_data(text)
+        url = File(src_uri, str(src_dir), str(docs), use_directory_urls=directory_urls).url
+        url = "" if url in (".", "./") else url  # as MkDocs' Page.url
+        first_line = text[:-len(body)].count("\n") + 1 if body and text.endswith(body) else 1
+        markdown = edition.finish_html(edition.render_markdown(body, src_uri, first_line))
+        page_meta = {**page_meta, "alternates": edition.alternates(src_uri, url)}
+        front = yaml.safe_dump(page_meta, allow_unicode=True, sort_keys=False)
+        _write_file(docs / src_uri, f"---\n{front}---\n\n{markdown}")
+
+
+# What Portal.configure sets on MkDocs' config, for a config written as YAML.
+class _Settings:
+    def __init__(self, theme: dict, extra: dict):
+        self.theme, self.extra = theme, extra
+        self.site_name = self.site_description = self.site_url = None
+
+
+# YAML of a config whose `extra` holds Markup (text the hooks escaped once): written as the
+# escaped text, which the theme writes into the page as it is, as it does with the Markup.
+class _PrerenderDumper(yaml.SafeDumper):
+    pass
+
+
+_PrerenderDumper.add_representer(Markup, lambda dumper, value: dumper.represent_str(str(value)))
+
+
+# The text of a setting the hooks give as Markup (escaped once for the theme), as YAML can hold it.
+def _plain(value) -> str | None:
+    return None if value is None else str(value.unescape() if isinstance(value, Markup) else value)
+
+
+# A config file as MkDocs reads it: INHERIT merged in.
+def _config_dict(path: Path) -> dict:
+    with open(path, encoding="utf-8") as file:
+        return yaml_load(file)
+
+
+def _write_file(path: Path, content: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))

@@ -1,0 +1,130 @@
+# `make prerender`: the portal written out as a plain Material project (tools/prerender.py over
+# portal.prerender in hooks/portal.py), built here by MkDocs without the hooks and compared with
+# the session's build with the hooks: the same pages with the same visible text, both editions,
+# the same feeds and calendars; in Chromium the live status, the calculator and the language
+# switch work on it.
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import BIN, ROOT, SOURCE_DATE_EPOCH, PageOpener, copy_project, serve_directory, user_env
+
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+INVISIBLE = ["script", "style", "template", "noscript", "svg", "[hidden]"]
+
+
+def prerender(project: Path, dest: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "tools" / "prerender.py"), str(dest), "--project", str(project)],
+                          env=ENV, capture_output=True, text=True, timeout=300)
+
+
+# The pre-rendered project of the session's build, built by MkDocs with each of its configs, in
+# a process that cannot import the portal's code (no hooks/ on its path, none in the project).
+@pytest.fixture(scope="module")
+def plain(built, tmp_path_factory):
+    dest = tmp_path_factory.mktemp("prerender") / "prerendered"
+    proc = prerender(built.project, dest)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    env = {k: v for k, v in ENV.items() if k != "PYTHONPATH"}
+    for name in ("mkdocs.yml", "mkdocs.de.yml"):
+        build = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-f", name], cwd=dest, env=env,
+                               capture_output=True, text=True, timeout=300)
+        assert build.returncode == 0, build.stdout + build.stderr
+    return dest
+
+
+# What a reader sees of a page, line by line: the body's text without scripts, styles and
+# hidden elements.
+def visible_text(path: Path) -> list[str]:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for element in soup.select(", ".join(INVISIBLE)):
+        element.decompose()
+    return [" ".join(line.split()) for line in soup.body.get_text("\n").split("\n") if line.strip()]
+
+
+def test_the_project_is_plain(plain):
+    assert not (plain / "hooks").exists()
+    for name in ("mkdocs.yml", "mkdocs.de.yml"):
+        config = yaml.safe_load((plain / name).read_text(encoding="utf-8"))
+        assert not {"hooks", "watch", "INHERIT"} & config.keys(), name
+        assert config["theme"]["custom_dir"] == "overrides"
+    page = (plain / "docs-de" / "hours.md").read_text(encoding="utf-8")
+    assert "{{" not in page and "alternates:" in page and "Europe/Berlin" not in page.split("---")[1]
+
+
+def test_every_page_reads_the_same_without_the_hooks(built, plain):
+    hooks_pages = sorted(p.relative_to(built.site).as_posix() for p in built.site.rglob("*.html"))
+    plain_pages = sorted(p.relative_to(plain / "site").as_posix() for p in (plain / "site").rglob("*.html"))
+    assert plain_pages == hooks_pages
+    assert "de/hours/index.html" in hooks_pages and "hours/index.html" in hooks_pages
+    differing = [page for page in hooks_pages if visible_text(built.site / page) != visible_text(plain / "site" / page)]
+    assert not differing, f"pages whose visible text differs without the hooks: {differing}"
+
+
+def test_feeds_and_calendars_are_the_same_files(built, plain):
+    kinds = ("*.json", "*.ics", "*.atom")
+    files = sorted(p.relative_to(built.site).as_posix() for kind in kinds for p in built.site.rglob(kind)
+                   if "search" not in p.parts)
+    assert {"support.json", "de/support.json", "support.ics", "de/notices.atom", "support/all_regions.json",
+            "developers/support.schema.json", "assets/javascripts/locales/de.json"} <= set(files)
+    differing = [f for f in files if not (plain / "site" / f).is_file()
+                 or (plain / "site" / f).read_bytes() != (built.site / f).read_bytes()]
+    assert not differing
+
+
+# A mistake in the policy: the build's own message, no traceback, and the last folder untouched.
+def test_a_mistake_writes_nothing(tmp_path):
+    project = copy_project(tmp_path / "project")
+    dest = tmp_path / "prerendered"
+    dest.mkdir()
+    (dest / "kept.txt").write_text("last good run\n")
+    regions = project / "policy" / "regions.yml"
+    regions.write_text(regions.read_text(encoding="utf-8").replace("zone: Europe/Berlin", "zone: Europe/Munich"), encoding="utf-8")
+    proc = prerender(project, dest)
+    assert proc.returncode == 1
+    assert "policy/regions.yml" in proc.stderr and "Europe/Munich" in proc.stderr and "Traceback" not in proc.stderr
+    assert [p.name for p in dest.iterdir()] == ["kept.txt"]
+    assert not (tmp_path / ".prerendered.building").exists()
+
+
+def test_make_prerender_runs_after_a_strict_build():
+    proc = subprocess.run(["make", "-n", "prerender"], cwd=ROOT, env=user_env(), capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    build = next(i for i, line in enumerate(lines) if "mkdocs build --strict" in line)
+    write = next(i for i, line in enumerate(lines) if "tools/prerender.py prerendered" in line)
+    assert build < write
+
+
+# The browser parts on the site built without the hooks: the live status (Friday afternoon in
+# Tokyo: EMEA open until 18:00 CET), the calculator's answer, and the language switch to the
+# German page with its German status.
+@pytest.mark.browser
+def test_live_parts_work_without_the_hooks(browser, plain):
+    server, url = serve_directory(plain / "site")
+    opener = PageOpener(browser, url)
+    try:
+        page = opener("/", "2026-11-27T14:45:00Z", "Asia/Tokyo")
+        page.wait_for_selector("[data-support-status] [data-support-region='emea']")
+        row = "[data-support-status] [data-support-region='emea']"
+        assert page.get_attribute(row, "data-state") == "open"
+        assert page.text_content(f"{row} .support-status__detail") == \
+            "Closes at 18:00 CET (Saturday 02:00 your time), in 2 hr 15 min."
+        page = opener("/priorities/", "2026-11-27T14:45:00Z", "Asia/Tokyo")
+        page.wait_for_function("document.querySelector('[data-support-calculator] output')?.textContent.trim()")
+        assert page.is_visible("[data-support-calculator]")
+        page = opener("/hours/", "2026-11-27T14:45:00Z", "UTC")
+        german = page.eval_on_selector(".md-select__link[hreflang='de']", "a => a.href")
+        assert german == f"{url}/de/hours/"
+        page = opener(german[len(url):], "2026-11-27T14:45:00Z", "UTC")
+        page.wait_for_selector(f"{row}[data-state='open']")
+        assert page.text_content(f"{row} .support-status__label") == "Geöffnet"
+    finally:
+        opener.close()
+        server.shutdown()
