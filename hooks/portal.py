@@ -9,6 +9,7 @@ import datetime as dt
 import importlib
 import logging
 import os
+import re
 import shutil
 import sys
 import threading
@@ -547,6 +548,7 @@ def prerender(root: Path, dest: Path, today: dt.date) -> list[str]:
             _write_file(docs / path, content)
         settings = _Settings(copy.deepcopy(config.get("theme") or {}), dict(config.get("extra") or {}))
         edition.configure(settings)
+        _check_unescaped(lang, {"title": settings.site_name, "description": settings.site_description})
         config.update(docs_dir=docs.name, site_dir="site" + ("" if main else f"/{lang}"),
                       site_name=_plain(settings.site_name), site_description=_plain(settings.site_description),
                       site_url=settings.site_url, theme=settings.theme, extra=settings.extra)
@@ -576,6 +578,23 @@ def _prerender_pages(edition, src_dir: Path, docs: Path, directory_urls: bool, o
         page_meta = {**page_meta, "alternates": edition.alternates(src_uri, url)}
         front = yaml.safe_dump(page_meta, allow_unicode=True, sort_keys=False)
         _write_file(docs / src_uri, f"---\n{front}---\n\n{markdown}")
+
+
+# The theme writes the site's title and description into the pages unescaped (the hooks hand it
+# escaped text): in a config without the hooks, a text that HTML would read as markup stops the
+# pre-rendering instead of reaching the pages.
+_MARKUP = re.compile(r'<|"|&[A-Za-z0-9#]')
+
+
+def _check_unescaped(lang: str, texts: dict) -> None:
+    for key, value in texts.items():
+        text = _plain(value) or ""
+        found = _MARKUP.search(text)
+        if found:
+            raise PluginError(
+                f"policy/company.yml: site.{key} ({lang}) has '{found.group()}' in \"{text[:80]}\", which a build "
+                "without the hooks would write into the pages as HTML. Fix: write the text without '<', '\"' and "
+                "'&' before a letter (write 'and'), or build with `make site`, which escapes it")
 
 
 # What Portal.configure sets on MkDocs' config, for a config written as YAML.

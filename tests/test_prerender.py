@@ -5,6 +5,7 @@
 # switch work on it.
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import BIN, ROOT, SOURCE_DATE_EPOCH, PageOpener, copy_project, serve_directory, user_env
+from test_properdocs import compare_sites, find_properdocs
 
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
 INVISIBLE = ["script", "style", "template", "noscript", "svg", "[hidden]"]
@@ -67,6 +69,20 @@ def test_every_page_reads_the_same_without_the_hooks(built, plain):
     assert not differing, f"pages whose visible text differs without the hooks: {differing}"
 
 
+# ProperDocs builds the same project into the same files (the generator tag aside).
+def test_properdocs_builds_it_too(plain, tmp_path):
+    properdocs = find_properdocs()
+    project = tmp_path / "prerendered"
+    shutil.copytree(plain, project, ignore=shutil.ignore_patterns("site"))
+    for name in ("mkdocs.yml", "mkdocs.de.yml"):
+        build = subprocess.run([str(properdocs), "build", "--strict", "-f", name], cwd=project, env=ENV,
+                               capture_output=True, text=True, timeout=300)
+        assert build.returncode == 0, build.stdout + build.stderr
+    only_in_one, differing, generators = compare_sites(plain / "site", project / "site")
+    assert not only_in_one and not differing
+    assert len(generators) == 1 and b"ProperDocs" in next(iter(generators))
+
+
 def test_feeds_and_calendars_are_the_same_files(built, plain):
     kinds = ("*.json", "*.ics", "*.atom")
     files = sorted(p.relative_to(built.site).as_posix() for kind in kinds for p in built.site.rglob(kind)
@@ -91,6 +107,26 @@ def test_a_mistake_writes_nothing(tmp_path):
     assert "policy/regions.yml" in proc.stderr and "Europe/Munich" in proc.stderr and "Traceback" not in proc.stderr
     assert [p.name for p in dest.iterdir()] == ["kept.txt"]
     assert not (tmp_path / ".prerendered.building").exists()
+
+
+# A site title the theme would write unescaped: named with the fix, nothing written. "&" before
+# a space is text to HTML and passes.
+@pytest.mark.parametrize("title, found", [("Smith <b>Support</b>", "<"), ('The "best" support', '"'),
+                                          ("R&amp;D support", "&a"), ("Smith & Sons support", None)])
+def test_a_title_html_would_read_as_markup_stops_it(tmp_path, title, found):
+    project = copy_project(tmp_path / "project")
+    company = project / "policy" / "company.yml"
+    text = company.read_text(encoding="utf-8").replace("en: smartwork solutions customer support", f"en: '{title}'")
+    company.write_text(text, encoding="utf-8")
+    proc = prerender(project, tmp_path / "prerendered")
+    if found is None:
+        assert proc.returncode == 0, proc.stderr
+        config = yaml.safe_load((tmp_path / "prerendered" / "mkdocs.yml").read_text(encoding="utf-8"))
+        assert config["site_name"] == title
+        return
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert f"policy/company.yml: site.title (en) has '{found}'" in proc.stderr and "make site" in proc.stderr
+    assert not (tmp_path / "prerendered").exists()
 
 
 def test_make_prerender_runs_after_a_strict_build():

@@ -16,7 +16,7 @@ from conftest import BIN, SOURCE_DATE_EPOCH, copy_project
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
-def _properdocs() -> Path:
+def find_properdocs() -> Path:
     path = Path(os.environ.get("PROPERDOCS") or BIN / "properdocs")
     if not path.is_file():
         message = f"ProperDocs not found at {path}: run `make site` (it installs requirements.txt) or set PROPERDOCS"
@@ -46,7 +46,7 @@ def compare_sites(a: Path, b: Path):
 # suggests the new name), or renamed properdocs.yml with the German edition inheriting from it.
 @pytest.mark.parametrize("config", ["mkdocs.yml", "properdocs.yml"])
 def test_properdocs_builds_the_same_site(built, tmp_path, config):
-    properdocs = _properdocs()
+    properdocs = find_properdocs()
     project = copy_project(tmp_path / "project")
     if config == "properdocs.yml":
         (project / "mkdocs.yml").rename(project / "properdocs.yml")
@@ -68,8 +68,8 @@ def test_properdocs_builds_the_same_site(built, tmp_path, config):
 
 # Installed beside MkDocs, ProperDocs leaves the `mkdocs` package and command as they are (it
 # redirects `mkdocs.*` imports only inside the `properdocs` command).
-def test_mkdocs_is_still_mkdocs_beside_properdocs():
-    python = _properdocs().parent / "python"  # the Python of ProperDocs' environment
+def test_mkdocs_is_still_mkdocs_besidefind_properdocs():
+    python = find_properdocs().parent / "python"  # the Python of ProperDocs' environment
     code = "import properdocs, mkdocs, mkdocs.plugins; print(mkdocs.__version__, mkdocs.__file__, mkdocs.plugins.__name__)"
     proc = subprocess.run([str(python), "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
