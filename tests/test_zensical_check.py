@@ -1,7 +1,7 @@
 # tools/zensical_check.py, the check that builds the pre-rendered portal with Zensical, run with
 # generators this machine has: MkDocs itself (every page the same, every part there), and MkDocs
-# behind a stand-in that fails on a template override as Zensical 0.1.1 does on the portal's
-# sitemap.xml (the override is left out, reported, and the rest still compared). Zensical itself
+# behind a stand-in that fails on a template override as Zensical 0.1.1 did on the portal's
+# former sitemap.xml (the override is left out, reported, and the rest still compared). Zensical itself
 # is not installed for the tests (README, "Building without the hooks").
 
 import os

@@ -6,7 +6,7 @@
 # generator cannot render (each is left out and the build retried, so the rest is still
 # measured), which pages have the same visible article text, which of the portal's parts a page
 # lacks (the browser's words, script and stylesheet, the language switch, the structured data,
-# the notices banner, the policy version), and which feeds, calendars and schemas differ.
+# the notices banner, the policy version), and which feeds, calendars, schemas and sitemaps differ.
 #
 #   python tools/zensical_check.py [--command PATH] [--keep DIR]
 #
@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -99,7 +100,7 @@ def check(command: Path, work: Path) -> int:
             override.unlink()
     print(report(command.name, reference / "site", candidate / "site", left_out))
     pages = compare_pages(reference / "site", candidate / "site")
-    files = compare_files(reference / "site", candidate / "site")
+    files, _ = compare_files(reference / "site", candidate / "site")
     return 0 if not left_out and all(p[1] == "same" and not p[2] for p in pages) and not files else 1
 
 
@@ -128,12 +129,38 @@ def compare_pages(reference: Path, candidate: Path) -> list:
     return result
 
 
-# Feeds, calendars, schemas, words and sitemaps that are not the same bytes.
-def compare_files(reference: Path, candidate: Path) -> list:
+# Feeds, calendars, schemas and words that are not the same bytes, and sitemaps that do not list
+# the same pages with the same language versions (compared as XML: the same address may be
+# written with character references); a sitemap without the pages' dates is a note.
+def compare_files(reference: Path, candidate: Path) -> tuple[list, list]:
     kinds = ("*.json", "*.ics", "*.atom", "sitemap.xml")
     names = sorted({p.relative_to(reference).as_posix() for kind in kinds for p in reference.rglob(kind)
                     if "search" not in p.relative_to(reference).parts})
-    return [n for n in names if not (candidate / n).is_file() or (candidate / n).read_bytes() != (reference / n).read_bytes()]
+    differing, notes = [], []
+    for name in names:
+        a, b = reference / name, candidate / name
+        if not b.is_file():
+            differing.append(name)
+        elif name.endswith("sitemap.xml") and a.read_bytes() != b.read_bytes():
+            (urls_a, dates_a), (urls_b, dates_b) = _sitemap(a), _sitemap(b)
+            if urls_a != urls_b:
+                differing.append(name)
+            elif dates_a != dates_b:
+                notes.append(f"{name}: the same pages and language versions; dates (lastmod) of "
+                             f"{dates_b} of {dates_a} pages")
+        elif a.read_bytes() != b.read_bytes():
+            differing.append(name)
+    return differing, notes
+
+
+# A sitemap's pages with their language versions (in any order), and how many pages have a date.
+def _sitemap(path: Path) -> tuple[list, int]:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ElementTree.parse(path).getroot()
+    urls = [(u.findtext("s:loc", "", ns).strip(), sorted((link.get("hreflang"), link.get("href"))
+                                                          for link in u.findall("x:link", ns)))
+            for u in root.findall("s:url", ns)]
+    return sorted(urls), sum(1 for u in root.findall("s:url", ns) if u.findtext("s:lastmod", "", ns).strip())
 
 
 def report(name: str, reference: Path, candidate: Path, left_out: list) -> str:
@@ -151,8 +178,9 @@ def report(name: str, reference: Path, candidate: Path, left_out: list) -> str:
         lines += [f"- `overrides/{override}`: {message}" for override, message in left_out]
     lines += ["", "| Page | Visible text | Parts missing |", "| --- | --- | --- |"]
     lines += [f"| {page} | {status} | {', '.join(lacking) or '–'} |" for page, status, lacking in pages]
-    files = compare_files(reference, candidate)
+    files, notes = compare_files(reference, candidate)
     lines += ["", "Feeds, calendars, schemas and sitemaps that differ: " + (", ".join(files) if files else "none")]
+    lines += [f"- {note}" for note in notes]
     return "\n".join(lines)
 
 
