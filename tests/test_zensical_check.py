@@ -28,18 +28,25 @@ def test_mkdocs_against_itself_matches_every_page():
     assert "could not render" not in proc.stdout and "differ: none" in proc.stdout
 
 
-def test_an_override_the_generator_cannot_render_is_reported(tmp_path):
+# The stand-in also words one heading differently and leaves the browser's words out of the
+# German home page: both are reported, the other pages are the same.
+def test_what_the_generator_cannot_do_is_reported(tmp_path):
     generator = tmp_path / "generator"
     generator.write_text("#!/bin/sh\nif [ -f overrides/sitemap.xml ]; then\n"
                          "  echo 'RuntimeError: undefined value (in sitemap.xml:6)' >&2; exit 1\nfi\n"
-                         f'exec "{BIN / "mkdocs"}" "$@"\n')
+                         f'"{BIN / "mkdocs"}" "$@" || exit 1\n'
+                         "sed -i 's/Support hours by region/Hours/' site/hours/index.html\n"
+                         "[ -f site/de/index.html ] && sed -i 's/data-support-words=/data-x=/' site/de/index.html\n"
+                         "exit 0\n")
     generator.chmod(0o755)
     proc = run_check("--command", str(generator))
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "- `overrides/sitemap.xml`: RuntimeError: undefined value (in sitemap.xml:6)" in proc.stdout
-    # Without the override, the sitemaps lack the language versions; the pages are still the same.
+    # Without the override, the sitemaps lack the language versions.
     assert "differ: de/sitemap.xml, sitemap.xml" in proc.stdout
-    assert "| index.html | same | – |" in proc.stdout
+    assert "| hours/index.html | differs from line 3: 'Hours' | – |" in proc.stdout
+    assert "| de/index.html | same | browser words |" in proc.stdout
+    assert "| index.html | same | – |" in proc.stdout and "| de/hours/index.html | same | – |" in proc.stdout
 
 
 def test_without_zensical_it_says_what_to_do(tmp_path):
