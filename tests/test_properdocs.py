@@ -68,7 +68,7 @@ def test_properdocs_builds_the_same_site(built, tmp_path, config):
 
 # Installed beside MkDocs, ProperDocs leaves the `mkdocs` package and command as they are (it
 # redirects `mkdocs.*` imports only inside the `properdocs` command).
-def test_mkdocs_is_still_mkdocs_besidefind_properdocs():
+def test_mkdocs_is_still_mkdocs_beside_properdocs():
     python = find_properdocs().parent / "python"  # the Python of ProperDocs' environment
     code = "import properdocs, mkdocs, mkdocs.plugins; print(mkdocs.__version__, mkdocs.__file__, mkdocs.plugins.__name__)"
     proc = subprocess.run([str(python), "-c", code], capture_output=True, text=True, timeout=60)
