@@ -8,10 +8,10 @@
 # lacks (the browser's words, script and stylesheet, the language switch, the structured data,
 # the notices banner, the policy version), and which feeds, calendars, schemas and sitemaps differ.
 #
-#   python tools/zensical_check.py [--command PATH] [--keep DIR]
+#   python tools/zensical_check.py [--command PATH] [--keep DIR] [--built PRERENDERED]
 #
 # Exit status: 0 every page matches and has every part, 1 some do not, 2 nothing could be built.
-# `--command .venv/bin/mkdocs` runs the check against MkDocs itself (tests/test_zensical_check.py).
+# `--command .venv/bin/mkdocs` runs the check against MkDocs itself (tests/test_prerender.py).
 
 import argparse
 import os
@@ -53,6 +53,8 @@ def main(argv=None) -> int:
     parser.add_argument("--command", default=shutil.which("zensical"),
                         help="the generator's command (default: zensical on PATH)")
     parser.add_argument("--keep", help="write the projects and sites into this folder and keep them")
+    parser.add_argument("--built", help="a pre-rendered project already built by MkDocs (make prerender, then "
+                                        "its builds), to compare with instead of pre-rendering here")
     args = parser.parse_args(argv)
     if not args.command or not Path(args.command).exists():
         print("Zensical not found: install it in an environment of its own (README, 'Building without the "
@@ -60,7 +62,7 @@ def main(argv=None) -> int:
         return 2
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="zensical-check-"))
     try:
-        return check(Path(args.command), work)
+        return check(Path(args.command), work, Path(args.built).resolve() if args.built else None)
     except PolicyError as error:
         print(error.report(), file=sys.stderr)
         return 2
@@ -72,18 +74,26 @@ def main(argv=None) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def check(command: Path, work: Path) -> int:
+# `built`: a pre-rendered project already built by MkDocs (its site/ is the reference), else
+# the project is pre-rendered and built here.
+def check(command: Path, work: Path, built: Path | None = None) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    reference, candidate = work / "mkdocs", work / "candidate"
-    for folder in (reference, candidate):
-        shutil.rmtree(folder, ignore_errors=True)
-    configs = portal.prerender(ROOT, reference, portal._build_date())
-    shutil.copytree(reference, candidate)
-    for config in configs:
-        proc = _run([str(MKDOCS), "build", "--strict", "-f", config], reference, env)
-        if proc.returncode != 0:
-            print(f"MkDocs failed on the pre-rendered project:\n{proc.stdout}{proc.stderr}", file=sys.stderr)
-            return 2
+    reference, candidate = built or work / "mkdocs", work / "candidate"
+    shutil.rmtree(candidate, ignore_errors=True)
+    if built and not (built / "site" / "index.html").is_file():
+        print(f"{built} has no site/ built by MkDocs: build it first (mkdocs build -f each config)", file=sys.stderr)
+        return 2
+    if built:
+        configs = ["mkdocs.yml", *sorted(p.name for p in built.glob("mkdocs.*.yml"))]
+    else:
+        shutil.rmtree(reference, ignore_errors=True)
+        configs = portal.prerender(ROOT, reference, portal._build_date())
+        for config in configs:
+            proc = _run([str(MKDOCS), "build", "--strict", "-f", config], reference, env)
+            if proc.returncode != 0:
+                print(f"MkDocs failed on the pre-rendered project:\n{proc.stdout}{proc.stderr}", file=sys.stderr)
+                return 2
+    shutil.copytree(reference, candidate, ignore=shutil.ignore_patterns("site"))
     left_out = []  # (override, the generator's message)
     for config in configs:
         for _ in range(MAX_RETRIES):
