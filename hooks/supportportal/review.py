@@ -812,6 +812,20 @@ def default_base(repo: Path) -> str:
     raise ReviewError("there is no branch main or origin/main to compare with: name the base, e.g. BASE=HEAD~1")
 
 
+# The commit a revision given by a person names (BASE=main~3), or ReviewError saying it is none:
+# the text is handed to git as one argument after --end-of-options, never to a shell.
+def revision(repo: Path, text: str, label: str) -> str:
+    shown = text if len(text) <= 80 else text[:77] + "..."
+    if text.strip() != text or any(not c.isprintable() for c in text) or text.startswith("-"):
+        raise ReviewError(f"{label}={shown!r} is not a revision: give a commit, branch or tag, e.g. {label}=HEAD~1")
+    proc = subprocess.run(["git", "rev-parse", "--verify", "--quiet", "--end-of-options", f"{text}^{{commit}}"],
+                          cwd=repo, capture_output=True, text=True, timeout=60)
+    if proc.returncode != 0 or not proc.stdout.strip():
+        raise ReviewError(f"{label}={shown!r} is not a revision of this repository: give a commit, branch or tag, "
+                          f"e.g. {label}=HEAD~1 or {label}=main")
+    return proc.stdout.strip()
+
+
 def short_name(repo: Path, rev: str | None) -> str:
     if rev is None:
         return "the working tree"
