@@ -169,7 +169,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not outermost and _builds[0].portal.root == root:
         policy = _builds[0].portal.policy
     try:
-        portal = supportportal.site.Portal(root, today, config.theme.get("language"), policy)
+        portal = supportportal.site.Portal(root, today, config.theme.get("language"), policy,
+                                           main=_main_settings(config) if outermost else None)
     except supportportal.loading.PolicyError as error:
         raise PluginError(error.report()) from None
     if serving:
@@ -455,8 +456,7 @@ def _build_edition(portal, lang: str, config: MkDocsConfig) -> None:
     if config_file.is_file():
         edition = load_config(config_file=str(config_file), site_dir=site_dir, strict=config.strict)
     else:
-        with open(config.config_file_path, encoding="utf-8") as file:
-            main = yaml_load(file)
+        main = _main_settings(config)
         try:
             settings = portal.edition_settings(lang, main.get("theme"), main.get("nav"))
         except supportportal.loading.PolicyError as error:
@@ -469,6 +469,13 @@ def _build_edition(portal, lang: str, config: MkDocsConfig) -> None:
         raise
     except Exception as error:  # mkdocs' Abort after a failed or strict-warning build
         raise PluginError(f"the '{lang}' edition ({config_file.name}) failed: {error}") from None
+
+
+# The main edition's mkdocs.yml as written (theme and nav), the base of the other editions' settings.
+def _main_settings(config: MkDocsConfig) -> dict:
+    with open(config.config_file_path, encoding="utf-8") as file:
+        main = yaml_load(file)
+    return main if isinstance(main, dict) else {}
 
 
 # The build's "today": SOURCE_DATE_EPOCH where set (reproducible builds), else the clock. Set but
