@@ -84,7 +84,7 @@ CASES = {
         "Support hours and time zones", "USA", "Region removed: customers no longer see its hours", None),
     "a holiday category dropped": (
         [], [("holidays.yml", "categories: [public, catholic]", "categories: [public]")],
-        "Public holidays", "", "No longer a public holiday: Saturday, 15 August 2026, Assumption Day, all regions", None),
+        "Public holidays", "", "No longer a public holiday: Sunday, 15 August 2027, Assumption Day, all regions", None),
     "one region open on public holidays": (
         [], [("regions.yml", "monday to friday: 09:00-17:00\n    public_holidays: munich", "monday to friday: 09:00-17:00")],
         "Public holidays", "USA", "Public holidays: none (open on public holidays) instead of Munich, Germany",
@@ -428,15 +428,21 @@ def test_policy_texts_cannot_format_the_summary(tmp_path):
     assert section.lines[0].details[1] == r"after (en): “You open a \*support\* ticket \<b\>\[here\](x)\</b\>.”"
 
 
-def test_visible_text_of_an_article():
+def test_visible_text_of_a_page():
     html = ('<html><head><title>T</title><script>var x = 1;</script></head><body><nav>Menu</nav>'
             '<article class="md-content__inner"><h1 id="a">Support hours<a class="headerlink" href="#a">¶</a></h1>'
             '<p>Open\n  Monday <strong>to</strong> Friday.</p><div hidden>secret</div>'
             '<table><tr><th>Region</th><th>Hours</th></tr><tr><td>EMEA</td><td>10:00–18:00</td></tr></table>'
             '<pre><code>line 1\nline 2</code></pre><p>a<br>b</p><img alt="x"><script>ignored()</script></article>'
             '<footer>Footer</footer></body></html>')
-    assert review.article_text(html) == [
-        "Support hours", "Open Monday to Friday.", "Region | Hours", "EMEA | 10:00–18:00", "line 1", "line 2", "a", "b"]
+    # The whole page a reader sees (the tab's title, navigation, article, footer), one line per block.
+    assert review.page_text(html) == [
+        "T", "Menu", "Support hours", "Open Monday to Friday.", "Region | Hours", "EMEA | 10:00–18:00", "line 1",
+        "line 2", "a", "b", "Footer"]
+    # A class the portal's stylesheets show as a block is a line of its own.
+    channel = '<ul><li><strong>Email</strong>: write to us.<span class="hours">Around the clock.</span></li></ul>'
+    assert review.page_text(channel) == ["Email: write to us.Around the clock."]
+    assert review.page_text(channel, frozenset({"hours"})) == ["Email: write to us.", "Around the clock."]
 
 
 # A temporary git repository holding the project with the tools and the Makefile, and a stand-in
