@@ -90,8 +90,8 @@ def _date_lines(old: Policy, new: Policy, topic: str):
 
 
 # The holidays of one region that appear, disappear or move, by identity: ((head, tail), date).
-# Another holiday on a date that stays closed says so; the same holiday with other names only is
-# left to _names_lines.
+# Another holiday on a date that stays closed says so (not a rename); the same holiday with other
+# names only is left to _names_lines.
 def _holiday_changes(before: dict, after: dict):
     old_days = {d: o for d, o in before.items() if o.kind == "holiday"}
     new_days = {d: o for d, o in after.items() if o.kind == "holiday"}
@@ -108,8 +108,11 @@ def _holiday_changes(before: dict, after: dict):
             gone.setdefault(_identity(a), []).append(a)
         if b is not None and date not in before:
             came.setdefault(_identity(b), []).append(b)
+    # Moved: the same holiday of the same calendar on another date (Labor Day of Munich and of New
+    # York are two holidays).
     for identity in list(gone):
-        if identity in came and len(gone[identity]) == len(came[identity]):
+        if identity in came and len(gone[identity]) == len(came[identity]) and \
+                {o.calendar for o in gone[identity] + came[identity]} == {gone[identity][0].calendar}:
             for a, b in zip(gone.pop(identity), came.pop(identity)):
                 yield ("Public holiday moved", f", {_md(_name(b.name))} (was {_day(a.date)})"), b.date
     for days in gone.values():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import textfmt
 from ..model import Policy
-from .common import LANG, Line, _calendar_words, _day, _matched, _md, _name, _order_line, _text_lines
+from .common import LANG, Line, _calendar_words, _day, _matched, _md, _name, _order_line, _quote, _text_lines
 from .regions import _weekly_lines
 
 
@@ -13,7 +13,10 @@ def _channels(old: Policy, new: Policy):
     for was, channel in pairs:
         name = _md(_name(channel.name))
         if was is None:
-            yield Line(f"New channel: {name} ({_md(channel.address)}){_offered(channel, ', ')}")
+            description = channel.description.as_dict() if channel.description else {}
+            yield Line(f"New channel: {name} ({_md(channel.address)}){_offered(channel, ', ')}: "
+                       f"{_staffed(new, channel)}; {_meant_for(new, channel)}",
+                       details=tuple(f"{lang}: {_quote(text)}" for lang, text in description.items()))
             continue
         yield from _text_lines(f"Name of the channel {name}", was.name, channel.name)
         if was.type != channel.type:
@@ -52,6 +55,18 @@ def _channel_hours(old: Policy, was, new: Policy, channel, name: str):
         yield Line(f"{name}: {_meant_for(new, channel)} (was {_meant_for(old, was)})")
     if after is not None and before is not None and was.outside_hours != channel.outside_hours:
         yield Line(f"{name}: outside its hours {_outside(channel)} (was {_outside(was)})")
+
+
+# A new channel's hours as readers are told them: its hours and zone, its public holidays, and
+# whether requests outside its hours are accepted.
+def _staffed(policy: Policy, channel) -> str:
+    schedule = channel.schedule
+    if schedule is None:
+        return "staffed around the clock"
+    words = f"staffed {_schedule_words(policy, schedule)}"
+    if schedule.region is None:
+        words += f", public holidays: {_calendar_words(policy, schedule.calendar)}"
+    return f"{words}; outside its hours {_outside(channel)}"
 
 
 def _schedule_words(policy: Policy, schedule) -> str:

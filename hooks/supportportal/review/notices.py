@@ -6,7 +6,7 @@ import datetime as dt
 
 from .. import textfmt
 from ..model import Policy
-from .common import LANG, Line, _matched, _md, _name, _scope, _text_lines
+from .common import LANG, Line, _matched, _md, _name, _quote, _scope, _text_lines
 
 
 def _notices(old: Policy, new: Policy):
@@ -14,8 +14,12 @@ def _notices(old: Policy, new: Policy):
     for was, notice in pairs:
         title = _md(_name(notice.title))
         if was is None:
+            texts = [(f"title ({lang})", value) for lang, value in notice.title.values] + \
+                [(f"text ({lang})", value) for lang, value in notice.text.values]
             yield Line(f"New notice ({_kind(notice)}): {title}, {textfmt.notice_window(notice, LANG)}, "
-                       f"{_notice_scope(new, notice)}")
+                       f"{_notice_scope(new, notice)}; shown from "
+                       f"{textfmt.notice_moment(notice.announce, notice.zone, LANG)}",
+                       details=tuple(f"{label}: {_quote(value)}" for label, value in texts))
             continue
         yield from _text_lines(f"Title of the notice {_md(_name(was.title))}", was.title, notice.title)
         if was.kind != notice.kind:
