@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, ROOT, copy_project, user_env
+from conftest import BIN, ROOT, copy_project, run_build, user_env
 from supportportal import review
 from supportportal.loading import PolicyError, load_policy
 from test_policy_validation import TODAY, edit
@@ -614,3 +614,20 @@ def test_names_only_are_one_line_per_calendar_and_language(tmp_path):
     sections = summary_of(*three_regions_pair(tmp_path / "de", (), [("holidays.yml", "Memorial Day: {de: Memorial Day}",
                                                                    "Memorial Day: {de: Gedenktag}")]))
     assert lines_of(sections) == [("Public holidays", "", "New York State, USA: German names changed for 1 holiday")]
+
+
+# A notice's banner is on every page: every page of both editions is listed, and the text compared
+# is the whole page, not only its article.
+def test_a_banner_change_lists_every_page(built, tmp_path):
+    project = copy_project(tmp_path / "project")
+    edit(project / "policy" / ADD_NOTICE[0], ADD_NOTICE[1], ADD_NOTICE[2])
+    with time_limit(300, "building the site with a notice"):
+        new = run_build(project)
+    assert new.ok, new.output
+    changes = review.page_changes(built.site, new.site, ("en", "de"))
+    pages = review.page_texts(built.site)
+    assert {c.url for c in changes} == set(pages), sorted(set(pages) - {c.url for c in changes})
+    assert {c.edition for c in changes} == {"en", "de"}
+    after = review.page_texts(new.site)
+    assert any("Hotline unavailable" in line for line in after["process/"])
+    assert any("Hotline nicht erreichbar" in line for line in after["de/process/"])
