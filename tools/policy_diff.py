@@ -10,7 +10,7 @@
 # refused with a message and exit status 1, as is every other problem.
 #
 # The summary goes to standard output (`make diff > summary.md`); all logic is in
-# hooks/supportportal/review.py.
+# the package hooks/supportportal/review/.
 
 import argparse
 import datetime as dt
