@@ -116,6 +116,10 @@ BROKEN = {
                                "the holidays package has no fr names for DE, and the calendar 'munich' gives none "
                                "for 13 holidays",
                                "content/fr/: the folder of the 'fr' edition is missing"]),
+    "nav titles": (lambda p: _french(p, fallback=True, skip=(), catalog=(
+        ROOT / "hooks" / "supportportal" / "locales" / "en.yml").read_text(encoding="utf-8").replace("locale: en_GB", "locale: fr_FR")),
+                   ["locales/fr.yml, line 1, nav: the nav section 'For developers' of mkdocs.yml has no fr title",
+                    "the holidays package has no fr names for DE"]),
     "a French edition": (_french,
                          ["locales/fr.yml, line 1, hours.caption: the fr text of 'hours.caption' is missing",
                           "policy/regions.yml, line 30, regions[1].name: the fr text is missing",
