@@ -7,12 +7,12 @@ from pathlib import Path
 
 from ..loading import PolicyError, load_policy
 from ..model import Policy
-from .common import Section
-from .regions import _hours
 from .calendars import _closures, _holidays
 from .channels import _channels
+from .common import Section
 from .notices import _notices
 from .priorities import _priorities
+from .regions import _hours
 from .texts import _company, _maintenance, _process
 
 
