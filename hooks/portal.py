@@ -22,6 +22,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import yaml_load
+from mkdocs.utils.meta import get_data as get_markdown_and_meta
 from pathspec.gitignore import GitIgnoreSpec
 
 import supportportal.atom
@@ -251,7 +252,13 @@ def on_serve(server, *, config: MkDocsConfig, builder):
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    for path, content in _builds[-1].portal.generated_files().items():
+    portal = _builds[-1].portal
+    # Before the first page: every broken page of every edition at once (`make check` runs the same).
+    if len(_builds) == 1:
+        failures = portal.page_problems(get_markdown_and_meta)
+        if failures:
+            raise PluginError("\n".join(failures))
+    for path, content in portal.generated_files().items():
         files.append(File.generated(config, path, content=content))
     return files
 

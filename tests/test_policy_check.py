@@ -111,6 +111,10 @@ BROKEN = {
                                      "content/de/developers/index.md and translate it"]),
     "content/ placeholder": (lambda p: edit(p / "content" / "hours.md", "\n\n", "\n\n{{ compnay }}\n\n"),
                              ["content/hours.md, line "]),
+    "pages of both editions": (lambda p: (edit(p / "content" / "hours.md", "\n\n", "\n\n{{ compnay }}\n\n"),
+                                          edit(p / "content" / "de" / "developers" / "index.md", "\n\n",
+                                               "\n\n{% include 'x' %}\n\n")),
+                               ["content/hours.md, line ", "content/de/developers/index.md, line "]),
     "company.yml languages": (lambda p: add_language(p, "fr", fallback=True),
                               ["policy/company.yml, line 1, languages: 'fr' has no catalog of the portal's own words",
                                "the holidays package has no fr names for DE, and the calendar 'munich' gives none "

@@ -16,7 +16,6 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from mkdocs.utils.meta import get_data  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
-from supportportal import render  # noqa: E402
 from supportportal.loading import PolicyError  # noqa: E402
 from supportportal.site import Portal  # noqa: E402
 
@@ -44,32 +43,13 @@ def main(root: Path = ROOT) -> int:
     except PolicyError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    failures = page_problems(portal, today)
+    failures = portal.page_problems(get_data)
     if failures:
         print("\n".join(failures), file=sys.stderr)
         return 1
     count = sum(len(portal.pages(lang)) for lang in portal.policy.languages)
     print(f"policy/, locales/, content/: no problems ({len(portal.policy.languages)} editions, {count} pages)")
     return 0
-
-
-# Every page of every edition checked as the build checks it before rendering: its encoding, and
-# the placeholders it writes against the facts of its language.
-def page_problems(portal: Portal, today: dt.date) -> list[str]:
-    failures = []
-    for lang in portal.policy.languages:
-        edition = portal if lang == portal.lang else Portal(portal.root, today, lang, portal.policy)
-        folder = edition.root / "content" if lang == edition.main_language else \
-            (edition.edition_config(lang) or (edition.docs_dir(lang),))[0]
-        for page in edition.pages(lang):
-            try:
-                source = edition.read_page(folder / page, page)
-                markdown, _ = get_data(source)
-                first_line = source[:-len(markdown)].count("\n") + 1 if markdown and source.endswith(markdown) else 1
-                edition.check_markdown(markdown, page, first_line)
-            except render.PageError as error:
-                failures.append(str(error))
-    return failures
 
 
 if __name__ == "__main__":

@@ -252,9 +252,29 @@ class Portal:
     def render_markdown(self, markdown: str, src_uri: str, first_line: int = 1) -> str:
         return render.render_page(self.env, markdown, self.context, self.page_name(src_uri), first_line)
 
-    # The build's checks of a page short of rendering it (`make check`): PageError or None.
+    # The build's checks of a page short of rendering it: PageError or None.
     def check_markdown(self, markdown: str, src_uri: str, first_line: int = 1) -> None:
         render.check_page(self.env, markdown, self.context, self.page_name(src_uri), first_line)
+
+    # Every page of every edition checked as it is before rendering (its encoding, its placeholders
+    # against the facts of its language): the messages of all broken pages, in one run. The build
+    # runs it before the first page, `make check` instead of the build. `split_meta` takes the
+    # front matter off as MkDocs does: source -> (Markdown, meta).
+    def page_problems(self, split_meta) -> list[str]:
+        failures = []
+        for lang in self.policy.languages:
+            edition = self if lang == self.lang else Portal(self.root, self.today, lang, self.policy)
+            own = self.edition_config(lang) if lang != self.main_language else None
+            folder = self.root / "content" if lang == self.main_language else own[0] if own else self.docs_dir(lang)
+            for page in self.pages(lang):
+                try:
+                    source = edition.read_page(folder / page, page)
+                    markdown, _ = split_meta(source)
+                    first_line = source[:-len(markdown)].count("\n") + 1 if markdown and source.endswith(markdown) else 1
+                    edition.check_markdown(markdown, page, first_line)
+                except render.PageError as error:
+                    failures.append(str(error))
+        return failures
 
     # What a rendered page would wrongly show readers, each with the line of the page's source.
     def page_warnings(self, html: str, source: str, src_uri: str) -> list[str]:
