@@ -170,8 +170,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not outermost and _builds[0].portal.root == root:
         policy = _builds[0].portal.policy
     try:
+        # The main build checks every edition's pages and nav titles too; the preview serves the
+        # main edition first and reports the other editions' mistakes after it.
         portal = supportportal.site.Portal(root, today, config.theme.get("language"), policy,
-                                           main=_main_settings(config) if outermost else None)
+                                           main=_main_settings(config) if outermost and not serving else None)
     except supportportal.loading.PolicyError as error:
         raise PluginError(error.report()) from None
     if serving:
@@ -254,7 +256,8 @@ def on_serve(server, *, config: MkDocsConfig, builder):
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     portal = _builds[-1].portal
     # Before the first page: every broken page of every edition at once (`make check` runs the same).
-    if len(_builds) == 1:
+    # The preview serves the main edition first and reports the other editions' mistakes after it.
+    if len(_builds) == 1 and _command.get("name") != "serve":
         failures = portal.page_problems(get_markdown_and_meta)
         if failures:
             raise PluginError("\n".join(failures))

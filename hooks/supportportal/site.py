@@ -40,7 +40,8 @@ class Portal:
             except PolicyError as error:
                 problems += error.problems
         self.languages = settings[0] if settings else ()
-        if main is not None:
+        # (A build of another language than the main one is refused by the adapter, with its reason.)
+        if main is not None and self.languages and (lang is None or lang == self.languages[0]):
             for other in self.languages[1:]:
                 problems += self.edition_problems(other, main.get("theme"), main.get("nav"))
         if problems:
