@@ -145,6 +145,9 @@ CASES = {
     "planned new hours": (
         [], [HOURS_CHANGE], "Support hours and time zones", "EMEA",
         "From Monday, 1 March 2027, Monday to Friday 09:00–17:00 (now Monday to Friday 10:00–18:00)", None),
+    "new hours from a date already past": (
+        [], [(HOURS_CHANGE[0], HOURS_CHANGE[1], HOURS_CHANGE[2].replace("2027-03-01", "2026-03-01"))],
+        "Support hours and time zones", "EMEA", "Mondays to Fridays: 09:00–17:00 instead of 10:00–18:00", None),
     "planned new hours removed": (
         [HOURS_CHANGE], [(HOURS_CHANGE[0], HOURS_CHANGE[2], HOURS_CHANGE[1])], "Support hours and time zones", "EMEA",
         "Planned change removed: from Monday, 1 March 2027, Monday to Friday 09:00–17:00 "
@@ -326,6 +329,7 @@ def test_each_kind_of_change_gives_its_line_in_its_topic_and_group(tmp_path, cas
 
 # Only what changed is reported: one edit, one line (the other topics stay silent).
 @pytest.mark.parametrize("case", ["closing earlier on one day", "a slower first response", "a channel removed",
+                                  "new hours from a date already past",
                                   "another time zone", "planned new hours", "planned new hours removed",
                                   "a planned faster first response", "a channel retired", "a new notice",
                                   "a notice ended early", "a notice removed", "a notice's text edited"])

@@ -22,8 +22,8 @@ def project(tmp_path_factory):
     return git_project(tmp_path_factory.mktemp("staff"))[0]
 
 
-@pytest.mark.parametrize("variable", ["BASE", "HEAD"])
-@pytest.mark.parametrize("case", sorted(HOSTILE))
+@pytest.mark.parametrize("variable, case", [*(("BASE", case) for case in sorted(HOSTILE)),
+                                            ("HEAD", "quote and command"), ("HEAD", "make function")])
 def test_make_diff_refuses_what_is_not_a_revision(project, tmp_path, case, variable):
     pwned = tmp_path / "pwned"
     value = HOSTILE[case].format(pwned=pwned)
@@ -34,14 +34,19 @@ def test_make_diff_refuses_what_is_not_a_revision(project, tmp_path, case, varia
     assert proc.returncode != 0 and proc.stdout == ""
     assert proc.stderr.startswith(f"make diff: {variable}={value[:40]!r}"[:-1]), proc.stderr
     assert "is not a revision" in proc.stderr
-    # The script itself exits with 1 (make reports "Error 1" and exits with its own 2).
+    # The script exits with 1; make reports "Error 1" and exits with its own 2.
     assert "Error 1" in proc.stderr
+
+
+# The script itself, as make calls it (the value in the environment): exit status 1.
+def test_the_script_refuses_with_exit_status_1(project, tmp_path):
+    pwned = tmp_path / "pwned"
     script = subprocess.run([str(BIN / "python"), "tools/policy_diff.py", "--no-pages"], cwd=project,
                             capture_output=True, text=True, timeout=120,
-                            env=user_env(SOURCE_DATE_EPOCH="1795737600", **{f"POLICY_DIFF_{variable}": value},
-                                         **({"POLICY_DIFF_BASE": "HEAD"} if variable == "HEAD" else {})))
+                            env=user_env(SOURCE_DATE_EPOCH="1795737600",
+                                         POLICY_DIFF_BASE=HOSTILE["quote and command"].format(pwned=pwned)))
     assert script.returncode == 1 and not pwned.exists(), script.stderr
-    assert "is not a revision" in script.stderr
+    assert "is not a revision of this repository" in script.stderr and script.stdout == ""
 
 
 # A revision given by name still works, without the pages (fast), from the environment as make passes it.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from .. import dated
 from ..loading import PolicyError, load_policy
 from ..model import Policy
 from .calendars import _closures, _holidays
@@ -28,6 +29,9 @@ _LANGUAGE_NAMES = {"en": "English", "de": "German"}
 
 # The summary: the topics that changed, in the order of TOPICS.
 def summarize(old: Policy, new: Policy) -> list[Section]:
+    # Both policies as in force on the build's today: a planned change already in force is the
+    # current value, so no date before the build day is told.
+    old, new = dated.rebase(old, old.today), dated.rebase(new, new.today)
     sections = []
     for topic, function in TOPICS:
         lines = tuple(function(old, new))
