@@ -258,7 +258,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # Before the first page: every broken page of every edition at once (`make check` runs the same).
     # The preview serves the main edition first and reports the other editions' mistakes after it.
     if len(_builds) == 1 and _command.get("name") != "serve":
-        failures = portal.page_problems(get_markdown_and_meta)
+        failures = portal.page_problems(get_markdown_and_meta, set(config.theme.get_env().list_templates()))
         if failures:
             raise PluginError("\n".join(failures))
     for path, content in portal.generated_files().items():

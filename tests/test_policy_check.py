@@ -115,6 +115,10 @@ BROKEN = {
                                           edit(p / "content" / "de" / "developers" / "index.md", "\n\n",
                                                "\n\n{% include 'x' %}\n\n")),
                                ["content/hours.md, line ", "content/de/developers/index.md, line "]),
+    "a page's template": (lambda p: (p / "content" / "process.md").write_text(
+        "---\ntemplate: custom.html\n---\n" + (p / "content" / "process.md").read_text(encoding="utf-8"), encoding="utf-8"),
+                          ["content/process.md, line 2: the template 'custom.html' does not exist in overrides/ or the "
+                           "theme\n    Fix: use one of 404.html, "]),
     "company.yml languages": (lambda p: add_language(p, "fr", fallback=True),
                               ["policy/company.yml, line 1, languages: 'fr' has no catalog of the portal's own words",
                                "the holidays package has no fr names for DE, and the calendar 'munich' gives none "

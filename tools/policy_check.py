@@ -13,6 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from mkdocs.theme import Theme  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
@@ -43,13 +44,24 @@ def main(root: Path = ROOT) -> int:
     except PolicyError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    failures = portal.page_problems(get_data)
+    failures = portal.page_problems(get_data, templates(root, main_config))
     if failures:
         print("\n".join(failures), file=sys.stderr)
         return 1
     count = sum(len(portal.pages(lang)) for lang in portal.policy.languages)
     print(f"policy/, locales/, content/: no problems ({len(portal.policy.languages)} editions, {count} pages)")
     return 0
+
+
+# The templates pages may name in `template:`: overrides/ and the theme's, as MkDocs finds them.
+def templates(root: Path, main_config: dict) -> set:
+    theme = main_config.get("theme")
+    theme = dict(theme) if isinstance(theme, dict) else {"name": theme or "mkdocs"}
+    custom = theme.pop("custom_dir", None)
+    name = theme.pop("name", "mkdocs")
+    theme = Theme(name=name, custom_dir=str(root / custom) if custom else None,
+                  **{k: v for k, v in theme.items() if k in ("language", "locale")})
+    return set(theme.get_env().list_templates())
 
 
 if __name__ == "__main__":

@@ -261,7 +261,9 @@ class Portal:
     # against the facts of its language): the messages of all broken pages, in one run. The build
     # runs it before the first page, `make check` instead of the build. `split_meta` takes the
     # front matter off as MkDocs does: source -> (Markdown, meta).
-    def page_problems(self, split_meta) -> list[str]:
+    # `templates`: the names of the templates the theme and overrides/ offer, for `template:` in a
+    # page's front matter (None: not checked).
+    def page_problems(self, split_meta, templates=None) -> list[str]:
         failures = []
         for lang in self.policy.languages:
             edition = self if lang == self.lang else Portal(self.root, self.today, lang, self.policy)
@@ -270,8 +272,10 @@ class Portal:
             for page in self.pages(lang):
                 try:
                     source = edition.read_page(folder / page, page)
-                    markdown, _ = split_meta(source)
+                    markdown, meta = split_meta(source)
                     first_line = source[:-len(markdown)].count("\n") + 1 if markdown and source.endswith(markdown) else 1
+                    if templates is not None:
+                        _check_template(edition.page_name(page), source, meta, templates)
                     edition.check_markdown(markdown, page, first_line)
                 except render.PageError as error:
                     failures.append(str(error))
@@ -323,6 +327,18 @@ class Portal:
                 "url": self.policy.site_url + self.prefix(lang) + page_url,
             })
         return result
+
+
+# A page's `template:` (front matter) names a template the theme or overrides/ has; else PageError
+# (MkDocs would stop with a traceback).
+def _check_template(page: str, source: str, meta: dict, templates) -> None:
+    name = meta.get("template") if isinstance(meta, dict) else None
+    if name is None or (isinstance(name, str) and name in templates):
+        return
+    line = next((number for number, text in enumerate(source.split("\n"), 1) if text.startswith("template:")), None)
+    pages = sorted(t for t in templates if t.endswith(".html") and "/" not in t)
+    raise render.PageError(page, [(line, f"the template '{name}' does not exist in overrides/ or the theme",
+                                   f"use one of {', '.join(pages)}, or delete the line to use main.html")])
 
 
 # The Markdown pages a nav names, in its order: developers/index.md (not links to elsewhere).
