@@ -224,10 +224,18 @@ CASES = {
     "a new notice": (
         [], [ADD_NOTICE], "Notices", "",
         "New notice (service disruption): Hotline unavailable, from Tuesday, 8 December 2026, 09:00 CET, "
-        "until further notice, EMEA; shown from Tuesday, 24 November 2026, 09:00 CET",
+        "until further notice, EMEA; shown as soon as this change is published",
         ("title (en): “Hotline unavailable”", "title (de): “Hotline nicht erreichbar”",
          "text (en): “Our phone line is down. Please open a ticket in the portal.”",
          "text (de): “Unsere Telefonleitung ist gestört. Bitte eröffnen Sie ein Ticket im Portal.”")),
+    "a new notice announced ahead": (
+        [], [(ADD_NOTICE[0], ADD_NOTICE[1], ADD_NOTICE[2].replace("start: 2026-12-08 09:00", "start: 2027-01-10 09:00"))],
+        "Notices", "", "New notice (service disruption): Hotline unavailable, from Sunday, 10 January 2027, 09:00 CET, "
+        "until further notice, EMEA; shown from Sunday, 27 December 2026, 09:00 CET", None),
+    "a new notice already begun": (
+        [], [(ADD_NOTICE[0], ADD_NOTICE[1], ADD_NOTICE[2].replace("start: 2026-12-08 09:00", "start: 2026-11-26 09:00"))],
+        "Notices", "", "New notice (service disruption): Hotline unavailable, from Thursday, 26 November 2026, 09:00 CET, "
+        "until further notice, EMEA; shown as soon as this change is published", None),
     "a notice ended early": (
         [ADD_NOTICE], [("notices.yml", "    zone: Europe/Berlin\n", "    end: 2026-12-08 11:15\n    zone: Europe/Berlin\n")],
         "Notices", "", "Notice ended early: Hotline unavailable, now Tuesday, 8 December 2026, 09:00 CET to 11:15 CET "

@@ -17,8 +17,7 @@ def _notices(old: Policy, new: Policy):
             texts = [(f"title ({lang})", value) for lang, value in notice.title.values] + \
                 [(f"text ({lang})", value) for lang, value in notice.text.values]
             yield Line(f"New notice ({_kind(notice)}): {title}, {textfmt.notice_window(notice, LANG)}, "
-                       f"{_notice_scope(new, notice)}; shown from "
-                       f"{textfmt.notice_moment(notice.announce, notice.zone, LANG)}",
+                       f"{_notice_scope(new, notice)}; {_shown(notice, new.today)}",
                        details=tuple(f"{label}: {_quote(value)}" for label, value in texts))
             continue
         yield from _text_lines(f"Title of the notice {_md(_name(was.title))}", was.title, notice.title)
@@ -40,6 +39,14 @@ def _notices(old: Policy, new: Policy):
     for notice in removed:
         yield Line(f"Notice removed: {_md(_name(notice.title))} ({_kind(notice)}), "
                    f"{textfmt.notice_window(notice, LANG)}, {_notice_scope(old, notice)}")
+
+
+# When readers first see a new notice: its announcement, or the publication where that has passed
+# at the build (no moment before the build day is told).
+def _shown(notice, today: dt.date) -> str:
+    if notice.announce <= dt.datetime.combine(today, dt.time(), dt.timezone.utc):
+        return "shown as soon as this change is published"
+    return f"shown from {textfmt.notice_moment(notice.announce, notice.zone, LANG)}"
 
 
 def _kind(notice) -> str:
