@@ -14,7 +14,7 @@ def _channels(old: Policy, new: Policy):
         name = _md(_name(channel.name))
         if was is None:
             description = channel.description.as_dict() if channel.description else {}
-            yield Line(f"New channel: {name} ({_md(channel.address)}){_offered(channel, ', ')}: "
+            yield Line(f"New channel: {name} ({_md(channel.address)}){_offered(channel, ', ', new.today)}: "
                        f"{_staffed(new, channel)}; {_meant_for(new, channel)}",
                        details=tuple(f"{lang}: {_quote(text)}" for lang, text in description.items()))
             continue
@@ -103,7 +103,9 @@ def _availability(was, channel, name: str):
                        + (f" (was after {_day(was.available_until)})" if was.available_until else ""))
 
 
-def _offered(channel, prefix: str) -> str:
-    parts = ([f"offered from {_day(channel.available_from)}"] if channel.available_from else []) + \
+# A new channel's first and last day; a first day already past at the build is not told.
+def _offered(channel, prefix: str, today) -> str:
+    parts = ([f"offered from {_day(channel.available_from)}"] if channel.available_from and
+             channel.available_from > today else []) + \
         ([f"retired after {_day(channel.available_until)}"] if channel.available_until else [])
     return prefix + ", ".join(parts) if parts else ""
