@@ -26,7 +26,8 @@ site: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-# Check policy/ as the build does, without building: the build's own messages, exit 1 on problems.
+# Every check the build runs short of rendering pages (policy/, locales/, content/, mkdocs*.yml),
+# without building: the build's own messages. The script exits with 1 on problems, make then with 2.
 check: $(VENV)/.installed
 	@$(BIN)/python tools/policy_check.py
 
