@@ -33,16 +33,23 @@ prerender: site
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-# Check policy/ as the build does, without building: the build's own messages, exit 1 on problems.
+# Every check the build runs short of rendering pages (policy/, locales/, content/, mkdocs*.yml),
+# without building: the build's own messages. The script exits with 1 on problems, make then with 2.
 check: $(VENV)/.installed
 	@$(BIN)/python tools/policy_check.py
 
 # What customers will read differently, in Markdown on standard output: the policy change since
 # this branch left main (or BASE=rev, and HEAD=rev instead of the working tree), then the pages
 # whose visible text changed. Setting up .venv prints to standard error only: `make diff > file`.
+# BASE and HEAD reach the script as environment variables, unexpanded ($(value ...)): never through
+# the shell, and `$(...)` in them is text, not a make function (make would expand them to export
+# them as they are, hence unexport). Anything but a revision is refused.
+unexport BASE HEAD
+diff: export POLICY_DIFF_BASE := $(value BASE)
+diff: export POLICY_DIFF_HEAD := $(value HEAD)
 diff:
 	@$(MAKE) --no-print-directory -s $(VENV)/.installed >&2
-	@$(BIN)/python tools/policy_diff.py $(if $(BASE),--base '$(BASE)') $(if $(HEAD),--head '$(HEAD)')
+	@$(BIN)/python tools/policy_diff.py
 
 # The one script and one stylesheet the pages load, from the sources in overrides/assets/ (esbuild,
 # pinned in package.json). Run after editing a script or stylesheet and commit the bundles with it;

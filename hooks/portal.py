@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta as mkdocs_meta
 from mkdocs.utils import yaml_load
+from mkdocs.utils.meta import get_data as get_markdown_and_meta
 from pathspec.gitignore import GitIgnoreSpec
 
 import supportportal.atom
@@ -174,7 +175,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not outermost and _builds[0].portal.root == root:
         policy = _builds[0].portal.policy
     try:
-        portal = supportportal.site.Portal(root, today, config.theme.get("language"), policy)
+        # The main build checks every edition's pages and nav titles too; the preview serves the
+        # main edition first and reports the other editions' mistakes after it.
+        portal = supportportal.site.Portal(root, today, config.theme.get("language"), policy,
+                                           main=_main_settings(config) if outermost and not serving else None)
     except supportportal.loading.PolicyError as error:
         raise PluginError(error.report()) from None
     if serving:
@@ -255,7 +259,14 @@ def on_serve(server, *, config: MkDocsConfig, builder):
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    for path, content in _builds[-1].portal.generated_files().items():
+    portal = _builds[-1].portal
+    # Before the first page: every broken page of every edition at once (`make check` runs the same).
+    # The preview serves the main edition first and reports the other editions' mistakes after it.
+    if len(_builds) == 1 and _command.get("name") != "serve":
+        failures = portal.page_problems(get_markdown_and_meta, set(config.theme.get_env().list_templates()))
+        if failures:
+            raise PluginError("\n".join(failures))
+    for path, content in portal.generated_files().items():
         files.append(File.generated(config, path, content=content))
     return files
 
@@ -460,8 +471,7 @@ def _build_edition(portal, lang: str, config: MkDocsConfig) -> None:
     if config_file.is_file():
         edition = load_config(config_file=str(config_file), site_dir=site_dir, strict=config.strict)
     else:
-        with open(config.config_file_path, encoding="utf-8") as file:
-            main = yaml_load(file)
+        main = _main_settings(config)
         try:
             settings = portal.edition_settings(lang, main.get("theme"), main.get("nav"))
         except supportportal.loading.PolicyError as error:
@@ -474,6 +484,13 @@ def _build_edition(portal, lang: str, config: MkDocsConfig) -> None:
         raise
     except Exception as error:  # mkdocs' Abort after a failed or strict-warning build
         raise PluginError(f"the '{lang}' edition ({config_file.name}) failed: {error}") from None
+
+
+# The main edition's mkdocs.yml as written (theme and nav), the base of the other editions' settings.
+def _main_settings(config: MkDocsConfig) -> dict:
+    with open(config.config_file_path, encoding="utf-8") as file:
+        main = yaml_load(file)
+    return main if isinstance(main, dict) else {}
 
 
 # The build's "today": SOURCE_DATE_EPOCH where set (reproducible builds), else the clock. Set but

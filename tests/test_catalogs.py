@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, copy_project
 from supportportal import catalog, render, site
@@ -193,11 +194,14 @@ def test_holiday_names_missing_in_a_language_are_named(tmp_path):
     with pytest.raises(PolicyError) as error:
         portal(project)
     found = problems(error.value)
-    assert len(found) == 13
-    assert ("policy/holidays.yml, line 51, calendars[1]: the holidays package has no fr names for DE, and the "
-            "calendar 'munich' gives none for 'Good Friday'\n"
-            "    Fix: add to the calendar:  names: {Good Friday: {fr: ...}}  (one line per holiday, by its English name)"
-            ) in found
+    # One problem for the calendar and the language, with every name missing as lines to paste.
+    [found] = found
+    assert found.startswith("policy/holidays.yml, line 51, calendars[1]: the holidays package has no fr names for DE, "
+                            "and the calendar 'munich' gives none for 13 holidays: All Saints' Day, Ascension Day, ")
+    assert ("    Fix: add to the calendar (by the English names; where a holiday has a line already, add fr: ... to it):\n"
+            "    names:\n      All Saints' Day: {fr: ...}\n") in found and "      Good Friday: {fr: ...}\n" in found
+    block = yaml.safe_load(found.split("to it):\n", 1)[1])
+    assert len(block["names"]) == 13 and block["names"]["New Year's Day"] == {"fr": "..."}
     holidays = project / "policy" / "holidays.yml"
     names = "".join(f"      {n}: {{fr: Nom {i}}}\n" for i, n in enumerate(
         ["New Year's Day", "Epiphany", "Good Friday", "Easter Monday", "Labor Day", "Ascension Day", "Pentecost Monday",

@@ -1,15 +1,25 @@
-# `make check` and its pre-commit hook: the build's policy checks without the build, with exactly
-# the build's messages and exit 1 on problems.
+# `make check` and its pre-commit hook: every check the build runs short of rendering pages (policy,
+# catalogs, editions, page placeholders) without the build, with exactly the build's messages and
+# exit 1 on problems (from the script; make then exits with 2).
 
+import contextlib
+import io
 import re
+import shutil
 import subprocess
+import sys
 import time
 
+import pytest
 import yaml
 
-from conftest import ROOT, run_build, user_env
+from conftest import ROOT, copy_project, run_build, user_env
+from test_catalogs import add_language, write_catalog
 from test_policy_validation import edit
 from test_review import git_project
+
+sys.path.insert(0, str(ROOT / "tools"))
+import policy_check  # noqa: E402
 
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 
@@ -25,7 +35,7 @@ def test_a_valid_policy_passes(tmp_path):
     project, _ = git_project(tmp_path)
     proc, _ = make_check(project)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == "policy/: no problems" and proc.stderr == ""
+    assert proc.stdout.strip() == "policy/, locales/, content/: no problems (2 editions, 20 pages)" and proc.stderr == ""
 
 
 # Two mistakes in two files: the check prints the very report the build prints, and fails.
@@ -46,12 +56,17 @@ def test_a_broken_policy_gets_the_builds_report(tmp_path):
     assert seconds < 10
 
 
-# The hook offered to pre-commit runs `make check` on changes to policy/ only, once per commit.
+# The hook offered to pre-commit runs `make check` on changes to what the build reads (policy/,
+# locales/, content/, the MkDocs configurations), once per commit.
 def test_the_pre_commit_hook_runs_the_check(tmp_path):
     [hook] = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
     assert hook["id"] == "support-policy" and hook["language"] == "system"
-    assert hook["files"] == "^policy/" and hook["pass_filenames"] is False
-    assert re.search(hook["files"], "policy/regions.yml") and not re.search(hook["files"], "content/hours.md")
+    assert hook["pass_filenames"] is False
+    for path in ("policy/regions.yml", "locales/fr.yml", "content/hours.md", "content/fr/developers/index.md",
+                 "mkdocs.yml", "mkdocs.de.yml"):
+        assert re.search(hook["files"], path), path
+    for path in ("README.md", "tests/test_review.py", "overrides/main.html", "contentious/x.md"):
+        assert not re.search(hook["files"], path), path
     project, _ = git_project(tmp_path)
     edit(project / "policy" / "channels.yml", "address: support@smartwork.example", "address: support")
     proc = subprocess.run(hook["entry"].split(), cwd=project, capture_output=True, text=True, timeout=60)
@@ -63,3 +78,75 @@ def test_the_pre_commit_hook_runs_the_check(tmp_path):
     assert config, "README lacks the example .pre-commit-config.yaml"
     [repo] = yaml.safe_load(config.group(1))["repos"]
     assert [h["id"] for h in repo["hooks"]] == [hook["id"]]
+
+
+# `make check` in process (tools/policy_check.py's main on a project): (exit status, standard error).
+def check(project):
+    err, out = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+        status = policy_check.main(project)
+    return status, err.getvalue()
+
+
+def _french(project, fallback=False, catalog="locale: fr_FR\n", skip=("developers/index.md",)):
+    add_language(project, "fr", fallback)
+    if catalog is not None:
+        write_catalog(project, "fr", catalog)
+    for page in (ROOT / "content").rglob("*.md"):
+        relative = page.relative_to(ROOT / "content")
+        if relative.parts[0] != "de" and relative.as_posix() not in skip:
+            (project / "content" / "fr" / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(page, project / "content" / "fr" / relative)
+
+
+# name: (how the project is broken, what the report must hold)
+BROKEN = {
+    "policy/": (lambda p: edit(p / "policy" / "regions.yml", "zone: Europe/Berlin", "zone: CET"),
+                ["regions[1].zone: 'CET' is not an IANA time zone name"]),
+    "locales/": (lambda p: write_catalog(p, "de", "hours.caption: Zeiten\nhours.captoin: Zeiten\n"),
+                 ["locales/de.yml, line 2, hours.captoin: 'hours.captoin' is not a key of the portal's catalogs"]),
+    "content/ page of an edition": (lambda p: (p / "content" / "de" / "developers" / "index.md").unlink(),
+                                    ["content/de/developers/index.md: the page is missing (content/developers/index.md "
+                                     "has no de version)\n    Fix: copy content/developers/index.md to "
+                                     "content/de/developers/index.md and translate it"]),
+    "content/ placeholder": (lambda p: edit(p / "content" / "hours.md", "\n\n", "\n\n{{ compnay }}\n\n"),
+                             ["content/hours.md, line "]),
+    "pages of both editions": (lambda p: (edit(p / "content" / "hours.md", "\n\n", "\n\n{{ compnay }}\n\n"),
+                                          edit(p / "content" / "de" / "developers" / "index.md", "\n\n",
+                                               "\n\n{% include 'x' %}\n\n")),
+                               ["content/hours.md, line ", "content/de/developers/index.md, line "]),
+    "a page's template": (lambda p: (p / "content" / "process.md").write_text(
+        "---\ntemplate: custom.html\n---\n" + (p / "content" / "process.md").read_text(encoding="utf-8"), encoding="utf-8"),
+                          ["content/process.md, line 2: the template 'custom.html' does not exist in overrides/ or the "
+                           "theme\n    Fix: use one of 404.html, "]),
+    "company.yml languages": (lambda p: add_language(p, "fr", fallback=True),
+                              ["policy/company.yml, line 1, languages: 'fr' has no catalog of the portal's own words",
+                               "the holidays package has no fr names for DE, and the calendar 'munich' gives none "
+                               "for 13 holidays",
+                               "content/fr/: the folder of the 'fr' edition is missing"]),
+    "nav titles": (lambda p: _french(p, fallback=True, skip=(), catalog=(
+        ROOT / "hooks" / "supportportal" / "locales" / "en.yml").read_text(encoding="utf-8").replace("locale: en_GB", "locale: fr_FR")),
+                   ["locales/fr.yml, line 1, nav: the nav section 'For developers' of mkdocs.yml has no fr title",
+                    "the holidays package has no fr names for DE"]),
+    "a French edition": (_french,
+                         ["locales/fr.yml, line 1, hours.caption: the fr text of 'hours.caption' is missing",
+                          "policy/regions.yml, line 30, regions[1].name: the fr text is missing",
+                          "the holidays package has no fr names for DE, and the calendar 'munich' gives none "
+                          "for 13 holidays",
+                          "content/fr/developers/index.md: the page is missing"]),
+}
+
+
+# make check reports what the build reports, all of it in the first run, and fails with 1.
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_check_reports_what_the_build_reports(tmp_path, case):
+    breaks, expected = BROKEN[case]
+    project = copy_project(tmp_path / "project")
+    breaks(project)
+    status, report = check(project)
+    assert status == 1, report
+    for text in expected:
+        assert text in report, report
+    build = run_build(project)
+    assert not build.ok
+    assert report.strip() in build.output, build.output

@@ -1,6 +1,7 @@
 # `make diff`: a policy change summarised as customers will read it, grouped by topic and region;
 # the validation errors instead when the new policy is broken; the pages whose text changed.
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -9,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, ROOT, copy_project, user_env
+from conftest import BIN, ROOT, copy_project, run_build, user_env
 from supportportal import review
 from supportportal.loading import PolicyError, load_policy
 from test_policy_validation import TODAY, edit
+from test_three_regions import FIXTURE
 from timelimit import time_limit
 
 CLOSURES = """closures:
@@ -84,7 +86,7 @@ CASES = {
         "Support hours and time zones", "USA", "Region removed: customers no longer see its hours", None),
     "a holiday category dropped": (
         [], [("holidays.yml", "categories: [public, catholic]", "categories: [public]")],
-        "Public holidays", "", "No longer a public holiday: Saturday, 15 August 2026, Assumption Day, all regions", None),
+        "Public holidays", "", "No longer a public holiday: Sunday, 15 August 2027, Assumption Day, all regions", None),
     "one region open on public holidays": (
         [], [("regions.yml", "monday to friday: 09:00-17:00\n    public_holidays: munich", "monday to friday: 09:00-17:00")],
         "Public holidays", "USA", "Public holidays: none (open on public holidays) instead of Munich, Germany",
@@ -126,13 +128,26 @@ CASES = {
     "a new channel": (
         [], [("channels.yml", "  - id: form\n",
               "  - id: phone\n    name: {en: Phone, de: Telefon}\n    type: phone\n    address: +49 89 1234567\n\n  - id: form\n")],
-        "Contact channels", "", "New channel: Phone (+49 89 1234567)", None),
+        "Contact channels", "", "New channel: Phone (+49 89 1234567): staffed around the clock; for every priority", ()),
+    "a new channel with its own hours": (
+        [], [HOTLINE], "Contact channels", "",
+        "New channel: Hotline (+49 89 1234 5678): staffed Monday to Friday 08:00–20:00 (Europe/Berlin), public "
+        "holidays: Munich, Germany; outside its hours not staffed; for Critical only", ()),
+    "a new channel with its description": (
+        [], [("channels.yml", "  - id: form\n", "  - id: desk\n    name: {en: Help desk, de: Helpdesk}\n    type: phone\n"
+              "    address: +49 89 1234567\n    description: {en: Ask us., de: Fragen Sie uns.}\n    same_hours_as: usa\n"
+              "    outside_hours: accepted\n\n  - id: form\n")],
+        "Contact channels", "", "New channel: Help desk (+49 89 1234567): staffed in the hours of USA; outside its hours "
+        "requests are accepted; for every priority", ("en: “Ask us.”", "de: “Fragen Sie uns.”")),
     "a channel's address": (
         [], [("channels.yml", "address: support@smartwork.example", "address: help@smartwork.example")],
         "Contact channels", "", "Email: address help@smartwork.example instead of support@smartwork.example", None),
     "planned new hours": (
         [], [HOURS_CHANGE], "Support hours and time zones", "EMEA",
         "From Monday, 1 March 2027, Monday to Friday 09:00–17:00 (now Monday to Friday 10:00–18:00)", None),
+    "new hours from a date already past": (
+        [], [(HOURS_CHANGE[0], HOURS_CHANGE[1], HOURS_CHANGE[2].replace("2027-03-01", "2026-03-01"))],
+        "Support hours and time zones", "EMEA", "Mondays to Fridays: 09:00–17:00 instead of 10:00–18:00", None),
     "planned new hours removed": (
         [HOURS_CHANGE], [(HOURS_CHANGE[0], HOURS_CHANGE[2], HOURS_CHANGE[1])], "Support hours and time zones", "EMEA",
         "Planned change removed: from Monday, 1 March 2027, Monday to Friday 09:00–17:00 "
@@ -171,7 +186,8 @@ CASES = {
     "a new channel from a date": (
         [], [("channels.yml", "  - id: form\n", "  - id: phone\n    name: {en: Phone, de: Telefon}\n    type: phone\n"
               "    address: +49 89 1234567\n    from: 2027-03-15\n\n  - id: form\n")],
-        "Contact channels", "", "New channel: Phone (+49 89 1234567), offered from Monday, 15 March 2027", None),
+        "Contact channels", "", "New channel: Phone (+49 89 1234567), offered from Monday, 15 March 2027: staffed around "
+        "the clock; for every priority", None),
     "a channel given its own hours": (
         [], [("channels.yml", "    type: form\n", "    type: form\n    zone: Europe/Berlin\n    hours:\n"
               "      monday to friday: 08:00-20:00\n    public_holidays: munich\n    outside_hours: accepted\n")],
@@ -208,7 +224,18 @@ CASES = {
     "a new notice": (
         [], [ADD_NOTICE], "Notices", "",
         "New notice (service disruption): Hotline unavailable, from Tuesday, 8 December 2026, 09:00 CET, "
-        "until further notice, EMEA", None),
+        "until further notice, EMEA; shown as soon as this change is published",
+        ("title (en): “Hotline unavailable”", "title (de): “Hotline nicht erreichbar”",
+         "text (en): “Our phone line is down. Please open a ticket in the portal.”",
+         "text (de): “Unsere Telefonleitung ist gestört. Bitte eröffnen Sie ein Ticket im Portal.”")),
+    "a new notice announced ahead": (
+        [], [(ADD_NOTICE[0], ADD_NOTICE[1], ADD_NOTICE[2].replace("start: 2026-12-08 09:00", "start: 2027-01-10 09:00"))],
+        "Notices", "", "New notice (service disruption): Hotline unavailable, from Sunday, 10 January 2027, 09:00 CET, "
+        "until further notice, EMEA; shown from Sunday, 27 December 2026, 09:00 CET", None),
+    "a new notice already begun": (
+        [], [(ADD_NOTICE[0], ADD_NOTICE[1], ADD_NOTICE[2].replace("start: 2026-12-08 09:00", "start: 2026-11-26 09:00"))],
+        "Notices", "", "New notice (service disruption): Hotline unavailable, from Thursday, 26 November 2026, 09:00 CET, "
+        "until further notice, EMEA; shown as soon as this change is published", None),
     "a notice ended early": (
         [ADD_NOTICE], [("notices.yml", "    zone: Europe/Berlin\n", "    end: 2026-12-08 11:15\n    zone: Europe/Berlin\n")],
         "Notices", "", "Notice ended early: Hotline unavailable, now Tuesday, 8 December 2026, 09:00 CET to 11:15 CET "
@@ -310,6 +337,7 @@ def test_each_kind_of_change_gives_its_line_in_its_topic_and_group(tmp_path, cas
 
 # Only what changed is reported: one edit, one line (the other topics stay silent).
 @pytest.mark.parametrize("case", ["closing earlier on one day", "a slower first response", "a channel removed",
+                                  "new hours from a date already past",
                                   "another time zone", "planned new hours", "planned new hours removed",
                                   "a planned faster first response", "a channel retired", "a new notice",
                                   "a notice ended early", "a notice removed", "a notice's text edited"])
@@ -428,15 +456,21 @@ def test_policy_texts_cannot_format_the_summary(tmp_path):
     assert section.lines[0].details[1] == r"after (en): “You open a \*support\* ticket \<b\>\[here\](x)\</b\>.”"
 
 
-def test_visible_text_of_an_article():
+def test_visible_text_of_a_page():
     html = ('<html><head><title>T</title><script>var x = 1;</script></head><body><nav>Menu</nav>'
             '<article class="md-content__inner"><h1 id="a">Support hours<a class="headerlink" href="#a">¶</a></h1>'
             '<p>Open\n  Monday <strong>to</strong> Friday.</p><div hidden>secret</div>'
             '<table><tr><th>Region</th><th>Hours</th></tr><tr><td>EMEA</td><td>10:00–18:00</td></tr></table>'
             '<pre><code>line 1\nline 2</code></pre><p>a<br>b</p><img alt="x"><script>ignored()</script></article>'
             '<footer>Footer</footer></body></html>')
-    assert review.article_text(html) == [
-        "Support hours", "Open Monday to Friday.", "Region | Hours", "EMEA | 10:00–18:00", "line 1", "line 2", "a", "b"]
+    # The whole page a reader sees (the tab's title, navigation, article, footer), one line per block.
+    assert review.page_text(html) == [
+        "T", "Menu", "Support hours", "Open Monday to Friday.", "Region | Hours", "EMEA | 10:00–18:00", "line 1",
+        "line 2", "a", "b", "Footer"]
+    # A class the portal's stylesheets show as a block is a line of its own.
+    channel = '<ul><li><strong>Email</strong>: write to us.<span class="hours">Around the clock.</span></li></ul>'
+    assert review.page_text(channel) == ["Email: write to us.Around the clock."]
+    assert review.page_text(channel, frozenset({"hours"})) == ["Email: write to us.", "Around the clock."]
 
 
 # A temporary git repository holding the project with the tools and the Makefile, and a stand-in
@@ -502,3 +536,110 @@ def test_a_channel_on_a_region_s_hours_is_not_repeated(tmp_path):
     sections = summary_of(*policy_pair(tmp_path, [HOTLINE, on_emea], [closing]))
     assert [(s.topic, [(line.group, line.text) for line in s.lines]) for s in sections] == [
         ("Support hours and time zones", [("EMEA", "Fridays close at 16:00 instead of 18:00")])]
+
+
+
+# The three-regions policy (EMEA on Munich's calendar, USA on New York's, APAC on Singapore's) in
+# tmp_path/old and tmp_path/new, each with its edits (file, text, replacement).
+def three_regions_pair(tmp_path: Path, old_edits=(), new_edits=()) -> tuple[Path, Path]:
+    dirs = []
+    for name, edits in (("old", old_edits), ("new", new_edits)):
+        directory = tmp_path / name / "policy"
+        shutil.copytree(ROOT / "policy", directory)
+        for path in FIXTURE.glob("*.yml"):
+            shutil.copy2(path, directory / path.name)
+        for file, old, new in edits:
+            edit(directory / file, old, new)
+        dirs.append(directory)
+    return dirs[0], dirs[1]
+
+
+def lines_of(sections) -> list:
+    return [(s.topic, line.group, line.text) for s in sections for line in s.lines]
+
+
+def dates_in(text: str) -> list:
+    return [dt.datetime.strptime(m, "%d %B %Y").date()
+            for m in re.findall(r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
+                                r"November|December) \d{4}", text)]
+
+
+# A new region brings its public holidays (each day listed) and the closures and special hours it gets.
+def test_a_new_region_brings_its_calendar_and_closures(tmp_path):
+    apac = ("regions.yml", "\n  - id: apac\n    name: {en: APAC, de: APAC}\n    zone: Asia/Singapore\n    hours:\n"
+            "      monday to friday: 09:00-18:00\n      saturday: 09:00-12:00\n    public_holidays: singapore\n", "\n")
+    own = [("holidays.yml", "  - name: {en: Christmas Eve, de: Heiligabend}\n    every_year: 12-24\n    hours: 09:00-12:00\n"
+            "    regions: [apac]\n", ""),
+           ("holidays.yml", "  - name: {en: Team day, de: Teamtag}\n    date: 2026-12-09\n    regions: [apac]\n", "")]
+    sections = summary_of(*three_regions_pair(tmp_path, [apac, *own]))
+    found = lines_of(sections)
+    [calendar] = [line for s in sections for line in s.lines if s.topic == "Public holidays"]
+    assert calendar.group == "APAC"
+    assert calendar.text.startswith("Public holidays: Singapore, ") and "days closed until Friday, 31 December 2027" \
+        in calendar.text, calendar
+    assert "Friday, 25 December 2026: Christmas Day" in calendar.details
+    assert len(calendar.details) == int(calendar.text.split(", ")[1].split()[0])
+    assert [(t, g, text) for t, g, text in found if t == "Closures and special hours"] == [
+        ("Closures and special hours", "", "New closure: Wednesday, 9 December 2026, Team day, APAC"),
+        ("Closures and special hours", "", "New special hours: Thursday, 24 December 2026, Christmas Eve, open 09:00–12:00, APAC"),
+        ("Closures and special hours", "", "New special hours: Thursday, 31 December 2026, New Year's Eve, open 10:00–14:00, APAC"),
+        ("Closures and special hours", "", "New special hours: Friday, 24 December 2027, Christmas Eve, open 09:00–12:00, APAC"),
+        ("Closures and special hours", "", "New special hours: Friday, 31 December 2027, New Year's Eve, open 10:00–14:00, APAC")]
+
+
+# Switching USA from Munich's calendar to New York's: the net effect on the days from the build's
+# today on, by holiday: another holiday on a date that stays closed is not a rename, the holidays
+# both calendars share are no change, no date before the build day is named.
+def test_a_calendar_switch_is_its_net_effect_on_the_days_ahead(tmp_path):
+    today = dt.date(2026, 1, 10)
+    old_dir, new_dir = three_regions_pair(tmp_path, [("regions.yml", "public_holidays: new-york", "public_holidays: munich")])
+    with time_limit(60, "loading and comparing two policies"):
+        sections = review.summarize(load_policy(old_dir, today), load_policy(new_dir, today))
+    found = lines_of(sections)
+    texts = [text for _, _, text in found]
+    assert ("Public holidays", "USA", "Public holidays: New York State, USA instead of Munich, Germany") in found
+    assert ("Public holidays", "", "Another public holiday: Monday, 25 May 2026, Memorial Day instead of Pentecost "
+            "Monday (still closed), USA") in found, texts
+    assert ("Public holidays", "", "No longer a public holiday: Friday, 3 April 2026, Good Friday, USA") in found
+    assert ("Public holidays", "", "New public holiday: Thursday, 26 November 2026, Thanksgiving Day, USA") in found
+    # Labor Day of Munich (1 May) and of New York (September) are two holidays, not one moved.
+    assert ("Public holidays", "", "No longer a public holiday: Friday, 1 May 2026, Labor Day, USA") in found
+    assert ("Public holidays", "", "New public holiday: Monday, 7 September 2026, Labor Day, USA") in found
+    assert not any("renamed" in text or "moved" in text or "Christmas Day" in text or "New Year's Day," in text for text in texts), texts
+    assert all(date >= today for text in texts for date in dates_in(text)), texts
+    assert not any("6 January 2026" in text for text in texts)
+
+
+# Names given in a new language for holidays that stay: one line per calendar and language.
+def test_names_only_are_one_line_per_calendar_and_language(tmp_path):
+    names = "".join(f"      {n}: {{fr: Nom {i}}}\n" for i, n in enumerate(
+        ['"New Year\'s Day"', "Epiphany", "Good Friday", "Easter Monday", "Labor Day", "Ascension Day",
+         "Pentecost Monday", "Corpus Christi", "Assumption Day", "German Unity Day", '"All Saints\' Day"',
+         "Christmas Day", "Second Day of Christmas"]))
+    french = [("company.yml", "languages: [en, de]", "languages: [en, de, fr]\nmissing_translations: fallback"),
+              ("holidays.yml", "    categories: [public, catholic]\n", "    categories: [public, catholic]\n    names:\n" + names)]
+    sections = summary_of(*policy_pair(tmp_path, (), french))
+    holidays = [(line.group, line.text) for s in sections for line in s.lines if s.topic == "Public holidays"]
+    # 25 and 26 December 2026, then the 13 holidays of 2027.
+    assert holidays == [("", "Munich, Germany: French names added for 15 holidays")]
+    # A German name changed in the New York calendar (the package has none): one line, one holiday ahead.
+    sections = summary_of(*three_regions_pair(tmp_path / "de", (), [("holidays.yml", "Memorial Day: {de: Memorial Day}",
+                                                                   "Memorial Day: {de: Gedenktag}")]))
+    assert lines_of(sections) == [("Public holidays", "", "New York State, USA: German names changed for 1 holiday")]
+
+
+# A notice's banner is on every page: every page of both editions is listed, and the text compared
+# is the whole page, not only its article.
+def test_a_banner_change_lists_every_page(built, tmp_path):
+    project = copy_project(tmp_path / "project")
+    edit(project / "policy" / ADD_NOTICE[0], ADD_NOTICE[1], ADD_NOTICE[2])
+    with time_limit(300, "building the site with a notice"):
+        new = run_build(project)
+    assert new.ok, new.output
+    changes = review.page_changes(built.site, new.site, ("en", "de"))
+    pages = review.page_texts(built.site)
+    assert {c.url for c in changes} == set(pages), sorted(set(pages) - {c.url for c in changes})
+    assert {c.edition for c in changes} == {"en", "de"}
+    after = review.page_texts(new.site)
+    assert any("Hotline unavailable" in line for line in after["process/"])
+    assert any("Hotline nicht erreichbar" in line for line in after["de/process/"])

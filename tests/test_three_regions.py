@@ -328,7 +328,8 @@ def test_a_missing_german_holiday_name_is_named(tmp_path):
     assert [str(p) for p in error.value.problems] == [
         f"policy/holidays.yml, line {line_of(holidays, '    names:')}, calendars[2].names: the holidays package has no de "
         "names for US, and the calendar 'new-york' gives none for 'Thanksgiving Day'\n"
-        "    Fix: add to the calendar:  names: {Thanksgiving Day: {de: ...}}  (one line per holiday, by its English name)"]
+        "    Fix: add to the calendar (by the English names; where a holiday has a line already, add de: ... to it):\n"
+        "    names:\n      Thanksgiving Day: {de: ...}"]
 
 
 # A calendar name written as the end of a sentence, as in "All support times exclude ...", would

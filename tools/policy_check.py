@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
-# `make check`: validate policy/ exactly as the build does, without building. Prints the build's
-# own report (PolicyError.report()) and exits 1 on problems; used by the pre-commit hook.
+# `make check`: every check the build runs short of rendering pages, without building: the policy
+# (policy/), the catalogs of its languages (locales/), each edition's pages and nav titles
+# (content/, mkdocs.yml) and the placeholders of every page. Prints the build's own messages and
+# exits with 1 on problems (make reports "Error 1" and exits with its own 2); used by the
+# pre-commit hook. The checks are the build's own functions (supportportal.site.Portal), not copies.
 
 import datetime as dt
 import os
@@ -10,25 +13,55 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from supportportal.loading import PolicyError, load_policy  # noqa: E402
+from mkdocs.theme import Theme  # noqa: E402
+from mkdocs.utils.meta import get_data  # noqa: E402
+from mkdocs.utils.yaml import yaml_load  # noqa: E402
+
+from supportportal.loading import PolicyError  # noqa: E402
+from supportportal.site import Portal  # noqa: E402
+
+_LAST_SECOND = 253402300799  # 9999-12-31 23:59:59 UTC, as the build
 
 
-def main() -> int:
-    # The build's "today" (it decides which years of closures are checked): SOURCE_DATE_EPOCH or the clock.
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    try:
-        today = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else \
-            dt.datetime.now(dt.timezone.utc).date()
-    except ValueError:
-        print(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, found '{epoch}'", file=sys.stderr)
+def main(root: Path = ROOT) -> int:
+    # The build's "today" (it decides which years are checked): SOURCE_DATE_EPOCH or the clock.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch and (not epoch.isascii() or not epoch.isdigit() or len(epoch) > 12 or int(epoch) > _LAST_SECOND):
+        print(f"SOURCE_DATE_EPOCH must be whole seconds since 1 January 1970 (UTC), found '{epoch[:40]}'",
+              file=sys.stderr)
         return 1
+    today = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else \
+        dt.datetime.now(dt.timezone.utc).date()
     try:
-        load_policy(ROOT / "policy", today)
+        with open(root / "mkdocs.yml", encoding="utf-8") as file:
+            main_config = yaml_load(file)
+    except Exception as error:  # MkDocs' own reading of mkdocs.yml: a broken file stops the build too
+        print(f"mkdocs.yml: {error}", file=sys.stderr)
+        return 1
+    main_config = main_config if isinstance(main_config, dict) else {}
+    try:
+        portal = Portal(root, today, main=main_config)
     except PolicyError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    print("policy/: no problems")
+    failures = portal.page_problems(get_data, templates(root, main_config))
+    if failures:
+        print("\n".join(failures), file=sys.stderr)
+        return 1
+    count = sum(len(portal.pages(lang)) for lang in portal.policy.languages)
+    print(f"policy/, locales/, content/: no problems ({len(portal.policy.languages)} editions, {count} pages)")
     return 0
+
+
+# The templates pages may name in `template:`: overrides/ and the theme's, as MkDocs finds them.
+def templates(root: Path, main_config: dict) -> set:
+    theme = main_config.get("theme")
+    theme = dict(theme) if isinstance(theme, dict) else {"name": theme or "mkdocs"}
+    custom = theme.pop("custom_dir", None)
+    name = theme.pop("name", "mkdocs")
+    theme = Theme(name=name, custom_dir=str(root / custom) if custom else None,
+                  **{k: v for k, v in theme.items() if k in ("language", "locale")})
+    return set(theme.get_env().list_templates())
 
 
 if __name__ == "__main__":

@@ -5,8 +5,12 @@
 #   tools/policy_diff.py --base REV --head REV two revisions
 #   tools/policy_diff.py --no-pages            the policy summary only, without building the pages
 #
+# `make diff BASE=rev HEAD=rev` hands the revisions over in the environment (POLICY_DIFF_BASE,
+# POLICY_DIFF_HEAD), never through a shell. Anything that is not a revision of the repository is
+# refused with a message and exit status 1, as is every other problem.
+#
 # The summary goes to standard output (`make diff > summary.md`); all logic is in
-# hooks/supportportal/review.py.
+# the package hooks/supportportal/review/.
 
 import argparse
 import datetime as dt
@@ -26,15 +30,18 @@ def main(argv=None) -> int:
     parser.add_argument("--head", help="revision with the change (default: the working tree)")
     parser.add_argument("--no-pages", action="store_true", help="skip building and comparing the pages")
     args = parser.parse_args(argv)
+    base = args.base if args.base is not None else os.environ.get("POLICY_DIFF_BASE", "")
+    head = args.head if args.head is not None else os.environ.get("POLICY_DIFF_HEAD", "")
     # Both policies are read, and both sites built, for the same "today".
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or str(
         int(dt.datetime.combine(dt.datetime.now(dt.timezone.utc).date(), dt.time(), dt.timezone.utc).timestamp()))
     try:
-        base = args.base or review.default_base(ROOT)
-        summary = review.review(ROOT, base, args.head or None, epoch, pages=not args.no_pages)
+        base = review.revision(ROOT, base, "BASE") if base else review.default_base(ROOT)
+        head = review.revision(ROOT, head, "HEAD") if head else None
+        summary = review.review(ROOT, base, head, epoch, pages=not args.no_pages)
     except review.ReviewError as error:
         print(f"make diff: {error}", file=sys.stderr)
-        return 2
+        return 1
     sys.stdout.write(summary)
     return 0
 

@@ -19,9 +19,10 @@ import datetime as dt
 from .model import Channel, Policy, Priority, Region, Schedule
 
 
-# The policy with every region, channel schedule and priority rebased to the horizon start.
-def rebase(policy: Policy) -> Policy:
-    first = policy.horizon[0]
+# The policy with every region, channel schedule and priority rebased to the horizon start (or to
+# `first`: `make diff` speaks of the days from the build's today on).
+def rebase(policy: Policy, first: dt.date | None = None) -> Policy:
+    first = first or policy.horizon[0]
     channels = tuple(dataclasses.replace(c, schedule=_rebase_hours(c.schedule, first)) if c.schedule else c
                      for c in policy.channels)
     return dataclasses.replace(

@@ -37,7 +37,10 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "policy" / "schema"
 
 
 class PolicyError(Exception):
-    def __init__(self, problems):
+    # `settings`: company.yml's (languages, fallback for missing translations) where they could be
+    # read, so the catalogs are checked in the same run.
+    def __init__(self, problems, settings: tuple | None = None):
+        self.settings = settings
         self.problems = sorted(set(problems), key=lambda p: (FILES.index(p.file.split("/")[-1][:-4])
                                                              if p.file.split("/")[-1][:-4] in FILES else 99,
                                                              p.line, p.path, p.message))
@@ -55,7 +58,7 @@ def load_policy(directory: Path, today: dt.date, label: str = "policy") -> Polic
     _read(ctx)
     policy = _build(ctx, today)
     if ctx.problems:
-        raise PolicyError(ctx.problems)
+        raise PolicyError(ctx.problems, (ctx.languages, ctx.fallback) if ctx.check_languages else None)
     return policy
 
 
@@ -238,6 +241,10 @@ def _build(ctx: Context, today: dt.date) -> Policy | None:
     steps, duties = process.check(ctx)
     maint = maintenance.check(ctx)
     notices_ = notices.check(ctx, regions_, region_ids, channel_ids, today)
+    # Holiday names a language lacks are listed with the other problems, not in a later run.
+    names_checked = bool(ctx.problems) and _names_checkable(calendars, years, today)
+    if names_checked:
+        holidays.holiday_names(ctx, calendars, dt.date(today.year, 1, 1), dt.date(today.year + years - 1, 12, 31))
     if ctx.problems:
         return None
     policy = Policy(
@@ -250,7 +257,8 @@ def _build(ctx: Context, today: dt.date) -> Policy | None:
     if not _years_known(ctx, policy):
         return None
     policy = dated.rebase(policy)
-    holidays.holiday_names(ctx, policy)
+    if not names_checked:
+        holidays.holiday_names(ctx, policy.calendars, *policy.horizon)
     if ctx.problems:
         return None
     overrides, conflicts = closures_.region_overrides(policy)
@@ -265,6 +273,21 @@ def _build(ctx: Context, today: dt.date) -> Policy | None:
             ctx.report("holidays", ("closures", index), message, "keep one entry per date and channel")
     policy.channel_overrides.update(overrides)
     return policy
+
+
+# Whether holiday names can be checked while other parts have problems: calendars that loaded,
+# and published years the holidays package knows (else that is reported, once the rest is fixed).
+def _names_checkable(calendars, years, today: dt.date) -> bool:
+    if not calendars or not years or today.year + years - 1 > 9999 or None in calendars:
+        return False
+    for cal in calendars:
+        try:
+            known = closures_.country_class(cal.country)(subdiv=cal.subdivision)
+        except Exception:  # an unknown country or subdivision: reported by the calendar's own check
+            return False
+        if today.year < known.start_year or today.year + years - 1 > known.end_year:
+            return False
+    return True
 
 
 # The published years lie within the years the holidays package knows for each calendar: past

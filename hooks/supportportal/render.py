@@ -151,8 +151,22 @@ def _join(items, separator: str = "") -> Markup:
 # Render one page's Markdown with the policy facts for its language; `first_line` is the line of
 # the file the Markdown starts on (after front matter).
 def render_page(env: jinja2.Environment, source: str, context: dict, page: str, first_line: int = 1) -> str:
+    tree = check_page(env, source, context, page, first_line)
+    try:
+        return env.from_string(tree).render(context)
+    except Exception as failure:  # a fact that failed, or the sandbox stopping what the check missed
+        raise _page_error(page, first_line, [_runtime_problem(failure, context)]) from None
+
+
+def _page_error(page: str, first_line: int, problems) -> PageError:
+    return PageError(page, [(line and line + first_line - 1, problem, fix) for line, problem, fix in problems])
+
+
+# Everything render_page checks before rendering (characters, placeholders' syntax and names):
+# the parsed page, or PageError. `make check` runs it on every page.
+def check_page(env: jinja2.Environment, source: str, context: dict, page: str, first_line: int = 1):
     def error(problems):
-        return PageError(page, [(line and line + first_line - 1, problem, fix) for line, problem, fix in problems])
+        return _page_error(page, first_line, problems)
 
     problems = [(number, f"contains the character U+{ord(found.group()):04X}, which the portal reserves "
                          "for its own use", "delete it")
@@ -168,10 +182,7 @@ def render_page(env: jinja2.Environment, source: str, context: dict, page: str, 
     problems += _PageCheck(context).template(tree)
     if problems:
         raise error(sorted(problems, key=lambda p: p[0] or 0))
-    try:
-        return env.from_string(tree).render(context)
-    except Exception as failure:  # a fact that failed, or the sandbox stopping what the check missed
-        raise error([_runtime_problem(failure, context)]) from None
+    return tree
 
 
 # Where the placeholder Jinja stumbled on opens: the last line up to the error's that opens one

@@ -8,6 +8,7 @@ import json
 import os
 from pathlib import Path
 
+import yaml
 from markupsafe import escape
 
 from . import atom, catalog, feed, ics, jsonld, render, version
@@ -17,14 +18,36 @@ SCHEMAS = Path(__file__).resolve().parent / "schemas"
 
 
 class Portal:
-    def __init__(self, root: Path, today: dt.date, lang: str | None = None, policy=None):
+    # Every problem found before pages are rendered comes in one PolicyError: the policy's, the
+    # catalogs' of its languages (read also when the policy has problems, as long as company.yml
+    # names its languages) and, given the main edition's mkdocs.yml (`main`: its theme and nav),
+    # every other edition's missing pages and nav titles. `make check` runs the same.
+    def __init__(self, root: Path, today: dt.date, lang: str | None = None, policy=None, main: dict | None = None):
         self.root = root
-        self.policy = policy or load_policy(root / "policy", today)
         self.today = today
+        problems, settings = [], None
+        try:
+            self.policy = policy or load_policy(root / "policy", today)
+            settings = (self.policy.languages, self.policy.translation_fallback)
+        except PolicyError as error:
+            problems += error.problems
+            settings = error.settings
+        # The portal's own words per language: built-in catalogs, the project's locales/ over them.
+        self.catalogs = {}
+        if settings is not None:
+            try:
+                self.catalogs = catalog.load_catalogs(root, *settings)
+            except PolicyError as error:
+                problems += error.problems
+        self.languages = settings[0] if settings else ()
+        # (A build of another language than the main one is refused by the adapter, with its reason.)
+        if main is not None and self.languages and (lang is None or lang == self.languages[0]):
+            for other in self.languages[1:]:
+                problems += self.edition_problems(other, main.get("theme"), main.get("nav"))
+        if problems:
+            raise PolicyError(problems)
         self.lang = lang or self.policy.languages[0]
         self.version = version.published_version(self.policy, root)
-        # The portal's own words per language: built-in catalogs, the project's locales/ over them.
-        self.catalogs = catalog.load_catalogs(root, self.policy.languages, self.policy.translation_fallback)
         catalog.install(self.catalogs)
         self.words = self.catalogs.get(self.lang) or catalog.get(self.lang)
         self.env = render.environment()
@@ -32,7 +55,7 @@ class Portal:
 
     @property
     def main_language(self) -> str:
-        return self.policy.languages[0]
+        return self.languages[0]
 
     # The main language at the site root, every other one in a folder of its own: /de/.
     def prefix(self, lang: str) -> str:
@@ -41,7 +64,7 @@ class Portal:
     # Folders of other editions in content/ (de/ ...), listed in the policy or not: the main
     # edition never publishes them as its own pages.
     def edition_folders(self) -> list[str]:
-        folders = {lang for lang in self.policy.languages[1:]}
+        folders = {lang for lang in self.languages[1:]}
         folders |= {p.name for p in (self.root / "content").iterdir()
                     if p.is_dir() and len(p.name) == 2 and p.name.isalpha() and p.name.islower()}
         return sorted(folders)
@@ -118,6 +141,66 @@ class Portal:
             raise PolicyError(problems)
         return settings
 
+    # What stops the build of another language's edition before its pages are rendered: a page its
+    # nav names (mkdocs.<lang>.yml's, else the main nav) missing from its folder (content/<lang>/, or
+    # the docs_dir of mkdocs.<lang>.yml), subfolders too, and for an edition without
+    # mkdocs.<lang>.yml the nav titles its catalog lacks. MkDocs would only warn in strict mode
+    # that the nav names a page it cannot find, after building every other page.
+    def edition_problems(self, lang: str, theme, nav) -> list:
+        own = self.edition_config(lang)
+        problems = []
+        if own is None and lang in self.catalogs:  # nav titles come from a catalog that loaded
+            try:
+                self.edition_settings(lang, theme, nav)
+            except PolicyError as error:
+                problems += error.problems
+        folder = self.docs_dir(lang) if own is None else own[0]
+        name = os.path.relpath(folder, self.root).replace(os.sep, "/").rstrip("/") + "/"
+        needed = _nav_pages(nav if own is None or own[1] is None else own[1])
+        if not folder.is_dir():
+            return problems + [Problem(name, 0, "", f"the folder of the '{lang}' edition is missing",
+                                       f"copy the pages of content/ (without its language folders) to {name}, "
+                                       f"subfolders too, and translate them: {', '.join(needed) or 'index.md'}")]
+        for page in needed:
+            if not (folder / page).is_file():
+                source = f"content/{page}" if (self.root / "content" / page).is_file() else None
+                problems.append(Problem(f"{name}{page}", 0, "", "the page is missing" + (
+                    f" ({source} has no {lang} version)" if source else " (the nav names it)"),
+                    f"copy {source} to {name}{page} and translate it" if source else
+                    f"write {name}{page}, or take it out of the nav"))
+        return problems
+
+    # Another language's own mkdocs.<lang>.yml: (its docs_dir, its nav or None to inherit the
+    # main one), or None without one.
+    def edition_config(self, lang: str) -> tuple | None:
+        path = self.root / f"mkdocs.{lang}.yml"
+        if not path.is_file():
+            return None
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+        except (yaml.YAMLError, UnicodeDecodeError, OSError):
+            data = None  # MkDocs reports it when it reads the file
+        data = data if isinstance(data, dict) else {}
+        docs = data.get("docs_dir")
+        return self.root / (docs if isinstance(docs, str) else f"content/{lang}"), data.get("nav")
+
+    # The Markdown pages of one edition, as paths within its folder (developers/index.md); the main
+    # edition's without the other editions' folders.
+    def pages(self, lang: str) -> list[str]:
+        folder = self.docs_dir(lang) if lang != self.main_language else self.root / "content"
+        if lang != self.main_language and self.edition_config(lang) is not None:
+            folder = self.edition_config(lang)[0]
+        if not folder.is_dir():
+            return []
+        skip = set(self.edition_folders()) if lang == self.main_language else set()
+        found = []
+        for path in sorted(folder.rglob("*.md")):
+            relative = path.relative_to(folder)
+            if relative.parts[0] in skip or any(part.startswith(".") for part in relative.parts):
+                continue
+            found.append(relative.as_posix())
+        return found
+
     # Files written beside the pages: the feeds and their schemas (support.json for integrations,
     # the widget's compact copies under support/), and the words of the browser scripts (live
     # status, calculator, language hint), one small file per language: a page has its own
@@ -170,6 +253,34 @@ class Portal:
     def render_markdown(self, markdown: str, src_uri: str, first_line: int = 1) -> str:
         return render.render_page(self.env, markdown, self.context, self.page_name(src_uri), first_line)
 
+    # The build's checks of a page short of rendering it: PageError or None.
+    def check_markdown(self, markdown: str, src_uri: str, first_line: int = 1) -> None:
+        render.check_page(self.env, markdown, self.context, self.page_name(src_uri), first_line)
+
+    # Every page of every edition checked as it is before rendering (its encoding, its placeholders
+    # against the facts of its language): the messages of all broken pages, in one run. The build
+    # runs it before the first page, `make check` instead of the build. `split_meta` takes the
+    # front matter off as MkDocs does: source -> (Markdown, meta).
+    # `templates`: the names of the templates the theme and overrides/ offer, for `template:` in a
+    # page's front matter (None: not checked).
+    def page_problems(self, split_meta, templates=None) -> list[str]:
+        failures = []
+        for lang in self.policy.languages:
+            edition = self if lang == self.lang else Portal(self.root, self.today, lang, self.policy)
+            own = self.edition_config(lang) if lang != self.main_language else None
+            folder = self.root / "content" if lang == self.main_language else own[0] if own else self.docs_dir(lang)
+            for page in self.pages(lang):
+                try:
+                    source = edition.read_page(folder / page, page)
+                    markdown, meta = split_meta(source)
+                    first_line = source[:-len(markdown)].count("\n") + 1 if markdown and source.endswith(markdown) else 1
+                    if templates is not None:
+                        _check_template(edition.page_name(page), source, meta, templates)
+                    edition.check_markdown(markdown, page, first_line)
+                except render.PageError as error:
+                    failures.append(str(error))
+        return failures
+
     # What a rendered page would wrongly show readers, each with the line of the page's source.
     def page_warnings(self, html: str, source: str, src_uri: str) -> list[str]:
         return render.page_warnings(html, source, self.page_name(src_uri))
@@ -216,3 +327,36 @@ class Portal:
                 "url": self.policy.site_url + self.prefix(lang) + page_url,
             })
         return result
+
+
+# A page's `template:` (front matter) names a template the theme or overrides/ has; else PageError
+# (MkDocs would stop with a traceback).
+def _check_template(page: str, source: str, meta: dict, templates) -> None:
+    name = meta.get("template") if isinstance(meta, dict) else None
+    if name is None or (isinstance(name, str) and name in templates):
+        return
+    line = next((number for number, text in enumerate(source.split("\n"), 1) if text.startswith("template:")), None)
+    pages = sorted(t for t in templates if t.endswith(".html") and "/" not in t)
+    raise render.PageError(page, [(line, f"the template '{name}' does not exist in overrides/ or the theme",
+                                   f"use one of {', '.join(pages)}, or delete the line to use main.html")])
+
+
+# The Markdown pages a nav names, in its order: developers/index.md (not links to elsewhere).
+def _nav_pages(nav) -> list[str]:
+    found = []
+    for item in nav if isinstance(nav, list) else []:
+        targets = item.values() if isinstance(item, dict) else [item]
+        for target in targets:
+            if isinstance(target, list):
+                found += _nav_pages(target)
+            elif isinstance(target, str) and target.endswith(".md") and "://" not in target:
+                found.append(target.lstrip("/"))
+    return list(dict.fromkeys(found))
+
+
+# Reads an MkDocs configuration for its plain settings: tags such as !!python/name or !ENV read as None.
+class _ConfigLoader(yaml.SafeLoader):
+    pass
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)

@@ -22,7 +22,8 @@ class Problem:
     fix: str | None = None
 
     def __str__(self) -> str:
-        where = f"{self.file}, line {self.line}" + (f", {self.path}" if self.path else "")
+        # Line 0: the file as a whole (a missing page).
+        where = self.file + (f", line {self.line}" if self.line else "") + (f", {self.path}" if self.path else "")
         return f"{where}: {self.message}" + (f"\n    Fix: {self.fix}" if self.fix else "")
 
 

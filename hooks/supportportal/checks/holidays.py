@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar as calendar_
 import datetime as dt
 import difflib
+import json
 
 from .. import closures as closures_
 from ..model import Calendar, Closure, Text
@@ -102,16 +103,23 @@ def _plain_name(ctx: Context, path, name: Text) -> None:
 
 # Every holiday needs a name in every language: from the `holidays` package, else from the
 # calendar's `names:`, which may only name holidays the calendar has.
-def holiday_names(ctx: Context, policy) -> None:
-    first, last = policy.horizon
-    for i, calendar in enumerate(policy.calendars):
+def holiday_names(ctx: Context, calendars, first: dt.date, last: dt.date) -> None:
+    for i, calendar in enumerate(calendars):
+        if calendar is None:
+            continue
         path = ("calendars", i)
+        unnamed: dict = {}
         for lang, holiday in closures_.unnamed_holidays(calendar, first, last, ctx.languages):
+            unnamed.setdefault(lang, []).append(holiday)
+        # One problem per calendar and language, with every holiday it lacks as lines to paste.
+        for lang, names in unnamed.items():
+            which = f"'{names[0]}'" if len(names) == 1 else f"{len(names)} holidays: " + ", ".join(names)
+            block = "\n".join(["    names:", *(f"      {_yaml_key(name)}: {{{lang}: ...}}" for name in names)])
             ctx.report(NAME, path + ("names",) if calendar.names else path,
                        f"the holidays package has no {lang} names for {calendar.country}, "
-                       f"and the calendar '{calendar.id}' gives none for '{holiday}'",
-                       f"add to the calendar:  names: {{{holiday}: {{{lang}: ...}}}}  (one line per holiday, "
-                       "by its English name)")
+                       f"and the calendar '{calendar.id}' gives none for {which}",
+                       f"add to the calendar (by the English names; where a holiday has a line already, add "
+                       f"{lang}: ... to it):\n{block}")
         known = {text.get("en") for text in closures_.calendar_days(calendar, first, last).values()}
         for holiday, _ in calendar.names:
             if holiday not in known:
@@ -120,6 +128,13 @@ def holiday_names(ctx: Context, policy) -> None:
                            f"'{holiday}' is not a holiday of the calendar '{calendar.id}' in the published years",
                            f"did you mean '{close[0]}'?" if close else
                            f"use the English names: {', '.join(sorted(known))}")
+
+
+# A holiday's English name as a YAML key: plain where YAML reads it back unchanged, else quoted.
+def _yaml_key(name: str) -> str:
+    plain = name[:1].isalnum() and not any(mark in name for mark in (": ", " #", "{", "}", "[", "]", ",", '"')) \
+        and not name.endswith(":")
+    return name if plain else json.dumps(name, ensure_ascii=False)
 
 
 # Company closures (None in place of a broken one); region and channel ids are None when they are not known.

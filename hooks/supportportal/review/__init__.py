@@ -1,0 +1,19 @@
+# What customers will read differently after a policy change, for the people reviewing it
+# (`make diff`): a summary in Markdown grouped by topic and region, and the pages whose visible
+# text changed. The summary is written in English for reviewers (it is not published); the site
+# states the same facts in each of its languages, and changed texts are shown in every language
+# that changed.
+#
+# One module per topic (regions, calendars, channels, notices, priorities, texts), each a few
+# functions from (old policy, new policy) to summary lines, listed in summary.TOPICS: a new kind
+# of policy fact gets a summary by adding one function there. pages compares the built sites,
+# revisions reads the trees from git and builds them.
+
+from .common import LANG, Line, Section
+from .pages import PageChange, page_changes, page_text, page_texts
+from .revisions import ReviewError, build_site, default_base, export_tree, review, revision, short_name
+from .summary import NO_CHANGE, NOTE, TOPICS, policy_summary, render, summarize
+
+__all__ = ["LANG", "Line", "Section", "PageChange", "page_changes", "page_text", "page_texts", "ReviewError",
+           "build_site", "default_base", "export_tree", "review", "revision", "short_name", "NO_CHANGE", "NOTE",
+           "TOPICS", "policy_summary", "render", "summarize"]

@@ -1,0 +1,132 @@
+# The pages: each page's whole visible text, before and after, block by block.
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+# A page whose visible text differs between two builds.
+@dataclass(frozen=True)
+class PageChange:
+    edition: str  # language code
+    url: str  # "hours/", "de/hours/", "404.html"
+    changed: int  # blocks added, removed or replaced
+    status: str = "changed"  # "changed" | "new" | "removed"
+
+
+# Every page of a built site: {url: its visible text, one line per block}; editions are folders
+# named by their language (de/) beside the main edition at the root.
+def page_texts(site: Path) -> dict:
+    blocks = _block_classes(site)
+    pages = {}
+    for path in sorted(site.rglob("*.html")):
+        url = path.relative_to(site).as_posix()
+        url = url[: -len("index.html")] if url.endswith("index.html") else url
+        pages[url] = page_text(path.read_text(encoding="utf-8"), blocks)
+    return pages
+
+
+def page_changes(old_site: Path, new_site: Path, languages: tuple) -> list[PageChange]:
+    old, new = page_texts(old_site), page_texts(new_site)
+    result = []
+    for url in sorted(old.keys() | new.keys()):
+        before, after = old.get(url, []), new.get(url, [])
+        if before == after:
+            continue
+        matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+        changed = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal")
+        status = "new" if url not in old else "removed" if url not in new else "changed"
+        result.append(PageChange(_edition(url, languages), url, changed, status))
+    return result
+
+
+def _edition(url: str, languages: tuple) -> str:
+    head = url.split("/", 1)[0]
+    return head if head in languages[1:] and "/" in url else languages[0]
+
+
+# The classes the portal's own stylesheets show as blocks (a channel's hours under its
+# description): their text is a line of its own, as readers see it.
+def _block_classes(site: Path) -> frozenset:
+    found = set()
+    for css in site.glob("assets/stylesheets/*.css"):
+        if not css.name.startswith(("support-", "portal")):
+            continue
+        text = css.read_text(encoding="utf-8", errors="replace")
+        for selectors in _DISPLAYED.findall(text):
+            for selector in selectors.split(","):
+                last = re.findall(r"\.([A-Za-z0-9_-]+)", selector.strip().split()[-1]) if selector.strip() else []
+                found.update(last)
+    return frozenset(found)
+
+
+_DISPLAYED = re.compile(r"([^{}]+)\{[^{}]*display:\s*(?:block|flex|grid|list-item)")
+
+
+# The text a reader sees on a page, one line per block: the tab's title, the banner, the header,
+# the navigation, the article and the footer; without scripts, styles, hidden elements and the
+# "¶" permalinks.
+def page_text(html: str, block_classes: frozenset = frozenset()) -> list[str]:
+    parser = _VisibleText(block_classes)
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(part.split()).removeprefix("| ") for part in "".join(parser.out).split("\n"))
+    return [line for line in lines if line]
+
+
+class _VisibleText(HTMLParser):
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    BLOCK = {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption",
+             "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
+             "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "ul", "caption",
+             "title", "label", "button", "option"}
+    SKIP = {"script", "style", "template", "noscript", "svg", "head"}
+    SHOWN_IN_HEAD = {"title"}
+
+    def __init__(self, block_classes: frozenset):
+        super().__init__(convert_charrefs=True)
+        self.blocks = block_classes
+        self.out: list = []
+        self.stack: list = []  # (tag, skipped, shown as a block)
+
+    def _skipped(self) -> bool:
+        return bool(self.stack) and self.stack[-1][1]
+
+    def _block(self, tag, attrs) -> bool:
+        return tag in self.BLOCK or bool(self.blocks.intersection((attrs.get("class") or "").split()))
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        # <head> shows only the tab's title.
+        in_head = bool(self.stack) and all(entry[0] in ("html", "head") for entry in self.stack)
+        skipped = (self._skipped() and not (in_head and tag in self.SHOWN_IN_HEAD)) or tag in self.SKIP \
+            or "hidden" in attrs or "headerlink" in classes
+        if not skipped:
+            if self._block(tag, attrs):
+                self.out.append("\n")
+            elif tag in ("td", "th"):
+                self.out.append(" | ")
+        if tag not in self.VOID:
+            self.stack.append((tag, skipped, self._block(tag, attrs)))
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        # Close up to the matching tag (HTML may leave some elements implicitly closed).
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                _, skipped, block = self.stack[index]
+                del self.stack[index:]
+                if not skipped and block:
+                    self.out.append("\n")
+                return
+
+    # Line breaks in the source count only inside <pre>; elsewhere blocks make the lines.
+    def handle_data(self, data):
+        if not self._skipped():
+            self.out.append(data if any(entry[0] == "pre" for entry in self.stack) else data.replace("\n", " "))

@@ -1,0 +1,128 @@
+# The summary: the topics in order, and the Markdown reviewers read.
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .. import dated
+from ..loading import PolicyError, load_policy
+from ..model import Policy
+from .calendars import _closures, _holidays
+from .channels import _channels
+from .common import Section
+from .notices import _notices
+from .priorities import _priorities
+from .regions import _hours
+from .texts import _company, _maintenance, _process
+
+
+NO_CHANGE = "No change for customers"
+
+
+NOTE = ("Written in English for reviewers; the site shows the same facts in each of its languages, "
+        "and changed texts are quoted in each language that changed.")
+
+
+_LANGUAGE_NAMES = {"en": "English", "de": "German"}
+
+
+# The summary: the topics that changed, in the order of TOPICS.
+def summarize(old: Policy, new: Policy) -> list[Section]:
+    # Both policies as in force on the build's today: a planned change already in force is the
+    # current value, so no date before the build day is told.
+    old, new = dated.rebase(old, old.today), dated.rebase(new, new.today)
+    sections = []
+    for topic, function in TOPICS:
+        lines = tuple(function(old, new))
+        if lines:
+            sections.append(Section(topic, lines))
+    return sections
+
+
+# Load both policy folders with the portal's loader and summarize them in Markdown; a broken
+# new policy gives the build's own report instead.
+def policy_summary(old_dir: Path, new_dir: Path, today: dt.date, compared: str = "") -> str:
+    try:
+        new = load_policy(new_dir, today)
+    except PolicyError as error:
+        return render(compared=compared, problems=error.report())
+    try:
+        old = load_policy(old_dir, today)
+    except PolicyError as error:
+        return render(compared=compared, base_problems=error.report())
+    return render(summarize(old, new), compared=compared)
+
+
+# The summary as Markdown. `pages` is None when pages were not compared.
+def render(sections=(), *, compared: str = "", problems: str | None = None, base_problems: str | None = None,
+           pages: list | None = None, page_problem: str | None = None, languages: tuple = ()) -> str:
+    out = ["# Policy change: what customers will read", ""]
+    if compared:
+        out += [compared, ""]
+    if problems:
+        out += ["## The new policy has problems: nothing would be published", "",
+                "The build stops with:", "", "```text", problems, "```", ""]
+        return "\n".join(out)
+    if base_problems:
+        out += ["## The base policy does not load with this version of the portal", "",
+                "```text", base_problems, "```", ""]
+        return "\n".join(out)
+    if not sections and not pages and not page_problem:
+        out += [f"**{NO_CHANGE}.**" + (" No page's text changed." if pages is not None else ""), ""]
+        return "\n".join(out)
+    out += [f"_{NOTE}_", ""]
+    if not sections:
+        out += [f"**{NO_CHANGE} in the policy.**", ""]
+    for section in sections:
+        out += [f"## {section.topic}", ""]
+        for group, lines in _grouped(section.lines):
+            if group:
+                out += [f"### {group}", ""]
+            for line in lines:
+                out.append(f"- {line.text}")
+                out += [f"  - {detail}" for detail in line.details]
+            out.append("")
+    if page_problem:
+        out += ["## Pages", "", "The pages could not be compared:", "", "```text", page_problem, "```", ""]
+    elif pages is not None:
+        out += _render_pages(pages, languages)
+    return "\n".join(out)
+
+
+def _grouped(lines):
+    groups: dict = {}
+    for line in lines:
+        groups.setdefault(line.group, []).append(line)
+    return sorted(groups.items(), key=lambda item: item[0] != "")
+
+
+def _render_pages(pages: list, languages: tuple) -> list:
+    out = ["## Pages whose text changed", ""]
+    if not pages:
+        return out + ["No page's visible text changed.", ""]
+    editions = [lang for lang in languages if any(p.edition == lang for p in pages)]
+    editions += sorted({p.edition for p in pages} - set(editions))
+    for lang in editions:
+        main = lang == (languages[0] if languages else lang)
+        out += [f"### {_LANGUAGE_NAMES.get(lang, lang)} edition ({'/' if main else f'/{lang}/'})", ""]
+        for page in (p for p in pages if p.edition == lang):
+            count = f"{page.changed} line{'s' if page.changed != 1 else ''}"
+            what = {"new": f"new page, {count}", "removed": f"page removed, {count}"}.get(page.status, f"{count} changed")
+            out.append(f"- `{page.url or '/'}`: {what}")
+        out.append("")
+    return out
+
+
+# The summary's topics in order: (heading, function(old policy, new policy) -> Lines).
+TOPICS = (
+    ("Support hours and time zones", _hours),
+    ("Public holidays", _holidays),
+    ("Closures and special hours", _closures),
+    ("Notices", _notices),
+    ("Contact channels", _channels),
+    ("Priorities and response targets", _priorities),
+    ("Resolution process", _process),
+    ("Maintenance and warranty", _maintenance),
+    ("Company and site", _company),
+)
