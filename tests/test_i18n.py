@@ -230,3 +230,38 @@ def test_readme_translation_example_is_real(project):
     build = run_build(project)
     assert build.returncode == 1
     assert example.strip() in build.output
+
+
+# German in parentheses on the English edition: only Munich's official holiday names (beside
+# their English names), never a German text of the policy or of the German catalog.
+def test_english_edition_shows_german_only_as_official_holiday_names(site):
+    import datetime as dt
+
+    from supportportal import closures
+    from supportportal.loading import load_policy
+
+    policy = load_policy(ROOT / "policy", dt.date.today())
+    official = {t.official for c in policy.calendars for t in closures.calendar_days(c, *policy.horizon).values()}
+    german = set()
+    catalog_de = yaml.safe_load((ROOT / "hooks" / "supportportal" / "locales" / "de.yml").read_text(encoding="utf-8"))
+    stack = [v for k, v in catalog_de.items() if k != "count.words"]
+    for file in (ROOT / "policy").glob("*.yml"):
+        stack.append(yaml.safe_load(file.read_text(encoding="utf-8")))
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            german.add(value.strip())
+        elif isinstance(value, dict):
+            stack += [value["de"]] if isinstance(value.get("de"), str) else [v for v in value.values() if not isinstance(v, str)]
+            if set(value) <= {"zero", "one", "two", "few", "many", "other"}:
+                stack += value.values()
+        elif isinstance(value, list):
+            stack += value
+    german -= official
+    shown = set()
+    for page in english_pages(site):
+        text = " ".join(soup(site / page).get_text(" ").split())
+        groups = re.findall(r"\(([^()]*(?:\([^()]*\))?[^()]*)\)", text)
+        assert not [g for g in groups if g in german], page
+        shown.update(g for g in groups if g in official)
+    assert len(shown) >= 3, shown  # the calendar shows them

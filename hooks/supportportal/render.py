@@ -666,7 +666,6 @@ class Facts:
         say, lang = self.say, self.lang
         first, last = self.policy.horizon
         days = closures.closure_days(self.policy)
-        local = closures.local_language(self.policy)
         upcoming = next((d.date for d in days if d.date >= self.today), None)
 
         # "Closed", "Open 10:00–14:00 CET", or for regions in several zones
@@ -692,7 +691,7 @@ class Facts:
                 is_next = day.date == upcoming
                 lead = f'<strong class="support-next__label">{escape(first_label)}</strong> ' if is_next else ""
                 mark = ' class="support-next"' if is_next else ""
-                name = escape(policy_text(closures.display_name(day.name, lang, local, self.policy.languages[0])))
+                name = escape(policy_text(closures.display_name(day.name, lang, self.policy.languages[0])))
                 name = Markup(f"<mark>{name}</mark>") if is_next else name
                 rows.append(
                     f'<tr{mark} data-date="{day.date.isoformat()}" '
@@ -717,11 +716,9 @@ class Facts:
 
     # The sentence on the coming closures. A page is read for a week and more after the build, so
     # it states dated facts that stay true ("Closures from 21 December 2026: ..."); in the browser
-    # support-widget.js replaces the text in place with the next closure of the reader's own day
-    # (data-local: the language whose holiday names are shown beside the page's).
+    # support-widget.js replaces the text in place with the next closure of the reader's own day.
     def next_closure(self) -> Markup:
-        local = closures.local_language(self.policy) or ""
-        return Markup(f'<span class="support-next-closure" data-support-next-closure data-local="{escape(local)}">'
+        return Markup('<span class="support-next-closure" data-support-next-closure>'
                       f"{_literal(self._dated_closures())}</span>")
 
     # "Closures from 21 December 2026: Christmas Eve (Heiligabend), Thursday, 24 December 2026; ...":
@@ -742,10 +739,9 @@ class Facts:
     # named with their regions ("Friday, 25 December 2026: Christmas Day (Erster Weihnachtstag) for
     # EMEA and USA; Christmas Day (Weihnachten) for APAC").
     def _closure_words(self, date, days) -> str:
-        local = closures.local_language(self.policy)
         named: dict = {}  # the name shown -> the regions and channels of every row of the date with that name
         for day in (d for d in days if d.date == date):
-            name = closures.display_name(day.name, self.lang, local, self.policy.languages[0])
+            name = closures.display_name(day.name, self.lang, self.policy.languages[0])
             regions, channels = named.setdefault(name, ([], []))
             regions.extend(day.regions)
             channels.extend(day.channels)

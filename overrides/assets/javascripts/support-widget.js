@@ -431,11 +431,11 @@ function dateWords(closures, policy, lang, local, s) {
   return fill(s.next_several, { date: longDate(closures[0].date, s, lang), closures: each.join(s.separator) });
 }
 
-// "Good Friday (Karfreitag)": the name in the page's language, with the local one beside it.
-function closureName(closure, policy, lang, local) {
+// "Good Friday (Karfreitag)": the name in the page's language, with the holiday's official name
+// (in its country's language) beside it where that is another text, as the page writes it.
+function closureName(closure, policy, lang) {
   const shown = text(closure.name, lang, policy);
-  const other = local && local != lang.split("-")[0] ? closure.name[local] : null;
-  return other && other != shown ? `${shown} (${other})` : shown;
+  return closure.official && closure.official != shown ? `${shown} (${closure.official})` : shown;
 }
 
 // "EMEA, USA and APAC", in the feed's order of regions.
