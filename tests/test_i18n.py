@@ -105,6 +105,18 @@ def test_german_words_and_formats(site):
     assert "4 Geschäftsstunden" in priorities and "jeden Arbeitstag" in priorities
 
 
+# The theme's words the portal configures or overrides come from the edition's catalog: the
+# headings' anchor titles, the footer's credit, the 404 page; Material's own German for the rest.
+def test_theme_words_are_the_editions(site):
+    for edition, words in (("", ("Link to this section", "Made with", "404 - Not found", "Search")),
+                           ("de", ("Link zu diesem Abschnitt", "Erstellt mit", "404 – Seite nicht gefunden", "Suche"))):
+        hours = soup(site / edition / "hours" / "index.html")
+        assert {a["title"] for a in hours.select("a.headerlink")} == {words[0]}
+        assert " ".join(hours.select_one(".md-copyright").get_text(" ").split()).endswith(f"{words[1]} Material for MkDocs")
+        assert soup(site / edition / "404.html").select_one("article h1").get_text(strip=True) == words[2]
+        assert hours.select_one("input.md-search__input")["placeholder"] == words[3]
+
+
 def test_language_switch_stays_on_the_same_page(site):
     for page in english_pages(site):
         for edition, other in ((site / page, "de"), (site / "de" / page, "en")):

@@ -63,10 +63,16 @@ class Portal:
                                           "policy_version": self.footer_version(),
                                           "words": jsonld.script_text(self.browser_words(self.lang)),
                                           "notices": facts.notice_banner(),
-                                          "atom_title": escape(self.words("atom.title", company=p.company))}
+                                          "atom_title": escape(self.words("atom.title", company=p.company)),
+                                          "made_with": escape(self.words("theme.made_with")),
+                                          "not_found": escape(self.words("theme.not_found"))}
         # Truthy but not a list: Material shows its language switch, fed per page by alternates().
         if len(p.languages) > 1:
             config.extra["alternate"] = True
+        # The headings' anchor links (toc's permalink) are titled in this edition's words.
+        toc = (getattr(config, "mdx_configs", None) or {}).get("toc")
+        if isinstance(toc, dict) and toc.get("permalink"):
+            toc["permalink_title"] = self.words("theme.permalink_title")
         # The colour scheme toggle's names, in this edition's words.
         for palette in (getattr(config, "theme", None) or {}).get("palette") or []:
             if isinstance(palette, dict) and isinstance(palette.get("toggle"), dict):
