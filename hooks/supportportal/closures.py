@@ -217,8 +217,11 @@ def _named_channel_days(policy: Policy):
 # (the name in its country's language) where that is another text; on the German pages of Munich,
 # just "Karfreitag". Company closures have no official name: only the edition's text.
 def display_name(name: Text, lang: str, fallback: str | None = None) -> str:
+    from .textfmt import phrase  # textfmt's catalog: holidays.official, "{name} ({official})"
+
     shown = name.get(lang, fallback)
-    return f"{shown} ({name.official})" if name.official and name.official != shown else shown
+    return phrase(lang, "holidays.official", name=shown, official=name.official) \
+        if name.official and name.official != shown else shown
 
 
 # The holiday class of a country code the package knows ("DE": Germany); calling it is what

@@ -92,7 +92,7 @@ def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = No
         zone = day.zone
         tz = zoneinfo.ZoneInfo(zone)
         hours = say("ics.hours", hours=textfmt.format_intervals(day.hours, lang),
-                    zone=f"{textfmt.zone_abbreviation(zone, day.date, lang)}, {zone}")
+                    zone=say("ics.zone", abbr=textfmt.zone_abbreviation(zone, day.date, lang), zone=zone))
         for interval in day.hours:
             start = _local(day.date, interval.start, tz)
             event = _event(f"{start:%Y%m%dT%H%M}-{region_ids}@{host}", stamp, page)

@@ -14,6 +14,9 @@ from . import atom, catalog, feed, ics, jsonld, render, version
 from .loading import PolicyError, Problem, load_policy
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
+# Catalog texts the browser receives beside the widget.* section, by the name the script reads.
+BROWSER_TEXTS = {"name_official": "holidays.official", "name_date": "calendar.name_date",
+                 "priority_name": "priorities.name_in_text", "channel_name": "channels.name_in_text"}
 
 
 class Portal:
@@ -154,7 +157,10 @@ class Portal:
     def browser_words(self, lang: str) -> dict:
         words = self.catalogs.get(lang) or catalog.get(lang)
         return {**words.section("widget."), "locale": words.locale.replace("_", "-"), "table": words("table.label"),
-                "hint": words("language.hint"), "hint_close": words("language.hint_close")}
+                "hint": words("language.hint"), "hint_close": words("language.hint_close"),
+                # The same words as the pages': a holiday with its official name, a closure with
+                # its date, a priority's and a channel's name inside a sentence.
+                **{k: words.texts[key] for k, key in BROWSER_TEXTS.items()}}
 
     # The content/ path of a page of this edition, as errors name it: content/de/hours.md.
     def page_name(self, src_uri: str) -> str:
