@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-# `make check`: validate policy/ exactly as the build does, without building. Prints the build's
-# own report (PolicyError.report()) and exits 1 on problems; used by the pre-commit hook.
+# `make check`: validate policy/ and the catalogs of its languages (locales/) exactly as the build
+# does, without building. Prints the build's own report (PolicyError.report()) and exits 1 on
+# problems; used by the pre-commit hook.
 
 import datetime as dt
 import os
@@ -10,6 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from supportportal import catalog  # noqa: E402
 from supportportal.loading import PolicyError, load_policy  # noqa: E402
 
 
@@ -23,7 +25,9 @@ def main() -> int:
         print(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, found '{epoch}'", file=sys.stderr)
         return 1
     try:
-        load_policy(ROOT / "policy", today)
+        policy = load_policy(ROOT / "policy", today)
+        # The catalogs of the policy's languages (locales/<lang>.yml too), as the build reads them.
+        catalog.load_catalogs(ROOT, policy.languages, policy.translation_fallback)
     except PolicyError as error:
         print(error.report(), file=sys.stderr)
         return 1
