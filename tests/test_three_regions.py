@@ -510,3 +510,18 @@ def test_french_calendar_of_a_us_region_shows_no_german(tmp_path, policy):
     us_only = german - official
     assert not [name for name in us_only if f"({name})" in shown or f"({name})" in feed]
     assert "Independence Day (observed)" in shown and "Unabhängigkeitstag" not in shown + feed
+
+
+# A calendar may give a holiday's official name where the package's is not it (official: under
+# names:); it is shown beside the edition's name like the package's, and is no language of the site.
+def test_a_calendar_gives_an_official_name(tmp_path):
+    directory = policy_dir(tmp_path / "policy")
+    holidays = directory / "holidays.yml"
+    holidays.write_text(holidays.read_text(encoding="utf-8").replace(
+        "      Thanksgiving Day: {de: Thanksgiving}\n",
+        "      Thanksgiving Day: {de: Thanksgiving, official: Thanksgiving Day (New York)}\n"), encoding="utf-8")
+    policy = load(directory, dt.date(2026, 11, 1))
+    [day] = [d for d in closures.closure_days(policy) if d.date == dt.date(2026, 11, 26)]
+    assert day.name.official == "Thanksgiving Day (New York)"
+    assert closures.display_name(day.name, "en") == "Thanksgiving Day (Thanksgiving Day (New York))"
+    assert closures.display_name(day.name, "de") == "Thanksgiving (Thanksgiving Day (New York))"
