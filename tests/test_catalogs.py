@@ -134,6 +134,19 @@ def test_a_project_catalog_overrides_built_in_words(tmp_path):
     assert "<th scope=\"col\">Zeitzone</th>" in html
 
 
+# A priority's name inside a sentence in the catalog's form (quoted), and a channel's name and
+# address joined by the catalog's punctuation.
+def test_names_in_sentences_take_the_catalogs_form(tmp_path):
+    project = copy_project(tmp_path / "project")
+    channels = project / "policy" / "channels.yml"
+    channels.write_text(channels.read_text(encoding="utf-8").replace(
+        "    type: email\n", "    type: email\n    priorities: [p1, p2]\n", 1), encoding="utf-8")
+    write_catalog(project, "de", 'priorities.name_in_text: "„{name}“"\nchannels.address: "{name} – {address}"\n')
+    html = render.strip_policy_markers(str(portal(project, "de").context["channels_list"]()))
+    assert "Nur für Störungen der Priorität „Kritisch“ und „Hoch“." in re.sub(r"<[^>]+>", "", html)
+    assert '<strong>E-Mail</strong> – <a href="mailto:support@smartwork.example">' in html
+
+
 def test_a_language_without_a_catalog_is_explained(tmp_path):
     project = copy_project(tmp_path / "project")
     add_language(project, "uk", fallback=True)  # the holidays package names Germany's holidays in Ukrainian
