@@ -298,14 +298,14 @@ def test_calendar_page_lists_every_closure_per_year(fixture_build):
     assert "This calendar covers 1 January 2026 to 31 December 2027." in words(body)
     table = rows(body)
     assert ["Friday, 3 April 2026", "Good Friday (Karfreitag)", "Closed", "All regions"] in table
-    assert ["Thursday, 1 January 2026", "Year-end shutdown (Betriebsferien)", "Closed", "EMEA"] in table
+    assert ["Thursday, 1 January 2026", "Year-end shutdown", "Closed", "EMEA"] in table
     assert ["Thursday, 1 January 2026", "New Year's Day (Neujahr)", "Closed", "USA"] in table
-    assert ["Thursday, 4 June 2026", "Corpus Christi short day (Fronleichnam verkürzt)", "Open 10:00–12:00 EDT", "USA"] in table
+    assert ["Thursday, 4 June 2026", "Corpus Christi short day", "Open 10:00–12:00 EDT", "USA"] in table
     assert ["Thursday, 4 June 2026", "Corpus Christi (Fronleichnam)", "Closed", "EMEA"] in table
-    assert ["Thursday, 31 December 2026", "New Year's Eve (Silvester)",
+    assert ["Thursday, 31 December 2026", "New Year's Eve",
             "Open 10:00–14:00 local time (EMEA: CET, USA: EST)", "All regions"] in table
-    assert ["Friday, 16 July 2027", "Summer party (Sommerfest)", "Open 09:00–12:00, 13:00–15:00 CEST", "EMEA"] in table
-    assert ["Monday, 28 December 2026", " ".join(f"{TRICKY_NAME} ({TRICKY_LOCAL})".split()), "Closed", "USA"] in table
+    assert ["Friday, 16 July 2027", "Summer party", "Open 09:00–12:00, 13:00–15:00 CEST", "EMEA"] in table
+    assert ["Monday, 28 December 2026", " ".join(TRICKY_NAME.split()), "Closed", "USA"] in table
     # One row per date and occasion: every public holiday, every closure date, nothing twice.
     dates = [tr["data-date"] for tr in body.select(".support-calendar tbody tr")]
     assert dates == sorted(dates)
@@ -324,17 +324,17 @@ def test_next_closure_is_labelled_not_only_coloured(fixture_build):
     marked = body.select("tr.support-next")
     assert [tr["data-date"] for tr in marked] == ["2026-12-24"]
     assert words(marked[0]).startswith("Thursday, 24 December 2026 First closure from 27 November 2026: "
-                                       "Christmas Eve (Heiligabend)")
-    assert words(marked[0].select_one("mark")) == "Christmas Eve (Heiligabend)"
+                                       "Christmas Eve")
+    assert words(marked[0].select_one("mark")) == "Christmas Eve"
     assert len(body.select(".support-next__label")) == 1
-    assert ("Closures from 27 November 2026: Christmas Eve (Heiligabend), Thursday, 24 December 2026; "
+    assert ("Closures from 27 November 2026: Christmas Eve, Thursday, 24 December 2026; "
             "Christmas Day (Erster Weihnachtstag), Friday, 25 December 2026;") in words(body)
 
 
 def test_hours_page_links_to_the_calendar_and_names_the_next_closure(fixture_build):
     body = article(fixture_build.site, "hours")
     assert body.select_one('a[href="../holidays/"]') is not None
-    assert "Christmas Eve (Heiligabend), Thursday, 24 December 2026" in words(body)
+    assert "Christmas Eve, Thursday, 24 December 2026" in words(body)
 
 
 # The sentence as the page shows it: Facts mark policy texts for the page check, and the sentence
@@ -347,9 +347,9 @@ def closures_sentence(policy, day: dt.date) -> str:
 def test_next_closure_names_its_regions_and_the_end_of_the_horizon(tmp_path):
     policy = load_policy(fixture_policy(tmp_path), TODAY)
     assert closures_sentence(policy, dt.date(2026, 12, 27)) == (
-        f"Closures from 27 December 2026: {TRICKY_NAME} ({TRICKY_LOCAL}), Monday, 28 December 2026 (USA); "
-        f"{TRICKY_NAME} ({TRICKY_LOCAL}), Tuesday, 29 December 2026 (USA); "
-        "New Year's Eve (Silvester), Thursday, 31 December 2026.")
+        f"Closures from 27 December 2026: {TRICKY_NAME}, Monday, 28 December 2026 (USA); "
+        f"{TRICKY_NAME}, Tuesday, 29 December 2026 (USA); "
+        "New Year's Eve, Thursday, 31 December 2026.")
     empty = load_policy(fixture_policy(tmp_path / "empty", "closures: []\n"), dt.date(2026, 12, 27))
     assert closures_sentence(empty, dt.date(2026, 12, 27)) == (
         "Closures from 27 December 2026: New Year's Day (Neujahr), Friday, 1 January 2027; "

@@ -134,6 +134,19 @@ def test_a_project_catalog_overrides_built_in_words(tmp_path):
     assert "<th scope=\"col\">Zeitzone</th>" in html
 
 
+# A priority's name inside a sentence in the catalog's form (quoted), and a channel's name and
+# address joined by the catalog's punctuation.
+def test_names_in_sentences_take_the_catalogs_form(tmp_path):
+    project = copy_project(tmp_path / "project")
+    channels = project / "policy" / "channels.yml"
+    channels.write_text(channels.read_text(encoding="utf-8").replace(
+        "    type: email\n", "    type: email\n    priorities: [p1, p2]\n", 1), encoding="utf-8")
+    write_catalog(project, "de", 'priorities.name_in_text: "„{name}“"\nchannels.address: "{name} – {address}"\n')
+    html = render.strip_policy_markers(str(portal(project, "de").context["channels_list"]()))
+    assert "Nur für Störungen der Priorität „Kritisch“ und „Hoch“." in re.sub(r"<[^>]+>", "", html)
+    assert '<strong>E-Mail</strong> – <a href="mailto:support@smartwork.example">' in html
+
+
 def test_a_language_without_a_catalog_is_explained(tmp_path):
     project = copy_project(tmp_path / "project")
     add_language(project, "uk", fallback=True)  # the holidays package names Germany's holidays in Ukrainian
@@ -142,12 +155,15 @@ def test_a_language_without_a_catalog_is_explained(tmp_path):
     assert problems(error.value) == [
         "policy/company.yml, line 1, languages: 'uk' has no catalog of the portal's own words\n"
         "    Fix: copy hooks/supportportal/locales/en.yml to locales/uk.yml and translate its texts "
-        "(keep the keys and the {placeholders})"]
+        "(keep the keys and the {placeholders}); a text that depends on a number needs the plural forms "
+        "one:, few:, many:, other:"]
 
 
 def test_a_missing_key_stops_the_build_or_falls_back_marked(tmp_path):
     project = copy_project(tmp_path / "project")
     english = (ROOT / "hooks" / "supportportal" / "locales" / "en.yml").read_text(encoding="utf-8")
+    # Ukrainian has the plural forms one, few, many and other.
+    english = re.sub(r"\{one: (.*), other: (.*)\}", r"{one: \1, few: \2, many: \2, other: \2}", english)
     write_catalog(project, "uk", english.replace("locale: en_GB", "locale: uk_UA")
                   .replace("hours.caption: Support hours by region\n", ""))
     with pytest.raises(PolicyError) as error:
@@ -174,6 +190,10 @@ def test_a_missing_key_stops_the_build_or_falls_back_marked(tmp_path):
     ("count.words: [un, deux]", "expected a list of 11 texts", "write it like the en catalog"),
     ("locale: xx_YY", "'xx_YY' is not a locale Babel knows", "write it like de_DE or fr_CA"),
     ('hours.caption: "Horaires {"', "broken placeholder", "write placeholders as {name}"),
+    # {day} and {time} stand for the live status's {at} apart, nowhere else.
+    ('hours.caption: "Horaires {day}"', "'{day}' is not a placeholder of this text", "use no placeholder"),
+    ('widget.opens: "Öffnet {day} um {time}, in {left}.{region}"', "'{region}' is not a placeholder of this text",
+     "use {at}, {day}, {left}, {time}"),
 ])
 def test_catalog_mistakes_name_the_file_line_and_key(tmp_path, line, message, fix):
     project = copy_project(tmp_path / "project")
@@ -184,6 +204,41 @@ def test_catalog_mistakes_name_the_file_line_and_key(tmp_path, line, message, fi
     key = line.split(":")[0]
     assert problem.startswith(f"locales/de.yml, line 2, {key}: {message}"), problem
     assert f"Fix: {fix}" in problem
+
+
+# A text that depends on a number gives every plural form of its language (CLDR), named with the
+# language's list of forms; {day} and {time} are allowed apart where the reference has {at}.
+def test_plural_forms_of_the_language_are_required_and_listed(tmp_path):
+    project = copy_project(tmp_path / "project")
+    french = (ROOT / "tests" / "fixtures" / "french" / "locales" / "fr.yml").read_text(encoding="utf-8")
+    assert 'widget.opens: "Ouvre {day} à {time}' in french
+    write_catalog(project, "fr", french.replace(
+        'duration.hours: {one: "{count} heure", many: "{count} d’heures", other: "{count} heures"}',
+        'duration.hours: {one: "{count} heure", other: "{count} heures"}'))
+    with pytest.raises(PolicyError) as error:
+        catalog.load_catalogs(project, ("en", "de", "fr"))
+    [problem] = problems(error.value)
+    assert problem.startswith("locales/fr.yml, line ") and ", duration.hours: the fr text has no plural form many:" in problem
+    assert "Fix: add many: ...: fr (fr_FR) has the plural forms one:, many:, other: (CLDR)" in problem
+    write_catalog(project, "fr", french)
+    assert catalog.load_catalogs(project, ("en", "de", "fr"))["fr"]("duration.hours", 1_000_000) == "1000000 d’heures"
+
+
+# en.yml's nav: block, the one a translator copies, has every title of mkdocs.yml's nav, in its order.
+def test_the_reference_nav_block_has_every_title_of_the_menu():
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = yaml.safe_load(text[text.index("\nnav:\n") + 1:text.index("\nhooks:")])["nav"]
+
+    def titles(items):
+        for item in items:
+            for title, target in item.items():
+                yield title
+                if isinstance(target, list):
+                    yield from titles(target)
+
+    english = yaml.safe_load((ROOT / "hooks" / "supportportal" / "locales" / "en.yml").read_text(encoding="utf-8"))
+    assert list(english["nav"]) == list(titles(nav))
+    assert all(key == value for key, value in english["nav"].items())
 
 
 # Holiday names: from the holidays package, else from names: in holidays.yml, else an error.

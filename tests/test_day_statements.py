@@ -75,7 +75,7 @@ def upcoming(policy, instant: dt.datetime) -> list:
 
 
 def shown_name(policy, row, lang: str) -> str:
-    return closures.display_name(row.name, lang, closures.local_language(policy), policy.languages[0])
+    return closures.display_name(row.name, lang, policy.languages[0])
 
 
 def region_names(policy, ids, lang: str) -> list:
@@ -179,7 +179,7 @@ def test_next_closure_is_true_on_every_day_until_the_next_build(build, day_build
     ("default-christmas", "2026-12-26T11:00:00Z", "The next closure is Second Day of Christmas (Zweiter Weihnachtstag), Saturday, 26 December 2026."),
     ("default-christmas", "2026-12-27T11:00:00Z", "The next closure is New Year's Day (Neujahr), Friday, 1 January 2027."),
     ("default-easter", "2027-03-27T11:00:00Z", "The next closure is Easter Monday (Ostermontag), Monday, 29 March 2027."),
-    ("company-christmas", "2026-12-27T11:00:00Z", "The next closure is Office move (Büroumzug), Monday, 28 December 2026 (USA)."),
+    ("company-christmas", "2026-12-27T11:00:00Z", "The next closure is Office move, Monday, 28 December 2026 (USA)."),
 ], ids=["boxing-day", "sunday-after-christmas", "easter-saturday", "one-region"])
 def test_next_closure_sentence_on_the_day(build, when, expected, day_builds, browser):
     _, _, url, _ = day_builds[build]

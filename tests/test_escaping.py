@@ -156,10 +156,10 @@ def expected_on_pages(data: dict, lang: str) -> dict:
     }
 
 
-# A closure's name as the pages show it: in the page's language, with the local (German) name after
-# it on other editions ("New Year's Eve (Silvester)").
+# A company closure's name as the pages show it: in the page's language only (a closure has no
+# official name to show beside it).
 def _closure_name(name: dict, lang: str) -> str:
-    return name[lang] if lang == "de" else f"{name[lang]} ({name['de']})"
+    return name[lang]
 
 
 def _visible_text(soup) -> str:

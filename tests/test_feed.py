@@ -85,7 +85,8 @@ def test_default_feed_has_munichs_public_holidays_in_every_region(site):
         assert holidays | (company & set(MUNICH_HOLIDAYS)) == set(MUNICH_HOLIDAYS), region["id"]
         good_friday = next(d for d in region["days"] if d["date"] == "2026-04-03")
         assert good_friday == {"date": "2026-04-03", "kind": "holiday",
-                               "name": {"en": "Good Friday", "de": "Karfreitag"}, "hours": []}
+                               "name": {"en": "Good Friday", "de": "Karfreitag"}, "official": "Karfreitag",
+                               "hours": []}
 
 
 def test_fixture_feed_validates_and_carries_the_closures(fixture_build):

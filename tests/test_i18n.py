@@ -105,6 +105,18 @@ def test_german_words_and_formats(site):
     assert "4 Geschäftsstunden" in priorities and "jeden Arbeitstag" in priorities
 
 
+# The theme's words the portal configures or overrides come from the edition's catalog: the
+# headings' anchor titles, the footer's credit, the 404 page; Material's own German for the rest.
+def test_theme_words_are_the_editions(site):
+    for edition, words in (("", ("Link to this section", "Made with", "404 - Not found", "Search")),
+                           ("de", ("Link zu diesem Abschnitt", "Erstellt mit", "404 – Seite nicht gefunden", "Suche"))):
+        hours = soup(site / edition / "hours" / "index.html")
+        assert {a["title"] for a in hours.select("a.headerlink")} == {words[0]}
+        assert " ".join(hours.select_one(".md-copyright").get_text(" ").split()).endswith(f"{words[1]} Material for MkDocs")
+        assert soup(site / edition / "404.html").select_one("article h1").get_text(strip=True) == words[2]
+        assert hours.select_one("input.md-search__input")["placeholder"] == words[3]
+
+
 def test_language_switch_stays_on_the_same_page(site):
     for page in english_pages(site):
         for edition, other in ((site / page, "de"), (site / "de" / page, "en")):
@@ -230,3 +242,38 @@ def test_readme_translation_example_is_real(project):
     build = run_build(project)
     assert build.returncode == 1
     assert example.strip() in build.output
+
+
+# German in parentheses on the English edition: only Munich's official holiday names (beside
+# their English names), never a German text of the policy or of the German catalog.
+def test_english_edition_shows_german_only_as_official_holiday_names(site):
+    import datetime as dt
+
+    from supportportal import closures
+    from supportportal.loading import load_policy
+
+    policy = load_policy(ROOT / "policy", dt.date.today())
+    official = {t.official for c in policy.calendars for t in closures.calendar_days(c, *policy.horizon).values()}
+    german = set()
+    catalog_de = yaml.safe_load((ROOT / "hooks" / "supportportal" / "locales" / "de.yml").read_text(encoding="utf-8"))
+    stack = [v for k, v in catalog_de.items() if k != "count.words"]
+    for file in (ROOT / "policy").glob("*.yml"):
+        stack.append(yaml.safe_load(file.read_text(encoding="utf-8")))
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            german.add(value.strip())
+        elif isinstance(value, dict):
+            stack += [value["de"]] if isinstance(value.get("de"), str) else [v for v in value.values() if not isinstance(v, str)]
+            if set(value) <= {"zero", "one", "two", "few", "many", "other"}:
+                stack += value.values()
+        elif isinstance(value, list):
+            stack += value
+    german -= official
+    shown = set()
+    for page in english_pages(site):
+        text = " ".join(soup(site / page).get_text(" ").split())
+        groups = re.findall(r"\(([^()]*(?:\([^()]*\))?[^()]*)\)", text)
+        assert not [g for g in groups if g in german], page
+        shown.update(g for g in groups if g in official)
+    assert len(shown) >= 3, shown  # the calendar shows them

@@ -81,7 +81,7 @@ def english_words() -> list:
     french = yaml.safe_load((FIXTURE / "locales" / "fr.yml").read_text(encoding="utf-8"))
     found = []
     for key, value in english.items():
-        if key in ("locale", "widget.units") or value == french.get(key):
+        if key in ("locale", "nav", "widget.units") or value == french.get(key):
             continue
         for text in (value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]):
             found += [part.strip() for part in re.split(r"\{\w+\}", text) if len(part.strip()) > 3]
@@ -122,8 +122,9 @@ def test_every_generated_block_is_french(french):
     assert "EMEA du lundi au vendredi 10:00–18:00 CET/CEST (heure de Berlin)" in hours
     assert "USA du lundi au vendredi 09:00–17:00 HNE/HEE (heure de New York)" in hours
     assert "Le support est fermé les jours fériés : Munich, Allemagne." in hours
-    assert ("Fermetures à partir du 27 novembre 2026 : Noël (Erster Weihnachtstag), vendredi 25 décembre 2026; "
-            "Saint-Étienne (Zweiter Weihnachtstag), samedi 26 décembre 2026;") in hours
+    # Punctuation and spacing from the catalog: " ; " between closures, " : " after a label.
+    assert ("Fermetures à partir du 27 novembre 2026 : Noël (Erster Weihnachtstag), vendredi 25 décembre 2026 ; "
+            "Saint-Étienne (Zweiter Weihnachtstag), samedi 26 décembre 2026 ;") in hours
     contact = article(site, "contact")
     assert "Nous traitons les demandes de support par écrit." in contact
     assert "Vous pouvez nous joindre de trois façons :" in contact
@@ -132,6 +133,8 @@ def test_every_generated_block_is_french(french):
                   "1 jour ouvré en heures ouvrées tous les 3 jours ouvrés", "2 jours ouvrés en heures ouvrées à chaque avancée",
                   "Un jour ouvré compte 8 heures ouvrées."):
         assert words in priorities
+    # The catalog's punctuation and spacing: " : " after a region, " ; " between regions.
+    assert "EMEA : du lundi au vendredi 10:00–18:00 CET/CEST ; USA : du lundi au vendredi 09:00–17:00" in priorities
     calendar = article(site, "holidays")
     assert "Ce calendrier va du 1 janvier 2026 au 31 décembre 2027." in calendar
     assert "Fermetures du support en 2026 Date Motif Support Régions" in calendar
@@ -194,8 +197,8 @@ def test_french_live_status_and_calculator(browser, french_url):
         rows = page.eval_on_selector_all("[data-support-region]", """rows => rows.map(r => [r.dataset.supportRegion,
             r.querySelector('.support-status__label').textContent, r.querySelector('.support-status__detail').textContent])""")
         assert rows == [
-            ["emea", "Fermé", "Fermé aujourd'hui : Vendredi saint. Ouvre mardi 10:00 UTC+2, dans 3\xa0jours 22\xa0heures."],
-            ["usa", "Fermé", "Fermé aujourd'hui : Vendredi saint. Ouvre mardi 09:00 UTC−4 (mardi 15:00 chez vous), "
+            ["emea", "Fermé", "Fermé aujourd'hui : Vendredi saint. Ouvre mardi à 10:00 UTC+2, dans 3\xa0jours 22\xa0heures."],
+            ["usa", "Fermé", "Fermé aujourd'hui : Vendredi saint. Ouvre mardi à 09:00 UTC−4 (mardi 15:00 chez vous), "
                              "dans 4\xa0jours 3\xa0heures."]]
     finally:
         context.close()
@@ -207,7 +210,7 @@ def test_french_live_status_and_calculator(browser, french_url):
         assert page.inner_text("[data-support-calculator] output") == (
             "Si vous ouvrez un ticket maintenant, la première réponse arrive au plus tard lundi 15:45 UTC+1 (dans 3\xa0jours).")
         assert page.inner_text(".support-calculator__note") == (
-            "Les tickets Normal comptent les heures ouvrées : le délai de 8\xa0heures ne court que lorsque le support "
+            "Les tickets « Normal » comptent les heures ouvrées : le délai de 8\xa0heures ne court que lorsque le support "
             "EMEA est ouvert ; les nuits, les week-ends et les jours fériés le suspendent.")
     finally:
         context.close()
@@ -223,3 +226,91 @@ def test_french_language_hint(browser, french_url):
         assert page.locator("[data-support-language-hint] button").get_attribute("aria-label") == "Fermer"
     finally:
         context.close()
+
+
+# Every page of the French edition, as readers and their tools meet it: the visible text and the
+# attributes read aloud or shown (title, aria-label, alt, placeholder, meta description) hold no
+# words of the English or German catalogs and none of Material's English. The pages' own prose
+# is the English pages' copy here (content/fr/ as a translator starts it) and the policy's French
+# texts are partly English: both are set aside, as are proper names.
+PROPER_NAMES = ["smartwork solutions", "Material for MkDocs", "MkDocs", "EMEA", "USA", "Support", "support",
+                "Europe/Berlin", "America/New_York", "English", "Deutsch", "Français", "JSON", "RSS", "Atom"]
+ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")
+
+
+def material_words(lang: str) -> dict:
+    import material
+    path = Path(material.__file__).parent / "templates" / "partials" / "languages" / f"{lang}.html"
+    return dict(re.findall(r'"([\w.]+)": "([^"]*)"', path.read_text(encoding="utf-8")))
+
+
+def catalog_phrases(path: Path, french: dict) -> set:
+    found = set()
+    for key, value in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+        if key in ("locale", "nav", "widget.units") or value == french.get(key):
+            continue
+        for text in (value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]):
+            found.update(part.strip(" .,:;()") for part in re.split(r"\{\w+\}", text))
+    return found
+
+
+def test_the_french_edition_has_no_word_of_another_language(french):
+    fixture = yaml.safe_load((FIXTURE / "locales" / "fr.yml").read_text(encoding="utf-8"))
+    material_en, material_fr = material_words("en"), material_words("fr")
+    built_in = ROOT / "hooks" / "supportportal" / "locales"
+    foreign = {w for w in catalog_phrases(built_in / "en.yml", fixture) | catalog_phrases(built_in / "de.yml", fixture)
+               if len(w) > 3}
+    foreign |= {v for k, v in material_en.items() if len(v) > 3 and v != material_fr.get(k) and not k.startswith("search.config")}
+    foreign -= {w for w in foreign if any(w in name for name in PROPER_NAMES)}
+    # A single word that French uses too ("Table des matières", "Navigation") is no sign of English.
+    french_words = {w for text in [*material_fr.values(), *catalog_phrases(FIXTURE / "locales" / "fr.yml", {})]
+                    for w in re.findall(r"[\w'-]+", text)}
+    foreign -= {w for w in foreign if " " not in w and w in french_words}
+    assert {"Link to this section", "Made with", "404 - Not found", "Switch to dark mode", "Skip to content",
+            "Geschlossen", "Search"} <= foreign
+    # What the French pages may hold in English: the policy's texts given as their English text,
+    # the copied pages' headings (nav titles the catalog leaves to them) and prose.
+    policy = sorted({" ".join(t.split()) for file in (french.project / "policy").glob("*.yml")
+                     for t in _texts(yaml.safe_load(file.read_text(encoding="utf-8")), "fr")}, key=len, reverse=True)
+    copied = sorted(english_titles(french), key=len, reverse=True)
+    site = french.site / "fr"
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 11 and site / "404.html" in pages
+    found = {}
+    for path in pages:
+        html = soup(path)
+        assert html.html["lang"] == "fr", path
+        for hidden in html.select("script, style, pre, code"):
+            hidden.decompose()
+        article = html.select_one("article")
+        if article is not None and path.name != "404.html":
+            # The copied prose goes; what the portal writes into the page stays.
+            generated = article.select("[class^=support-], .headerlink")
+            for element in article.find_all(string=True):
+                if not any(element in g.descendants for g in generated):
+                    element.replace_with(" ")
+        texts = [text_of(html.body)]
+        texts += [el[a] for el in html.find_all(True) for a in ATTRIBUTES if el.get(a)]
+        texts += [m["content"] for m in html.select('meta[name="description"]')]
+        for text in texts:
+            for given in policy:
+                text = text.replace(given, " ")
+            for title in copied:
+                text = text.replace(title, " ")
+            hits = [w for w in foreign if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
+            if hits:
+                found.setdefault(str(path.relative_to(site)), set()).update(hits)
+    assert not found, found
+
+
+# The English pages' headings: the French copies' titles (in the menu where the catalog's nav:
+# has none, and in each page's table of contents).
+def english_titles(french) -> set:
+    titles = set()
+    for path in french.site.rglob("index.html"):
+        if path.relative_to(french.site).parts[0] not in ("de", "fr"):
+            html = soup(path)
+            for link in html.select(".headerlink"):
+                link.decompose()
+            titles.update(text_of(h) for h in html.select("article h1, article h2, article h3"))
+    return titles

@@ -6,11 +6,13 @@
 
 import dataclasses
 import datetime as dt
+import re
 import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, run_build, serve_directory
@@ -27,11 +29,15 @@ RULE = {
     "de": ("Der Support ist an gesetzlichen Feiertagen geschlossen: EMEA: München, Deutschland; "
            "USA: Bundesstaat New York, USA; APAC: Singapur."),
 }
-# The next closure on 25 December: every region, two names (APAC's calendar calls it otherwise in German).
+# The next closure on 25 December: every region, each calendar's name with its official name
+# (in its country's language) beside it where that differs from the edition's: German for Munich,
+# English for New York and Singapore. A name the calendar gives for the German edition
+# ("Erster Weihnachtstag" for New York) is never the English edition's second name.
 NEXT_ON_CHRISTMAS = {
-    "en": "Friday, 25 December 2026: Christmas Day (Erster Weihnachtstag) for EMEA and USA; "
-          "Christmas Day (Weihnachten) for APAC",
-    "de": "Freitag, 25. Dezember 2026: Erster Weihnachtstag für EMEA und USA; Weihnachten für APAC",
+    "en": "Friday, 25 December 2026: Christmas Day (Erster Weihnachtstag) for EMEA; "
+          "Christmas Day for USA and APAC",
+    "de": "Freitag, 25. Dezember 2026: Erster Weihnachtstag für EMEA; Erster Weihnachtstag (Christmas Day) für USA; "
+          "Weihnachten (Christmas Day) für APAC",
 }
 
 
@@ -108,7 +114,7 @@ STATUS_ROWS = {
 # then names the next one for the reader's day); 25 December is one entry naming every region.
 UPCOMING_ON_CHRISTMAS = {
     "en": ("Closures from 25 December 2026: " + NEXT_ON_CHRISTMAS["en"] + "; Second Day of Christmas "
-           "(Zweiter Weihnachtstag), Saturday, 26 December 2026 (EMEA); New Year's Eve (Silvester), "
+           "(Zweiter Weihnachtstag), Saturday, 26 December 2026 (EMEA); New Year's Eve, "
            "Thursday, 31 December 2026."),
     "de": ("Schließtage ab dem 25. Dezember 2026: " + NEXT_ON_CHRISTMAS["de"] + "; Zweiter Weihnachtstag, "
            "Samstag, 26. Dezember 2026 (EMEA); Silvester, Donnerstag, 31. Dezember 2026."),
@@ -133,41 +139,52 @@ def test_hours_page(build, lang):
 # The calendar page
 
 # December 2026 as published on 25 December: a closure in APAC only, Christmas Eve closed in two
-# regions and short in the third, 25 December closed everywhere by three calendars (two names,
-# both rows marked as the next closure), 26 December in EMEA only, New Year's Eve short in three zones.
+# regions and short in the third, 25 December closed everywhere by three calendars (a row each:
+# their names differ, all three marked as the next closure), 26 December in EMEA only, New Year's
+# Eve short in three zones. Company closures show the edition's text alone.
 DECEMBER = {
-    "en": [["Wednesday, 9 December 2026", "Team day (Teamtag)", "Closed", "APAC"],
-           ["Thursday, 24 December 2026", "Christmas Eve (Heiligabend)", "Closed", "EMEA and USA"],
-           ["Thursday, 24 December 2026", "Christmas Eve (Heiligabend)", "Open 09:00–12:00 UTC+08:00", "APAC"],
-           ["Friday, 25 December 2026", "First closure from 25 December 2026: Christmas Day (Erster Weihnachtstag)", "Closed", "EMEA and USA"],
-           ["Friday, 25 December 2026", "First closure from 25 December 2026: Christmas Day (Weihnachten)", "Closed", "APAC"],
+    "en": [["Wednesday, 9 December 2026", "Team day", "Closed", "APAC"],
+           ["Thursday, 24 December 2026", "Christmas Eve", "Closed", "EMEA and USA"],
+           ["Thursday, 24 December 2026", "Christmas Eve", "Open 09:00–12:00 UTC+08:00", "APAC"],
+           ["Friday, 25 December 2026", "First closure from 25 December 2026: Christmas Day (Erster Weihnachtstag)", "Closed", "EMEA"],
+           ["Friday, 25 December 2026", "First closure from 25 December 2026: Christmas Day", "Closed", "USA"],
+           ["Friday, 25 December 2026", "First closure from 25 December 2026: Christmas Day", "Closed", "APAC"],
            ["Saturday, 26 December 2026", "Second Day of Christmas (Zweiter Weihnachtstag)", "Closed", "EMEA"],
-           ["Thursday, 31 December 2026", "New Year's Eve (Silvester)",
+           ["Thursday, 31 December 2026", "New Year's Eve",
             "Open 10:00–14:00 local time (EMEA: CET, USA: EST, APAC: UTC+08:00)", "All regions"]],
     "de": [["Mittwoch, 9. Dezember 2026", "Teamtag", "Geschlossen", "APAC"],
            ["Donnerstag, 24. Dezember 2026", "Heiligabend", "Geschlossen", "EMEA und USA"],
            ["Donnerstag, 24. Dezember 2026", "Heiligabend", "Geöffnet 09:00–12:00 Uhr UTC+08:00", "APAC"],
-           ["Freitag, 25. Dezember 2026", "Erster Schließtag ab dem 25. Dezember 2026: Erster Weihnachtstag", "Geschlossen", "EMEA und USA"],
-           ["Freitag, 25. Dezember 2026", "Erster Schließtag ab dem 25. Dezember 2026: Weihnachten", "Geschlossen", "APAC"],
+           ["Freitag, 25. Dezember 2026", "Erster Schließtag ab dem 25. Dezember 2026: Erster Weihnachtstag", "Geschlossen", "EMEA"],
+           ["Freitag, 25. Dezember 2026", "Erster Schließtag ab dem 25. Dezember 2026: Erster Weihnachtstag (Christmas Day)", "Geschlossen", "USA"],
+           ["Freitag, 25. Dezember 2026", "Erster Schließtag ab dem 25. Dezember 2026: Weihnachten (Christmas Day)", "Geschlossen", "APAC"],
            ["Samstag, 26. Dezember 2026", "Zweiter Weihnachtstag", "Geschlossen", "EMEA"],
            ["Donnerstag, 31. Dezember 2026", "Silvester",
             "Geöffnet 10:00–14:00 Uhr Ortszeit (EMEA: MEZ, USA: EST, APAC: UTC+08:00)", "Alle Regionen"]],
 }
-# Days the calendars share: one row when they name the day alike, whichever calendar closes a
-# region; a row per name where they do not (1 May: Munich's German name differs from Singapore's).
+# Days the calendars share: one row when they name the day alike (official name included),
+# whichever calendar closes a region; a row per name where they do not. The second name is the
+# official one, German for Munich, English for New York and Singapore (whose English is the English
+# page's name there: "Labour Day"): never a German name given for the German edition.
 SHARED = {
-    "en": {"2026-01-01": [["Thursday, 1 January 2026", "New Year's Day (Neujahr)", "Closed", "All regions"]],
-           "2026-04-03": [["Friday, 3 April 2026", "Good Friday (Karfreitag)", "Closed", "EMEA and APAC"]],
+    "en": {"2026-01-01": [["Thursday, 1 January 2026", "New Year's Day (Neujahr)", "Closed", "EMEA"],
+                          ["Thursday, 1 January 2026", "New Year's Day", "Closed", "USA and APAC"]],
+           "2026-04-03": [["Friday, 3 April 2026", "Good Friday (Karfreitag)", "Closed", "EMEA"],
+                          ["Friday, 3 April 2026", "Good Friday", "Closed", "APAC"]],
            "2026-05-01": [["Friday, 1 May 2026", "Labor Day (Erster Mai)", "Closed", "EMEA"],
-                          ["Friday, 1 May 2026", "Labor Day (Tag der Arbeit)", "Closed", "APAC"]],
-           "2026-09-07": [["Monday, 7 September 2026", "Labor Day (Tag der Arbeit)", "Closed", "USA"]],
-           "2027-01-01": [["Friday, 1 January 2027", "New Year's Day (Neujahr)", "Closed", "All regions"]]},
-    "de": {"2026-01-01": [["Donnerstag, 1. Januar 2026", "Neujahr", "Geschlossen", "Alle Regionen"]],
-           "2026-04-03": [["Freitag, 3. April 2026", "Karfreitag", "Geschlossen", "EMEA und APAC"]],
+                          ["Friday, 1 May 2026", "Labour Day", "Closed", "APAC"]],
+           "2026-09-07": [["Monday, 7 September 2026", "Labor Day", "Closed", "USA"]],
+           "2027-01-01": [["Friday, 1 January 2027", "New Year's Day (Neujahr)", "Closed", "EMEA"],
+                          ["Friday, 1 January 2027", "New Year's Day", "Closed", "USA and APAC"]]},
+    "de": {"2026-01-01": [["Donnerstag, 1. Januar 2026", "Neujahr", "Geschlossen", "EMEA"],
+                          ["Donnerstag, 1. Januar 2026", "Neujahr (New Year's Day)", "Geschlossen", "USA und APAC"]],
+           "2026-04-03": [["Freitag, 3. April 2026", "Karfreitag", "Geschlossen", "EMEA"],
+                          ["Freitag, 3. April 2026", "Karfreitag (Good Friday)", "Geschlossen", "APAC"]],
            "2026-05-01": [["Freitag, 1. Mai 2026", "Erster Mai", "Geschlossen", "EMEA"],
-                          ["Freitag, 1. Mai 2026", "Tag der Arbeit", "Geschlossen", "APAC"]],
-           "2026-09-07": [["Montag, 7. September 2026", "Tag der Arbeit", "Geschlossen", "USA"]],
-           "2027-01-01": [["Freitag, 1. Januar 2027", "Neujahr", "Geschlossen", "Alle Regionen"]]},
+                          ["Freitag, 1. Mai 2026", "Tag der Arbeit (Labour Day)", "Geschlossen", "APAC"]],
+           "2026-09-07": [["Montag, 7. September 2026", "Tag der Arbeit (Labor Day)", "Geschlossen", "USA"]],
+           "2027-01-01": [["Freitag, 1. Januar 2027", "Neujahr", "Geschlossen", "EMEA"],
+                          ["Freitag, 1. Januar 2027", "Neujahr (New Year's Day)", "Geschlossen", "USA und APAC"]]},
 }
 CALENDAR_SENTENCE = {
     "en": "This page lists every day on which support is closed or keeps special hours. {next}",
@@ -190,9 +207,9 @@ def test_calendar_page(build, lang):
         assert [cells(tr) for tr in rows if tr["data-date"] == date] == expected, date
     # The next closure is the date: each of its rows is marked and labelled, no other row.
     marked = [tr for tr in rows if "support-next" in (tr.get("class") or [])]
-    assert [tr["data-date"] for tr in marked] == ["2026-12-25", "2026-12-25"]
-    assert len(body.select(".support-next__label")) == 2
-    assert [tr["data-date"] for tr in rows if tr.select_one(".support-next__label")] == ["2026-12-25"] * 2
+    assert [tr["data-date"] for tr in marked] == ["2026-12-25"] * 3
+    assert len(body.select(".support-next__label")) == 3
+    assert [tr["data-date"] for tr in rows if tr.select_one(".support-next__label")] == ["2026-12-25"] * 3
 
 
 # Each row names exactly the regions the policy closes (or shortens) under that entry, and on every
@@ -257,16 +274,16 @@ def test_no_list_repeats_its_conjunction(build):
 
 NEXT = {
     # Only APAC closes that day.
-    dt.date(2026, 11, 27): {"en": "Team day (Teamtag), Wednesday, 9 December 2026 (APAC)",
+    dt.date(2026, 11, 27): {"en": "Team day, Wednesday, 9 December 2026 (APAC)",
                             "de": "Teamtag, Mittwoch, 9. Dezember 2026 (APAC)"},
     # Closed in EMEA and USA, short in APAC: one name, every region.
-    dt.date(2026, 12, 20): {"en": "Christmas Eve (Heiligabend), Thursday, 24 December 2026",
+    dt.date(2026, 12, 20): {"en": "Christmas Eve, Thursday, 24 December 2026",
                             "de": "Heiligabend, Donnerstag, 24. Dezember 2026"},
     CHRISTMAS: NEXT_ON_CHRISTMAS,
     # Only Munich's calendar closes 26 December.
     dt.date(2026, 12, 26): {"en": "Second Day of Christmas (Zweiter Weihnachtstag), Saturday, 26 December 2026 (EMEA)",
                             "de": "Zweiter Weihnachtstag, Samstag, 26. Dezember 2026 (EMEA)"},
-    dt.date(2026, 12, 27): {"en": "New Year's Eve (Silvester), Thursday, 31 December 2026",
+    dt.date(2026, 12, 27): {"en": "New Year's Eve, Thursday, 31 December 2026",
                             "de": "Silvester, Donnerstag, 31. Dezember 2026"},
 }
 
@@ -372,10 +389,14 @@ def test_readme_example_of_a_region_in_another_country(tmp_path):
     facts = render.Facts(policy, "en", today)
     assert render.strip_policy_markers(facts.holiday_rule()) == (
         "Support is closed on public holidays: EMEA and USA: Munich, Germany; APAC: Singapore.")
-    # Christmas under the same names as Munich's: one row for every region.
-    christmas = [row for row in render.strip_policy_markers(facts.holiday_calendar()).split("<tr")
+    # Christmas under the same German name as Munich's, but another official name: a row each,
+    # Munich's with its German official name beside the English, Singapore's without.
+    christmas = [re.sub(r"<[^>]*>", " ", row.split(">", 1)[1])
+                 for row in render.strip_policy_markers(facts.holiday_calendar()).split("<tr")
                  if 'data-date="2026-12-25"' in row]
-    assert len(christmas) == 1 and "All regions" in christmas[0]
+    assert [" ".join(row.split()) for row in christmas] == [
+        "Friday, 25 December 2026 First closure from 27 November 2026: Christmas Day (Erster Weihnachtstag) Closed EMEA and USA",
+        "Friday, 25 December 2026 First closure from 27 November 2026: Christmas Day Closed APAC"]
     holidays.write_text(holidays.read_text(encoding="utf-8").replace(
         "      Vesak Day (observed): {de: Vesak (Ersatztag)}\n", ""), encoding="utf-8")
     with pytest.raises(PolicyError) as error:
@@ -400,10 +421,8 @@ def early_site(build):
 # 25 December at 06:00 UTC, the 25th in all three zones, from the far side of the world.
 @pytest.mark.browser
 @pytest.mark.parametrize("lang, path, expected", [
-    ("en", "hours/", "The next closure is Friday, 25 December 2026: Christmas Day (Erster Weihnachtstag) "
-                     "for EMEA and USA; Christmas Day (Weihnachten) for APAC."),
-    ("de", "de/hours/", "Der nächste Schließtag ist Freitag, 25. Dezember 2026: Erster Weihnachtstag "
-                        "für EMEA und USA; Weihnachten für APAC."),
+    ("en", "hours/", "The next closure is " + NEXT_ON_CHRISTMAS["en"] + "."),
+    ("de", "de/hours/", "Der nächste Schließtag ist " + NEXT_ON_CHRISTMAS["de"] + "."),
 ])
 def test_next_closure_in_the_browser_names_every_region(early_site, browser, lang, path, expected):
     context = browser.new_context(timezone_id="America/Los_Angeles", locale="de-DE" if lang == "de" else "en-GB")
@@ -417,3 +436,93 @@ def test_next_closure_in_the_browser_names_every_region(early_site, browser, lan
         assert " ".join(page.inner_text("[data-support-next-closure]").split()) == expected
     finally:
         context.close()
+
+
+# Second names: a holiday's official name in its country's language (German for Munich, English
+# for New York and Singapore), never a German name the policy gives for the German edition, and
+# none for company closures. Every English page of the build, and the French pages' calendar
+# rendered from the same policy with a French catalog.
+def german_given_names() -> set:
+    german = set()
+    for file in FIXTURE.glob("*.yml"):
+        def walk(value):
+            if isinstance(value, dict):
+                if isinstance(value.get("de"), str) and value.get("de") != value.get("en"):
+                    german.add(value["de"])
+                for v in value.values():
+                    walk(v)
+            elif isinstance(value, list):
+                for v in value:
+                    walk(v)
+        walk(yaml.safe_load(file.read_text(encoding="utf-8")))
+    return german
+
+
+# The official names of the calendars' holidays; Munich's only with `country` DE.
+def official_names(policy, country: str | None = None) -> set:
+    return {t.official for c in policy.calendars if country in (None, c.country)
+            for t in closures.calendar_days(c, *policy.horizon).values()}
+
+
+def parenthesised(text_: str) -> list:
+    return re.findall(r"\(([^()]*(?:\([^()]*\))?[^()]*)\)", text_)
+
+
+def test_english_pages_show_no_german_but_munichs_official_names(build, policy):
+    # German names given for the German edition ("Deepavali" is Singapore's official name too).
+    german, official = german_given_names() - official_names(policy), official_names(policy, "DE")
+    assert {"Unabhängigkeitstag (Ersatztag)", "Thanksgiving", "Heiligabend", "Teamtag"} <= german
+    seen = set()
+    for path in build.site.rglob("*.html"):
+        if path.relative_to(build.site).parts[0] == "de":
+            continue
+        shown = " ".join(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").get_text(" ").split())
+        assert not [name for name in parenthesised(shown) if name in german], path
+        seen.update(name for name in parenthesised(shown) if name in official)
+    assert "Erster Weihnachtstag" in seen  # Munich's official names do show
+
+
+def test_french_calendar_of_a_us_region_shows_no_german(tmp_path, policy):
+    from supportportal import catalog, ics
+    directory = policy_dir(tmp_path / "policy")
+    company = yaml.safe_load((directory / "company.yml").read_text(encoding="utf-8"))
+    company.update(languages=["en", "de", "fr"], missing_translations="fallback")
+    (directory / "company.yml").write_text(yaml.safe_dump(company, allow_unicode=True), encoding="utf-8")
+    holidays = yaml.safe_load((directory / "holidays.yml").read_text(encoding="utf-8"))
+    french = yaml.safe_load((ROOT / "tests" / "fixtures" / "french" / "holiday-names.yml").read_text(encoding="utf-8"))
+    for calendar in holidays["calendars"]:
+        if calendar["country"] == "DE":
+            calendar["names"] = {en: {"fr": fr} for en, fr in french.items()}
+        else:  # the French names of US and Singapore holidays: here their English names
+            calendar["names"] = {en: {**texts, "fr": en} for en, texts in calendar["names"].items()}
+    (directory / "holidays.yml").write_text(yaml.safe_dump(holidays, allow_unicode=True), encoding="utf-8")
+    catalog.install(catalog.load_catalogs(ROOT / "tests" / "fixtures" / "french", ("en", "de", "fr"), True))
+    try:
+        french_policy = load(directory, CHRISTMAS)
+        facts = render.Facts(french_policy, "fr", CHRISTMAS)
+        shown = " ".join(BeautifulSoup(render.strip_policy_markers(facts.holiday_calendar() + facts.next_closure()),
+                                       "html.parser").get_text(" ").split())
+        feed = ics.support_calendar(french_policy, "fr").decode("utf-8").replace("\r\n ", "")
+    finally:
+        catalog.install({})
+    german, official = german_given_names() - official_names(policy), official_names(policy, "DE")
+    assert "Thanksgiving Day" in shown and "Noël (Erster Weihnachtstag)" in shown
+    assert set(parenthesised(shown)) & german <= official
+    us_only = german - official
+    assert not [name for name in us_only if f"({name})" in shown or f"({name})" in feed]
+    assert "Independence Day (observed)" in shown and "Unabhängigkeitstag" not in shown + feed
+
+
+# A calendar may give a holiday's official name where the package's is not it (official: under
+# names:); it is shown beside the edition's name like the package's, and is no language of the site.
+def test_a_calendar_gives_an_official_name(tmp_path):
+    directory = policy_dir(tmp_path / "policy")
+    holidays = directory / "holidays.yml"
+    holidays.write_text(holidays.read_text(encoding="utf-8").replace(
+        "      Thanksgiving Day: {de: Thanksgiving}\n",
+        "      Thanksgiving Day: {de: Thanksgiving, official: Thanksgiving Day (New York)}\n"), encoding="utf-8")
+    policy = load(directory, dt.date(2026, 11, 1))
+    [day] = [d for d in closures.closure_days(policy) if d.date == dt.date(2026, 11, 26)]
+    assert day.name.official == "Thanksgiving Day (New York)"
+    assert closures.display_name(day.name, "en") == "Thanksgiving Day (Thanksgiving Day (New York))"
+    assert closures.display_name(day.name, "de") == "Thanksgiving (Thanksgiving Day (New York))"

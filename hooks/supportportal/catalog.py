@@ -26,10 +26,15 @@ from .loading import PolicyError, Problem
 BUILT_IN = Path(__file__).resolve().parent / "locales"
 REFERENCE = "en"  # the built-in catalog that has every key the code uses
 # Keys that are settings, not texts: the Babel locale, and nav titles (mkdocs.yml's title ->
-# this language's), which only a project's catalog has.
+# this language's), used for an edition without its own mkdocs.<lang>.yml (en.yml's is the
+# block a translator copies).
 SETTINGS = ("locale", "nav")
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# Placeholders a text may use apart instead of one that holds them together: the live status's
+# {at} ("Tuesday 10:00 CET (04:00 your time)") as {day} ("Tuesday", empty on the day itself) and
+# {time} ("10:00 CET (04:00 your time)"), so a language can write "martedì alle {time}".
+_APART = {"at": {"day", "time"}}
 
 
 @dataclass
@@ -86,19 +91,23 @@ def _load_catalogs(root: Path | None, languages, fallback: bool) -> dict:
     reference, _ = _read(BUILT_IN / f"{REFERENCE}.yml", "hooks/supportportal/locales", problems)
     merged = {}
     for lang in languages:
-        texts, files = {}, []
+        texts, files, read = {}, [], []
         for folder, label in ((BUILT_IN, "hooks/supportportal/locales"), (root and root / "locales", "locales")):
             if folder and (folder / f"{lang}.yml").is_file():
                 data, doc = _read(folder / f"{lang}.yml", label, problems)
                 _check(data, doc, reference, problems)
                 texts.update(data)
                 files.append(doc.file)
+                read.append((data, doc))
         if not files:
             problems.append(Problem("policy/company.yml", 1, "languages",
                                     f"'{lang}' has no catalog of the portal's own words",
                                     f"copy hooks/supportportal/locales/{REFERENCE}.yml to locales/{lang}.yml and "
-                                    "translate its texts (keep the keys and the {placeholders})"))
+                                    "translate its texts (keep the keys and the {placeholders}); a text that "
+                                    f"depends on a number needs the plural forms {_plural_names(_locale(lang, None))}"))
             continue
+        for data, doc in read:
+            _check_plurals(data, doc, lang, _locale(lang, texts.get("locale")), problems)
         merged[lang] = (texts, files)
     if problems:
         raise PolicyError(problems)
@@ -165,6 +174,34 @@ def _catalog_files(root: Path | None, languages) -> list[Path]:
     return paths
 
 
+# "one, many, other": the CLDR plural categories of a locale, as a catalog writes them.
+def _plural_names(locale: str) -> str:
+    try:
+        tags = Locale.parse(locale).plural_form.tags
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "one:, other:"
+    return ", ".join(f"{c}:" for c in PLURAL_CATEGORIES if c in tags or c == "other")
+
+
+# Each text of a catalog that depends on a number gives every plural form its language has
+# (CLDR: French and Italian have many:, Polish few: and many:); a missing one would silently
+# take the other: text.
+def _check_plurals(data: dict, doc, lang: str, locale: str, problems: list) -> None:
+    try:
+        tags = Locale.parse(locale).plural_form.tags
+    except (UnknownLocaleError, ValueError, TypeError):
+        return  # _check names the locale
+    for key, value in data.items():
+        if key in SETTINGS or not isinstance(value, dict):
+            continue
+        missing = [c for c in PLURAL_CATEGORIES if c in tags and c not in value]
+        if missing:
+            problems.append(Problem(doc.file, doc.line((key,)), key,
+                                    f"the {lang} text has no plural form {', '.join(m + ':' for m in missing)}",
+                                    f"add {', '.join(m + ': ...' for m in missing)}: {lang} ({locale}) has the plural "
+                                    f"forms {_plural_names(locale)} (CLDR)"))
+
+
 @functools.cache
 def _plural_rule(locale: str):
     return Locale.parse(locale).plural_form
@@ -225,6 +262,8 @@ def _check(data: dict, doc, reference: dict, problems: list) -> None:
             continue
         allowed = {name for text in (expected.values() if isinstance(expected, dict) else [expected])
                    for name in _PLACEHOLDER.findall(text)} | ({"count"} if isinstance(expected, dict) else set())
+        if key.startswith("widget."):
+            allowed |= {part for name in allowed for part in _APART.get(name, ())}
         for text in texts:
             try:
                 names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}

@@ -21,6 +21,8 @@ from .model import Calendar, Closure, DayOverride, Policy, Text
 
 # Our language codes to the `holidays` package's, where they differ.
 _PACKAGE_LANGUAGE = {"en": "en_US"}
+# The key of `names:` that gives a holiday's official name, where the package's is not it.
+OFFICIAL = "official"
 
 
 # One row of the holiday calendar: a date and what happens on it in some regions.
@@ -41,22 +43,35 @@ class ClosureDay:
 
 # Public holidays of one calendar within [first, last], named in English, the local language
 # and the site's languages: by the `holidays` package where it has the language, else by the
-# calendar's `names:` in holidays.yml (keyed by the English name).
+# calendar's `names:` in holidays.yml (keyed by the English name). Each carries its official
+# name: the calendar's `official:` for it, else the package's name in the country's own language
+# (its default language: German for DE, English for US, Singapore's English for SG, which is
+# also the English edition's name there). A name given for one edition is never another
+# edition's second name. `names:` is keyed by the package's US English names all the same.
 def calendar_days(calendar: Calendar, first: dt.date, last: dt.date, languages=("en",)) -> dict:
     cls = country_class(calendar.country)
     local = (cls.default_language or "en").split("_")[0]
     english = _holiday_names(calendar, first, last, "en")
+    official = _holiday_names(calendar, first, last, None)
     given = dict(calendar.names)
     names: dict = {}
     for lang in dict.fromkeys(("en", local, *languages)):
-        if _package_language(cls, lang) or lang == "en":
+        if lang == local:  # a country's own English ("Labour Day" in Singapore) is its official name
+            found = official
+        elif _package_language(cls, lang) or lang == "en":
             found = _holiday_names(calendar, first, last, lang)
         else:
             found = {date: given[name].get(lang) for date, name in english.items()
                      if name in given and given[name].has(lang)}
         for date, name in found.items():
             names.setdefault(date, {})[lang] = name
-    return {date: Text(tuple(texts.items())) for date, texts in sorted(names.items())}
+    return {date: Text(tuple(texts.items()), _official(given.get(english.get(date)), official.get(date)))
+            for date, texts in sorted(names.items())}
+
+
+# The calendar's `official:` name of a holiday, else the package's in the country's language.
+def _official(given: Text | None, default: str | None) -> str | None:
+    return given.get(OFFICIAL) if given is not None and given.has(OFFICIAL) else default
 
 
 # The holidays of a calendar within [first, last] that have no name in one of `languages`: the
@@ -69,16 +84,23 @@ def unnamed_holidays(calendar: Calendar, first: dt.date, last: dt.date, language
             for name in english if not (name in given and given[name].has(lang))]
 
 
+# The names `names:` is keyed by: the package's (US) English names of the holidays within [first, last].
+def english_names(calendar: Calendar, first: dt.date, last: dt.date) -> set:
+    return set(_holiday_names(calendar, first, last, "en").values())
+
+
 # The package's code for one of our languages ("en" -> "en_US"), or None where it lacks it.
 def _package_language(cls, lang: str) -> str | None:
     package_lang = _PACKAGE_LANGUAGE.get(lang, lang)
     return package_lang if package_lang in (cls.supported_languages or ()) else None
 
 
-def _holiday_names(calendar: Calendar, first: dt.date, last: dt.date, lang: str) -> dict:
+# The package's names of a calendar's holidays in `lang`; lang None: in the country's own language.
+def _holiday_names(calendar: Calendar, first: dt.date, last: dt.date, lang: str | None) -> dict:
     cls = country_class(calendar.country)
     days = cls(subdiv=calendar.subdivision, years=range(first.year, last.year + 1),
-               categories=calendar.categories, language=_package_language(cls, lang))
+               categories=calendar.categories,
+               language=_package_language(cls, lang) if lang else cls.default_language)
     return {date: name for date, name in days.items() if first <= date <= last}
 
 
@@ -191,21 +213,15 @@ def _named_channel_days(policy: Policy):
                     yield channel, o
 
 
-# "Good Friday (Karfreitag)": the name in `lang`, with its name in the local language beside it
-# when that is another language and another text; on the local-language pages, just "Karfreitag".
-def display_name(name: Text, lang: str, local: str | None, fallback: str | None = None) -> str:
+# "Good Friday (Karfreitag)": the name in `lang`, with the holiday's official name beside it
+# (the name in its country's language) where that is another text; on the German pages of Munich,
+# just "Karfreitag". Company closures have no official name: only the edition's text.
+def display_name(name: Text, lang: str, fallback: str | None = None) -> str:
+    from .textfmt import phrase  # textfmt's catalog: holidays.official, "{name} ({official})"
+
     shown = name.get(lang, fallback)
-    other = name.as_dict().get(local) if local and local != lang else None
-    return f"{shown} ({other})" if other and other != shown else shown
-
-
-# The language of the place the support team keeps holidays for: the language the `holidays`
-# package names the first calendar's holidays in (de for DE), or None without calendars.
-def local_language(policy: Policy) -> str | None:
-    if not policy.calendars:
-        return None
-    cls = country_class(policy.calendars[0].country)
-    return (cls.default_language or "en").split("_")[0]
+    return phrase(lang, "holidays.official", name=shown, official=name.official) \
+        if name.official and name.official != shown else shown
 
 
 # The holiday class of a country code the package knows ("DE": Germany); calling it is what

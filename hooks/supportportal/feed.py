@@ -150,6 +150,7 @@ def _schedule(zone: str, weekly: tuple, overrides: tuple, changes: tuple = ()) -
            if changes else {}),
         "days": [
             {"date": o.date.isoformat(), "kind": o.kind, "name": o.name.as_dict(),
+             **({"official": o.name.official} if o.name.official else {}),
              "hours": [_interval(iv) for iv in o.hours]}
             for o in overrides
         ],

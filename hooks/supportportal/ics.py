@@ -24,7 +24,7 @@ import icalendar
 
 from . import catalog, textfmt
 from .checks.notices import NOTICE_KINDS
-from .closures import closure_days, display_name, local_language
+from .closures import closure_days, display_name
 from .model import Policy
 
 # The calendar of every closure within the horizon, in one language. `base_url` is where this
@@ -70,9 +70,8 @@ def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = No
     for zone in sorted(zones):
         cal.add_component(_zone_definition(zone, first, last + dt.timedelta(days=2)))
 
-    local = local_language(policy)
     for day in days:
-        title = display_name(day.name, lang, local, fallback)
+        title = display_name(day.name, lang, fallback)
         # ids never contain "_" or "+": a channel's id follows a "+" ("usa+chat", "+hotline")
         region_ids = "_".join(r.id for r in day.regions) + "".join(f"+{c.id}" for c in day.channels)
         lines = []
@@ -93,7 +92,7 @@ def support_calendar(policy: Policy, lang: str = "en", base_url: str | None = No
         zone = day.zone
         tz = zoneinfo.ZoneInfo(zone)
         hours = say("ics.hours", hours=textfmt.format_intervals(day.hours, lang),
-                    zone=f"{textfmt.zone_abbreviation(zone, day.date, lang)}, {zone}")
+                    zone=say("ics.zone", abbr=textfmt.zone_abbreviation(zone, day.date, lang), zone=zone))
         for interval in day.hours:
             start = _local(day.date, interval.start, tz)
             event = _event(f"{start:%Y%m%dT%H%M}-{region_ids}@{host}", stamp, page)

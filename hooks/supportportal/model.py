@@ -13,6 +13,9 @@ MINUTES_PER_DAY = 24 * 60
 @dataclass(frozen=True)
 class Text:
     values: tuple  # ((lang, text), ...)
+    # A public holiday's official name, in its country's language ("Erster Weihnachtstag" in
+    # Munich, "Thanksgiving Day" in New York): shown beside the edition's name where they differ.
+    official: str | None = None
 
     def get(self, lang: str, fallback: str | None = None) -> str:
         found = dict(self.values)

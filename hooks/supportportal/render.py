@@ -449,7 +449,7 @@ class Facts:
     def _hours_changes(self, region) -> list[str]:
         rows = []
         for change in dated.announced(region.changes, self.today, self.policy.announce_days):
-            hours = "; ".join(f"{days} {times}" for days, times in textfmt.weekly_rows(change, self.lang)) \
+            hours = textfmt.days_and_hours(textfmt.weekly_rows(change, self.lang), self.lang) \
                 or textfmt.phrase(self.lang, "hours.closed")
             rows.append(f'<tr data-region="{escape(region.id)}" data-change="{change.start.isoformat()}" '
                         f'class="support-change"><td colspan="2">{self._from(change.start, hours)}</td></tr>')
@@ -540,8 +540,11 @@ class Facts:
             desc = f" – {escape(self.t(ch.description))}" if ch.description else ""
             facts = " ".join(escape(fact) for fact in self._channel_facts(ch))
             live = '<span class="support-channel__live" hidden></span>' if ch.schedule else ""
-            items.append(f'<li data-channel="{escape(ch.id)}"><strong>{escape(self.t(ch.name))}</strong>: '
-                         f'<a href="{escape(ch.href)}">{escape(policy_text(ch.address))}</a>{desc}{self._channel_dates(ch)}'
+            # "Email: support@...", the name in bold and the address a link, as the catalog words it.
+            line = str(escape(self.say("channels.address", name="\x00name\x00", address="\x00address\x00")))
+            line = line.replace("\x00name\x00", f"<strong>{escape(self.t(ch.name))}</strong>").replace(
+                "\x00address\x00", f'<a href="{escape(ch.href)}">{escape(policy_text(ch.address))}</a>')
+            items.append(f'<li data-channel="{escape(ch.id)}">{line}{desc}{self._channel_dates(ch)}'
                          f'<span class="support-channel__hours">{facts}</span>{live}</li>')
         live = " data-support-channels" if any(ch.schedule for ch in self._channels()) else ""
         return Markup(f'<ul class="support-channels"{live}>\n' + "\n".join(items) + "\n</ul>\n")
@@ -551,12 +554,12 @@ class Facts:
     def _channel_facts(self, ch) -> list[str]:
         say, facts = self.say, []
         if ch.priorities is not None:
-            names = {p.id: self.t(p.name) for p in self.policy.priorities}
+            names = {p.id: self.say("priorities.name_in_text", name=self.t(p.name)) for p in self.policy.priorities}
             facts.append(say("channels.only", priorities=textfmt.join_words([names[p] for p in ch.priorities], self.lang)))
         schedule = dated.as_on(ch.schedule, self.today) if ch.schedule else None
         if schedule is None:
             return [*facts, say("channels.any_time" if ch.written else "channels.around_the_clock")]
-        hours = "; ".join(f"{days} {times}" for days, times in textfmt.weekly_rows(schedule, self.lang))
+        hours = textfmt.days_and_hours(textfmt.weekly_rows(schedule, self.lang), self.lang)
         zone = textfmt.zone_label(schedule.zone, self.lang, *self._years())
         if schedule.region:
             facts.append(say("channels.region_hours", region=self.t(self.policy.region(schedule.region).name),
@@ -602,24 +605,25 @@ class Facts:
             return coverage
         channel = self.policy.channel(p.via)
         if channel.schedule and not p.around_the_clock:
-            return self.say("priorities.via_hours", channel=self.t(channel.name))
-        return self.say("priorities.via", coverage=coverage, channel=self.t(channel.name))
+            return self.say("priorities.via_hours", channel=self.say("channels.name_in_text", name=self.t(channel.name)))
+        return self.say("priorities.via", coverage=coverage, channel=self.say("channels.name_in_text", name=self.t(channel.name)))
 
     def business_hours_rule(self) -> str:
-        days = "; ".join(self._weekly_words(r.name, dated.as_on(r, self.today)) for r in self.policy.regions)
+        days = self.say("list.separator").join(self._weekly_words(r.name, dated.as_on(r, self.today)) for r in self.policy.regions)
         hours = self.policy.business_day_minutes / 60
         rule = self.say("priorities.business_rule", days=days, day=f"{hours:g}")
         via = [self.policy.channel(p.via) for p in self.policy.priorities if p.via and not p.around_the_clock]
         via = [ch for ch in dict.fromkeys(via) if ch.schedule]
         if via:
-            channels = "; ".join(self._weekly_words(ch.name, ch.schedule) for ch in via)
+            channels = self.say("list.separator").join(self._weekly_words(ch.name, ch.schedule) for ch in via)
             rule += " " + self.say("priorities.channel_rule", channels=channels)
         return rule
 
     # "EMEA: Monday to Friday 10:00–18:00 CET/CEST": a region's or a channel's weekly hours.
     def _weekly_words(self, name, schedule) -> str:
-        return (f"{self.t(name)}: " + ", ".join(f"{d} {h}" for d, h in textfmt.weekly_rows(schedule, self.lang))
-                + f" {textfmt.zone_abbreviations(schedule.zone, self.lang, *self._years())}")
+        return self.say("hours.labelled", name=self.t(name),
+                        hours=textfmt.days_and_hours(textfmt.weekly_rows(schedule, self.lang), self.lang, short=True),
+                        zone=textfmt.zone_abbreviations(schedule.zone, self.lang, *self._years()))
 
     def _list(self, items, tag="ul", cls="") -> Markup:
         inner = "\n".join(f"<li>{escape(self.t(i))}</li>" for i in items)
@@ -649,7 +653,7 @@ class Facts:
     def status_widget(self) -> Markup:
         rows = []
         for region in self.policy.regions:
-            hours = "; ".join(f"{days} {times}" for days, times in textfmt.weekly_rows(dated.as_on(region, self.today), self.lang))
+            hours = textfmt.days_and_hours(textfmt.weekly_rows(dated.as_on(region, self.today), self.lang), self.lang)
             zone = textfmt.zone_abbreviations(region.zone, self.lang, *self._years())
             last = self._last_day(region.changes)
             if last:  # placeholder hours that change soon say until when
@@ -677,7 +681,6 @@ class Facts:
         say, lang = self.say, self.lang
         first, last = self.policy.horizon
         days = closures.closure_days(self.policy)
-        local = closures.local_language(self.policy)
         upcoming = next((d.date for d in days if d.date >= self.today), None)
 
         # "Closed", "Open 10:00–14:00 CET", or for regions in several zones
@@ -690,8 +693,8 @@ class Facts:
             zones = {zone: textfmt.zone_abbreviation(zone, day.date, lang) for _, zone in places}
             if len(zones) == 1:
                 return say("calendar.special", hours=hours, zone=next(iter(zones.values())))
-            return say("calendar.special_zones", hours=hours, zones=", ".join(f"{self.t(name)}: {zones[zone]}"
-                                                                             for name, zone in places))
+            return say("calendar.special_zones", hours=hours, zones=say("list.short_separator").join(
+                say("calendar.zone_of", region=self.t(name), zone=zones[zone]) for name, zone in places))
 
         horizon = say("calendar.horizon", first=textfmt.format_long_date(first, lang, weekday=False),
                       last=textfmt.format_long_date(last, lang, weekday=False))
@@ -703,7 +706,7 @@ class Facts:
                 is_next = day.date == upcoming
                 lead = f'<strong class="support-next__label">{escape(first_label)}</strong> ' if is_next else ""
                 mark = ' class="support-next"' if is_next else ""
-                name = escape(policy_text(closures.display_name(day.name, lang, local, self.policy.languages[0])))
+                name = escape(policy_text(closures.display_name(day.name, lang, self.policy.languages[0])))
                 name = Markup(f"<mark>{name}</mark>") if is_next else name
                 rows.append(
                     f'<tr{mark} data-date="{day.date.isoformat()}" '
@@ -728,11 +731,9 @@ class Facts:
 
     # The sentence on the coming closures. A page is read for a week and more after the build, so
     # it states dated facts that stay true ("Closures from 21 December 2026: ..."); in the browser
-    # support-widget.js replaces the text in place with the next closure of the reader's own day
-    # (data-local: the language whose holiday names are shown beside the page's).
+    # support-widget.js replaces the text in place with the next closure of the reader's own day.
     def next_closure(self) -> Markup:
-        local = closures.local_language(self.policy) or ""
-        return Markup(f'<span class="support-next-closure" data-support-next-closure data-local="{escape(local)}">'
+        return Markup('<span class="support-next-closure" data-support-next-closure>'
                       f"{_literal(self._dated_closures())}</span>")
 
     # "Closures from 21 December 2026: Christmas Eve (Heiligabend), Thursday, 24 December 2026; ...":
@@ -745,7 +746,7 @@ class Facts:
             return self.say("calendar.upcoming_none", first=first,
                             last=textfmt.format_long_date(self.policy.horizon[1], self.lang, weekday=False))
         return self.say("calendar.upcoming", first=first,
-                        closures="; ".join(self._closure_words(date, days) for date in dates))
+                        closures=self.say("list.separator").join(self._closure_words(date, days) for date in dates))
 
     # "Christmas Eve (Heiligabend), Thursday, 24 December 2026", with the regions when it does not
     # apply to all. It is about the date: every region closed or on special hours that day,
@@ -753,10 +754,9 @@ class Facts:
     # named with their regions ("Friday, 25 December 2026: Christmas Day (Erster Weihnachtstag) for
     # EMEA and USA; Christmas Day (Weihnachten) for APAC").
     def _closure_words(self, date, days) -> str:
-        local = closures.local_language(self.policy)
         named: dict = {}  # the name shown -> the regions and channels of every row of the date with that name
         for day in (d for d in days if d.date == date):
-            name = closures.display_name(day.name, self.lang, local, self.policy.languages[0])
+            name = closures.display_name(day.name, self.lang, self.policy.languages[0])
             regions, channels = named.setdefault(name, ([], []))
             regions.extend(day.regions)
             channels.extend(day.channels)
@@ -766,7 +766,7 @@ class Facts:
                     for name, (regions, channels) in named.items()]
             return self.say("calendar.next_several", date=when, closures=self.say("list.separator").join(each))
         [(name, (regions, channels))] = named.items()
-        text = f"{policy_text(name)}, {when}"
+        text = self.say("calendar.name_date", name=policy_text(name), date=when)
         if len(regions) < len(self.policy.regions) or channels:
             text = self.say("calendar.next_where", text=text, regions=self._whom(regions, channels))
         return text
@@ -783,7 +783,8 @@ class Facts:
         else:
             order = {region.id: i for i, region in enumerate(self.policy.regions)}
             names = [self.t(r.name) for r in sorted(regions, key=lambda r: order[r.id])]
-        names += [self.say("calendar.channel", channel=self.t(c.name)) for c in channels]
+        names += [self.say("calendar.channel", channel=self.say("channels.name_in_text", name=self.t(c.name)))
+                  for c in channels]
         return textfmt.join_words(names, self.lang)
 
 

@@ -15,6 +15,9 @@ from . import atom, catalog, feed, ics, jsonld, render, version
 from .loading import PolicyError, Problem, load_policy
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
+# Catalog texts the browser receives beside the widget.* section, by the name the script reads.
+BROWSER_TEXTS = {"name_official": "holidays.official", "name_date": "calendar.name_date",
+                 "priority_name": "priorities.name_in_text", "channel_name": "channels.name_in_text"}
 
 
 class Portal:
@@ -86,10 +89,16 @@ class Portal:
                                           "policy_version": self.footer_version(),
                                           "words": jsonld.script_text(self.browser_words(self.lang)),
                                           "notices": facts.notice_banner(),
-                                          "atom_title": escape(self.words("atom.title", company=p.company))}
+                                          "atom_title": escape(self.words("atom.title", company=p.company)),
+                                          "made_with": escape(self.words("theme.made_with")),
+                                          "not_found": escape(self.words("theme.not_found"))}
         # Truthy but not a list: Material shows its language switch, fed per page by alternates().
         if len(p.languages) > 1:
             config.extra["alternate"] = True
+        # The headings' anchor links (toc's permalink) are titled in this edition's words.
+        toc = (getattr(config, "mdx_configs", None) or {}).get("toc")
+        if isinstance(toc, dict) and toc.get("permalink"):
+            toc["permalink_title"] = self.words("theme.permalink_title")
         # The colour scheme toggle's names, in this edition's words.
         for palette in (getattr(config, "theme", None) or {}).get("palette") or []:
             if isinstance(palette, dict) and isinstance(palette.get("toggle"), dict):
@@ -231,7 +240,10 @@ class Portal:
     def browser_words(self, lang: str) -> dict:
         words = self.catalogs.get(lang) or catalog.get(lang)
         return {**words.section("widget."), "locale": words.locale.replace("_", "-"), "table": words("table.label"),
-                "hint": words("language.hint"), "hint_close": words("language.hint_close")}
+                "hint": words("language.hint"), "hint_close": words("language.hint_close"),
+                # The same words as the pages': a holiday with its official name, a closure with
+                # its date, a priority's and a channel's name inside a sentence.
+                **{k: words.texts[key] for k, key in BROWSER_TEXTS.items()}}
 
     # The content/ path of a page of this edition, as errors name it: content/de/hours.md.
     def page_name(self, src_uri: str) -> str:

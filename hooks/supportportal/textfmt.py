@@ -104,7 +104,14 @@ def format_interval(iv: Interval, lang: str = "en") -> str:
 def format_intervals(intervals, lang: str = "en") -> str:
     if not intervals:
         return phrase(lang, "hours.closed")
-    return ", ".join(format_interval(iv, lang) for iv in intervals)
+    return phrase(lang, "list.short_separator").join(format_interval(iv, lang) for iv in intervals)
+
+
+# "Monday to Friday 10:00–18:00; Saturday 09:00–12:00": rows of weekly_rows in the catalog's
+# words (days.hours), joined by list.separator, or list.short_separator when `short`.
+def days_and_hours(rows, lang: str = "en", short: bool = False) -> str:
+    separator = phrase(lang, "list.short_separator" if short else "list.separator")
+    return separator.join(phrase(lang, "days.hours", days=days, hours=hours) for days, hours in rows)
 
 
 # Weekly hours grouped into runs of days with the same hours: [("Monday to Friday", "10:00–18:00")].

@@ -77,7 +77,7 @@ def _calendar(ctx: Context, path, cal: dict, seen: dict) -> Calendar | None:
     names = []
     for holiday, texts in (cal.get("names") or {}).items() if ctx.intact(NAME, path + ("names",)) else ():
         for lang in texts:
-            if ctx.check_languages and lang not in ctx.languages:
+            if ctx.check_languages and lang not in ctx.languages and lang != closures_.OFFICIAL:
                 ctx.report(NAME, path + ("names", holiday, lang),
                            f"'{lang}' is not a language of this site ({', '.join(ctx.languages)})",
                            "add it to languages in company.yml, or remove this name")
@@ -120,7 +120,7 @@ def holiday_names(ctx: Context, calendars, first: dt.date, last: dt.date) -> Non
                        f"and the calendar '{calendar.id}' gives none for {which}",
                        f"add to the calendar (by the English names; where a holiday has a line already, add "
                        f"{lang}: ... to it):\n{block}")
-        known = {text.get("en") for text in closures_.calendar_days(calendar, first, last).values()}
+        known = closures_.english_names(calendar, first, last)
         for holiday, _ in calendar.names:
             if holiday not in known:
                 close = difflib.get_close_matches(holiday, sorted(known), n=1)

@@ -125,8 +125,8 @@ export function upcomingClosures(policy, when = new Date(), count = 1) {
     const today = localDay(compile(policy, region), +when);
     for (const day of region.days) {
       if (dayNumber(day.date) < today) continue;
-      const key = JSON.stringify([day.date, day.kind, day.name, day.hours]);
-      if (!found.has(key)) found.set(key, { date: day.date, kind: day.kind, name: day.name, hours: day.hours, regions: [], order });
+      const key = JSON.stringify([day.date, day.kind, day.name, day.official, day.hours]);
+      if (!found.has(key)) found.set(key, { date: day.date, kind: day.kind, name: day.name, official: day.official, hours: day.hours, regions: [], order });
       found.get(key).regions.push(region.id);
     }
   });

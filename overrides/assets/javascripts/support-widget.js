@@ -197,13 +197,13 @@ function changesNotice(policy, regions, lang, s, now) {
 function detail(st, region, policy, lang, s, now) {
   if (st.state == "unknown") return s.unknown_detail;
   // Before its first or after its last day (channels' from / until): when it is offered, if ever again.
-  if (st.state == "unavailable") return st.nextChange ? fill(s.offered_from, { at: when(st.nextChange, st.zone, lang, s, now) }) : s.not_offered;
+  if (st.state == "unavailable") return st.nextChange ? fill(s.offered_from, moment(st.nextChange, st.zone, lang, s, now)) : s.not_offered;
   const parts = closureNote(st, policy, lang, s);
-  const at = when(st.nextChange, region.zone, lang, s, now);
+  const at = moment(st.nextChange, region.zone, lang, s, now);
   const left = duration(st.nextChange - now, lang, s);
   const today = dateKey(st.nextChange, region.zone) == dateKey(now, region.zone) ? "_today" : "";
-  if (st.nextState == "unknown") parts.push(fill(s.schedule_ends, { at }));
-  else parts.push(fill(s[(st.state == "open" ? "closes" : "opens") + today], { at, left }));
+  if (st.nextState == "unknown") parts.push(fill(s.schedule_ends, at));
+  else parts.push(fill(s[(st.state == "open" ? "closes" : "opens") + today], { ...at, left }));
   return parts.join(" ");
 }
 
@@ -235,7 +235,7 @@ function channelLines(root, policy, lang, s) {
 // Saturday 00:00 EST (06:00 your time)." Redrawn only when the time to show changes.
 function noticeLines(box, active, policy, lang, s, now) {
   const lines = active.map(({ notice }) => {
-    const until = notice.end ? fill(s.notice_until, { at: when(new Date(notice.end), notice.zone, lang, s, now) }) : s.notice_open;
+    const until = notice.end ? fill(s.notice_until, moment(new Date(notice.end), notice.zone, lang, s, now)) : s.notice_open;
     return { notice, words: `${text(notice.title, lang, policy)}, ${until}` };
   });
   const key = lines.map((l) => l.notice.id + "\n" + l.words).join("\n");
@@ -292,13 +292,13 @@ function channelDetail(st, channel, policy, lang, s, now) {
   if (st.state == "always") return s.around_the_clock;
   if (st.state == "unknown") return s.unknown_detail;
   // Before its first or after its last day (channels' from / until): when it is offered, if ever again.
-  if (st.state == "unavailable") return st.nextChange ? fill(s.offered_from, { at: when(st.nextChange, st.zone, lang, s, now) }) : s.not_offered;
+  if (st.state == "unavailable") return st.nextChange ? fill(s.offered_from, moment(st.nextChange, st.zone, lang, s, now)) : s.not_offered;
   const parts = closureNote(st, policy, lang, s);
-  const at = when(st.nextChange, st.zone, lang, s, now);
+  const at = moment(st.nextChange, st.zone, lang, s, now);
   const today = dateKey(st.nextChange, st.zone) == dateKey(now, st.zone) ? "_today" : "";
-  if (st.nextState == "unknown") parts.push(fill(s.schedule_ends, { at }));
-  else if (st.state == "staffed") parts.push(fill(s.staffed_until, { at }));
-  else parts.push(fill(channel.outside_hours == "accepted" ? s.accepted : s["next_staffed" + today], { at }));
+  if (st.nextState == "unknown") parts.push(fill(s.schedule_ends, at));
+  else if (st.state == "staffed") parts.push(fill(s.staffed_until, at));
+  else parts.push(fill(channel.outside_hours == "accepted" ? s.accepted : s["next_staffed" + today], at));
   return parts.join(" ");
 }
 
@@ -338,10 +338,10 @@ function calculator(root, policy, lang, s) {
     const target = firstResponse(policy, region, priority, now);
     setAttr(output, "data-due", result.due ? result.due.toISOString() : "");
     setText(output, result.due
-      ? fill(s.due, { at: when(result.due, region.zone, lang, s, now, ", "), left: duration(result.due - now, lang, s) })
+      ? fill(s.due, { ...moment(result.due, region.zone, lang, s, now, ", "), left: duration(result.due - now, lang, s) })
       : s.due_beyond);
     const via = priority.via && (policy.channels || []).find((c) => c.id == priority.via);
-    const vars = { priority: text(priority.name, lang, policy), region: text(region.name, lang, policy), target: target ? duration(target.minutes * MINUTE, lang, s, false) : "", channel: via ? text(via.name, lang, policy) : "" };
+    const vars = { priority: fill(s.priority_name, { name: text(priority.name, lang, policy) }), region: text(region.name, lang, policy), target: target ? duration(target.minutes * MINUTE, lang, s, false) : "", channel: via ? fill(s.channel_name, { name: text(via.name, lang, policy) }) : "" };
     const counted = target ? fill(target.clock != "business" ? s.calendar : result.channel ? s.business_channel : s.business, vars) : "";
     // A channel the target does not count on is still named: "... are answered via Support portal."
     setText(note, [counted, via && !(result.channel && target.clock == "business") ? fill(s.via, vars) : ""].filter(Boolean).join(" "));
@@ -412,7 +412,7 @@ function markRow(row, on, label) {
 // "Christmas Eve (Heiligabend), Thursday 24 December 2026", with its regions when not all:
 // the calendar's name (and beside it the local language's) and the date, as the page writes them.
 function closureWords(closure, policy, lang, local, s) {
-  const words = `${closureName(closure, policy, lang, local)}, ${longDate(closure.date, s, lang)}`;
+  const words = fill(s.name_date, { name: closureName(closure, policy, lang, local, s), date: longDate(closure.date, s, lang) });
   if (closure.regions.length >= policy.regions.length) return words;
   return fill(s.closure_regions, { text: words, regions: regionNames(closure.regions, policy, lang) });
 }
@@ -422,7 +422,7 @@ function closureWords(closure, policy, lang, local, s) {
 function dateWords(closures, policy, lang, local, s) {
   const named = new Map();
   for (const closure of closures) {
-    const name = closureName(closure, policy, lang, local);
+    const name = closureName(closure, policy, lang, local, s);
     if (!named.has(name)) named.set(name, { ...closure, regions: [] });
     named.get(name).regions.push(...closure.regions.filter((id) => !named.get(name).regions.includes(id)));
   }
@@ -431,11 +431,11 @@ function dateWords(closures, policy, lang, local, s) {
   return fill(s.next_several, { date: longDate(closures[0].date, s, lang), closures: each.join(s.separator) });
 }
 
-// "Good Friday (Karfreitag)": the name in the page's language, with the local one beside it.
-function closureName(closure, policy, lang, local) {
+// "Good Friday (Karfreitag)": the name in the page's language, with the holiday's official name
+// (in its country's language) beside it where that is another text, as the page writes it.
+function closureName(closure, policy, lang, local, s) {
   const shown = text(closure.name, lang, policy);
-  const other = local && local != lang.split("-")[0] ? closure.name[local] : null;
-  return other && other != shown ? `${shown} (${other})` : shown;
+  return closure.official && closure.official != shown ? fill(s.name_official, { name: shown, official: closure.official }) : shown;
 }
 
 // "EMEA, USA and APAC", in the feed's order of regions.
@@ -459,6 +459,21 @@ function when(date, zone, lang, s, now, glue) {
   if (utcOffset(zone, date) == -date.getTimezoneOffset()) return there;
   const here = fill(s.yours, { time: clock(date, undefined, lang, now) });
   return glue ? there + glue + here : `${there} (${here})`;
+}
+
+// The same instant for a catalog text: {at} as `when` writes it, and its parts apart for languages
+// that put words between them ("lunedì alle 10:00"): {day} the weekday (and the date from six days
+// away) in `zone`, empty on the day itself there; {time} the wall time, zone and the reader's own time.
+function moment(date, zone, lang, s, now, glue) {
+  const options = { timeZone: zone, weekday: "long" };
+  if (date - now >= 6 * 864e5) Object.assign(options, { day: "numeric", month: "long" });
+  const day = dateKey(now, zone) == dateKey(date, zone) ? "" : formatter(lang, options).format(date);
+  let time = clock(date, zone, lang, date) + " " + zoneName(date, zone, lang);
+  if (utcOffset(zone, date) != -date.getTimezoneOffset()) {
+    const here = fill(s.yours, { time: clock(date, undefined, lang, now) });
+    time = glue ? time + glue + here : `${time} (${here})`;
+  }
+  return { at: when(date, zone, lang, s, now, glue), day, time };
 }
 
 // Wall time in `zone`, with the weekday unless it is today there, and the date from six days away.
