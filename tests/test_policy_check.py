@@ -99,6 +99,13 @@ def _french(project, fallback=False, catalog="locale: fr_FR\n", skip=("developer
             shutil.copy2(page, project / "content" / "fr" / relative)
 
 
+# Every word of en.yml as a French catalog (French plural forms: many: as other:), without the menu titles.
+def _complete_but_nav(locale):
+    text = (ROOT / "hooks" / "supportportal" / "locales" / "en.yml").read_text(encoding="utf-8")
+    text = re.sub(r'other: ("[^"]*")', r'many: \1, other: \1', text.split("\nnav:\n")[0])
+    return text.replace("locale: en_GB", f"locale: {locale}")
+
+
 # name: (how the project is broken, what the report must hold)
 BROKEN = {
     "policy/": (lambda p: edit(p / "policy" / "regions.yml", "zone: Europe/Berlin", "zone: CET"),
@@ -124,8 +131,7 @@ BROKEN = {
                                "the holidays package has no fr names for DE, and the calendar 'munich' gives none "
                                "for 13 holidays",
                                "content/fr/: the folder of the 'fr' edition is missing"]),
-    "nav titles": (lambda p: _french(p, fallback=True, skip=(), catalog=(
-        ROOT / "hooks" / "supportportal" / "locales" / "en.yml").read_text(encoding="utf-8").replace("locale: en_GB", "locale: fr_FR")),
+    "nav titles": (lambda p: _french(p, fallback=True, skip=(), catalog=_complete_but_nav("fr_FR")),
                    ["locales/fr.yml, line 1, nav: the nav section 'For developers' of mkdocs.yml has no fr title",
                     "the holidays package has no fr names for DE"]),
     "a French edition": (_french,
