@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -17,9 +18,12 @@ SCHEMAS = Path(__file__).resolve().parent / "schemas"
 
 
 class Portal:
-    def __init__(self, root: Path, today: dt.date, lang: str | None = None, policy=None):
+    def __init__(self, root: Path, today: dt.date, lang: str | None = None, policy=None,
+                 built_at: dt.datetime | None = None):
         self.root = root
         self.policy = policy or load_policy(root / "policy", today)
+        if built_at is not None and self.policy.built_at != built_at:
+            self.policy = dataclasses.replace(self.policy, built_at=built_at)
         self.today = today
         self.lang = lang or self.policy.languages[0]
         self.version = version.published_version(self.policy, root)
