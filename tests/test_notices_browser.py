@@ -147,6 +147,39 @@ def test_site_built_before_shows_and_hides_the_notice_on_time(open_notices):
     assert page.text_content("[data-support-status] [data-support-region='usa'] .support-status__notices") == ""
 
 
+# Read on 8 December 10:00 Berlin (phone-down in effect; the build says planned): the reader hears
+# it once, then nothing on instant navigation, on a new page load of the same tab, or on the
+# ticks; the next change (its end) is heard once more. Every text given to the status line is
+# recorded, so a repeat of the same words counts too.
+def test_a_notice_is_announced_once_per_reader_and_change(open_notices):
+    page = open_notices("/", "2026-12-08T09:00:00Z", "Europe/Berlin")
+    record = """() => { window.heard = window.heard || [];
+        const live = document.querySelector('[data-support-notices-live]');
+        if (live.textContent) window.heard.push(live.textContent);
+        new MutationObserver(() => live.textContent && window.heard.push(live.textContent))
+          .observe(live, {childList: true, characterData: true, subtree: true}); }"""
+    page.evaluate(record)
+    assert page.evaluate("window.heard") == ["Service disruption in effect: Email answers delayed <for EMEA>. "
+                                             "Reduced service planned: Reduced staffing between the years."]
+    page.evaluate("window.heardBefore = window.heard; window.heard = []")
+    page.click("a.md-nav__link[href$='hours/']")
+    page.wait_for_url("**/hours/")
+    page.wait_for_selector("[data-support-notices][data-support-updated]", state="attached")
+    page.evaluate(record)
+    page.clock.run_for(60_000 * 5)
+    assert page.evaluate("window.heard") == []
+    page.goto(page.url.replace("/hours/", "/contact/"))  # a new page load in the same tab
+    page.wait_for_selector("[data-support-notices][data-support-updated]", state="attached")
+    page.evaluate(record)
+    assert page.evaluate("window.heard") == []
+    assert banner(page, "phone-down")["state"] == "active"
+    page.clock.run_for("02:55:00")  # to past 12:00 UTC: its end, announced once
+    assert page.evaluate("window.heard") == ["Over: Email answers delayed <for EMEA>."]
+    page.reload()
+    page.wait_for_selector("[data-support-notices][data-support-updated]", state="attached")
+    assert live(page) == ""
+
+
 # The embedded widget on another site names the notice under the region concerned.
 def test_embedded_widget_shows_the_notice(browser, notices_site, tmp_path):
     portal, portal_url = serve_with_cors(notices_site)
