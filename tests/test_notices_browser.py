@@ -199,6 +199,41 @@ def test_embedded_widget_shows_the_notice(browser, notices_site, tmp_path):
         intranet.shutdown()
 
 
+# The embedded widget takes its colours from the scheme the host page declares, whatever the
+# reader's system prefers: a plain page (no color-scheme: light) read with a dark preference, a
+# page declaring `color-scheme: dark` read with a light one, and a page with a dark background
+# that says so on the container (data-support-scheme="dark"). axe-core finds nothing in the widget
+# (contrast of "Open", "Closed", "Service disruption:" ...), and "Open" is in the host's scheme.
+AXE_JS = """async () => (await axe.run({include: [['[data-support-status]']]}, {resultTypes: ['violations']})).violations
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)"""
+
+
+@pytest.mark.parametrize("prefers, head, body, attribute, open_color", [
+    ("dark", "", "", "", "rgb(26, 127, 55)"),
+    ("light", "<style>:root { color-scheme: dark; background: #121212; color: #e8e8e8 }</style>", "", "", "rgb(126, 226, 160)"),
+    ("light", "", ' style="background: #1e1e1e; color: #e8e8e8"', ' data-support-scheme="dark"', "rgb(126, 226, 160)"),
+], ids=["light-host-dark-system", "dark-host-light-system", "dark-host-by-attribute"])
+def test_embedded_widget_colours_follow_the_host(browser, notices_site, tmp_path, prefers, head, body, attribute, open_color):
+    portal, portal_url = serve_with_cors(notices_site)
+    container = f'<div data-support-status data-regions="emea usa" data-channels=""{attribute}></div>'
+    intranet, intranet_url = intranet_page(tmp_path, portal_url, container, head=head, body=body)
+    context = browser.new_context(timezone_id="Europe/Berlin", color_scheme=prefers)
+    try:
+        page = context.new_page()
+        page.clock.install(time="2026-12-08T09:00:00Z")
+        page.goto(intranet_url)
+        page.wait_for_selector("[data-support-region] .support-notice")
+        assert page.eval_on_selector("[data-support-region='emea'] .support-status__badge", "b => getComputedStyle(b).color") == open_color
+        assert page.eval_on_selector("[data-support-region='usa']", "r => r.dataset.state") == "closed"
+        page.clock.resume()
+        page.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+        assert page.evaluate(AXE_JS) == []
+    finally:
+        context.close()
+        portal.shutdown()
+        intranet.shutdown()
+
+
 # Without JavaScript the banner shows the build date's state with explicit dates, never "now".
 def test_without_javascript(browser, notices_url):
     context = browser.new_context(java_script_enabled=False)
