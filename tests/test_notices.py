@@ -240,6 +240,24 @@ def test_updated_follows_every_edit_of_a_notice(tmp_path, policy):
     assert entry.updated == "2026-11-25T15:30:00Z" and modified == dt.datetime(2026, 11, 25, 15, 30, tzinfo=dt.timezone.utc)
 
 
+# Without JavaScript the banner states each notice as of the build's instant, with the time: built
+# on 8 December at 10:00 UTC, phone-down (in effect from 09:00 Berlin time) is in effect, not
+# planned as at midnight of the build day.
+def test_the_banner_states_the_build_instant(policy):
+    from supportportal import render
+
+    def banner(built: str, lang: str = "en"):
+        p = dataclasses.replace(policy, built_at=dt.datetime.fromisoformat(built))
+        return {n["id"]: n for n in render.Facts(p, lang, p.build_instant.date()).notice_banner()["items"]}
+    phone = banner("2026-12-08T10:00:00+00:00")["phone-down"]
+    assert (phone["state"], phone["hidden"]) == ("active", False)
+    assert phone["as_of"] == "Status on Tuesday, 8 December 2026, 11:00 CET: in effect"
+    assert banner("2026-12-08T07:59:00+00:00")["phone-down"]["as_of"] == "Status on Tuesday, 8 December 2026, 08:59 CET: planned"
+    assert banner("2026-12-08T10:00:00+00:00", "de")["phone-down"]["as_of"] == "Stand Dienstag, 8. Dezember 2026, 11:00 MEZ: aktuell"
+    # Over by the build's instant: not in the banner at all
+    assert "phone-down" not in banner("2026-12-08T12:00:00+00:00")
+
+
 def events(data: bytes) -> list:
     return list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
 

@@ -242,16 +242,53 @@ def test_without_javascript(browser, notices_url):
         page.goto(f"{notices_url}/de/hours/")
         visible = page.locator("[data-support-notices] [data-notice]:visible")
         assert visible.count() == 1
-        assert visible.inner_text().split("\n") == [
-            "✕", "Störung:", "E-Mail-Antworten verzögert <für EMEA>", "Dienstag, 8. Dezember 2026, 09:00 MEZ bis 13:00 MEZ",
-            "Stand 27. November 2026: geplant"] or "Stand 27. November 2026: geplant" in visible.inner_text()
+        # The state as of the build's instant (SOURCE_DATE_EPOCH: 27 November 00:00 UTC), with the time
+        assert "Stand Freitag, 27. November 2026, 01:00 MEZ: geplant" in visible.inner_text()
         assert "jetzt" not in page.inner_text("[data-support-notices]").lower()
+        assert page.locator("[data-support-notices-more]").is_hidden()  # needs the script
         page.goto(f"{notices_url}/notices/")
         assert page.locator("[data-support-notice-list] [data-notice='portal-night']").is_visible()
-        assert "Status on 27 November 2026: ended" in page.inner_text("[data-support-notice-list] [data-notice='portal-night']")
+        assert "Status on Friday, 27 November 2026, 01:00 CET: ended" in page.inner_text("[data-support-notice-list] [data-notice='portal-night']")
+        # Each notice a heading one level below the section "Notices" (h2) it is listed in
+        levels = page.eval_on_selector_all("[data-support-notice-list] > section", "ss => ss.map(s => s.querySelector('h1,h2,h3,h4,h5,h6').tagName)")
+        assert levels and set(levels) == {"H3"}
+        assert page.eval_on_selector("[data-support-notice-list]", "l => l.previousElementSibling.tagName") == "H2"
         assert page.locator("[data-support-notice-list] [data-notice='release-week']").is_hidden()
     finally:
         context.close()
+
+
+# On a 375 px phone each notice of the banner takes at most two lines, its dates and state behind
+# "More" (a toggle button); without the script too, the notice is two lines at most.
+@pytest.mark.parametrize("script", [True, False])
+def test_banner_on_a_phone_two_lines_per_notice(browser, open_notices, notices_url, script):
+    viewport = {"width": 375, "height": 740}
+    if script:
+        page = open_notices("/hours/", "2026-12-08T09:00:00Z", "Europe/Berlin", viewport=viewport)
+    else:
+        context = browser.new_context(java_script_enabled=False, viewport=viewport)
+        page = context.new_page()
+        page.goto(f"{notices_url}/hours/")
+    rows = """() => [...document.querySelectorAll('[data-support-notices] [data-notice]')].filter(li => !li.hidden).map(li =>
+        [li.getBoundingClientRect().height, parseFloat(getComputedStyle(li).lineHeight), li.querySelector('.support-notice__when').offsetHeight])"""
+    shown = page.evaluate(rows)
+    assert len(shown) >= (2 if script else 1)
+    assert all(height <= 2 * line + 1 and when == 0 for height, line, when in shown), shown
+    more = page.locator("[data-support-notices-more]")
+    if not script:
+        assert more.is_hidden()
+        context.close()
+        return
+    assert more.is_visible() and more.get_attribute("aria-expanded") == "false"
+    assert more.get_attribute("aria-controls") == page.get_attribute("[data-support-notices] ul", "id")
+    more.click()
+    assert more.get_attribute("aria-expanded") == "true"
+    opened = page.evaluate(rows)
+    assert all(when > 0 for *_, when in opened) and sum(h for h, *_ in opened) > sum(h for h, *_ in shown)
+    more.click()
+    assert page.evaluate(rows) == shown
+    page.set_viewport_size({"width": 1280, "height": 740})
+    assert more.is_hidden() and all(when > 0 for *_, when in page.evaluate(rows))
 
 
 # axe-core finds nothing with the banner and the live status showing an active notice, in both

@@ -789,14 +789,16 @@ class Facts:
                          f'{escape(label)}</a> (<a href="{escape(url)}" download="{escape(file)}">{escape(file)}</a>)</li>')
         return Markup('<ul class="support-region-calendars">\n' + "\n".join(items) + "\n</ul>\n")
 
-    # The build's instant: notices are shown in their state at 00:00 UTC of the build date, with
-    # the date said ("Status on 27 November 2026: planned"); the browser then shows the live state.
+    # The build's instant: notices are shown in their state at the instant the site was built, with
+    # that instant said in the notice's zone ("Status on Friday, 27 November 2026, 15:05 CET:
+    # planned"); the browser then shows the live state.
     def _built(self) -> dt.datetime:
-        return dt.datetime.combine(self.today, dt.time(0), dt.timezone.utc)
+        return self.policy.build_instant
 
     def _notice_words(self, notice) -> dict:
-        state = notice.state(self._built())
-        as_of = self.say("notices.as_of", date=textfmt.format_long_date(self.today, self.lang, weekday=False),
+        built = self._built()
+        state = notice.state(built)
+        as_of = self.say("notices.as_of", date=textfmt.notice_moment(built, notice.zone, self.lang),
                          state=self.say(NOTICE_STATES.get(state, NOTICE_STATES["planned"])))
         return {"id": notice.id, "kind": notice.kind, "state": state, "icon": NOTICE_ICONS[notice.kind],
                 "kind_label": self.say(NOTICE_KINDS[notice.kind]),
@@ -811,10 +813,16 @@ class Facts:
         items = [self._notice_words(n) for n in self.policy.notices if n.end is None or n.end > built]
         if not items:
             return None
-        return {"label": escape(self.say("notices.banner")), "items": [{k: escape(v) if isinstance(v, str) else v for k, v in item.items()} for item in items]}
+        return {"label": escape(self.say("notices.banner")), "more": escape(self.say("notices.more")),
+                "items": [{k: escape(v) if isinstance(v, str) else v for k, v in item.items()} for item in items]}
 
-    # Every notice still listed: planned, active and ended, each in its state at the build date.
-    def notices_list(self) -> Markup:
+    # Every notice still listed: planned, active and ended, each in its state at the build date,
+    # each a heading of `level` (one below the page's section heading "Notices": 3).
+    def notices_list(self, level: int = 3) -> Markup:
+        try:
+            level = min(max(int(level), 2), 6)
+        except (TypeError, ValueError):
+            level = 3
         out = []
         for notice in self.policy.notices:
             words = self._notice_words(notice)
@@ -827,8 +835,8 @@ class Facts:
             out.append(
                 f'<section class="support-notice" id="notice-{escape(notice.id)}" data-notice="{escape(notice.id)}" '
                 f'data-kind="{notice.kind}" data-state="{words["state"]}"{hidden}>\n'
-                f'<h2><span class="support-notice__icon" aria-hidden="true">{words["icon"]}</span> '
-                f'<span class="support-notice__kind">{escape(words["kind_label"])}:</span> {escape(self.t(notice.title))}</h2>\n'
+                f'<h{level}><span class="support-notice__icon" aria-hidden="true">{words["icon"]}</span> '
+                f'<span class="support-notice__kind">{escape(words["kind_label"])}:</span> {escape(self.t(notice.title))}</h{level}>\n'
                 f'<p class="support-notice__state">{escape(words["as_of"])}</p>\n'
                 f'<p class="support-notice__when">{escape(words["window"])}</p>\n'
                 f"<p>{escape(self.t(notice.text))}</p>\n"

@@ -260,6 +260,16 @@ function notices(root, policy, lang, s) {
   const live = root.querySelector("[data-support-notices-live]");
   const none = root.querySelector("[data-support-notices-none]");
   const items = [...root.querySelectorAll("[data-notice]")];
+  // The banner's "More" (phones only, by the stylesheet): each notice's dates and state.
+  const more = root.querySelector("[data-support-notices-more]");
+  if (more) {
+    more.hidden = false;
+    more.addEventListener("click", () => {
+      const open = more.getAttribute("aria-expanded") != "true";
+      more.setAttribute("aria-expanded", String(open));
+      root.toggleAttribute("data-expanded", open);
+    });
+  }
 
   let first = true;
   function update(now) {
