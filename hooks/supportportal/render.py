@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from . import catalog, closures, dated, ics, parsing, textfmt
 from .checks.notices import NOTICE_KINDS
-from .model import Policy
+from .model import MINUTES_PER_DAY, Interval, Policy
 
 # A page's mistakes, each as (line, problem, fix), printed like the policy's problems.
 class PageError(Exception):
@@ -545,18 +545,57 @@ class Facts:
         schedule = dated.as_on(ch.schedule, self.today) if ch.schedule else None
         if schedule is None:
             return [*facts, say("channels.any_time" if ch.written else "channels.around_the_clock")]
-        hours = "; ".join(f"{days} {times}" for days, times in textfmt.weekly_rows(schedule, self.lang))
+        rows = textfmt.weekly_rows(schedule, self.lang)
+        if len({days for days in schedule.weekly}) == 1 and len(rows) == 1:
+            # The same hours every day: "every day 08:00–20:00" within the sentence
+            rows = [(say("channels.every_day"), rows[0][1])]
+        hours = "; ".join(f"{days} {times}" for days, times in rows)
         zone = textfmt.zone_label(schedule.zone, self.lang, *self._years())
+        always = all(day == (Interval(0, MINUTES_PER_DAY),) for day in schedule.weekly)
         if schedule.region:
             facts.append(say("channels.region_hours", region=self.t(self.policy.region(schedule.region).name),
                              hours=hours, zone=zone))
+        elif always:
+            facts.append(say("channels.hours_always", zone=zone))
         else:
             facts.append(say("channels.hours", hours=hours, zone=zone))
         if schedule.calendar:
             facts.append(say("channels.holidays", calendar=self.t(self.policy.calendar(schedule.calendar).name)))
+        if not schedule.region:
+            facts += self._channel_closures(ch)
         if ch.outside_hours == "accepted":
             facts.append(say("channels.accepted"))
         return facts
+
+    # The closures of a channel with its own hours in the year from the build date on (public
+    # holidays are named by their calendar): "Not staffed on Christmas Eve (24 December 2026)."
+    # and "Other hours on New Year's Eve (31 December 2026): see the holiday calendar."
+    def _channel_closures(self, ch) -> list[str]:
+        end = self.today + dt.timedelta(days=365)
+        runs: dict = {}
+        for day in self.policy.channel_overrides[ch.id]:
+            if day.kind == "holiday" or not (self.today <= day.date < end) or not ch.offered(day.date):
+                continue
+            key = (bool(day.hours), day.name)
+            dates = runs.setdefault(key, [])
+            if dates and dates[-1][1] + dt.timedelta(days=1) == day.date:
+                dates[-1][1] = day.date
+            else:
+                dates.append([day.date, day.date])
+        out = []
+        for special, key in ((False, "channels.closed_on"), (True, "channels.special_on")):
+            names = []
+            for (has_hours, name), dates in runs.items():
+                if has_hours != special:
+                    continue
+                for first, last in dates:
+                    when = textfmt.format_long_date(first, self.lang, weekday=False)
+                    if last != first:
+                        when = self.say("days.range", first=when, last=textfmt.format_long_date(last, self.lang, weekday=False))
+                    names.append(self.say("channels.closure_day", name=self.t(name), date=when))
+            if names:
+                out.append(self.say(key, days=textfmt.join_words(names, self.lang)))
+        return out
 
     def _target(self, target) -> str:
         return textfmt.duration_words(target.minutes, target.business, self.policy.business_day_minutes, self.lang)
@@ -665,7 +704,7 @@ class Facts:
     def holiday_calendar(self) -> Markup:
         say, lang = self.say, self.lang
         first, last = self.policy.horizon
-        days = closures.closure_days(self.policy)
+        days = closures.closure_days(self.policy, every_channel=True)
         local = closures.local_language(self.policy)
         upcoming = next((d.date for d in days if d.date >= self.today), None)
 
