@@ -316,7 +316,7 @@ def test_response_due_via_channels_across_their_dates(tricky_page, seed):
     rng = random.Random(seed + 4)
     switches = [t for c in feed["channels"] for t in ref.offered(c) if t is not None]
     times = [s - rng.randrange(0, 6 * 48) * 30 * MINUTE - rng.choice((0, 0, 1, MINUTE, rng.randrange(MINUTE)))
-             for s in switches for _ in range(DATED_SAMPLES // 2 // len(switches))]
+             for s in switches for _ in range(DATED_SAMPLES // 4 // len(switches))]
     regions, channels = ref.load(feed), ref.load_channels(feed)
     ids = [p["id"] for p in feed["priorities"] if p.get("via") in ("hotline", "chat")]
     cases = [[rng.choice(list(regions)), rng.choice(ids), t] for t in times]
