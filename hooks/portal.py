@@ -167,7 +167,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if serving:
         _reload_changed_package()
     root = Path(config.config_file_path).resolve().parent
-    today = _build_date()
+    built_at = _build_instant()
+    today = built_at.date()
     # Another edition built inside the main build reads the policy the main build has loaded; a
     # rebuild of `mkdocs serve` the policy of the last build while its files are unchanged.
     policy_key = (root, today, supportportal.yamlload.files_state(_policy_files(root))) if serving else None
@@ -177,7 +178,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         # The main build checks every edition's pages and nav titles too; the preview serves the
         # main edition first and reports the other editions' mistakes after it.
-        portal = supportportal.site.Portal(root, today, config.theme.get("language"), policy,
+        portal = supportportal.site.Portal(root, today, config.theme.get("language"), policy, built_at,
                                            main=_main_settings(config) if outermost and not serving else None)
     except supportportal.loading.PolicyError as error:
         raise PluginError(error.report()) from None
@@ -493,18 +494,22 @@ def _main_settings(config: MkDocsConfig) -> dict:
     return main if isinstance(main, dict) else {}
 
 
-# The build's "today": SOURCE_DATE_EPOCH where set (reproducible builds), else the clock. Set but
-# empty counts as unset (as in other reproducible-build tools); anything but whole seconds from
-# 1970 to the end of 9999 stops the build.
-def _build_date() -> dt.date:
+# The build's instant and so its "today": SOURCE_DATE_EPOCH where set (reproducible builds), else
+# the clock. Set but empty counts as unset (as in other reproducible-build tools); anything but
+# whole seconds from 1970 to the end of 9999 stops the build.
+def _build_instant() -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
-        return dt.datetime.now(dt.timezone.utc).date()
+        return dt.datetime.now(dt.timezone.utc)
     if not epoch.isascii() or not epoch.isdigit() or len(epoch) > 12 or int(epoch) > _LAST_SECOND:
         raise PluginError(f"SOURCE_DATE_EPOCH must be whole seconds since 1 January 1970 (UTC), at most "
                           f"{_LAST_SECOND} (the end of 9999), found '{epoch[:40]}'. Fix: set it to e.g. "
                           "$(git log -1 --format=%ct), or unset it to build for today")
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+
+
+def _build_date() -> dt.date:
+    return _build_instant().date()
 
 
 _LAST_SECOND = 253402300799  # 9999-12-31 23:59:59 UTC

@@ -10,7 +10,8 @@
 # date is not after it; a target is the one of the last `target_changes` entry whose date is not
 # after the request's local date in the region's zone; a channel with `available` is offered from
 # the first instant of `from` to the first instant after `until` in its zone, and "unavailable"
-# outside that (its schedule's own state continues inside, with the end as a change).
+# outside that (its schedule's own state continues inside, with the end as a change); a count via
+# it runs on the region's hours outside those instants.
 
 import bisect
 from dataclasses import dataclass, field
@@ -112,7 +113,10 @@ def status(region: Region, t: int) -> tuple:
 
 
 # First-response due instant (ms) and reason, like responseDue in the JavaScript; with `channels`
-# (load_channels), a priority answered via a channel with a schedule counts on that schedule.
+# (load_channels), a priority answered via a channel with a schedule counts on that schedule while
+# the channel is offered and on the region's outside its dates. Written as one combined timetable:
+# the open stretches and the known time of each schedule, cut to the instants it is in force, and
+# laid end to end; the count walks the combined stretches and fails at the first unknown instant.
 def response_due(feed: dict, regions: dict[str, Region], region_id: str, priority_id: str, t: int,
                  channels: dict | None = None) -> tuple:
     region = regions.get(region_id)
@@ -121,34 +125,63 @@ def response_due(feed: dict, regions: dict[str, Region], region_id: str, priorit
         return (None, "unknown_region")
     if priority is None:
         return (None, "unknown_priority")
-    home = region
+    pieces = [(region, None, None)]  # (schedule, in force from, in force until), None: no limit
     if priority.get("via"):
         channels = load_channels(feed) if channels is None else channels
         if priority["via"] not in channels:
             return (None, "unknown_channel")
         channel = next(c for c in feed["channels"] if c["id"] == priority["via"])
         first, after_last = offered(channel)
-        if (first is None or first <= t) and (after_last is None or t < after_last):
-            region = channels[priority["via"]] or region
+        if channels[priority["via"]] is not None:
+            pieces = [(channels[priority["via"]], first, after_last)]
+            if first is not None:
+                pieces.append((region, None, first))
+            if after_last is not None:
+                pieces.append((region, after_last, None))
     target = priority["first_response"]
-    requested = _local(t, home.zone).date().isoformat()
+    requested = _local(t, region.zone).date().isoformat()
     for change in sorted(priority.get("target_changes", []), key=lambda c: c["from"]):
         if change["from"] <= requested:
             target = change["first_response"]
-    if not region.start <= t < region.end:
+    known, stretches = _timetable(pieces)
+    k = next(((a, b) for a, b in known if a <= t < b), None)
+    if k is None:
         return (None, "beyond_horizon")
     left = target["minutes"] * 60_000
     if target["clock"] == "calendar":
         return (t + left, None)
-    i = max(bisect.bisect_right(region.starts, t) - 1, 0)
-    for start, end in region.stretches[i:]:
-        if end <= t:
+    for start, end in stretches:
+        begin, end = max(start, t), min(end, k[1])
+        if end <= begin:
+            if start >= k[1]:
+                break
             continue
-        begin = max(start, t)
         if left <= end - begin:
             return (begin + left, None)
         left -= end - begin
     return (None, "beyond_horizon")
+
+
+# The known time and the open stretches of schedules each in force for a while: both as merged
+# [start, end) lists (touching pieces join, so a count runs on across a switch).
+def _timetable(pieces: list) -> tuple:
+    low, high = -(2**62), 2**62
+    known, open_ = [], []
+    for schedule, first, until in pieces:
+        a, b = low if first is None else first, high if until is None else until
+        known.append((max(a, schedule.start), min(b, schedule.end)))
+        open_ += [(max(a, s), min(b, e)) for s, e in schedule.stretches]
+    return _merged(known), _merged(open_)
+
+
+def _merged(pairs: list) -> list:
+    out = []
+    for start, end in sorted(p for p in pairs if p[1] > p[0]):
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [tuple(p) for p in out]
 
 
 # Helper functions

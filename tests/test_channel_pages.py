@@ -206,9 +206,12 @@ STATED = {
         "email": "Staffed in EMEA support hours, Monday to Friday 10:00–18:00 CET/CEST (Berlin time). "
                  "Not staffed on public holidays: Munich, Germany. "
                  "Requests are accepted any time and answered in these hours.",
+        # The closures of a channel with its own hours, named with their dates (a year ahead)
         "hotline": "For Critical incidents only. Staffed Monday to Friday 08:00–20:00 CET/CEST (Berlin time). "
-                   "Not staffed on public holidays: Munich, Germany.",
-        "chat": "Staffed Monday to Friday 13:00–17:00 EST/EDT (New York time).",
+                   "Not staffed on public holidays: Munich, Germany. Not staffed on Christmas Eve (24 December 2026) "
+                   "and Hotline maintenance (14 June 2027 to 15 June 2027).",
+        "chat": "Staffed Monday to Friday 13:00–17:00 EST/EDT (New York time). "
+                "Not staffed on Christmas Eve (24 December 2026) and Thanksgiving (25 November 2027).",
     },
     "de": {
         "portal": "Rund um die Uhr: Anfragen nehmen wir jederzeit an.",
@@ -216,8 +219,10 @@ STATED = {
                  "An gesetzlichen Feiertagen nicht besetzt: München, Deutschland. "
                  "Anfragen nehmen wir jederzeit an und beantworten sie zu diesen Zeiten.",
         "hotline": "Nur für Störungen der Priorität Kritisch. Besetzt Montag bis Freitag 08:00–20:00 Uhr MEZ/MESZ (Berlin). "
-                   "An gesetzlichen Feiertagen nicht besetzt: München, Deutschland.",
-        "chat": "Besetzt Montag bis Freitag 13:00–17:00 Uhr EST/EDT (New York).",
+                   "An gesetzlichen Feiertagen nicht besetzt: München, Deutschland. Nicht besetzt: Heiligabend "
+                   "(24. Dezember 2026) und Wartung der Hotline (14. Juni 2027 bis 15. Juni 2027).",
+        "chat": "Besetzt Montag bis Freitag 13:00–17:00 Uhr EST/EDT (New York). "
+                "Nicht besetzt: Heiligabend (24. Dezember 2026) und Thanksgiving (25. November 2027).",
     },
 }
 
@@ -335,9 +340,37 @@ def test_holiday_page_lists_channel_closures(channel_site):
     # Two entries on one date, each with its own row: All Saints' Day and the chat's late shift.
     assert en["2026-11-01"] == [["All Saints' Day (Allerheiligen)", "Closed", "All regions"],
                                 ["Late shift", "Open 00:30–01:30, 22:00–02:00 (next day) EST", "Chat channel"]]
-    # Closures of every region, or of the region whose hours a channel keeps, stay region rows.
-    assert en["2026-12-24"] == [["First closure from 27 November 2026: Christmas Eve", "Closed", "All regions"]]
+    # A closure of every region also names the channels with hours of their own that it closes;
+    # one of a region whose hours a channel keeps (email: EMEA's) stays a region row.
+    assert en["2026-12-24"] == [["First closure from 27 November 2026: Christmas Eve", "Closed",
+                                 "All regions, Hotline channel and Chat channel"]]
+    assert de["2026-12-24"][0][2] == "Alle Regionen, Kanal Hotline und Kanal Chat"
     assert en["2026-12-31"] == [["New Year's Eve", "Open 10:00–14:00 CET", "EMEA"]]
+
+
+# Channel sentences for every shape of hours: around the clock with a closure named (not "Staffed
+# Every day 00:00–24:00"), the same hours every day ("every day" within the sentence), in both
+# languages.
+def test_channel_sentences_for_every_shape_of_hours():
+    import dataclasses
+
+    from supportportal.model import DayOverride, Interval, Schedule, Text
+
+    policy = fixture_policy()
+    chat = policy.channel("chat")
+    always = dataclasses.replace(chat, id="sydney", schedule=Schedule("Australia/Sydney", ((Interval(0, 1440),),) * 7, None))
+    daily = dataclasses.replace(chat, id="daily", schedule=Schedule("Europe/Berlin", ((Interval(480, 1200),),) * 7, None))
+    christmas = DayOverride(dt.date(2026, 12, 25), "closure", Text((("en", "Christmas Day"), ("de", "Erster Weihnachtstag"))), ())
+    made_up = dataclasses.replace(policy, channels=(always, daily),
+                                  channel_overrides={"sydney": (christmas,), "daily": ()})
+    plain = lambda text: text.replace("\ue002", "").replace("\ue003", "")  # the marks of policy text
+    said = {lang: {ch.id: plain(" ".join(render.Facts(made_up, lang, TODAY)._channel_facts(ch))) for ch in made_up.channels}
+            for lang in ("en", "de")}
+    assert said["en"] == {"sydney": "Staffed around the clock, AEST/AEDT (Sydney time). Not staffed on Christmas Day (25 December 2026).",
+                          "daily": "Staffed every day 08:00–20:00 CET/CEST (Berlin time)."}
+    assert said["de"]["sydney"].startswith("Rund um die Uhr besetzt, ") and "Erster Weihnachtstag (25. Dezember 2026)" in said["de"]["sydney"]
+    assert said["de"]["daily"].startswith("Besetzt täglich 08:00–20:00")
+    assert not any("Every" in text or "Täglich" in text or "24:00" in text for texts in said.values() for text in texts.values())
 
 
 # support.ics: the channels' closures as events, with stable UIDs naming the channel.

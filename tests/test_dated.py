@@ -205,6 +205,50 @@ def test_business_hours_across_a_change_status_module(browser, assets_url):
     assert got == [ms(due) for *_, due in HAND_COUNTED]
 
 
+# Counting via a channel across its dates: on the channel's hours while it is offered, on the
+# region's outside its dates, switching at the instant (README, "Open or retire a channel").
+# (region, priority: (via, business minutes), requested, due)
+ACROSS_DATES = [
+    # 30 business hours via the hotline (first day Monday 15 March 2027, Berlin), requested on
+    # Thursday 11 March 17:00 CET: EMEA's hours until then: 1 h Thursday, 10 h Friday, 6 h of the
+    # Saturday night shift = 17 h; then the hotline's (08:00-20:00): 12 h Monday, 1 h Tuesday
+    # from 08:00: due Tuesday 16 March 09:00 CET = 08:00 UTC (on EMEA's hours alone: 11:00 CET).
+    ("emea", ("hotline", 1800), "2027-03-11T16:00:00Z", "2027-03-16T08:00:00Z"),
+    # 2 business hours via the chat (last day Wednesday 30 June 2027, New York: 13:00-17:00),
+    # requested 16:00 EDT that day: 1 h on the chat, then the USA's hours (08:00-16:00) from
+    # Thursday: due 09:00 EDT = 13:00 UTC (on the retired chat's hours: 14:00 EDT).
+    ("usa", ("chat", 120), "2027-06-30T20:00:00Z", "2027-07-01T13:00:00Z"),
+    # The same request at 17:00 EDT: the chat is closed, none counted on it; due 10:00 EDT.
+    ("usa", ("chat", 120), "2027-06-30T21:00:00Z", "2027-07-01T14:00:00Z"),
+]
+
+
+def feed_counting_via(cases) -> dict:
+    data = dated_fixture.support_feed()
+    for via, minutes in {priority for _, priority, _, _ in cases}:
+        data["priorities"].append({"id": f"{via}-{minutes}", "name": {"en": via}, "default": False, "update_interval": None,
+                                   "first_response": {"minutes": minutes, "clock": "business"}, "via": via})
+    return data
+
+
+@pytest.mark.parametrize("region, priority, at, due", ACROSS_DATES)
+def test_counting_via_a_channel_across_its_dates_reference(region, priority, at, due):
+    data = feed_counting_via(ACROSS_DATES)
+    assert ref.response_due(data, ref.load(data), region, "%s-%s" % priority, ms(at)) == (ms(due), None)
+
+
+@pytest.mark.browser
+def test_counting_via_a_channel_across_its_dates_status_module(browser, assets_url):
+    data = feed_counting_via(ACROSS_DATES)
+    context, page = open_module_page(browser, assets_url, "Asia/Kolkata")
+    try:
+        got = page.evaluate("""([feed, cases]) => cases.map(([r, p, t]) => +S.responseDue(feed, r, p, new Date(t)).due)""",
+                            [data, [[r, "%s-%s" % p, ms(at)] for r, p, at, _ in ACROSS_DATES]])
+    finally:
+        context.close()
+    assert got == [ms(due) for *_, due in ACROSS_DATES]
+
+
 # The pages, rendered in-process on several build dates.
 
 def facts(today: dt.date, lang: str = "en", tmp_path: Path | None = None):

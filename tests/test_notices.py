@@ -5,6 +5,7 @@
 # Fixture: tests/fixtures/policies/notices/notices.yml over the default policy; build date
 # Friday 27 November 2026.
 
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -175,8 +176,9 @@ def test_atom_feed_parses_and_matches_the_policy(policy, lang):
     assert parsed.feed.title == {"en": "smartwork solutions support notices", "de": "Hinweise zum Support von smartwork solutions"}[lang]
     assert parsed.feed.links[0].href == base + {"en": "", "de": "de/"}[lang] + "notices.atom"
     entries = {e.id.rsplit("/", 1)[1]: e for e in parsed.entries}
-    assert set(entries) == {n.id for n in policy.notices}
-    for notice in policy.notices:
+    # Announced by the build (27 November 00:00 UTC): the others appear at later builds
+    assert set(entries) == {"portal-night", "phone-down"}
+    for notice in [n for n in policy.notices if n.id in entries]:
         entry = entries[notice.id]
         assert entry.id == f"tag:support.smartwork.example,2026:notices/{lang}/{notice.id}"
         assert entry.title.endswith(notice.title.get(lang))
@@ -203,6 +205,57 @@ def test_an_edited_notice_keeps_its_id_and_changes_updated(tmp_path, policy):
     assert before[key].updated == "2026-11-24T08:00:00Z" and after[key].updated == "2026-12-08T09:30:00Z"
     others = [k for k in before if k != key]
     assert [after[k].updated for k in others] == [before[k].updated for k in others]
+
+
+# An entry appears from the first build at or after its announcement, never before: release-week
+# is announced 1 December 14:00 UTC.
+def test_a_notice_enters_the_feed_at_its_announcement(policy):
+    at = lambda text: dataclasses.replace(policy, built_at=dt.datetime.fromisoformat(text))
+    ids = lambda p: {e.id.rsplit("/", 1)[1] for e in parsed_atom(p).entries}
+    assert "release-week" not in ids(at("2026-12-01T13:59:59+00:00"))
+    later = parsed_atom(at("2026-12-01T14:00:00+00:00"))
+    [entry] = [e for e in later.entries if e.id.endswith("/release-week")]
+    assert entry.published == "2026-12-01T14:00:00Z"
+    assert later.feed.updated == "2026-12-01T14:00:00Z"  # the feed changed when the entry arrived
+    assert ids(at("2026-12-28T05:00:00+00:00")) == {n.id for n in policy.notices}
+
+
+# `updated` is the notice's own, so every edit shows, also one made before the announcement
+# (year-end: changed 20 November, announced 6 December), and agrees with the calendar's
+# LAST-MODIFIED.
+def test_updated_follows_every_edit_of_a_notice(tmp_path, policy):
+    built = dt.datetime(2026, 12, 10, tzinfo=dt.timezone.utc)
+    def year_end(p):
+        p = dataclasses.replace(p, built_at=built)
+        [entry] = [e for e in parsed_atom(p).entries if e.id.endswith("/year-end")]
+        [event] = [e for e in events(ics.support_calendar(p, "en")) if str(e["UID"]).startswith("notice-year-end@")]
+        return entry, event.decoded("LAST-MODIFIED").astimezone(dt.timezone.utc)
+    entry, modified = year_end(policy)
+    assert entry.published == "2026-12-06T23:00:00Z" and entry.updated == "2026-11-20T09:00:00Z"
+    assert modified == dt.datetime(2026, 11, 20, 9, tzinfo=dt.timezone.utc)
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert text.count("updated: 2026-11-20 10:00") == 1
+    edited = load(policy_dir(tmp_path, text.replace("updated: 2026-11-20 10:00", "updated: 2026-11-25 16:30")))
+    entry, modified = year_end(edited)
+    assert entry.updated == "2026-11-25T15:30:00Z" and modified == dt.datetime(2026, 11, 25, 15, 30, tzinfo=dt.timezone.utc)
+
+
+# Without JavaScript the banner states each notice as of the build's instant, with the time: built
+# on 8 December at 10:00 UTC, phone-down (in effect from 09:00 Berlin time) is in effect, not
+# planned as at midnight of the build day.
+def test_the_banner_states_the_build_instant(policy):
+    from supportportal import render
+
+    def banner(built: str, lang: str = "en"):
+        p = dataclasses.replace(policy, built_at=dt.datetime.fromisoformat(built))
+        return {n["id"]: n for n in render.Facts(p, lang, p.build_instant.date()).notice_banner()["items"]}
+    phone = banner("2026-12-08T10:00:00+00:00")["phone-down"]
+    assert (phone["state"], phone["hidden"]) == ("active", False)
+    assert phone["as_of"] == "Status on Tuesday, 8 December 2026, 11:00 CET: in effect"
+    assert banner("2026-12-08T07:59:00+00:00")["phone-down"]["as_of"] == "Status on Tuesday, 8 December 2026, 08:59 CET: planned"
+    assert banner("2026-12-08T10:00:00+00:00", "de")["phone-down"]["as_of"] == "Stand Dienstag, 8. Dezember 2026, 11:00 MEZ: aktuell"
+    # Over by the build's instant: not in the banner at all
+    assert "phone-down" not in banner("2026-12-08T12:00:00+00:00")
 
 
 def events(data: bytes) -> list:

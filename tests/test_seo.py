@@ -12,6 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 import channel_fixture
+import dated_fixture
 from conftest import copy_project, run_build, serve_directory
 from quality import html_pages, page_path
 from supportportal import jsonld
@@ -228,6 +229,27 @@ def test_opening_hours_conventions(policy):
         {"name": "Short day", "validFrom": "2026-11-30", "validThrough": "2026-11-30", "opens": "10:00", "closes": "14:00"},
         {"name": "Offsite", "validFrom": "2026-12-01", "validThrough": "2026-12-01", "opens": "00:00", "closes": "00:00"},
     ]
+
+
+# A channel's closed and special days only within the dates it is offered: the dated fixture's
+# chat (until 30 June 2027) and hotline (from 15 March 2027), each with a special-hours day
+# outside its dates (New Year's Eve, 1 March) and one inside (1 June, 16 March).
+def test_a_channels_special_days_only_within_its_dates():
+    base = dated_fixture.policy()
+    special = lambda day, name: DayOverride(dt.date.fromisoformat(day), "special_hours", Text((("en", name),)),
+                                            (Interval(10 * 60, 14 * 60),))
+    overrides = dict(base.channel_overrides)
+    overrides["chat"] += (special("2027-06-01", "Chat inside"), special("2027-12-31", "Chat outside"))
+    overrides["hotline"] += (special("2027-03-01", "Hotline outside"), special("2027-03-16", "Hotline inside"))
+    made_up = dataclasses.replace(base, channel_overrides=overrides)
+    points = {p["identifier"]: p for p in jsonld.organization(made_up, "en")["contactPoint"]}
+    days = {cid: {s["validFrom"]: s.get("name") for s in points[cid]["hoursAvailable"] if "name" in s}
+            for cid in ("chat", "hotline")}
+    assert days["chat"] and all(d <= "2027-06-30" for d in days["chat"])
+    assert "Chat inside" in days["chat"].values() and "Chat outside" not in days["chat"].values()
+    assert "2027-12-24" not in days["chat"]  # Christmas Eve closes every channel, but the chat is gone by then
+    assert days["hotline"] and all(d >= "2027-03-15" for d in days["hotline"])
+    assert "Hotline inside" in days["hotline"].values() and "Hotline outside" not in days["hotline"].values()
 
 
 def test_the_script_text_cannot_end_its_element():

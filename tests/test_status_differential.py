@@ -302,6 +302,37 @@ def test_dated_samples_cover_changes(seed):
     assert states == {"always", "staffed", "not_staffed", "unknown", "unavailable"}
 
 
+# Counting via a channel across its dates: the dated fixture with more priorities via the
+# hotline (first day 15 March 2027) and the chat (last day 30 June 2027), short and long business
+# targets (long enough that requests days before the first day count into the hotline's hours,
+# and counts on the chat run on past its last day), with requests concentrated in the days
+# before each date.
+def test_response_due_via_channels_across_their_dates(tricky_page, seed):
+    feed = dated_fixture.support_feed()
+    for via in ("hotline", "chat", "form"):
+        for minutes in (60, 600, 1800, 4800):
+            feed["priorities"].append({"id": f"{via}-{minutes}", "name": {"en": via}, "default": False, "update_interval": None,
+                                       "first_response": {"minutes": minutes, "clock": "business"}, "via": via})
+    rng = random.Random(seed + 4)
+    switches = [t for c in feed["channels"] for t in ref.offered(c) if t is not None]
+    times = [s - rng.randrange(0, 6 * 48) * 30 * MINUTE - rng.choice((0, 0, 1, MINUTE, rng.randrange(MINUTE)))
+             for s in switches for _ in range(DATED_SAMPLES // 4 // len(switches))]
+    regions, channels = ref.load(feed), ref.load_channels(feed)
+    ids = [p["id"] for p in feed["priorities"] if p.get("via") in ("hotline", "chat")]
+    cases = [[rng.choice(list(regions)), rng.choice(ids), t] for t in times]
+    got = []
+    for i in range(0, len(cases), BATCH):
+        got += json.loads(tricky_page.evaluate(DUE_JS, [feed, cases[i:i + BATCH]]))
+    expected = [list(ref.response_due(feed, regions, r, p, t, channels)) for r, p, t in cases]
+    mismatches = [f"{r} {p} at {iso(t)}: js {readable(js)} != reference {readable(exp)}"
+                  for (r, p, t), js, exp in zip(cases, got, expected) if js != exp]
+    assert not mismatches, f"{len(mismatches)} mismatches (seed {seed}):\n" + "\n".join(mismatches[:20])
+    # The samples reach the switch: counts that begin on one schedule and end on the other
+    crossing = sum(1 for (r, p, t), (due, _) in zip(cases, expected)
+                   if due and any(t < s <= due for s in switches))
+    assert crossing > len(cases) // 5, crossing
+
+
 CHANGES_JS = """([feed, times]) => JSON.stringify(times.map((t) => S.hoursChanges(feed, new Date(t)).map((c) =>
   [c.region, c.from, +c.at])))"""
 

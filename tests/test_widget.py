@@ -394,11 +394,11 @@ def serve_from(site: Path, base: str, route):
 
 # Another site's page (an intranet, on another origin) embedding the widget from `portal_url`
 # with the container `container`; served with CORS. Returns the server and the page's address.
-def intranet_page(tmp_path: Path, portal_url: str, container: str, lang: str = "en"):
+def intranet_page(tmp_path: Path, portal_url: str, container: str, lang: str = "en", head: str = "", body: str = ""):
     other = tmp_path / "intranet"
     other.mkdir()
     (other / "index.html").write_text(
-        f'<!doctype html><html lang="{lang}"><head><title>Intranet</title></head><body>'
+        f'<!doctype html><html lang="{lang}"><head><title>Intranet</title>{head}</head><body{body}>'
         f'<script type="module" src="{portal_url}/assets/javascripts/support-widget.min.js"></script>'
         f'{container}</body></html>')
     server, url = serve_with_cors(other)

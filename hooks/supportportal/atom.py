@@ -1,8 +1,11 @@
 # notices.atom: the notices as an Atom feed (RFC 4287), one per language edition, so customers can
 # subscribe in any feed reader without a server. Entry ids are tag: URIs (RFC 4151) of the site's
 # host and the notice id, so an edited notice stays one entry; its `updated` is the notice's
-# (when staff last changed it), never earlier than its announcement (`published`). Escaping is
-# ElementTree's, once; the same policy gives the same bytes.
+# (when staff last changed it, so every edit shows; it may be before `published` for a notice
+# prepared ahead). An entry appears from the first build at or after its announcement
+# (`published`), as the site's banner shows it from then; the feed's own `updated` is the latest
+# entry's appearance or change. Escaping is ElementTree's, once; the same policy gives the same
+# bytes.
 
 from __future__ import annotations
 
@@ -29,12 +32,13 @@ def notices_feed(policy: Policy, lang: str = "en", base_url: str | None = None) 
     page = base_url + "notices/"
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
-    entries = [(notice, max(notice.updated, notice.announce)) for notice in policy.notices]
-    built = dt.datetime.combine(policy.today, dt.time(0), dt.timezone.utc)
+    built = policy.build_instant
+    entries = [(notice, notice.updated) for notice in policy.notices if notice.announce <= built]
     _add(feed, "id", f"tag:{host},{TAG_DATE}:notices/{lang}")
     _add(feed, "title", say("atom.title", company=policy.company))
     _add(feed, "subtitle", say("atom.subtitle", company=policy.company))
-    _add(feed, "updated", instant(max((u for _, u in entries), default=built)))
+    midnight = dt.datetime.combine(policy.today, dt.time(0), dt.timezone.utc)
+    _add(feed, "updated", instant(max((max(u, n.announce) for n, u in entries), default=midnight)))
     _add(feed, "link", rel="self", type="application/atom+xml", href=base_url + "notices.atom")
     _add(feed, "link", rel="alternate", type="text/html", href=page)
     author = _add(feed, "author")

@@ -176,7 +176,8 @@ def closure_dates(closure, first: dt.date, last: dt.date):
 # the channels a closure names (channels: [chat]). With `by_zone`, special hours are split by
 # time zone too (their times are the zone's wall time).
 # With `region` (an id), only that region's rows, and no channel's: a region's own calendar.
-def closure_days(policy: Policy, by_zone: bool = False, region: str | None = None) -> list[ClosureDay]:
+def closure_days(policy: Policy, by_zone: bool = False, region: str | None = None,
+                 every_channel: bool = False) -> list[ClosureDay]:
     grouped: dict = {}
 
     def add(o, zone: str, owner, kind: int) -> None:
@@ -186,7 +187,7 @@ def closure_days(policy: Policy, by_zone: bool = False, region: str | None = Non
     for owner in (policy.regions if region is None else [policy.region(region)]):
         for o in policy.overrides[owner.id]:
             add(o, owner.zone, owner, 0)
-    for channel, o in (_named_channel_days(policy) if region is None else ()):
+    for channel, o in (_named_channel_days(policy, every_channel) if region is None else ()):
         add(o, channel.schedule.zone, channel, 1)
     rows = [ClosureDay(date, kind, name, hours, tuple(regions), tuple(channels))
             for (date, kind, name, hours, _), (regions, channels) in grouped.items()]
@@ -197,19 +198,23 @@ def closure_days(policy: Policy, by_zone: bool = False, region: str | None = Non
 
 # The days of the closures that name channels, as (channel, DayOverride). Other days of a
 # channel's hours are those of every region or of the region it takes its hours from, and
-# public holidays: the calendar shows them in the regions' rows already.
-def _named_channel_days(policy: Policy):
+# public holidays: the calendar shows them in the regions' rows already. With `every_channel`,
+# a closure of every region and channel also names each channel with hours of its own (not a
+# region's) that it closes on a date the channel is offered: the holiday page says so.
+def _named_channel_days(policy: Policy, every_channel: bool = False):
     first, last = policy.horizon
     for channel in policy.channels:
         if channel.schedule is None:
             continue
         days = {o.date: o for o in policy.channel_overrides[channel.id]}
         for closure in policy.closures:
-            if channel.id not in (closure.channels or ()):
+            everywhere = every_channel and closure.regions is None and closure.channels is None \
+                and channel.schedule.region is None
+            if channel.id not in (closure.channels or ()) and not everywhere:
                 continue
             for date in closure_dates(closure, first, last):
                 o = days.get(date)
-                if o is not None and o.kind != "holiday" and o.name == closure.name:
+                if o is not None and o.kind != "holiday" and o.name == closure.name and channel.offered(date):
                     yield channel, o
 
 

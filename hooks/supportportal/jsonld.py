@@ -12,8 +12,9 @@
 #   - a channel's areaServed: the region whose hours it keeps, else every region
 #   - dated changes: the weekly hours in force on the build date carry validThrough (the day
 #     before the next change), each later set of weekly hours validFrom its date (and validThrough
-#     the day before the one after it); a channel offered from or until a date carries them too.
-#     Channels no longer offered, or not yet announced, are left out.
+#     the day before the one after it); a channel offered from or until a date carries them too,
+#     and only the closed and special days within its dates (a company-wide closure outside them
+#     says nothing of it). Channels no longer offered, or not yet announced, are left out.
 
 from __future__ import annotations
 
@@ -102,7 +103,7 @@ def _channel_point(policy: Policy, channel: Channel, lang: str, main: str) -> di
         return point
     point["description"] = catalog.get(lang)("jsonld.zone", region=name, zone=schedule.zone)
     point["hoursAvailable"] = (_dated_weekly(policy, schedule, offered)
-                               + _days(policy, policy.channel_overrides[channel.id], lang, main))
+                               + _days(policy, policy.channel_overrides[channel.id], lang, main, offered))
     return point
 
 
@@ -159,11 +160,13 @@ def _weekly(weekly: tuple) -> list:
             for interval, days in sorted(days_of.items(), key=lambda kv: (DAYS.index(kv[1][0]), kv[0]))]
 
 
-# Closed and special days from the build date to the end of the horizon.
-def _days(policy: Policy, overrides: tuple, lang: str, main: str) -> list:
+# Closed and special days from the build date to the end of the horizon (of a channel: only
+# those within the dates it is offered, `offered` = (first day, last day), None: no limit).
+def _days(policy: Policy, overrides: tuple, lang: str, main: str, offered=(None, None)) -> list:
+    first, last = offered
     specs = []
     for day in overrides:
-        if day.date < policy.today:
+        if day.date < policy.today or (first and day.date < first) or (last and day.date > last):
             continue
         dates = {"validFrom": day.date.isoformat(), "validThrough": day.date.isoformat()}
         for times in [_times(iv) for iv in day.hours] or [CLOSED]:

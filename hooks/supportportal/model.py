@@ -246,6 +246,12 @@ class Policy:
     version: str | None = None  # company.yml version: what customers cite; None: the build derives one
     overrides: dict = field(default_factory=dict, compare=False)  # region id -> tuple[DayOverride]
     channel_overrides: dict = field(default_factory=dict, compare=False)  # channel id -> tuple[DayOverride]
+    built_at: dt.datetime | None = field(default=None, compare=False)  # the build's instant (UTC), None: 00:00 of today
+
+    # The instant the pages are built for: the build's own, else 00:00 UTC of the build date.
+    @property
+    def build_instant(self) -> dt.datetime:
+        return self.built_at or dt.datetime.combine(self.today, dt.time(0), dt.timezone.utc)
 
     @property
     def horizon(self) -> tuple[dt.date, dt.date]:

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from . import catalog, closures, dated, ics, parsing, textfmt
 from .checks.notices import NOTICE_KINDS
-from .model import Policy
+from .model import MINUTES_PER_DAY, Interval, Policy
 
 # A page's mistakes, each as (line, problem, fix), printed like the policy's problems.
 class PageError(Exception):
@@ -559,18 +559,57 @@ class Facts:
         schedule = dated.as_on(ch.schedule, self.today) if ch.schedule else None
         if schedule is None:
             return [*facts, say("channels.any_time" if ch.written else "channels.around_the_clock")]
-        hours = textfmt.days_and_hours(textfmt.weekly_rows(schedule, self.lang), self.lang)
+        rows = textfmt.weekly_rows(schedule, self.lang)
+        if len({days for days in schedule.weekly}) == 1 and len(rows) == 1:
+            # The same hours every day: "every day 08:00–20:00" within the sentence
+            rows = [(say("channels.every_day"), rows[0][1])]
+        hours = textfmt.days_and_hours(rows, self.lang)
         zone = textfmt.zone_label(schedule.zone, self.lang, *self._years())
+        always = all(day == (Interval(0, MINUTES_PER_DAY),) for day in schedule.weekly)
         if schedule.region:
             facts.append(say("channels.region_hours", region=self.t(self.policy.region(schedule.region).name),
                              hours=hours, zone=zone))
+        elif always:
+            facts.append(say("channels.hours_always", zone=zone))
         else:
             facts.append(say("channels.hours", hours=hours, zone=zone))
         if schedule.calendar:
             facts.append(say("channels.holidays", calendar=self.t(self.policy.calendar(schedule.calendar).name)))
+        if not schedule.region:
+            facts += self._channel_closures(ch)
         if ch.outside_hours == "accepted":
             facts.append(say("channels.accepted"))
         return facts
+
+    # The closures of a channel with its own hours in the year from the build date on (public
+    # holidays are named by their calendar): "Not staffed on Christmas Eve (24 December 2026)."
+    # and "Other hours on New Year's Eve (31 December 2026): see the holiday calendar."
+    def _channel_closures(self, ch) -> list[str]:
+        end = self.today + dt.timedelta(days=365)
+        runs: dict = {}
+        for day in self.policy.channel_overrides[ch.id]:
+            if day.kind == "holiday" or not (self.today <= day.date < end) or not ch.offered(day.date):
+                continue
+            key = (bool(day.hours), day.name)
+            dates = runs.setdefault(key, [])
+            if dates and dates[-1][1] + dt.timedelta(days=1) == day.date:
+                dates[-1][1] = day.date
+            else:
+                dates.append([day.date, day.date])
+        out = []
+        for special, key in ((False, "channels.closed_on"), (True, "channels.special_on")):
+            names = []
+            for (has_hours, name), dates in runs.items():
+                if has_hours != special:
+                    continue
+                for first, last in dates:
+                    when = textfmt.format_long_date(first, self.lang, weekday=False)
+                    if last != first:
+                        when = self.say("days.range", first=when, last=textfmt.format_long_date(last, self.lang, weekday=False))
+                    names.append(self.say("channels.closure_day", name=self.t(name), date=when))
+            if names:
+                out.append(self.say(key, days=textfmt.join_words(names, self.lang)))
+        return out
 
     def _target(self, target) -> str:
         return textfmt.duration_words(target.minutes, target.business, self.policy.business_day_minutes, self.lang)
@@ -680,7 +719,7 @@ class Facts:
     def holiday_calendar(self) -> Markup:
         say, lang = self.say, self.lang
         first, last = self.policy.horizon
-        days = closures.closure_days(self.policy)
+        days = closures.closure_days(self.policy, every_channel=True)
         upcoming = next((d.date for d in days if d.date >= self.today), None)
 
         # "Closed", "Open 10:00–14:00 CET", or for regions in several zones
@@ -801,14 +840,16 @@ class Facts:
                          f'{escape(label)}</a> (<a href="{escape(url)}" download="{escape(file)}">{escape(file)}</a>)</li>')
         return Markup('<ul class="support-region-calendars">\n' + "\n".join(items) + "\n</ul>\n")
 
-    # The build's instant: notices are shown in their state at 00:00 UTC of the build date, with
-    # the date said ("Status on 27 November 2026: planned"); the browser then shows the live state.
+    # The build's instant: notices are shown in their state at the instant the site was built, with
+    # that instant said in the notice's zone ("Status on Friday, 27 November 2026, 15:05 CET:
+    # planned"); the browser then shows the live state.
     def _built(self) -> dt.datetime:
-        return dt.datetime.combine(self.today, dt.time(0), dt.timezone.utc)
+        return self.policy.build_instant
 
     def _notice_words(self, notice) -> dict:
-        state = notice.state(self._built())
-        as_of = self.say("notices.as_of", date=textfmt.format_long_date(self.today, self.lang, weekday=False),
+        built = self._built()
+        state = notice.state(built)
+        as_of = self.say("notices.as_of", date=textfmt.notice_moment(built, notice.zone, self.lang),
                          state=self.say(NOTICE_STATES.get(state, NOTICE_STATES["planned"])))
         return {"id": notice.id, "kind": notice.kind, "state": state, "icon": NOTICE_ICONS[notice.kind],
                 "kind_label": self.say(NOTICE_KINDS[notice.kind]),
@@ -823,10 +864,16 @@ class Facts:
         items = [self._notice_words(n) for n in self.policy.notices if n.end is None or n.end > built]
         if not items:
             return None
-        return {"label": escape(self.say("notices.banner")), "items": [{k: escape(v) if isinstance(v, str) else v for k, v in item.items()} for item in items]}
+        return {"label": escape(self.say("notices.banner")), "more": escape(self.say("notices.more")),
+                "items": [{k: escape(v) if isinstance(v, str) else v for k, v in item.items()} for item in items]}
 
-    # Every notice still listed: planned, active and ended, each in its state at the build date.
-    def notices_list(self) -> Markup:
+    # Every notice still listed: planned, active and ended, each in its state at the build date,
+    # each a heading of `level` (one below the page's section heading "Notices": 3).
+    def notices_list(self, level: int = 3) -> Markup:
+        try:
+            level = min(max(int(level), 2), 6)
+        except (TypeError, ValueError):
+            level = 3
         out = []
         for notice in self.policy.notices:
             words = self._notice_words(notice)
@@ -839,8 +886,8 @@ class Facts:
             out.append(
                 f'<section class="support-notice" id="notice-{escape(notice.id)}" data-notice="{escape(notice.id)}" '
                 f'data-kind="{notice.kind}" data-state="{words["state"]}"{hidden}>\n'
-                f'<h2><span class="support-notice__icon" aria-hidden="true">{words["icon"]}</span> '
-                f'<span class="support-notice__kind">{escape(words["kind_label"])}:</span> {escape(self.t(notice.title))}</h2>\n'
+                f'<h{level}><span class="support-notice__icon" aria-hidden="true">{words["icon"]}</span> '
+                f'<span class="support-notice__kind">{escape(words["kind_label"])}:</span> {escape(self.t(notice.title))}</h{level}>\n'
                 f'<p class="support-notice__state">{escape(words["as_of"])}</p>\n'
                 f'<p class="support-notice__when">{escape(words["window"])}</p>\n'
                 f"<p>{escape(self.t(notice.text))}</p>\n"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -25,7 +26,8 @@ class Portal:
     # catalogs' of its languages (read also when the policy has problems, as long as company.yml
     # names its languages) and, given the main edition's mkdocs.yml (`main`: its theme and nav),
     # every other edition's missing pages and nav titles. `make check` runs the same.
-    def __init__(self, root: Path, today: dt.date, lang: str | None = None, policy=None, main: dict | None = None):
+    def __init__(self, root: Path, today: dt.date, lang: str | None = None, policy=None,
+                 built_at: dt.datetime | None = None, main: dict | None = None):
         self.root = root
         self.today = today
         problems, settings = [], None
@@ -49,6 +51,8 @@ class Portal:
                 problems += self.edition_problems(other, main.get("theme"), main.get("nav"))
         if problems:
             raise PolicyError(problems)
+        if built_at is not None and self.policy.built_at != built_at:
+            self.policy = dataclasses.replace(self.policy, built_at=built_at)
         self.lang = lang or self.policy.languages[0]
         self.version = version.published_version(self.policy, root)
         catalog.install(self.catalogs)

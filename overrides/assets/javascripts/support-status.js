@@ -25,7 +25,7 @@
 //   ends at the closing instant when the count runs out exactly there. An instant
 //   outside the horizon, or a count that reaches the horizon end, has no due time.
 //   A priority with `via` naming a channel that has a schedule counts on that schedule
-//   (and its horizon) instead of the region's.
+//   (and its horizon) instead of the region's while the channel is offered (see below).
 // - Closures: a region's `days` entry is a date in the region's zone; it is upcoming while
 //   that date is today or later there. Regions with the same entry (kind, name, hours) on the
 //   same date share one closure, as in the holiday calendar's rows.
@@ -38,7 +38,9 @@
 //   `target_changes` entry gives the targets of requests made on or after its `from`,
 //   a local date in the customer's region's zone. A channel's `available` limits it to
 //   00:00 of `from` .. 24:00 of `until` in `available.zone`: outside it is "unavailable"
-//   (accepts false), and a priority `via` it counts on the region's hours instead.
+//   (accepts false), and a priority `via` it counts on the region's hours there: a count
+//   switches schedule at the instant the channel starts or ends, and continues on the other
+//   (still open minutes only; reaching the end of the horizon of the schedule in force ends it).
 
 const MINUTE = 6e4;
 const DAY = 864e5;
@@ -79,8 +81,9 @@ export function hoursChanges(policy, when = new Date(), days = 7) {
 }
 
 // First-response due time of a ticket of `priorityId` opened at `when` in `regionId`. A
-// priority answered `via` a channel with a schedule counts on the channel's hours instead of
-// the region's (`channel` in the result names it).
+// priority answered `via` a channel with a schedule counts on the channel's hours while the
+// channel is offered and on the region's hours outside its dates, switching at the instant it
+// starts or ends (`channel` in the result names it when the count starts on its hours).
 export function responseDue(policy, regionId, priorityId, when = new Date()) {
   const region = policy.regions.find((r) => r.id == regionId);
   const priority = policy.priorities.find((p) => p.id == priorityId);
@@ -88,30 +91,37 @@ export function responseDue(policy, regionId, priorityId, when = new Date()) {
   if (!priority) return { due: null, reason: "unknown_priority" };
   const target = firstResponse(policy, region, priority, when);
   if (!target) return { due: null, reason: "no_target" };
-  let schedule = region, channel = null, t = +when;
+  // The schedules counted on, each until an instant: [[schedule, until], ...]
+  let spans = [[region, Infinity]], t = +when;
   if (priority.via) {
     const via = (policy.channels || []).find((ch) => ch.id == priority.via);
     if (!via) return { due: null, reason: "unknown_channel" };
     const [from, until] = offered(via);
-    if (via.schedule && t >= from && t < until) [schedule, channel] = [via.schedule, via.id];
+    if (via.schedule) spans = [[region, from], [via.schedule, until], [region, Infinity]];
   }
-  const c = compile(policy, schedule);
+  let i = 0;
+  while (t >= spans[i][1]) i++;
+  const channel = spans[i][0] == region ? null : priority.via;
+  let c = compile(policy, spans[i][0]);
   let left = target.minutes * MINUTE;
   const beyond = { due: null, reason: "beyond_horizon", clock: target.clock, channel };
   if (!(t >= c.start && t < c.end)) return beyond;
   if (target.clock != "business") return { due: new Date(t + left), reason: null, clock: target.clock, channel };
-  // Count open minutes stretch by stretch until the target is used up
-  while (t < c.end) {
-    const end = Math.min(stretchEnd(c, t), c.end);
+  // Count open minutes stretch by stretch until the target is used up, on each span's schedule
+  for (;;) {
+    c = compile(policy, spans[i][0]);
+    if (!(t >= c.start && t < c.end)) return beyond;
+    const stop = Math.min(c.end, spans[i][1]);
+    const end = Math.min(stretchEnd(c, t), stop);
     if (end > t) {
       if (left <= end - t) return { due: new Date(t + left), reason: null, clock: target.clock, channel };
       left -= end - t;
       t = end;
     } else {
-      t = nextOpening(c, t);
+      t = Math.min(nextOpening(c, t), stop);
     }
+    while (t >= spans[i][1]) i++;
   }
-  return beyond;
 }
 
 // The first `count` closures (days entries of the regions, special hours included) from `when`

@@ -251,27 +251,44 @@ function noticeLines(box, active, policy, lang, s, now) {
 // The banner (each notice shown while planned or active) or the notices page (also while
 // ended): each notice written by the build is shown, hidden and labelled by its state now. The
 // banner's status line is announced when a notice's state changes from the one shown before
-// (the build's, at first), never on the ticks in between.
+// (the build's, at first), never on the ticks in between; what this reader has heard is
+// remembered for the browser tab (sessionStorage), so a notice is announced once per change,
+// not again on every page load or instant navigation.
 function notices(root, policy, lang, s) {
   const page = root.hasAttribute("data-support-notice-list");
   const shown = page ? ["planned", "active", "ended"] : ["planned", "active"];
   const live = root.querySelector("[data-support-notices-live]");
   const none = root.querySelector("[data-support-notices-none]");
   const items = [...root.querySelectorAll("[data-notice]")];
+  // The banner's "More" (phones only, by the stylesheet): each notice's dates and state.
+  const more = root.querySelector("[data-support-notices-more]");
+  if (more) {
+    more.hidden = false;
+    more.addEventListener("click", () => {
+      const open = more.getAttribute("aria-expanded") != "true";
+      more.setAttribute("aria-expanded", String(open));
+      root.toggleAttribute("data-expanded", open);
+    });
+  }
 
   let first = true;
   function update(now) {
     const states = new Map(noticeStates(policy, now).map((st) => [st.id, st]));
+    const heard = live ? heardNotices() : {};
     const news = [];
     let wake = Infinity, visible = 0;
     for (const item of items) {
-      const st = states.get(item.getAttribute("data-notice"));
+      const id = item.getAttribute("data-notice");
+      const st = states.get(id);
       const state = st ? st.state : "expired";
-      const before = item.getAttribute("data-state");
-      // At first only what is there to see now; then every change of what was or is shown.
-      if (st && before != state && NOTICE_NEWS[state] && (shown.includes(state) || (!first && shown.includes(before)))) {
+      const known = Object.prototype.hasOwnProperty.call(heard, id);
+      const before = known ? heard[id] : item.getAttribute("data-state");
+      // At first only what is there to see now (unless this reader heard an earlier state); then
+      // every change of what was or is shown.
+      if (st && before != state && NOTICE_NEWS[state] && (shown.includes(state) || ((known || !first) && shown.includes(before)))) {
         news.push(fill(s[NOTICE_NEWS[state]], { kind: s[NOTICE_KINDS[st.notice.kind]], title: text(st.notice.title, lang, policy) }));
       }
+      heard[id] = state;
       setAttr(item, "data-state", state);
       if (item.hidden != !shown.includes(state)) item.hidden = !shown.includes(state);
       setText(item.querySelector(".support-notice__state"), s[NOTICE_LABELS[state]] || "");
@@ -280,10 +297,33 @@ function notices(root, policy, lang, s) {
     }
     if (none && none.hidden != visible > 0) none.hidden = visible > 0;
     if (live && news.length) live.textContent = news.join(" ");
+    if (live) rememberNotices(heard);
     first = false;
     return wake;
   }
   return { root, update };
+}
+
+// The state of each notice this reader has heard announced, by notice id: kept in sessionStorage
+// for the tab (in memory where storage is refused, which lasts through instant navigation).
+const HEARD_KEY = "support-portal:notices-heard";
+let heardInMemory = {};
+function heardNotices() {
+  try {
+    const value = JSON.parse(sessionStorage.getItem(HEARD_KEY) || "{}");
+    if (value && typeof value == "object" && !Array.isArray(value)) return value;
+  } catch {
+    // storage refused (a sandboxed frame, privacy settings) or unreadable: the memory below
+  }
+  return { ...heardInMemory };
+}
+function rememberNotices(heard) {
+  heardInMemory = heard;
+  try {
+    sessionStorage.setItem(HEARD_KEY, JSON.stringify(heard));
+  } catch {
+    // storage refused or full: kept in memory only
+  }
 }
 
 // The sentence for a channel: staffed around the clock, staffed until, or when it is staffed
