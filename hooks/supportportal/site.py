@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from pathlib import Path
 
 from markupsafe import escape
@@ -14,6 +15,18 @@ from . import atom, catalog, feed, ics, jsonld, render, version
 from .loading import PolicyError, Problem, load_policy
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
+# Browser words that are settings, not texts a reader sees.
+BROWSER_SETTINGS = ("widget.units",)
+
+
+# A fallback text marked for the browser, which writes plain text: " (note)" after each form
+# that has words of its own outside its {placeholders}.
+def _marked(text, note: str):
+    if isinstance(text, dict):
+        return {form: _marked(value, note) for form, value in text.items()}
+    if not isinstance(text, str) or not re.search(r"[^\W\d_]", re.sub(r"\{\w+\}", "", text)):
+        return text
+    return f"{text} ({note})"
 
 
 class Portal:
@@ -145,10 +158,21 @@ class Portal:
 
     # The browser scripts' words in one language: in every page of that edition (no request) and
     # in locales/<lang>.json for the language hint and widgets embedded elsewhere.
+    # A word the catalog lacks (missing_translations: fallback) is the first language's, marked
+    # like the server's: "Open (pas encore traduit)". Settings and pure forms ("{text} ({regions})",
+    # "; ") have nothing to translate and stay as they are.
     def browser_words(self, lang: str) -> dict:
         words = self.catalogs.get(lang) or catalog.get(lang)
-        return {**words.section("widget."), "locale": words.locale.replace("_", "-"), "table": words("table.label"),
-                "hint": words("language.hint"), "hint_close": words("language.hint_close")}
+        keys = {**{f"widget.{k}": k for k in words.section("widget.")},
+                "table.label": "table", "language.hint": "hint", "language.hint_close": "hint_close"}
+        note = words("untranslated")
+        result = {}
+        for key, name in keys.items():
+            text = words.texts[key]
+            if words.is_fallback(key) and key not in BROWSER_SETTINGS:
+                text = _marked(text, note)
+            result[name] = text
+        return {**result, "locale": words.locale.replace("_", "-"), "untranslated": note}
 
     # The content/ path of a page of this edition, as errors name it: content/de/hours.md.
     def page_name(self, src_uri: str) -> str:
