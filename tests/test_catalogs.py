@@ -5,7 +5,6 @@
 import datetime as dt
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -298,9 +297,9 @@ def test_browser_words_missing_from_a_catalog_are_marked(tmp_path):
     kept = "".join(line for line in french.splitlines(keepends=True) if line.split(":")[0] not in dropped)
     write_catalog(project, "fr", kept)
     # The words every page of the edition and locales/fr.json carry (Portal.browser_words).
-    catalogs = catalog.load_catalogs(project, ("en", "de", "fr"), fallback=True)
-    words = site.Portal.browser_words(SimpleNamespace(catalogs=catalogs), "fr")
-    english = site.Portal.browser_words(SimpleNamespace(catalogs=catalogs), "en")
+    edition = portal(project)
+    edition.catalogs = catalog.load_catalogs(project, ("en", "de", "fr"), fallback=True)
+    words, english = edition.browser_words("fr"), edition.browser_words("en")
     assert words["notice_now"] == "{kind} in effect: {title}. (pas encore traduit)"
     assert words["offered_from"] == "Offered from {at}. (pas encore traduit)"
     assert words["open"] == "Open (pas encore traduit)"
@@ -309,6 +308,8 @@ def test_browser_words_missing_from_a_catalog_are_marked(tmp_path):
     assert words["closed"] == "Fermé" and words["untranslated"] == "pas encore traduit"
     # Every other French word is French; the English edition is unmarked.
     for key, value in words.items():
+        if key in ("formats", "zones"):
+            continue
         if key not in {k.split(".", 1)[1] if k.startswith("widget.") else k for k in dropped} | {"hint_close"}:
             assert "(pas encore traduit)" not in str(value), key
     assert not any("not yet translated)" in str(v) for v in english.values())

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from . import atom, catalog, feed, ics, jsonld, render, version
+from . import atom, catalog, dated, feed, ics, jsonld, render, textfmt, version
 from .loading import PolicyError, Problem, load_policy
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
@@ -172,7 +172,19 @@ class Portal:
             if words.is_fallback(key) and key not in BROWSER_SETTINGS:
                 text = _marked(text, note)
             result[name] = text
-        return {**result, "locale": words.locale.replace("_", "-"), "untranslated": note}
+        return {**result, "locale": words.locale.replace("_", "-"), "untranslated": note,
+                "formats": {**textfmt.browser_formats(lang), "moment": words("notices.moment"),
+                            "time_zone": words("notices.time")},
+                "zones": self.browser_zones(lang)}
+
+    # The short name of every zone the policy uses, per period of the published horizon, as the
+    # pages write it in `lang` (textfmt.zone_periods): the live parts name zones the same way.
+    def browser_zones(self, lang: str) -> dict:
+        p = self.policy
+        zones = [r.zone for r in p.regions] + [c.schedule.zone for c in p.channels if c.schedule]
+        zones += [dated.channel_zone(p, c) for c in p.channels] + [n.zone for n in p.notices]
+        first, last = p.horizon
+        return {zone: textfmt.zone_periods(zone, lang, first, last) for zone in dict.fromkeys(zones)}
 
     # The content/ path of a page of this edition, as errors name it: content/de/hours.md.
     def page_name(self, src_uri: str) -> str:
