@@ -5,8 +5,9 @@
 # built once on Monday 15 March 2027 and read in Chromium at fixed clocks: each day from the build
 # day to eight days after it, and one minute before and after each instant a statement changes
 # (a change of hours, a channel's first and last instant, a notice's start and end), in two viewer
-# zones (the second reading one page per instant), the editions by turns. On each reading of the
-# hours, priorities and contact pages:
+# zones: in one each reading a fresh load (pages and editions by turns), in the other every page of
+# every edition left open while the clock moves on; the default policy likewise over the week
+# after its build. On each reading of the hours, priorities and contact pages:
 #   - every zone name, date and month the live parts write is in the form the pages use (the
 #     zone names of the hours table, the full dates of the pages), never Intl's ("GMT+8");
 #   - the hours table, the business-hours sentence, the channels' hours and the target cells state
@@ -111,11 +112,11 @@ READ_JS = """() => {
 }"""
 
 WAIT_JS = """() => { const roots = document.querySelectorAll('[data-support-ready]');
-  return roots.length > 0 && [...roots].every((r) => r.hasAttribute('data-support-updated')); }"""
+  return document.readyState == 'complete' && [...roots].every((r) => r.hasAttribute('data-support-updated')); }"""
 
 
 class Reader:
-    def __init__(self, policy, feed, lang: str):
+    def __init__(self, policy, feed, lang: str, built: dt.date = BUILT):
         self.policy, self.feed, self.lang = policy, feed, lang
         self.words = catalog.get(lang)
         years = (policy.horizon[0].year, policy.horizon[1].year)
@@ -123,9 +124,11 @@ class Reader:
         zones |= {c.schedule.zone for c in policy.channels if c.schedule} | {n.zone for n in policy.notices}
         # The zone names the pages use, and the word the reader's own time is told with.
         self.zone_names = {name for z in zones for name in textfmt.zone_abbreviations(z, lang, *years).split("/")}
-        self.yours = self.words("widget.yours", time="\ue000").split("\ue000")[1].split()[0]
+        # Words after a time that are not zones: "(14:00 your time)", "14:00 to 18:00".
+        self.glue = {self.words("widget.yours", time="\ue000").split("\ue000")[1].split()[0],
+                     self.words("notices.window", start="\ue000", end="\ue001").split("\ue000")[1].split()[0]}
         self.months = list(get_month_names("wide", locale=textfmt.locale(lang)).values())
-        days = [BUILT + dt.timedelta(days=n) for n in range(-7, 120)]
+        days = [built + dt.timedelta(days=n) for n in range(-7, 120)]
         self.dates = sorted({textfmt.format_long_date(d, lang) for d in days}
                             | {textfmt.format_long_date(policy.horizon[1], lang, weekday=False)}, key=len, reverse=True)
         self.regions, self.schedules = ref.load(feed), ref.load_channels(feed)
@@ -144,7 +147,7 @@ class Reader:
         problems = []
         for line in map(squash, live):
             for zone in re.findall(r"\b\d\d:\d\d (\S+?)[).,;]*(?=\s|$)", line):
-                if zone not in self.zone_names and zone != self.yours:
+                if zone not in self.zone_names and zone not in self.glue:
                     problems.append(f"{where}: zone {zone!r} in {line!r} is not a name the pages use ({sorted(self.zone_names)})")
             rest = line
             for date in self.dates:
@@ -172,8 +175,8 @@ class Reader:
                 if f"{name}: {self.weekly(in_force, ', ')}" not in text:
                     problems.append(f"{where}: the business-hours sentence does not state {region.id}'s hours on {day}")
                 problems += self.bounded(text, versions - {self.weekly(in_force, ', ')}, where)
-        if path == "contact/":
-            email = next(c for c in self.policy.channels if c.id == "email")
+        email = next((c for c in self.policy.channels if c.id == "email" and c.schedule), None)
+        if path == "contact/" and email and "email" in got["channels"]:
             day = instant.astimezone(ZoneInfo(email.schedule.zone)).date()
             hours = squash(got["channels"]["email"]["hours"])
             if self.weekly(dated.as_on(email.schedule, day), "; ") not in hours:
@@ -232,34 +235,126 @@ class Reader:
         return problems
 
 
+def read(page, reader, instant, path: str, where: str) -> list:
+    page.wait_for_function(WAIT_JS)
+    got = page.evaluate(READ_JS)
+    problems = reader.forms(got["live"], where) + reader.hours(got, instant, path, where) + reader.status(got, instant, path, where)
+    return problems + (reader.targets(got, instant, where) if path == "priorities/" else [])
+
+
+def url_of(base: str, policy, lang: str, path: str) -> str:
+    return f"{base}/{'' if lang == policy.languages[0] else lang + '/'}{path}"
+
+
+# Two readings: in the first viewer zone a fresh load at each instant (the pages and editions by
+# turns); in the second every page of every edition loaded once and left open while the clock
+# jumps from instant to instant (the script restates them as time passes). Returns the problems
+# and the number of readings.
+def read_all(browser, policy, feed, url, moments: list, built) -> tuple:
+    readers = {lang: Reader(policy, feed, lang, built) for lang in policy.languages}
+    problems, readings = [], 0
+    fresh, left_open = VIEWER_ZONES
+    context = browser.new_context(timezone_id=fresh)
+    context.clock.install(time=moments[0] - dt.timedelta(minutes=1))
+    try:
+        page = context.new_page()
+        for n, instant in enumerate(moments):
+            context.clock.pause_at(instant)
+            lang, path = policy.languages[n % len(policy.languages)], PAGES[n % len(PAGES)]
+            page.goto(url_of(url, policy, lang, path))
+            problems += read(page, readers[lang], instant, path, f"loaded {instant:%a %d %b %H:%M}Z in {fresh}, {lang}/{path}")
+            readings += 1
+    finally:
+        context.close()
+    context = browser.new_context(timezone_id=left_open)
+    context.clock.install(time=moments[0] - dt.timedelta(minutes=1))
+    context.clock.pause_at(moments[0])
+    try:
+        pages = []
+        for lang in policy.languages:
+            for path in PAGES:
+                page = context.new_page()
+                page.goto(url_of(url, policy, lang, path))
+                pages.append((lang, path, page))
+        for before, instant in zip([None, *moments], moments):
+            if before:
+                context.clock.fast_forward(int((instant - before).total_seconds() * 1000))
+            for lang, path, page in pages:
+                problems += read(page, readers[lang], instant, path, f"open until {instant:%a %d %b %H:%M}Z in {left_open}, {lang}/{path}")
+                readings += 1
+    finally:
+        context.close()
+    return problems, readings
+
+
 def test_pages_and_live_parts_speak_with_one_voice(one_voice, browser):
     policy, feed, url = one_voice
-    readers = {lang: Reader(policy, feed, lang) for lang in policy.languages}
     moments = instants(policy)
-    problems, readings = [], 0
-    for zone in VIEWER_ZONES:
+    problems, readings = read_all(browser, policy, feed, url, moments, BUILT)
+    assert readings == len(moments) * 7 and len(moments) > 20
+    assert not problems, "\n".join(problems[:25])
+
+
+# The default policy as the session builds it (27 November 2026), the same way.
+def test_default_policy_speaks_with_one_voice(built, site_url, browser):
+    day = dt.date(2026, 11, 27)
+    policy = load_policy(built.project / "policy", day)
+    feed = json.loads((built.site / "support.json").read_text())
+    moments = [dt.datetime.combine(day + dt.timedelta(days=n), (dt.time(7, 30), dt.time(19, 30))[n % 2], UTC) for n in range(9)]
+    problems, readings = read_all(browser, policy, feed, site_url, moments, day)
+    assert readings == 9 * 7
+    assert not problems, "\n".join(problems[:25])
+
+
+# The scenes of the defect: on the chat's last evening it is not "next staffed" on a day it is
+# gone; its last day, the form's and the hotline's first are said as the page says them; after the
+# form's last day its "Around the clock" hours give way to "No longer offered."; during the
+# portal's maintenance its line names the notice, with the reader's own time.
+def test_channels_first_and_last_days(one_voice, browser):
+    _, _, url = one_voice
+    context = browser.new_context(timezone_id="America/Los_Angeles")
+    context.clock.install(time=dt.datetime(2027, 3, 16, 11, 30, tzinfo=UTC))
+    page = context.new_page()
+    try:
+        def lines():
+            page.goto(f"{url}/contact/")
+            page.wait_for_function(WAIT_JS)
+            return {c: squash(page.inner_text(f"[data-channel='{c}']")) for c in ("hotline", "chat", "form", "portal")}
+
+        context.clock.pause_at(dt.datetime(2027, 3, 16, 12, 0, tzinfo=UTC))  # 22:30 in Adelaide, 08:00 in New York
+        seen = lines()
+        assert seen["hotline"].endswith("(Adelaide time). Offered from Wednesday, 17 March 2027.")
+        assert seen["hotline"].startswith("Hotline: +61 8 1234 5678 (from Wednesday, 17 March 2027)")
+        assert seen["chat"].endswith("Not staffed now; next staffed at 13:00 EDT (10:00 your time). "
+                                     "Offered until Thursday, 18 March 2027.")
+        assert seen["form"].endswith("Around the clock: requests are accepted any time. Offered until Friday, 19 March 2027.")
+        assert seen["portal"] == "Support portal: https://tickets.smartwork.example/ Around the clock: requests are accepted any time."
+        context.clock.pause_at(dt.datetime(2027, 3, 16, 22, 0, tzinfo=UTC))
+        assert lines()["portal"].endswith("Around the clock: requests are accepted any time. "
+                                          "✕Service disruption: Portal maintenance, until Wednesday 02:00 CET (18:00 your time)")
+        context.clock.pause_at(dt.datetime(2027, 3, 19, 3, 0, tzinfo=UTC))  # 23:00 in New York
+        assert lines()["chat"].endswith("Not staffed now; its last staffed hours are over. Offered until Thursday, 18 March 2027.")
+        context.clock.pause_at(dt.datetime(2027, 3, 20, 9, 0, tzinfo=UTC))
+        seen = lines()
+        assert seen["form"] == "Contact form: https://www.smartwork.example/support/contact (until Friday, 19 March 2027) No longer offered."
+        assert seen["chat"].endswith("No longer offered.") and "Staffed" not in seen["chat"]
+    finally:
+        context.close()
+
+
+# A notice's window on the notices page in its own zone (the page's) and, beside it, in the reader's.
+def test_notice_window_in_the_readers_zone(one_voice, browser):
+    _, _, url = one_voice
+    for zone, expected in (("America/Los_Angeles", "Tuesday, 16 March 2027, 22:00 CET to Wednesday, 17 March 2027, "
+                                                   "02:00 CET (Tuesday, 16 March 2027, 14:00 to 18:00 your time)"),
+                           ("Europe/Berlin", "Tuesday, 16 March 2027, 22:00 CET to Wednesday, 17 March 2027, 02:00 CET")):
         context = browser.new_context(timezone_id=zone)
-        context.clock.install(time=moments[0] - dt.timedelta(minutes=1))
-        page = context.new_page()
+        context.clock.install(time=dt.datetime(2027, 3, 16, 11, 0, tzinfo=UTC))
+        context.clock.pause_at(dt.datetime(2027, 3, 16, 12, 0, tzinfo=UTC))
         try:
-            for n, instant in enumerate(moments):
-                context.clock.pause_at(instant)
-                lang = policy.languages[n % len(policy.languages)]
-                reader = readers[lang]
-                # In the first zone every page at every instant; in the second (for the reader's own
-                # times) one page per instant, by turns.
-                for path in PAGES if zone == VIEWER_ZONES[0] else [PAGES[n % len(PAGES)]]:
-                    page.goto(f"{url}/{'' if lang == policy.languages[0] else lang + '/'}{path}")
-                    page.wait_for_function(WAIT_JS)
-                    got = page.evaluate(READ_JS)
-                    where = f"{instant:%a %d %b %H:%M}Z in {zone}, {lang}/{path}"
-                    problems += reader.forms(got["live"], where)
-                    problems += reader.hours(got, instant, path, where)
-                    problems += reader.status(got, instant, path, where)
-                    if path == "priorities/":
-                        problems += reader.targets(got, instant, where)
-                    readings += 1
+            page = context.new_page()
+            page.goto(f"{url}/notices/")
+            page.wait_for_function(WAIT_JS)
+            assert squash(page.inner_text("[data-support-notice-list] [data-notice='portal-night'] .support-notice__when")) == expected
         finally:
             context.close()
-    assert readings >= 4 * 20
-    assert not problems, "\n".join(problems[:25])

@@ -174,7 +174,7 @@ class Portal:
             result[name] = text
         return {**result, "locale": words.locale.replace("_", "-"), "untranslated": note,
                 "formats": {**textfmt.browser_formats(lang), "moment": words("notices.moment"),
-                            "time_zone": words("notices.time")},
+                            "time_zone": words("notices.time"), "window": words("notices.window")},
                 "zones": self.browser_zones(lang)}
 
     # The short name of every zone the policy uses, per period of the published horizon, as the

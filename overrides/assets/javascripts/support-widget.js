@@ -232,8 +232,10 @@ function channelLines(root, policy, lang, s) {
     for (const { line, channel, hours, notices } of lines) {
       const st = all[channel.id];
       setAttr(line, "data-state", st.state);
-      setText(line, channelDetail(st, channel, policy, lang, s, now));
-      line.hidden = false;
+      // Around the clock with no last day: the stated hours say it all (its line is for notices).
+      const words = st.state == "always" && !(channel.available && channel.available.until) ? "" : channelDetail(st, channel, policy, lang, s, now);
+      setText(line, words);
+      if (line.hidden != !words) line.hidden = !words;
       // A channel no longer offered has no hours to state: its line says so instead.
       if (hours && hours.hidden != (st.state == "unavailable" && !st.nextChange)) hours.hidden = !hours.hidden;
       noticeLines(notices, noticesConcerning(states, { channel: channel.id }), policy, lang, s, now);
@@ -274,6 +276,14 @@ function notices(root, policy, lang, s) {
   const live = root.querySelector("[data-support-notices-live]");
   const none = root.querySelector("[data-support-notices-none]");
   const items = [...root.querySelectorAll("[data-notice]")];
+  // On the notices page, beside the window in the notice's zone, the reader's own times when
+  // they differ (not in the banner: its height stays the build's, so no page moves under it).
+  const byId = new Map((policy.notices || []).map((n) => [n.id, n]));
+  for (const item of page ? items : []) {
+    const notice = byId.get(item.getAttribute("data-notice")), when = item.querySelector(".support-notice__when");
+    const yours = notice && when && readerWindow(notice, s);
+    if (yours && !item.querySelector(".support-notice__yours")) when.append(" ", h("span", { class: "support-notice__yours" }, yours));
+  }
 
   let first = true;
   function update(now) {
@@ -300,6 +310,20 @@ function notices(root, policy, lang, s) {
     return wake;
   }
   return { root, update };
+}
+
+// "(Tuesday, 16 March 2027, 14:00 to 18:00 your time)": a notice's window in the reader's zone,
+// in the page's forms; none for whole days or where the reader's clock reads as the notice's.
+function readerWindow(notice, s) {
+  if (notice.all_day || !notice.start) return "";
+  const start = new Date(notice.start), end = notice.end && new Date(notice.end);
+  const same = (t) => utcOffset(notice.zone, t) == -t.getTimezoneOffset();
+  if (same(start) && (!end || same(end))) return "";
+  const moment = (t) => fill(s.formats.moment, { date: cldr(s.formats.date, wall(t), s), time: cldr("HH:mm", wall(t), s), zone: "" }).trim();
+  const first = moment(start);
+  if (!end) return `(${fill(s.yours, { time: first })})`;
+  const last = isoDate(start) == isoDate(end) ? cldr("HH:mm", wall(end), s) : moment(end);
+  return `(${fill(s.yours, { time: fill(s.formats.window, { start: first, end: last }) })})`;
 }
 
 // The sentence for a channel: staffed around the clock, staffed until, or when it is staffed
