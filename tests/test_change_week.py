@@ -189,8 +189,10 @@ def check_calculator(got, policy, feed, instant, where: str) -> list:
     problems = []
     if got["due"] != dt.datetime.fromtimestamp(due / 1000, dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z"):
         problems.append(f"{where}: due {got['due']}, expected {due} ({region.id})")
-    if not re.search(rf"\b{target.minutes // 60} hr\b", got["note"]):
-        problems.append(f"{where}: {got['note']!r} does not state the {target.minutes // 60} hr target in force")
+    # The target in the priorities page's words ("2 business hours").
+    words = textfmt.duration_words(target.minutes, target.business, policy.business_day_minutes, "en")
+    if f"the {words} target" not in got["note"]:
+        problems.append(f"{where}: {got['note']!r} does not state the {words} target in force")
     return problems
 
 

@@ -208,7 +208,7 @@ def test_french_live_status_and_calculator(browser, french_url):
         assert page.inner_text("[data-support-calculator] output") == (
             "Si vous ouvrez un ticket maintenant, la première réponse arrive au plus tard lundi 15:45 CET (dans 3\xa0jours).")
         assert page.inner_text(".support-calculator__note") == (
-            "Les tickets Normal comptent les heures ouvrées : le délai de 8\xa0heures ne court que lorsque le support "
+            "Les tickets Normal comptent les heures ouvrées : le délai de 1 jour ouvré ne court que lorsque le support "
             "EMEA est ouvert ; les nuits, les week-ends et les jours fériés le suspendent.")
     finally:
         context.close()

@@ -175,7 +175,15 @@ class Portal:
         return {**result, "locale": words.locale.replace("_", "-"), "untranslated": note,
                 "formats": {**textfmt.browser_formats(lang), "moment": words("notices.moment"),
                             "time_zone": words("notices.time"), "window": words("notices.window")},
-                "zones": self.browser_zones(lang)}
+                "zones": self.browser_zones(lang), "targets": self.browser_targets(lang)}
+
+    # Every first-response target of the policy as the priorities page writes it ("4 business
+    # hours"), by minutes and clock ("240b", "30c"): the calculator states the target in these words.
+    def browser_targets(self, lang: str) -> dict:
+        p = self.policy
+        targets = [t for pr in p.priorities for t in (pr.first_response, *(c.first_response for c in pr.changes)) if t]
+        return {f"{t.minutes}{'b' if t.business else 'c'}":
+                textfmt.duration_words(t.minutes, t.business, p.business_day_minutes, lang) for t in targets}
 
     # The short name of every zone the policy uses, per period of the published horizon, as the
     # pages write it in `lang` (textfmt.zone_periods): the live parts name zones the same way.

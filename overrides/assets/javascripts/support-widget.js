@@ -385,7 +385,7 @@ function calculator(root, policy, lang, s) {
       ? fill(s.due, { at: when(result.due, region.zone, lang, s, now, ", "), left: duration(result.due - now, lang, s) })
       : s.due_beyond);
     const via = priority.via && (policy.channels || []).find((c) => c.id == priority.via);
-    const vars = { priority: text(priority.name, lang, policy), region: text(region.name, lang, policy), target: target ? duration(target.minutes * MINUTE, lang, s, false) : "", channel: via ? text(via.name, lang, policy) : "" };
+    const vars = { priority: text(priority.name, lang, policy), region: text(region.name, lang, policy), target: target ? targetWords(target, lang, s) : "", channel: via ? text(via.name, lang, policy) : "" };
     const counted = target ? fill(target.clock != "business" ? s.calendar : result.channel ? s.business_channel : s.business, vars) : "";
     // A channel the target does not count on is still named: "... are answered via Support portal."
     setText(note, [counted, via && !(result.channel && target.clock == "business") ? fill(s.via, vars) : ""].filter(Boolean).join(" "));
@@ -686,6 +686,12 @@ function zoneName(date, zone, lang, s) {
     first ||= name;
   }
   return first;
+}
+
+// A target as the priorities page writes it ("4 business hours"), from the build's words.
+function targetWords(target, lang, s) {
+  const words = s.targets && s.targets[`${target.minutes}${target.clock == "business" ? "b" : "c"}`];
+  return words || duration(target.minutes * MINUTE, lang, s, false);
 }
 
 // A length of time in the page language ("2 hr 15 min", "3 Tage, 4 Stunden"), rounded up to the minute.
