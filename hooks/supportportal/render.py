@@ -476,7 +476,7 @@ class Facts:
         changes = dated.announced(owner.changes, self.today, self.policy.announce_days)
         texts = [words(dated.as_on(owner, self.today))] + [words(c) for c in changes]
         if not changes:
-            return escape(texts[0])
+            return _literal(texts[0])
 
         def until(last: dt.date, inner) -> Markup:
             return Markup(f'<span data-support-until="{last.isoformat()}" data-zone="{escape(owner.zone)}">{inner}</span>')
@@ -486,13 +486,13 @@ class Facts:
 
         parts = []
         for k, text in enumerate(texts):
-            piece = escape(text)
+            piece = _literal(text)
             if k > 0:
                 start = changes[k - 1].start
-                piece += until(start - dt.timedelta(days=1), escape(" " + self.say("changes.channel_from", date=day(start))))
+                piece += until(start - dt.timedelta(days=1), _literal(" " + self.say("changes.channel_from", date=day(start))))
             if k < len(changes):
                 last = changes[k].start - dt.timedelta(days=1)
-                piece = until(last, piece + escape(" " + self.say("changes.until", date=day(last)) + ", "))
+                piece = until(last, piece + _literal(" " + self.say("changes.until", date=day(last)) + ", "))
             parts.append(piece)
         return Markup("").join(parts)
 
@@ -602,10 +602,11 @@ class Facts:
             facts.append(say("channels.accepted"))
         return facts
 
-    # A text escaped, with the markup `inner` where it has \ue004.
+    # A text escaped for HTML and Markdown (as every fact a page shows), with the markup `inner`
+    # where it has \ue004.
     @staticmethod
     def _with_markup(text: str, inner: Markup) -> Markup:
-        return Markup(escape(text)).replace("\ue004", inner)
+        return _literal(text).replace("\ue004", inner)
 
     def _target(self, target) -> str:
         return textfmt.duration_words(target.minutes, target.business, self.policy.business_day_minutes, self.lang)
@@ -657,8 +658,8 @@ class Facts:
     # "EMEA: Monday to Friday 10:00–18:00 CET/CEST": a region's or a channel's weekly hours.
     # Hours in force on the build date and the announced changes, each with its dates.
     def _weekly_words(self, name, schedule) -> Markup:
-        return (escape(f"{self.t(name)}: ") + self._dated_weekly(schedule, ", ")
-                + escape(f" {textfmt.zone_abbreviations(schedule.zone, self.lang, *self._years())}"))
+        return (_literal(f"{self.t(name)}: ") + self._dated_weekly(schedule, ", ")
+                + _literal(f" {textfmt.zone_abbreviations(schedule.zone, self.lang, *self._years())}"))
 
     def _list(self, items, tag="ul", cls="") -> Markup:
         inner = "\n".join(f"<li>{escape(self.t(i))}</li>" for i in items)
