@@ -358,3 +358,28 @@ def test_notice_window_in_the_readers_zone(one_voice, browser):
             assert squash(page.inner_text("[data-support-notice-list] [data-notice='portal-night'] .support-notice__when")) == expected
         finally:
             context.close()
+
+
+# Restating the hours table, the business-hours sentence and the target cells after the change
+# moves nothing below them: each restated block keeps the height it has as built (read on the
+# build day), at phone width. (The banner's notices, over by then, are not these.)
+@pytest.mark.parametrize("path", ["hours/", "priorities/"])
+def test_restating_moves_nothing(one_voice, browser, path):
+    _, _, url = one_voice
+    blocks = "() => ['.support-hours', '.support-priorities', 'p:has([data-support-until])'].map((s) => document.querySelector(s))" \
+             ".filter(Boolean).map((e) => Math.round(e.getBoundingClientRect().height))"
+    heights = []
+    for day in (15, 23):
+        context = browser.new_context(timezone_id="Europe/Berlin", viewport={"width": 360, "height": 740})
+        context.clock.install(time=dt.datetime(2027, 3, day, 8, 0, tzinfo=UTC))
+        try:
+            page = context.new_page()
+            page.goto(f"{url}/{path}")
+            page.wait_for_function(WAIT_JS)
+            restated = "[data-support-hours] tr[data-change]:not([hidden]), [data-support-until]:not([hidden])"
+            count = page.locator(restated).count()  # dated words shown as built, none once restated
+            assert (count == 0) == (day == 23), (day, count)
+            heights.append(page.evaluate(blocks))
+        finally:
+            context.close()
+    assert heights[0] == heights[1] and heights[0], path
