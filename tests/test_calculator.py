@@ -53,7 +53,7 @@ def test_business_hours_over_the_weekend(open_calculator):
         "If you open a ticket now, expect a first response by Monday 15:45 CET, Monday 23:45 your time (in 3 days).",
         "2026-11-30T14:45:00.000Z")
     note = page.text_content(".support-calculator__note")
-    assert note == "Normal tickets count business hours: the 8 hr target runs only while EMEA support is open; nights, weekends and holidays pause it."
+    assert note == "Normal tickets count business hours: the 1 business day target runs only while EMEA support is open; nights, weekends and holidays pause it."
 
 
 # Changing the priority or the region recomputes at once.

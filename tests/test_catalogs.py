@@ -344,3 +344,31 @@ def test_built_in_catalogs_read_fast_and_the_same(tmp_path):
         portal(root)
     assert problems(error.value)[0].startswith("locales/de.yml, line 1")
     assert "nested more than 40 levels" in problems(error.value)[0]
+
+
+# The browser's words under missing_translations: fallback: each word the catalog lacks is the
+# first language's, marked like the server's; a form without words of its own stays as it is.
+def test_browser_words_missing_from_a_catalog_are_marked(tmp_path):
+    project = copy_project(tmp_path / "project")
+    french = (ROOT / "tests" / "fixtures" / "french" / "locales" / "fr.yml").read_text(encoding="utf-8")
+    dropped = ("widget.notice_now", "widget.offered_from", "widget.open", "widget.separator", "widget.units",
+               "language.hint_close")
+    kept = "".join(line for line in french.splitlines(keepends=True) if line.split(":")[0] not in dropped)
+    write_catalog(project, "fr", kept)
+    # The words every page of the edition and locales/fr.json carry (Portal.browser_words).
+    edition = portal(project)
+    edition.catalogs = catalog.load_catalogs(project, ("en", "de", "fr"), fallback=True)
+    words, english = edition.browser_words("fr"), edition.browser_words("en")
+    assert words["notice_now"] == "{kind} in effect: {title}. (pas encore traduit)"
+    assert words["offered_from"] == "Offered from {at}. (pas encore traduit)"
+    assert words["open"] == "Open (pas encore traduit)"
+    assert words["hint_close"] == "Close (pas encore traduit)"
+    assert words["separator"] == "; " and words["units"] == "short"  # a form and a setting: nothing to mark
+    assert words["closed"] == "Fermé" and words["untranslated"] == "pas encore traduit"
+    # Every other French word is French; the English edition is unmarked.
+    for key, value in words.items():
+        if key in ("formats", "zones"):
+            continue
+        if key not in {k.split(".", 1)[1] if k.startswith("widget.") else k for k in dropped} | {"hint_close"}:
+            assert "(pas encore traduit)" not in str(value), key
+    assert not any("not yet translated)" in str(v) for v in english.values())

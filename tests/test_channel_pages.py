@@ -299,11 +299,11 @@ def test_calculator_names_the_channel(open_channels):
         page.clock.run_for(1)
         notes[priority] = page.inner_text(".support-calculator__note")
     assert notes == {
-        "p1": "Critical tickets are answered via Hotline and count its hours: the 1 hr target runs only while "
+        "p1": "Critical tickets are answered via Hotline and count its hours: the 1 business hour target runs only while "
               "Hotline is staffed; nights, weekends and holidays pause it.",
-        "p3": "Normal tickets count business hours: the 8 hr target runs only while EMEA support is open; "
+        "p3": "Normal tickets count business hours: the 1 business day target runs only while EMEA support is open; "
               "nights, weekends and holidays pause it.",
-        "p5": "Security tickets are answered round the clock: the 30 min target counts calendar time, nights, "
+        "p5": "Security tickets are answered round the clock: the 30 minutes target counts calendar time, nights, "
               "weekends and holidays included. Security tickets are answered via Support portal.",
     }
 

@@ -412,5 +412,26 @@ def test_live_status_mentions_a_change_within_seven_days(dated_site, browser):
         finally:
             context.close()
     assert seen["2027-03-14T12:00:00Z"] == ""  # eight days ahead
-    assert seen["2027-03-16T12:00:00Z"] == "EMEA support hours change on Monday, March 22."
+    # The date as the hours table writes it ("From Monday, 22 March 2027: ..."), not in Intl's order.
+    assert seen["2027-03-16T12:00:00Z"] == "EMEA support hours change on Monday, 22 March 2027."
     assert seen["2027-03-22T12:00:00Z"] == ""  # in force
+
+
+# Without the browser's help, the business-hours sentence and the hours of a channel on EMEA's
+# hours state the hours in force with their last day and the announced ones with their first,
+# each part that stops applying in a span the browser hides from the day after its last day.
+def test_hours_sentences_are_dated_facts(tmp_path):
+    now = facts(dt.date(2027, 3, 15), tmp_path=tmp_path / "march")
+    rule = BeautifulSoup(str(now.business_hours_rule()), "html.parser")
+    assert text_of(rule).startswith(
+        "Business hours are the support hours of your region, EMEA: Monday to Friday 08:00–18:00, Saturday "
+        "22:00–04:00 (next day) (until Sunday, 21 March 2027), Monday to Thursday 09:00–17:00, Friday "
+        "09:00–15:00, Saturday 22:00–04:00 (next day) (from Monday, 22 March 2027) CET/CEST; USA:")
+    assert {(s["data-support-until"], s["data-zone"]) for s in rule.select("[data-support-until]")} == {
+        ("2027-03-21", "Europe/Berlin")}
+    email = BeautifulSoup(str(now.channels_list()), "html.parser").select_one('[data-channel="email"] .support-channel__hours')
+    assert "Monday to Friday 08:00–18:00; Saturday 22:00–04:00 (next day) (until Sunday, 21 March 2027), " \
+           "Monday to Thursday 09:00–17:00" in text_of(email)
+    # Once no change is announced, the hours stand alone.
+    early = facts(dt.date(2027, 1, 5), tmp_path=tmp_path / "january")
+    assert not BeautifulSoup(str(early.business_hours_rule()), "html.parser").select("[data-support-until]")

@@ -197,8 +197,9 @@ def test_french_live_status_and_calculator(browser, french_url):
         rows = page.eval_on_selector_all("[data-support-region]", """rows => rows.map(r => [r.dataset.supportRegion,
             r.querySelector('.support-status__label').textContent, r.querySelector('.support-status__detail').textContent])""")
         assert rows == [
-            ["emea", "Fermé", "Fermé aujourd'hui : Vendredi saint. Ouvre mardi à 10:00 UTC+2, dans 3\xa0jours 22\xa0heures."],
-            ["usa", "Fermé", "Fermé aujourd'hui : Vendredi saint. Ouvre mardi à 09:00 UTC−4 (mardi 15:00 chez vous), "
+            # The zones named as the French hours table names them (CET/CEST, HNE/HEE), not as Intl does ("UTC+2").
+            ["emea", "Fermé", "Fermé aujourd'hui : Vendredi saint. Ouvre mardi à 10:00 CEST, dans 3\xa0jours 22\xa0heures."],
+            ["usa", "Fermé", "Fermé aujourd'hui : Vendredi saint. Ouvre mardi à 09:00 HEE (mardi 15:00 chez vous), "
                              "dans 4\xa0jours 3\xa0heures."]]
     finally:
         context.close()
@@ -208,9 +209,9 @@ def test_french_live_status_and_calculator(browser, french_url):
         labels = page.eval_on_selector_all("[data-support-calculator] label", "ls => ls.map(l => l.textContent)")
         assert labels == ["Région", "Priorité"]
         assert page.inner_text("[data-support-calculator] output") == (
-            "Si vous ouvrez un ticket maintenant, la première réponse arrive au plus tard lundi 15:45 UTC+1 (dans 3\xa0jours).")
+            "Si vous ouvrez un ticket maintenant, la première réponse arrive au plus tard lundi 15:45 CET (dans 3\xa0jours).")
         assert page.inner_text(".support-calculator__note") == (
-            "Les tickets « Normal » comptent les heures ouvrées : le délai de 8\xa0heures ne court que lorsque le support "
+            "Les tickets « Normal » comptent les heures ouvrées : le délai de 1 jour ouvré ne court que lorsque le support "
             "EMEA est ouvert ; les nuits, les week-ends et les jours fériés le suspendent.")
     finally:
         context.close()

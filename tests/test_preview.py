@@ -75,7 +75,8 @@ def test_preview_follows_policy_and_hook_edits(preview):
                                                "hours.caption: Opening hours by region"))
     wait_for(url + "/hours/", "Opening hours by region")
     render = project / "hooks" / "supportportal" / "render.py"
-    render.write_text(render.read_text().replace("""'<div class="support-hours">""", """'<div class="support-hours" data-reloaded>"""))
+    render.write_text(render.read_text().replace("""'<div class="support-hours" data-support-hours>""",
+                                                 """'<div class="support-hours" data-support-hours data-reloaded>"""))
     wait_for(url + "/hours/", "data-reloaded")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import inspect
+import json
 import re
 from html.parser import HTMLParser
 
@@ -432,7 +433,7 @@ class Facts:
                             f"<td>{escape(hours)}</td>{zone}</tr>")
             rows += notes
         return Markup(
-            f'<div class="support-hours">\n<table>\n<caption>{escape(say("hours.caption"))}</caption>\n'
+            f'<div class="support-hours" data-support-hours>\n<table>\n<caption>{escape(say("hours.caption"))}</caption>\n'
             f'<thead><tr><th scope="col">{escape(say("hours.region"))}</th><th scope="col">{escape(say("hours.days"))}</th>'
             f'<th scope="col">{escape(say("hours.hours"))}</th><th scope="col">{escape(say("hours.zone"))}</th></tr></thead>\n'
             f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
@@ -449,9 +450,12 @@ class Facts:
     def _hours_changes(self, region) -> list[str]:
         rows = []
         for change in dated.announced(region.changes, self.today, self.policy.announce_days):
-            hours = textfmt.days_and_hours(textfmt.weekly_rows(change, self.lang), self.lang) \
-                or textfmt.phrase(self.lang, "hours.closed")
+            weekly = textfmt.weekly_rows(change, self.lang)
+            hours = textfmt.days_and_hours(weekly, self.lang) or textfmt.phrase(self.lang, "hours.closed")
+            # data-weekly: the rows that take the hours' place from the change's first instant on
+            # (support-widget.js restates the table then; without it this row says from when).
             rows.append(f'<tr data-region="{escape(region.id)}" data-change="{change.start.isoformat()}" '
+                        f'data-weekly="{escape(json.dumps(weekly or [["", hours]], ensure_ascii=False))}" '
                         f'class="support-change"><td colspan="2">{self._from(change.start, hours)}</td></tr>')
         return rows
 
@@ -469,6 +473,43 @@ class Facts:
     def _from(self, date: dt.date, what: str) -> Markup:
         day = Markup(f'<time datetime="{date.isoformat()}">{escape(textfmt.format_long_date(date, self.lang))}</time>')
         return Markup(escape(self.say("changes.from", date="\ue004", what=what))).replace("\ue004", day)
+
+    # Weekly hours that stay true whatever the day until the next build: those in force on the
+    # build date, then each announced change of them, each bounded by its dates ("Monday to
+    # Friday 08:00–18:00 (until Sunday, 21 March 2027), Monday to Thursday 09:00–17:00 (from
+    # Monday, 22 March 2027)"). What no longer applies is in a span data-support-until (its last
+    # day, in data-zone) that support-widget.js hides from the next day on.
+    def _dated_weekly(self, owner, short: bool = False, every_day: bool = False) -> Markup:
+        def words(hours) -> str:
+            rows = textfmt.weekly_rows(hours, self.lang)
+            if every_day and len(set(hours.weekly)) == 1 and len(rows) == 1:
+                # The same hours every day: "every day 08:00–20:00" within the sentence
+                rows = [(self.say("channels.every_day"), rows[0][1])]
+            return textfmt.days_and_hours(rows, self.lang, short=short) or textfmt.phrase(self.lang, "hours.closed")
+
+        changes = dated.announced(owner.changes, self.today, self.policy.announce_days)
+        texts = [words(dated.as_on(owner, self.today))] + [words(c) for c in changes]
+        if not changes:
+            return _literal(texts[0])
+
+        def until(last: dt.date, inner) -> Markup:
+            return Markup(f'<span data-support-until="{last.isoformat()}" data-zone="{escape(owner.zone)}">{inner}</span>')
+
+        def day(date: dt.date) -> str:
+            return textfmt.format_long_date(date, self.lang)
+
+        parts = []
+        for k, text in enumerate(texts):
+            piece = _literal(text)
+            if k > 0:
+                start = changes[k - 1].start
+                piece += until(start - dt.timedelta(days=1), _literal(" " + self.say("changes.channel_from", date=day(start))))
+            if k < len(changes):
+                last = changes[k].start - dt.timedelta(days=1)
+                piece = until(last, piece + _literal(" " + self.say("changes.until", date=day(last))
+                                                     + self.say("list.short_separator")))
+            parts.append(piece)
+        return Markup("").join(parts)
 
     # The channels the pages list: offered on the build date, or announced (starting within the
     # announcement window); a retired one is gone.
@@ -498,7 +539,8 @@ class Facts:
             target = (change.first_response, change.update_interval)[index]
             if target != shown:
                 until = until or change.start - dt.timedelta(days=1)
-                changes += Markup(f'<br><span class="support-change">{self._from(change.start, words(target))}</span>')
+                changes += Markup(f'<br><span class="support-change" data-change="{change.start.isoformat()}" '
+                                  f'data-target="{escape(words(target))}">{self._from(change.start, words(target))}</span>')
             shown = target
         if until:
             out += Markup(f' <span class="support-until">{self._until(until, "changes.until")}</span>')
@@ -538,16 +580,22 @@ class Facts:
         items = []
         for ch in self._channels():
             desc = f" – {escape(self.t(ch.description))}" if ch.description else ""
-            facts = " ".join(escape(fact) for fact in self._channel_facts(ch))
-            live = '<span class="support-channel__live" hidden></span>' if ch.schedule else ""
+            facts = Markup(" ").join(escape(fact) for fact in self._channel_facts(ch))
+            live = '<span class="support-channel__live" hidden></span>' if self._has_live_line(ch) else ""
             # "Email: support@...", the name in bold and the address a link, as the catalog words it.
             line = str(escape(self.say("channels.address", name="\x00name\x00", address="\x00address\x00")))
             line = line.replace("\x00name\x00", f"<strong>{escape(self.t(ch.name))}</strong>").replace(
                 "\x00address\x00", f'<a href="{escape(ch.href)}">{escape(policy_text(ch.address))}</a>')
             items.append(f'<li data-channel="{escape(ch.id)}">{line}{desc}{self._channel_dates(ch)}'
                          f'<span class="support-channel__hours">{facts}</span>{live}</li>')
-        live = " data-support-channels" if any(ch.schedule for ch in self._channels()) else ""
+        live = " data-support-channels" if any(self._has_live_line(ch) for ch in self._channels()) else ""
         return Markup(f'<ul class="support-channels"{live}>\n' + "\n".join(items) + "\n</ul>\n")
+
+    # A channel whose state changes with the day: hours of its own, a first or last day, or a
+    # notice that concerns it (shown on its line while in effect).
+    def _has_live_line(self, ch) -> bool:
+        return bool(ch.schedule or ch.available_from or ch.available_until
+                    or any(ch.id in n.channels for n in self.policy.notices))
 
     # "For Critical incidents only.", then "Staffed Monday to Friday 08:00–20:00 CET/CEST (Berlin
     # time).", the holidays it is not staffed on and whether requests are taken outside the hours.
@@ -559,20 +607,16 @@ class Facts:
         schedule = dated.as_on(ch.schedule, self.today) if ch.schedule else None
         if schedule is None:
             return [*facts, say("channels.any_time" if ch.written else "channels.around_the_clock")]
-        rows = textfmt.weekly_rows(schedule, self.lang)
-        if len({days for days in schedule.weekly}) == 1 and len(rows) == 1:
-            # The same hours every day: "every day 08:00–20:00" within the sentence
-            rows = [(say("channels.every_day"), rows[0][1])]
-        hours = textfmt.days_and_hours(rows, self.lang)
+        hours = self._dated_weekly(ch.schedule, every_day=True)
         zone = textfmt.zone_label(schedule.zone, self.lang, *self._years())
         always = all(day == (Interval(0, MINUTES_PER_DAY),) for day in schedule.weekly)
         if schedule.region:
-            facts.append(say("channels.region_hours", region=self.t(self.policy.region(schedule.region).name),
-                             hours=hours, zone=zone))
+            facts.append(self._with_markup(say("channels.region_hours", region=self.t(self.policy.region(schedule.region).name),
+                                               hours="\ue004", zone=zone), hours))
         elif always:
             facts.append(say("channels.hours_always", zone=zone))
         else:
-            facts.append(say("channels.hours", hours=hours, zone=zone))
+            facts.append(self._with_markup(say("channels.hours", hours="\ue004", zone=zone), hours))
         if schedule.calendar:
             facts.append(say("channels.holidays", calendar=self.t(self.policy.calendar(schedule.calendar).name)))
         if not schedule.region:
@@ -611,6 +655,12 @@ class Facts:
                 out.append(self.say(key, days=textfmt.join_words(names, self.lang)))
         return out
 
+    # A text escaped for HTML and Markdown (as every fact a page shows), with the markup `inner`
+    # where it has \ue004.
+    @staticmethod
+    def _with_markup(text: str, inner: Markup) -> Markup:
+        return _literal(text).replace("\ue004", inner)
+
     def _target(self, target) -> str:
         return textfmt.duration_words(target.minutes, target.business, self.policy.business_day_minutes, self.lang)
 
@@ -632,7 +682,7 @@ class Facts:
         head = "".join(f'<th scope="col">{escape(say("priorities." + k))}</th>' for k in
                        ("priority", "definition", "examples", "first_response", "coverage", "updates"))
         return Markup(
-            f'<div class="support-priorities">\n<table>\n<caption>{escape(say("priorities.caption"))}</caption>\n'
+            f'<div class="support-priorities" data-support-targets>\n<table>\n<caption>{escape(say("priorities.caption"))}</caption>\n'
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
         )
 
@@ -647,22 +697,24 @@ class Facts:
             return self.say("priorities.via_hours", channel=self.say("channels.name_in_text", name=self.t(channel.name)))
         return self.say("priorities.via", coverage=coverage, channel=self.say("channels.name_in_text", name=self.t(channel.name)))
 
-    def business_hours_rule(self) -> str:
-        days = self.say("list.separator").join(self._weekly_words(r.name, dated.as_on(r, self.today)) for r in self.policy.regions)
+    def business_hours_rule(self) -> Markup:
+        separator = _literal(self.say("list.separator"))
+        days = separator.join(self._weekly_words(r.name, r) for r in self.policy.regions)
         hours = self.policy.business_day_minutes / 60
-        rule = self.say("priorities.business_rule", days=days, day=f"{hours:g}")
+        rule = self._with_markup(self.say("priorities.business_rule", days="\ue004", day=f"{hours:g}"), days)
         via = [self.policy.channel(p.via) for p in self.policy.priorities if p.via and not p.around_the_clock]
         via = [ch for ch in dict.fromkeys(via) if ch.schedule]
         if via:
-            channels = self.say("list.separator").join(self._weekly_words(ch.name, ch.schedule) for ch in via)
-            rule += " " + self.say("priorities.channel_rule", channels=channels)
+            channels = separator.join(self._weekly_words(ch.name, ch.schedule) for ch in via)
+            rule += Markup(" ") + self._with_markup(self.say("priorities.channel_rule", channels="\ue004"), channels)
         return rule
 
     # "EMEA: Monday to Friday 10:00–18:00 CET/CEST": a region's or a channel's weekly hours.
-    def _weekly_words(self, name, schedule) -> str:
-        return self.say("hours.labelled", name=self.t(name),
-                        hours=textfmt.days_and_hours(textfmt.weekly_rows(schedule, self.lang), self.lang, short=True),
-                        zone=textfmt.zone_abbreviations(schedule.zone, self.lang, *self._years()))
+    # Hours in force on the build date and the announced changes, each with its dates.
+    def _weekly_words(self, name, schedule) -> Markup:
+        return self._with_markup(self.say("hours.labelled", name=self.t(name), hours="\ue004",
+                                          zone=textfmt.zone_abbreviations(schedule.zone, self.lang, *self._years())),
+                                 self._dated_weekly(schedule, short=True))
 
     def _list(self, items, tag="ul", cls="") -> Markup:
         inner = "\n".join(f"<li>{escape(self.t(i))}</li>" for i in items)

@@ -7,18 +7,31 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import re
 from pathlib import Path
 
 import yaml
 from markupsafe import escape
 
-from . import atom, catalog, feed, ics, jsonld, render, version
+from . import atom, catalog, dated, feed, ics, jsonld, render, textfmt, version
 from .loading import PolicyError, Problem, load_policy
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 # Catalog texts the browser receives beside the widget.* section, by the name the script reads.
 BROWSER_TEXTS = {"name_official": "holidays.official", "name_date": "calendar.name_date",
                  "priority_name": "priorities.name_in_text", "channel_name": "channels.name_in_text"}
+# Browser words that are settings, not texts a reader sees.
+BROWSER_SETTINGS = ("widget.units",)
+
+
+# A fallback text marked for the browser, which writes plain text: " (note)" after each form
+# that has words of its own outside its {placeholders}.
+def _marked(text, note: str):
+    if isinstance(text, dict):
+        return {form: _marked(value, note) for form, value in text.items()}
+    if not isinstance(text, str) or not re.search(r"[^\W\d_]", re.sub(r"\{\w+\}", "", text)):
+        return text
+    return f"{text} ({note})"
 
 
 class Portal:
@@ -241,13 +254,44 @@ class Portal:
 
     # The browser scripts' words in one language: in every page of that edition (no request) and
     # in locales/<lang>.json for the language hint and widgets embedded elsewhere.
+    # A word the catalog lacks (missing_translations: fallback) is the first language's, marked
+    # like the server's: "Open (pas encore traduit)". Settings and pure forms ("{text} ({regions})",
+    # "; ") have nothing to translate and stay as they are.
     def browser_words(self, lang: str) -> dict:
         words = self.catalogs.get(lang) or catalog.get(lang)
-        return {**words.section("widget."), "locale": words.locale.replace("_", "-"), "table": words("table.label"),
-                "hint": words("language.hint"), "hint_close": words("language.hint_close"),
+        keys = {**{f"widget.{k}": k for k in words.section("widget.")},
+                "table.label": "table", "language.hint": "hint", "language.hint_close": "hint_close",
                 # The same words as the pages': a holiday with its official name, a closure with
                 # its date, a priority's and a channel's name inside a sentence.
-                **{k: words.texts[key] for k, key in BROWSER_TEXTS.items()}}
+                **{key: name for name, key in BROWSER_TEXTS.items()}}
+        note = words("untranslated")
+        result = {}
+        for key, name in keys.items():
+            text = words.texts[key]
+            if words.is_fallback(key) and key not in BROWSER_SETTINGS:
+                text = _marked(text, note)
+            result[name] = text
+        return {**result, "locale": words.locale.replace("_", "-"), "untranslated": note,
+                "formats": {**textfmt.browser_formats(lang), "moment": words("notices.moment"),
+                            "time_zone": words("notices.time"), "window": words("notices.window")},
+                "zones": self.browser_zones(lang), "targets": self.browser_targets(lang)}
+
+    # Every first-response target of the policy as the priorities page writes it ("4 business
+    # hours"), by minutes and clock ("240b", "30c"): the calculator states the target in these words.
+    def browser_targets(self, lang: str) -> dict:
+        p = self.policy
+        targets = [t for pr in p.priorities for t in (pr.first_response, *(c.first_response for c in pr.changes)) if t]
+        return {f"{t.minutes}{'b' if t.business else 'c'}":
+                textfmt.duration_words(t.minutes, t.business, p.business_day_minutes, lang) for t in targets}
+
+    # The short name of every zone the policy uses, per period of the published horizon, as the
+    # pages write it in `lang` (textfmt.zone_periods): the live parts name zones the same way.
+    def browser_zones(self, lang: str) -> dict:
+        p = self.policy
+        zones = [r.zone for r in p.regions] + [c.schedule.zone for c in p.channels if c.schedule]
+        zones += [dated.channel_zone(p, c) for c in p.channels] + [n.zone for n in p.notices]
+        first, last = p.horizon
+        return {zone: textfmt.zone_periods(zone, lang, first, last) for zone in dict.fromkeys(zones)}
 
     # The content/ path of a page of this edition, as errors name it: content/de/hours.md.
     def page_name(self, src_uri: str) -> str:

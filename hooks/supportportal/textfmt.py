@@ -203,3 +203,80 @@ def _notice_moment(moment: dt.datetime, zone: str, all_day: bool, lang: str, las
     if time_only:
         return phrase(lang, "notices.time", time=f"{local:%H:%M}", zone=abbr)
     return phrase(lang, "notices.moment", date=format_long_date(local.date(), lang), time=f"{local:%H:%M}", zone=abbr)
+
+
+# The forms the browser writes dates and times in, from the same CLDR data as the pages (Babel),
+# so that the live parts and the static text agree: the full and long date patterns, a weekday
+# with a time (the locale's "E HH:mm" with the weekday written out), the month and day names
+# (days from Monday), and how a date, a time and a zone go together (notices.moment).
+# Times are always 24-hour HH:mm, as everywhere on the pages.
+def browser_formats(lang: str) -> dict:
+    return _browser_formats(locale(lang))
+
+
+@functools.cache
+def _browser_formats(locale_: str) -> dict:
+    from babel import Locale
+    from babel.dates import get_month_names
+
+    loc = Locale.parse(locale_)
+    weekday_time = loc.datetime_skeletons.get("EHm")
+    weekday_time = _pattern_24h(weekday_time.pattern if weekday_time else "EEEE HH:mm")
+    months, days = get_month_names("wide", locale=loc), get_day_names("wide", locale=loc)
+    return {
+        "date": loc.date_formats["full"].pattern, "date_long": loc.date_formats["long"].pattern,
+        "weekday_time": weekday_time, "months": [months[i] for i in range(1, 13)],
+        "days": [days[i] for i in range(7)],
+    }
+
+
+# A CLDR pattern with the weekday written out (E, EEE -> EEEE) and a 24-hour HH:mm clock.
+def _pattern_24h(pattern: str) -> str:
+    import re
+
+    parts = re.split(r"('(?:[^']|'')*')", pattern)
+    for i in range(0, len(parts), 2):  # outside quoted literals
+        part = re.sub(r"E+", "EEEE", parts[i])
+        part = re.sub(r"[hHkK]+", "HH", part)
+        parts[i] = re.sub(r"\s*a+\s*|\s*[bB]+\s*", "", part)
+    return "".join(parts)
+
+
+# The short zone name in force in each period of `zone` between `first` and `last` (inclusive
+# dates), as the pages write it for that period ("CET", "CEST", "UTC+08:00"): [[start, name], ...]
+# with start in seconds since 1970 (None for the first period). The browser looks the name up
+# by instant instead of asking Intl, which names zones differently ("GMT+8", "UTC+1").
+def zone_periods(zone: str, lang: str, first: dt.date, last: dt.date) -> list:
+    return _zone_periods(zone, locale(lang), first, last)
+
+
+@functools.cache
+def _zone_periods(zone: str, locale_: str, first: dt.date, last: dt.date) -> list:
+    tz = zoneinfo.ZoneInfo(zone)
+    utc = dt.timezone.utc
+    start = dt.datetime.combine(first - dt.timedelta(days=1), dt.time(0), utc)
+    end = dt.datetime.combine(last + dt.timedelta(days=2), dt.time(0), utc)
+
+    def state(moment):
+        local = moment.astimezone(tz)
+        return local.utcoffset(), local.tzname()
+
+    periods, moment = [], start
+    while moment < end:
+        step = min(moment + dt.timedelta(hours=6), end)
+        if state(step) != state(moment):  # a change within these 6 hours: find its second
+            low, high = moment, step
+            while high - low > dt.timedelta(seconds=1):
+                mid = low + (high - low) / 2
+                low, high = (mid, high) if state(mid) == state(low) else (low, mid)
+            periods.append(high)
+        moment = step
+    names = []
+    for i, begin in enumerate([start, *periods]):
+        # Named at a wall time well inside the period (not at a doubled hour).
+        inside = begin + dt.timedelta(hours=3)
+        wall = inside.astimezone(tz).replace(tzinfo=None)
+        name = _abbreviation(zone, wall, locale_)
+        if not names or names[-1][1] != name:
+            names.append([None if i == 0 else int(begin.timestamp()), name])
+    return names

@@ -38,6 +38,9 @@ const KINDS = {
   "data-support-notice-list": notices,
   "data-support-next-closure": nextClosure,
   "data-support-calendar": calendarMark,
+  "data-support-hours": hoursTable,
+  "data-support-targets": targetTable,
+  "data-support-until": dated,
 };
 // Kinds that show the error when the feed cannot be loaded; the others (a channel list keeps
 // its stated hours) keep the page's text.
@@ -188,7 +191,7 @@ function status(root, policy, lang, s) {
 function changesNotice(policy, regions, lang, s, now) {
   return hoursChanges(policy, now, 7).filter((c) => regions.some((r) => r.id == c.region)).map((c) => {
     const region = policy.regions.find((r) => r.id == c.region);
-    const date = formatter(lang, { timeZone: region.zone, weekday: "long", day: "numeric", month: "long" }).format(c.at);
+    const date = longDate(c.from, s, lang);
     return fill(s.hours_change, { region: text(region.name, lang, policy), date });
   }).join(" ");
 }
@@ -216,14 +219,26 @@ function channelLines(root, policy, lang, s) {
     return { line, channel: (policy.channels || []).find((c) => c.id == id) };
   }).filter((l) => l.channel);
 
+  for (const l of lines) {
+    l.hours = l.line.closest("[data-channel]").querySelector(".support-channel__hours");
+    l.notices = h("span", { class: "support-status__notices support-channel__notices" });
+    l.line.after(l.notices);
+  }
+
   function update(now) {
-    const all = channelStatus(policy, now);
+    const all = channelStatus(policy, now), states = noticeStates(policy, now);
     let wake = Infinity;
-    for (const { line, channel } of lines) {
+    for (const st of states) if (st.nextChange) wake = Math.min(wake, +st.nextChange);
+    for (const { line, channel, hours, notices } of lines) {
       const st = all[channel.id];
       setAttr(line, "data-state", st.state);
-      setText(line, channelDetail(st, channel, policy, lang, s, now));
-      line.hidden = false;
+      // Around the clock with no last day: the stated hours say it all (its line is for notices).
+      const words = st.state == "always" && !(channel.available && channel.available.until) ? "" : channelDetail(st, channel, policy, lang, s, now);
+      setText(line, words);
+      if (line.hidden != !words) line.hidden = !words;
+      // A channel no longer offered has no hours to state: its line says so instead.
+      if (hours && hours.hidden != (st.state == "unavailable" && !st.nextChange)) hours.hidden = !hours.hidden;
+      noticeLines(notices, noticesConcerning(states, { channel: channel.id }), policy, lang, s, now);
       if (st.nextChange) wake = Math.min(wake, +st.nextChange);
     }
     return wake;
@@ -235,7 +250,10 @@ function channelLines(root, policy, lang, s) {
 // Saturday 00:00 EST (06:00 your time)." Redrawn only when the time to show changes.
 function noticeLines(box, active, policy, lang, s, now) {
   const lines = active.map(({ notice }) => {
-    const until = notice.end ? fill(s.notice_until, moment(new Date(notice.end), notice.zone, lang, s, now)) : s.notice_open;
+    const end = notice.end && new Date(notice.end);
+    // A notice of whole days ends with its last day, as the page says it; else at its last moment.
+    const lastDay = end && notice.all_day && longDate(isoDate(new Date(+end - MINUTE), notice.zone), s, lang);
+    const until = !end ? s.notice_open : fill(s.notice_until, lastDay ? { at: lastDay, day: lastDay, time: "" } : moment(end, notice.zone, lang, s, now));
     return { notice, words: `${text(notice.title, lang, policy)}, ${until}` };
   });
   const key = lines.map((l) => l.notice.id + "\n" + l.words).join("\n");
@@ -269,6 +287,14 @@ function notices(root, policy, lang, s) {
       more.setAttribute("aria-expanded", String(open));
       root.toggleAttribute("data-expanded", open);
     });
+  }
+  // On the notices page, beside the window in the notice's zone, the reader's own times when
+  // they differ (not in the banner: its height stays the build's, so no page moves under it).
+  const byId = new Map((policy.notices || []).map((n) => [n.id, n]));
+  for (const item of page ? items : []) {
+    const notice = byId.get(item.getAttribute("data-notice")), when = item.querySelector(".support-notice__when");
+    const yours = notice && when && readerWindow(notice, s);
+    if (yours && !item.querySelector(".support-notice__yours")) when.append(" ", h("span", { class: "support-notice__yours" }, yours));
   }
 
   let first = true;
@@ -326,20 +352,38 @@ function rememberNotices(heard) {
   }
 }
 
+// "(Tuesday, 16 March 2027, 14:00 to 18:00 your time)": a notice's window in the reader's zone,
+// in the page's forms; none for whole days or where the reader's clock reads as the notice's.
+function readerWindow(notice, s) {
+  if (notice.all_day || !notice.start) return "";
+  const start = new Date(notice.start), end = notice.end && new Date(notice.end);
+  const same = (t) => utcOffset(notice.zone, t) == -t.getTimezoneOffset();
+  if (same(start) && (!end || same(end))) return "";
+  const moment = (t) => fill(s.formats.moment, { date: cldr(s.formats.date, wall(t), s), time: cldr("HH:mm", wall(t), s), zone: "" }).trim();
+  const first = moment(start);
+  if (!end) return `(${fill(s.yours, { time: first })})`;
+  const last = isoDate(start) == isoDate(end) ? cldr("HH:mm", wall(end), s) : moment(end);
+  return `(${fill(s.yours, { time: fill(s.formats.window, { start: first, end: last }) })})`;
+}
+
 // The sentence for a channel: staffed around the clock, staffed until, or when it is staffed
 // next (and whether it takes requests meanwhile), in its zone and the reader's.
 function channelDetail(st, channel, policy, lang, s, now) {
-  if (st.state == "always") return s.around_the_clock;
+  const available = channel.available || {};
+  // Its first and last day are said as the page says them: "Offered from Monday, 11 January 2027."
+  if (st.state == "unavailable") return st.nextChange ? fill(s.offered_from, { at: longDate(available.from, s, lang) }) : s.not_offered;
+  const last = available.until ? [fill(s.offered_until, { date: longDate(available.until, s, lang) })] : [];
+  if (st.state == "always") return (last.length ? last : [s.around_the_clock]).join(" ");
   if (st.state == "unknown") return s.unknown_detail;
-  // Before its first or after its last day (channels' from / until): when it is offered, if ever again.
-  if (st.state == "unavailable") return st.nextChange ? fill(s.offered_from, moment(st.nextChange, st.zone, lang, s, now)) : s.not_offered;
   const parts = closureNote(st, policy, lang, s);
   const at = moment(st.nextChange, st.zone, lang, s, now);
   const today = dateKey(st.nextChange, st.zone) == dateKey(now, st.zone) ? "_today" : "";
-  if (st.nextState == "unknown") parts.push(fill(s.schedule_ends, at));
+  // The next change is the end of its last day: never "next staffed" at a moment it is gone.
+  if (st.nextState == "unavailable") parts.push(st.state == "staffed" ? s.staffed_to_the_end : s.not_staffed_again);
+  else if (st.nextState == "unknown") parts.push(fill(s.schedule_ends, at));
   else if (st.state == "staffed") parts.push(fill(s.staffed_until, at));
   else parts.push(fill(channel.outside_hours == "accepted" ? s.accepted : s["next_staffed" + today], at));
-  return parts.join(" ");
+  return [...parts, ...last].join(" ");
 }
 
 // "Closed today for Good Friday." or "Special hours today: ...", on a day that differs from the weekly hours.
@@ -381,13 +425,135 @@ function calculator(root, policy, lang, s) {
       ? fill(s.due, { ...moment(result.due, region.zone, lang, s, now, ", "), left: duration(result.due - now, lang, s) })
       : s.due_beyond);
     const via = priority.via && (policy.channels || []).find((c) => c.id == priority.via);
-    const vars = { priority: fill(s.priority_name, { name: text(priority.name, lang, policy) }), region: text(region.name, lang, policy), target: target ? duration(target.minutes * MINUTE, lang, s, false) : "", channel: via ? fill(s.channel_name, { name: text(via.name, lang, policy) }) : "" };
+    const vars = { priority: fill(s.priority_name, { name: text(priority.name, lang, policy) }), region: text(region.name, lang, policy), target: target ? targetWords(target, lang, s) : "", channel: via ? fill(s.channel_name, { name: text(via.name, lang, policy) }) : "" };
     const counted = target ? fill(target.clock != "business" ? s.calendar : result.channel ? s.business_channel : s.business, vars) : "";
     // A channel the target does not count on is still named: "... are answered via Support portal."
     setText(note, [counted, via && !(result.channel && target.clock == "business") ? fill(s.via, vars) : ""].filter(Boolean).join(" "));
     return Infinity;
   }
   return { root, update };
+}
+
+// Dated changes on the reader's day
+
+// The hours table: from the first instant of an announced change (00:00 of its date in the
+// region's zone) the region's rows state the new hours (the change row's data-weekly), the
+// change row goes, and the "until" row names the day before the next change still to come, or
+// goes too. Before that the table stays as built. The table keeps at least its height.
+function hoursTable(root, policy, lang, s) {
+  const regions = policy.regions.map((region) => ({ region, shown: "" }));
+
+  function update(now) {
+    let wake = Infinity;
+    for (const entry of regions) {
+      const { region } = entry;
+      const rows = [...root.querySelectorAll(`tbody tr[data-region="${CSS.escape(region.id)}"]`)];
+      const changes = rows.filter((tr) => tr.hasAttribute("data-change"));
+      if (!changes.length) continue;
+      const day = isoDate(now, region.zone);
+      const begun = changes.filter((tr) => tr.getAttribute("data-change") <= day);
+      const coming = changes.filter((tr) => tr.getAttribute("data-change") > day);
+      if (coming.length) wake = Math.min(wake, dayStart(coming[0].getAttribute("data-change"), region.zone));
+      const latest = begun.length ? begun[begun.length - 1].getAttribute("data-change") : "";
+      if (latest == entry.shown) continue;
+      entry.shown = latest;
+      keepHeight(root);
+      const weekly = rows.filter((tr) => !tr.hasAttribute("data-change") && !tr.classList.contains("support-until"));
+      const until = rows.find((tr) => tr.classList.contains("support-until"));
+      const head = weekly[0].querySelector("th"), zone = weekly[0].querySelector("td[data-zone]");
+      const lines = JSON.parse(begun[begun.length - 1].getAttribute("data-weekly"));
+      const fresh = lines.map(([days, hours], i) => h("tr", { "data-region": region.id },
+        ...(i == 0 ? [head] : []), h("td", {}, days), h("td", {}, hours), ...(i == 0 ? [zone] : [])));
+      weekly[0].before(...fresh);
+      weekly.forEach((tr) => tr.remove());
+      begun.forEach((tr) => (tr.hidden = true));
+      if (until) {
+        until.hidden = !coming.length;
+        const time = until.querySelector("time");
+        if (coming.length && time) {
+          const last = isoDate(new Date(Date.parse(coming[0].getAttribute("data-change")) - DAY / 2), "UTC");
+          time.dateTime = last;
+          time.textContent = longDate(last, s, lang);
+        }
+      }
+      const span = String(fresh.length + coming.length + (coming.length && until ? 1 : 0));
+      for (const cell of [head, zone]) if (cell) cell.rowSpan = span;
+    }
+    return wake;
+  }
+  return { root, update };
+}
+
+// The priority table's targets: a change of a target takes the cell's place once its date has
+// begun in every region's zone (a request counts from 00:00 of it in the customer's region);
+// until then the cell says until when the target applies and what comes from when.
+function targetTable(root, policy, lang, s) {
+  const cells = [...root.querySelectorAll("td")].filter((td) => td.querySelector(".support-change[data-change]"));
+  const shown = new Map();
+
+  function update(now) {
+    let wake = Infinity;
+    const day = policy.regions.map((r) => isoDate(now, r.zone)).sort()[0];
+    for (const cell of cells) {
+      const changes = [...cell.querySelectorAll(".support-change[data-change]")];
+      const begun = changes.filter((c) => c.getAttribute("data-change") <= day);
+      const coming = changes.filter((c) => c.getAttribute("data-change") > day);
+      if (coming.length) {
+        const date = coming[0].getAttribute("data-change");
+        wake = Math.min(wake, Math.max(...policy.regions.map((r) => dayStart(date, r.zone))));
+      }
+      if (!begun.length || shown.get(cell) == begun.length) continue;
+      shown.set(cell, begun.length);
+      keepHeight(root);
+      setText(cell.firstChild, begun[begun.length - 1].getAttribute("data-target"));
+      for (const c of begun) {
+        c.hidden = true;
+        if (c.previousElementSibling && c.previousElementSibling.tagName == "BR") c.previousElementSibling.hidden = true;
+      }
+      const until = cell.querySelector(".support-until");
+      if (until) {
+        until.hidden = !coming.length;
+        const time = until.querySelector("time");
+        if (coming.length && time) {
+          const last = isoDate(new Date(Date.parse(coming[0].getAttribute("data-change")) - DAY / 2), "UTC");
+          time.dateTime = last;
+          time.textContent = longDate(last, s, lang);
+        }
+      }
+    }
+    return wake;
+  }
+  return { root, update };
+}
+
+// Words that apply until a date (data-support-until, the last day, in data-zone): gone from the
+// next day on, the paragraph keeping its height.
+function dated(root) {
+  const last = root.getAttribute("data-support-until"), zone = root.getAttribute("data-zone") || "UTC";
+  const next = isoDate(new Date(Date.parse(last) + DAY), "UTC");
+
+  function update(now) {
+    const over = isoDate(now, zone) > last;
+    if (over && !root.hidden) {
+      keepHeight(root.closest("p, li, td") || root.parentElement);
+      root.hidden = true;
+    }
+    return over ? Infinity : dayStart(next, zone);
+  }
+  return { root, update };
+}
+
+// The first instant of a date ("2027-03-22") in `zone`.
+function dayStart(iso, zone) {
+  const midnight = Date.parse(iso);
+  let t = midnight - utcOffset(zone, new Date(midnight)) * MINUTE;
+  t = midnight - utcOffset(zone, new Date(t)) * MINUTE;
+  return t;
+}
+
+// A restated block keeps the height it was built with, so nothing below it moves.
+function keepHeight(block) {
+  if (!block.style.minHeight) block.style.minHeight = `${block.getBoundingClientRect().height}px`;
 }
 
 // Closures on the reader's day
@@ -486,53 +652,86 @@ function regionNames(ids, policy, lang) {
 
 // A date ("2026-12-25") written out in the catalog's locale: "Friday 25 December 2026".
 function longDate(iso, s, lang, weekday = true) {
-  const options = { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" };
-  if (weekday) options.weekday = "long";
-  return formatter(s.locale || lang, options).format(Date.parse(iso));
+  return cldr(weekday ? s.formats.date : s.formats.date_long, wall(new Date(Date.parse(iso)), "UTC"), s);
 }
 
 // Helper functions
 
 // An instant in the region's zone and, if it differs, in the reader's: "Tuesday 10:00 CET (04:00 your time)".
 function when(date, zone, lang, s, now, glue) {
-  const there = clock(date, zone, lang, now) + " " + zoneName(date, zone, lang);
+  const there = clock(date, zone, s, now, zoneName(date, zone, lang, s));
   if (utcOffset(zone, date) == -date.getTimezoneOffset()) return there;
-  const here = fill(s.yours, { time: clock(date, undefined, lang, now) });
+  const here = fill(s.yours, { time: clock(date, undefined, s, now, "") });
   return glue ? there + glue + here : `${there} (${here})`;
 }
 
 // The same instant for a catalog text: {at} as `when` writes it, and its parts apart for languages
-// that put words between them ("lunedì alle 10:00"): {day} the weekday (and the date from six days
-// away) in `zone`, empty on the day itself there; {time} the wall time, zone and the reader's own time.
+// that put words between them ("lunedì alle 10:00"): {day} the weekday (the page's full date from six
+// days away) in `zone`, empty on the day itself there; {time} the wall time, zone and the reader's own time.
 function moment(date, zone, lang, s, now, glue) {
-  const options = { timeZone: zone, weekday: "long" };
-  if (date - now >= 6 * 864e5) Object.assign(options, { day: "numeric", month: "long" });
-  const day = dateKey(now, zone) == dateKey(date, zone) ? "" : formatter(lang, options).format(date);
-  let time = clock(date, zone, lang, date) + " " + zoneName(date, zone, lang);
+  const fields = wall(date, zone);
+  const day = dateKey(now, zone) == dateKey(date, zone) ? "" : cldr(date - now < 6 * DAY ? "EEEE" : s.formats.date, fields, s);
+  let time = fill(s.formats.time_zone, { time: cldr("HH:mm", fields, s), zone: zoneName(date, zone, lang, s) }).trim();
   if (utcOffset(zone, date) != -date.getTimezoneOffset()) {
-    const here = fill(s.yours, { time: clock(date, undefined, lang, now) });
+    const here = fill(s.yours, { time: clock(date, undefined, s, now, "") });
     time = glue ? time + glue + here : `${time} (${here})`;
   }
   return { at: when(date, zone, lang, s, now, glue), day, time };
 }
 
-// Wall time in `zone`, with the weekday unless it is today there, and the date from six days away.
-function clock(date, zone, lang, now) {
-  const today = dateKey(now, zone) == dateKey(date, zone);
-  const far = date - now >= 6 * 864e5;
-  const options = { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
-  if (!today) options.weekday = "long";
-  if (far) Object.assign(options, { day: "numeric", month: "long" });
-  return formatter(lang, options).format(date);
+// Wall time in `zone` (undefined: the reader's) with the zone's name: the time alone today there,
+// with the weekday within six days, else with the page's full date ("Monday, 11 January 2027, 00:00 CET").
+function clock(date, zone, s, now, name) {
+  const fields = wall(date, zone), time = cldr("HH:mm", fields, s);
+  if (dateKey(now, zone) == dateKey(date, zone)) return fill(s.formats.time_zone, { time, zone: name }).trim();
+  if (date - now < 6 * DAY) return `${cldr(s.formats.weekday_time, fields, s)} ${name}`.trim();
+  return fill(s.formats.moment, { date: cldr(s.formats.date, fields, s), time, zone: name }).trim();
 }
 
 function dateKey(date, zone) {
-  return formatter("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  return isoDate(date, zone);
 }
 
-// Short zone name: the page language's ("MEZ"), else a common English one ("CET", "EST"),
-// else the offset ("GMT+5:30").
-function zoneName(date, zone, lang) {
+// The date of an instant in `zone` (undefined: the reader's): "2026-12-24".
+function isoDate(date, zone) {
+  const f = wall(date, zone);
+  return `${f.y}-${String(f.M).padStart(2, "0")}-${String(f.d).padStart(2, "0")}`;
+}
+
+// The wall-clock fields of an instant in `zone` (undefined: the reader's), from its UTC offset there.
+function wall(date, zone) {
+  const offset = zone ? utcOffset(zone, date) : -date.getTimezoneOffset();
+  const d = new Date(+date + offset * MINUTE);
+  return { y: d.getUTCFullYear(), M: d.getUTCMonth() + 1, d: d.getUTCDate(), E: (d.getUTCDay() + 6) % 7, H: d.getUTCHours(), m: d.getUTCMinutes() };
+}
+
+// A CLDR date pattern ("EEEE, d MMMM y") filled with wall-clock fields, in the names the build
+// gave (s.formats, from the same CLDR data as the pages): the page and the live parts agree.
+function cldr(pattern, f, s) {
+  return pattern.replace(/'((?:[^']|'')*)'|([A-Za-z])\2*/g, (token, quoted, letter) => {
+    if (quoted !== undefined) return quoted ? quoted.replace(/''/g, "'") : "'";
+    const n = token.length;
+    switch (letter) {
+      case "y": return n == 2 ? String(f.y % 100).padStart(2, "0") : String(f.y).padStart(n, "0");
+      case "M": case "L": return n >= 4 ? s.formats.months[f.M - 1] : String(f.M).padStart(n, "0");
+      case "d": return String(f.d).padStart(n, "0");
+      case "E": case "c": case "e": return s.formats.days[f.E];
+      case "H": return String(f.H).padStart(n, "0");
+      case "m": return String(f.m).padStart(n, "0");
+      default: return token;
+    }
+  });
+}
+
+// The zone's short name at an instant as the pages write it ("CET", "UTC+08:00"): from the
+// build's table of its periods; a zone the policy does not use by Intl's names.
+function zoneName(date, zone, lang, s) {
+  const periods = s.zones && s.zones[zone];
+  if (periods) {
+    let name = periods[0][1];
+    for (const [start, label] of periods) if (start == null || start * 1000 <= +date) name = label;
+    return name;
+  }
   let first = "";
   for (const locale of [lang, "en-US", "en-GB"]) {
     const part = formatter(locale, { timeZone: zone, timeZoneName: "short" }).formatToParts(date).find((p) => p.type == "timeZoneName");
@@ -541,6 +740,12 @@ function zoneName(date, zone, lang) {
     first ||= name;
   }
   return first;
+}
+
+// A target as the priorities page writes it ("4 business hours"), from the build's words.
+function targetWords(target, lang, s) {
+  const words = s.targets && s.targets[`${target.minutes}${target.clock == "business" ? "b" : "c"}`];
+  return words || duration(target.minutes * MINUTE, lang, s, false);
 }
 
 // A length of time in the page language ("2 hr 15 min", "3 Tage, 4 Stunden"), rounded up to the minute.

@@ -1,0 +1,386 @@
+# One voice: the pages' text and the live parts the browser writes never contradict each other,
+# on any day until the next build. The "one voice" fixture (tests/fixtures/policies/one-voice:
+# three regions, one at UTC+08:00 and one at UTC+05:30, a change of hours and of targets, a channel
+# that starts, one that ends, one in a zone of its own, notices on a channel and on a region) is
+# built once on Monday 15 March 2027 and read in Chromium at fixed clocks: each day from the build
+# day to eight days after it, and one minute before and after each instant a statement changes
+# (a change of hours, a channel's first and last instant, a notice's start and end), in two viewer
+# zones: in one each reading a fresh load (pages and editions by turns), in the other every page of
+# every edition left open while the clock moves on; the default policy likewise over the week
+# after its build. On each reading of the hours, priorities and contact pages:
+#   - every zone name, date and month the live parts write is in the form the pages use (the
+#     zone names of the hours table, the full dates of the pages), never Intl's ("GMT+8");
+#   - the hours table, the business-hours sentence, the channels' hours and the target cells state
+#     what is in force that day (in each region's zone), or bound it by dates;
+#   - the live status of each region and channel is the reference schedule's; a channel that is
+#     not offered is never said to be staffed or to take requests, and "next staffed" never
+#     names a moment after its last day.
+# Expectations come from the loaded policy (zoneinfo, Babel) and the Python reference schedule.
+
+import datetime as dt
+import json
+import re
+import shutil
+from zoneinfo import ZoneInfo
+
+import pytest
+from babel.dates import get_month_names
+
+import reference_schedule as ref
+from conftest import ROOT, copy_project, run_build, serve_directory
+from supportportal import catalog, dated, textfmt
+from supportportal.loading import load_policy
+
+pytestmark = pytest.mark.browser
+
+FIXTURE = ROOT / "tests" / "fixtures" / "policies" / "one-voice"
+BUILT = dt.date(2027, 3, 15)
+VIEWER_ZONES = ("Europe/Berlin", "America/Los_Angeles")
+PAGES = ("hours/", "priorities/", "contact/")
+UTC = dt.timezone.utc
+
+
+@pytest.fixture(scope="module")
+def one_voice(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("one-voice") / "project")
+    for path in FIXTURE.glob("*.yml"):
+        shutil.copy2(path, project / "policy" / path.name)
+    epoch = str(int(dt.datetime.combine(BUILT, dt.time(0), UTC).timestamp()))
+    build = run_build(project, epoch=epoch)
+    assert build.ok, build.output
+    server, url = serve_directory(build.site)
+    feed = json.loads((build.site / "support.json").read_text())
+    yield load_policy(project / "policy", BUILT), feed, url
+    server.shutdown()
+
+
+def midnight(day: dt.date, zone: str) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(0), ZoneInfo(zone)).astimezone(UTC)
+
+
+# Each day at a time that alternates between morning and evening in Berlin, and one minute
+# either side of every instant at which a statement of the pages changes.
+def instants(policy) -> list:
+    days = [dt.datetime.combine(BUILT + dt.timedelta(days=n), (dt.time(4, 30), dt.time(13, 30))[n % 2], UTC)
+            for n in range(9)]
+    edges = [midnight(c.start, r.zone) for r in policy.regions for c in r.changes]
+    for channel in policy.channels:
+        zone = dated.channel_zone(policy, channel)
+        if channel.available_from:
+            edges.append(midnight(channel.available_from, zone))
+        if channel.available_until:
+            edges.append(midnight(channel.available_until + dt.timedelta(days=1), zone))
+    edges += [n.start for n in policy.notices] + [n.end for n in policy.notices if n.end]
+    last = dt.datetime.combine(BUILT + dt.timedelta(days=9), dt.time(0), UTC)
+    edges = [e + dt.timedelta(minutes=m) for e in edges for m in (-1, 1) if midnight(BUILT, "UTC") < e < last]
+    return sorted(set(days + edges))
+
+
+def squash(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def ms(instant: dt.datetime) -> int:
+    return int(instant.timestamp() * 1000)
+
+
+# What one reading shows: the live parts' texts, and the static statements as a reader sees them
+# (innerText: hidden words are not read).
+READ_JS = """() => {
+  const text = (e) => (e ? e.innerText : '');
+  const visible = (e) => e && e.getClientRects().length > 0;
+  const live = [...document.querySelectorAll(
+    '.support-status__detail, .support-channel__live, .support-notice[data-notice] , .support-status__changes, '
+    + '.support-calculator__result, [data-support-next-closure]')].filter(visible).map(text);
+  const regions = {}, channels = {};
+  for (const row of document.querySelectorAll('[data-support-region]')) regions[row.dataset.supportRegion] = row.dataset.state;
+  for (const li of document.querySelectorAll('[data-channel]')) {
+    const line = li.querySelector('.support-channel__live');
+    channels[li.dataset.channel] = {state: line ? line.dataset.state || null : null, live: text(line),
+                                    hours: visible(li.querySelector('.support-channel__hours')) ? text(li.querySelector('.support-channel__hours')) : ''};
+  }
+  const hours = [...document.querySelectorAll('.support-hours tbody tr')].filter((tr) => !tr.hidden).map((tr) => ({
+    region: tr.dataset.region, kind: tr.classList.contains('support-until') ? 'until' : tr.dataset.change ? 'from' : 'weekly',
+    cells: [...tr.querySelectorAll('td')].filter((td) => !td.dataset.zone).map((td) => td.innerText)}));
+  const targets = [...document.querySelectorAll('.support-priorities tbody tr')].map((tr) => {
+    const cell = tr.querySelectorAll('td')[2];
+    const until = [...cell.querySelectorAll('.support-until time')].filter(visible)[0];
+    return {id: tr.dataset.priority, head: cell.firstChild.textContent, until: until ? until.dateTime : null};
+  });
+  const article = document.querySelector('article');
+  return {live, regions, channels, hours, targets, article: article ? article.innerText : ''};
+}"""
+
+WAIT_JS = """() => { const roots = document.querySelectorAll('[data-support-ready]');
+  return document.readyState == 'complete' && [...roots].every((r) => r.hasAttribute('data-support-updated')); }"""
+
+
+class Reader:
+    def __init__(self, policy, feed, lang: str, built: dt.date = BUILT):
+        self.policy, self.feed, self.lang = policy, feed, lang
+        self.words = catalog.get(lang)
+        years = (policy.horizon[0].year, policy.horizon[1].year)
+        zones = {r.zone for r in policy.regions} | {dated.channel_zone(policy, c) for c in policy.channels}
+        zones |= {c.schedule.zone for c in policy.channels if c.schedule} | {n.zone for n in policy.notices}
+        # The zone names the pages use, and the word the reader's own time is told with.
+        self.zone_names = {name for z in zones for name in textfmt.zone_abbreviations(z, lang, *years).split("/")}
+        # Words after a time that are not zones: "(14:00 your time)", "14:00 to 18:00".
+        self.glue = {self.words("widget.yours", time="\ue000").split("\ue000")[1].split()[0],
+                     self.words("notices.window", start="\ue000", end="\ue001").split("\ue000")[1].split()[0]}
+        self.months = list(get_month_names("wide", locale=textfmt.locale(lang)).values())
+        days = [built + dt.timedelta(days=n) for n in range(-7, 120)]
+        self.dates = sorted({textfmt.format_long_date(d, lang) for d in days}
+                            | {textfmt.format_long_date(policy.horizon[1], lang, weekday=False)}, key=len, reverse=True)
+        self.regions, self.schedules = ref.load(feed), ref.load_channels(feed)
+        self.until_word = self.words("changes.until", date="\ue000").split("\ue000")[0].strip()
+        self.from_word = self.words("changes.channel_from", date="\ue000").split("\ue000")[0].strip()
+        self.next_staffed = self.words("widget.next_staffed", at="\ue000").split("\ue000")[0].strip()
+        self.offered = {self.words("widget.not_offered")} | {
+            self.words("widget.offered_from", at=textfmt.format_long_date(c.available_from, lang))
+            for c in policy.channels if c.available_from}
+
+    def weekly(self, owner, separator: str) -> str:
+        return separator.join(f"{d} {h}" for d, h in textfmt.weekly_rows(owner, self.lang)) or textfmt.phrase(self.lang, "hours.closed")
+
+    # Every zone name after a time is one the pages use; every month name is inside a full date.
+    def forms(self, live: list, where: str) -> list:
+        problems = []
+        for line in map(squash, live):
+            for zone in re.findall(r"\b\d\d:\d\d (\S+?)[).,;]*(?=\s|$)", line):
+                if zone not in self.zone_names and zone not in self.glue:
+                    problems.append(f"{where}: zone {zone!r} in {line!r} is not a name the pages use ({sorted(self.zone_names)})")
+            rest = line
+            for date in self.dates:
+                rest = rest.replace(date, " ")
+            for month in self.months:
+                if re.search(rf"\b{re.escape(month)}\b", rest):
+                    problems.append(f"{where}: {line!r} writes a date in another form than the pages' ({self.dates[-1]!r})")
+        return problems
+
+    # The weekly hours in force on each region's day, as the hours table, the business-hours
+    # sentence and the channels' hours state them; another version only with its dates.
+    def hours(self, got, instant, path: str, where: str) -> list:
+        problems = []
+        text = squash(got["article"])
+        for region in self.policy.regions:
+            day = instant.astimezone(ZoneInfo(region.zone)).date()
+            in_force = dated.as_on(region, day)
+            versions = {self.weekly(c, ", ") for c in region.changes} | {self.weekly(region, ", ")}
+            if path == "hours/":
+                rows = [squash(" ".join(r["cells"])) for r in got["hours"] if r["region"] == region.id and r["kind"] == "weekly"]
+                if "; ".join(rows) != squash(self.weekly(in_force, "; ")):
+                    problems.append(f"{where}: {region.id} table states {rows} on {day}, in force: {self.weekly(in_force, '; ')!r}")
+            if path == "priorities/":
+                name = region.name.get(self.lang)
+                if f"{name}: {self.weekly(in_force, ', ')}" not in text:
+                    problems.append(f"{where}: the business-hours sentence does not state {region.id}'s hours on {day}")
+                problems += self.bounded(text, versions - {self.weekly(in_force, ', ')}, where)
+        email = next((c for c in self.policy.channels if c.id == "email" and c.schedule), None)
+        if path == "contact/" and email and "email" in got["channels"]:
+            day = instant.astimezone(ZoneInfo(email.schedule.zone)).date()
+            hours = squash(got["channels"]["email"]["hours"])
+            if self.weekly(dated.as_on(email.schedule, day), "; ") not in hours:
+                problems.append(f"{where}: email's hours {hours!r} do not state those of {day}")
+            versions = {self.weekly(c, "; ") for c in email.schedule.changes} | {self.weekly(email.schedule, "; ")}
+            problems += self.bounded(hours, versions - {self.weekly(dated.as_on(email.schedule, day), "; ")}, where)
+        return problems
+
+    # Hours not in force may only be read with the dates that bound them.
+    def bounded(self, text: str, others, where: str) -> list:
+        problems = []
+        for words in others:
+            for found in re.finditer(re.escape(words), text):
+                after = text[found.end():found.end() + 12]
+                if not (after.startswith(" " + self.until_word) or after.startswith(" " + self.from_word)):
+                    problems.append(f"{where}: {text[max(0, found.start() - 20):found.end() + 20]!r} states hours not in force without a date")
+        return problems
+
+    # The first-response targets: stated without a date only where in force for every region.
+    def targets(self, got, instant, where: str) -> list:
+        problems = []
+        for row in got["targets"]:
+            priority = next(p for p in self.policy.priorities if p.id == row["id"])
+            until = dt.date.fromisoformat(row["until"]) if row["until"] else None
+            for region in self.policy.regions:
+                day = instant.astimezone(ZoneInfo(region.zone)).date()
+                target = dated.targets_on(priority, day)[0]
+                words = textfmt.duration_words(target.minutes, target.business, self.policy.business_day_minutes, self.lang)
+                if (until is None or day <= until) and squash(row["head"]) != words:
+                    problems.append(f"{where}: {priority.id} states {row['head']!r} on {day} in {region.id}, in force: {words!r}")
+        return problems
+
+    # The live status against the reference schedule; nothing said of a channel that is gone.
+    def status(self, got, instant, path: str, where: str) -> list:
+        problems = []
+        t = ms(instant)
+        for region_id, state in got["regions"].items():
+            want = ref.status(self.regions[region_id], t)[0]
+            if state != want:
+                problems.append(f"{where}: {region_id} shown {state}, expected {want}")
+        for channel in self.feed["channels"]:
+            shown = got["channels"].get(channel["id"])
+            if not shown or shown["state"] is None:
+                continue
+            state, change, after, _, accepts = ref.channel_status(channel, self.schedules[channel["id"]], t)
+            if shown["state"] != state:
+                problems.append(f"{where}: {channel['id']} shown {shown['state']}, expected {state}")
+            live = squash(shown["live"])
+            if state == "unavailable":
+                if live not in self.offered:
+                    problems.append(f"{where}: {channel['id']} is not offered, its line says {live!r}")
+                if change is None and shown["hours"]:
+                    problems.append(f"{where}: {channel['id']} is gone, its hours still say {shown['hours']!r}")
+            if after == "unavailable" and self.next_staffed in live:
+                problems.append(f"{where}: {channel['id']}'s line {live!r} names a moment after its last day")
+        return problems
+
+
+def read(page, reader, instant, path: str, where: str) -> list:
+    page.wait_for_function(WAIT_JS)
+    got = page.evaluate(READ_JS)
+    problems = reader.forms(got["live"], where) + reader.hours(got, instant, path, where) + reader.status(got, instant, path, where)
+    return problems + (reader.targets(got, instant, where) if path == "priorities/" else [])
+
+
+def url_of(base: str, policy, lang: str, path: str) -> str:
+    return f"{base}/{'' if lang == policy.languages[0] else lang + '/'}{path}"
+
+
+# Two readings: in the first viewer zone a fresh load at each instant (the pages and editions by
+# turns); in the second every page of every edition loaded once and left open while the clock
+# jumps from instant to instant (the script restates them as time passes). Returns the problems
+# and the number of readings.
+def read_all(browser, policy, feed, url, moments: list, built, open_langs=None) -> tuple:
+    readers = {lang: Reader(policy, feed, lang, built) for lang in policy.languages}
+    problems, readings = [], 0
+    fresh, left_open = VIEWER_ZONES
+    context = browser.new_context(timezone_id=fresh)
+    context.clock.install(time=moments[0] - dt.timedelta(minutes=1))
+    try:
+        page = context.new_page()
+        for n, instant in enumerate(moments):
+            context.clock.pause_at(instant)
+            lang, path = policy.languages[n % len(policy.languages)], PAGES[n % len(PAGES)]
+            page.goto(url_of(url, policy, lang, path))
+            problems += read(page, readers[lang], instant, path, f"loaded {instant:%a %d %b %H:%M}Z in {fresh}, {lang}/{path}")
+            readings += 1
+    finally:
+        context.close()
+    context = browser.new_context(timezone_id=left_open)
+    context.clock.install(time=moments[0] - dt.timedelta(minutes=1))
+    context.clock.pause_at(moments[0])
+    try:
+        pages = []
+        for lang in open_langs or policy.languages:
+            for path in PAGES:
+                page = context.new_page()
+                page.goto(url_of(url, policy, lang, path))
+                pages.append((lang, path, page))
+        for before, instant in zip([None, *moments], moments):
+            if before:
+                context.clock.fast_forward(int((instant - before).total_seconds() * 1000))
+            for lang, path, page in pages:
+                problems += read(page, readers[lang], instant, path, f"open until {instant:%a %d %b %H:%M}Z in {left_open}, {lang}/{path}")
+                readings += 1
+    finally:
+        context.close()
+    return problems, readings
+
+
+def test_pages_and_live_parts_speak_with_one_voice(one_voice, browser):
+    policy, feed, url = one_voice
+    moments = instants(policy)
+    problems, readings = read_all(browser, policy, feed, url, moments, BUILT)
+    assert readings == len(moments) * 7 and len(moments) > 20
+    assert not problems, "\n".join(problems[:25])
+
+
+# The default policy as the session builds it (27 November 2026), the same way (the pages left
+# open in the first language only).
+def test_default_policy_speaks_with_one_voice(built, site_url, browser):
+    day = dt.date(2026, 11, 27)
+    policy = load_policy(built.project / "policy", day)
+    feed = json.loads((built.site / "support.json").read_text())
+    moments = [dt.datetime.combine(day + dt.timedelta(days=n), (dt.time(7, 30), dt.time(19, 30))[n % 2], UTC) for n in range(9)]
+    problems, readings = read_all(browser, policy, feed, site_url, moments, day, open_langs=policy.languages[:1])
+    assert readings == 9 * 4
+    assert not problems, "\n".join(problems[:25])
+
+
+# The scenes of the defect: on the chat's last evening it is not "next staffed" on a day it is
+# gone; its last day, the form's and the hotline's first are said as the page says them; after the
+# form's last day its "Around the clock" hours give way to "No longer offered."; during the
+# portal's maintenance its line names the notice, with the reader's own time.
+def test_channels_first_and_last_days(one_voice, browser):
+    _, _, url = one_voice
+    context = browser.new_context(timezone_id="America/Los_Angeles")
+    context.clock.install(time=dt.datetime(2027, 3, 16, 11, 30, tzinfo=UTC))
+    page = context.new_page()
+    try:
+        def lines():
+            page.goto(f"{url}/contact/")
+            page.wait_for_function(WAIT_JS)
+            return {c: squash(page.inner_text(f"[data-channel='{c}']")) for c in ("hotline", "chat", "form", "portal")}
+
+        context.clock.pause_at(dt.datetime(2027, 3, 16, 12, 0, tzinfo=UTC))  # 22:30 in Adelaide, 08:00 in New York
+        seen = lines()
+        assert seen["hotline"].endswith("(Adelaide time). Offered from Wednesday, 17 March 2027.")
+        assert seen["hotline"].startswith("Hotline: +61 8 1234 5678 (from Wednesday, 17 March 2027)")
+        assert seen["chat"].endswith("Not staffed now; next staffed at 13:00 EDT (10:00 your time). "
+                                     "Offered until Thursday, 18 March 2027.")
+        assert seen["form"].endswith("Around the clock: requests are accepted any time. Offered until Friday, 19 March 2027.")
+        assert seen["portal"] == "Support portal: https://tickets.smartwork.example/ Around the clock: requests are accepted any time."
+        context.clock.pause_at(dt.datetime(2027, 3, 16, 22, 0, tzinfo=UTC))
+        assert lines()["portal"].endswith("Around the clock: requests are accepted any time. "
+                                          "✕Service disruption: Portal maintenance, until Wednesday 02:00 CET (18:00 your time)")
+        context.clock.pause_at(dt.datetime(2027, 3, 19, 3, 0, tzinfo=UTC))  # 23:00 in New York
+        assert lines()["chat"].endswith("Not staffed now; its last staffed hours are over. Offered until Thursday, 18 March 2027.")
+        context.clock.pause_at(dt.datetime(2027, 3, 20, 9, 0, tzinfo=UTC))
+        seen = lines()
+        assert seen["form"] == "Contact form: https://www.smartwork.example/support/contact (until Friday, 19 March 2027) No longer offered."
+        assert seen["chat"].endswith("No longer offered.") and "Staffed" not in seen["chat"]
+    finally:
+        context.close()
+
+
+# A notice's window on the notices page in its own zone (the page's) and, beside it, in the reader's.
+def test_notice_window_in_the_readers_zone(one_voice, browser):
+    _, _, url = one_voice
+    for zone, expected in (("America/Los_Angeles", "Tuesday, 16 March 2027, 22:00 CET to Wednesday, 17 March 2027, "
+                                                   "02:00 CET (Tuesday, 16 March 2027, 14:00 to 18:00 your time)"),
+                           ("Europe/Berlin", "Tuesday, 16 March 2027, 22:00 CET to Wednesday, 17 March 2027, 02:00 CET")):
+        context = browser.new_context(timezone_id=zone)
+        context.clock.install(time=dt.datetime(2027, 3, 16, 11, 0, tzinfo=UTC))
+        context.clock.pause_at(dt.datetime(2027, 3, 16, 12, 0, tzinfo=UTC))
+        try:
+            page = context.new_page()
+            page.goto(f"{url}/notices/")
+            page.wait_for_function(WAIT_JS)
+            assert squash(page.inner_text("[data-support-notice-list] [data-notice='portal-night'] .support-notice__when")) == expected
+        finally:
+            context.close()
+
+
+# Restating the hours table, the business-hours sentence and the target cells after the change
+# moves nothing below them: each restated block keeps the height it has as built (read on the
+# build day), at phone width. (The banner's notices, over by then, are not these.)
+@pytest.mark.parametrize("path", ["hours/", "priorities/"])
+def test_restating_moves_nothing(one_voice, browser, path):
+    _, _, url = one_voice
+    blocks = "() => ['.support-hours', '.support-priorities', 'p:has([data-support-until])'].map((s) => document.querySelector(s))" \
+             ".filter(Boolean).map((e) => Math.round(e.getBoundingClientRect().height))"
+    heights = []
+    for day in (15, 23):
+        context = browser.new_context(timezone_id="Europe/Berlin", viewport={"width": 360, "height": 740})
+        context.clock.install(time=dt.datetime(2027, 3, day, 8, 0, tzinfo=UTC))
+        try:
+            page = context.new_page()
+            page.goto(f"{url}/{path}")
+            page.wait_for_function(WAIT_JS)
+            restated = "[data-support-hours] tr[data-change]:not([hidden]), [data-support-until]:not([hidden])"
+            count = page.locator(restated).count()  # dated words shown as built, none once restated
+            assert (count == 0) == (day == 23), (day, count)
+            heights.append(page.evaluate(blocks))
+        finally:
+            context.close()
+    assert heights[0] == heights[1] and heights[0], path
