@@ -9,6 +9,7 @@
 # hours, accepting requests at any hour; the portal around the clock. 27 November 2026 is a Friday.
 
 import datetime as dt
+import html
 import shutil
 from urllib.parse import urlsplit
 
@@ -363,7 +364,8 @@ def test_channel_sentences_for_every_shape_of_hours():
     christmas = DayOverride(dt.date(2026, 12, 25), "closure", Text((("en", "Christmas Day"), ("de", "Erster Weihnachtstag"))), ())
     made_up = dataclasses.replace(policy, channels=(always, daily),
                                   channel_overrides={"sydney": (christmas,), "daily": ()})
-    plain = lambda text: text.replace("\ue002", "").replace("\ue003", "")  # the marks of policy text
+    # The text a reader gets: the marks of policy text gone, the Markdown-safe references read.
+    plain = lambda text: html.unescape(str(text).replace("\ue002", "").replace("\ue003", ""))
     said = {lang: {ch.id: plain(" ".join(render.Facts(made_up, lang, TODAY)._channel_facts(ch))) for ch in made_up.channels}
             for lang in ("en", "de")}
     assert said["en"] == {"sydney": "Staffed around the clock, AEST/AEDT (Sydney time). Not staffed on Christmas Day (25 December 2026).",
