@@ -102,6 +102,10 @@ _TYPES = {tag: re.compile(regexp) for tag, regexp in [
 ]}
 
 
+# Characters a YAML file may not hold at all (YAML 1.1, 5.1: printable characters only).
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 # Parse one YAML file into plain data plus a line for every key path. `trusted` only for the
 # portal's own files.
 def load(path: Path, label: str | None = None, trusted: bool = False) -> Document:
@@ -115,6 +119,12 @@ def load(path: Path, label: str | None = None, trusted: bool = False) -> Documen
     except UnicodeDecodeError as error:
         line = raw[:error.start].count(b"\n") + 1
         doc.problems.append((line, f"the file is not UTF-8 text ({error.reason})", "save the file as UTF-8", ()))
+        return doc
+    refused = _UNREADABLE.search(text)
+    if refused:  # YAML itself refuses these, naming neither the line nor the character
+        line = text.count("\n", 0, refused.start()) + 1
+        doc.problems.append((line, f"line {line} contains the invisible control character U+{ord(refused.group()):04X}",
+                             "delete it: retype the text around it", ()))
         return doc
     try:
         node = yaml.compose(text, Loader=_TrustedLoader if trusted else _Loader)
@@ -232,9 +242,16 @@ class _Converter:
                     self.problem(key_node, "a key must be plain text", None, path, unusable=False)
                     continue
                 key = str(key) if not isinstance(key, str) else key
+                if key == "<<" and key_node.style is None:
+                    self.problem(key_node, "a merge key (<<: *name) copies keys from elsewhere, which policy files "
+                                 "do not use", "write the keys themselves here instead of '<<:'", path + (key,))
+                    continue
                 if key in result:
-                    self.problem(key_node, f"the key '{key}' appears twice here (first on line {doc.lines[path + (key,)]}); "
-                                 "the second one would silently win", "keep one of them", path + (key,), unusable=False)
+                    first = doc.lines[path + (key,)]
+                    self.problem(key_node, f"the key '{key}' appears twice here (first on line {first}); "
+                                 "the second one would silently win",
+                                 f"keep one of them: delete this '{key}:' or the one on line {first}, or move what "
+                                 "this one holds into the first", path + (key,), unusable=False)
                     continue
                 doc.lines[path + (key,)] = key_node.start_mark.line + 1
                 result[key] = self.convert(value_node, path + (key,), inside)
