@@ -120,6 +120,15 @@ def test_no_example_date_is_one_the_portal_cannot_compute(policy):
     assert "0000" not in problem.fix and "YYYY-MM-DD" in problem.fix, str(problem)
 
 
+# 5,000 notices or 10,000 changes, without a single alias: the limit is named, not aliases.
+def test_a_long_file_meets_the_limit_of_values_not_a_word_about_aliases(policy):
+    (policy / "maintenance.yml").write_text("included: [" + "Updates, " * 20_001 + "]\n", encoding="utf-8")
+    problem = [p for p in problems_for(policy, seconds=10) if p.file == "policy/maintenance.yml"]
+    assert len(problem) == 1, problem
+    assert "more than 20,000 values, the most a policy file may hold" in problem[0].message, str(problem[0])
+    assert "alias" not in str(problem[0]) and "remove what no longer applies" in problem[0].fix
+
+
 def test_a_notice_on_the_last_computable_day_is_published(policy):
     file, old, new = notice("9998-12-30", "    end: 9998-12-31\n    announce: 366 days\n")
     edit(policy / file, old, new)

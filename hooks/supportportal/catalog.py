@@ -181,7 +181,9 @@ def _read(path: Path, label: str, problems: list) -> tuple[dict, yamlload.Docume
     for line, message, fix, *_ in doc.problems:
         problems.append(Problem(doc.file, line, "", message, fix))
     if doc.data is not None and not isinstance(doc.data, dict):
-        problems.append(Problem(doc.file, 1, "", "a catalog is a list of key: text lines", None))
+        problems.append(Problem(doc.file, 1, "", "a catalog is a list of key: text lines",
+                                "write one 'key: text' per line, without '- ' before it, as in "
+                                f"hooks/supportportal/locales/{REFERENCE}.yml"))
         return {}, doc
     return dict(doc.data or {}), doc
 

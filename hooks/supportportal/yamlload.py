@@ -207,6 +207,8 @@ class _Converter:
         self.doc = doc
         self.count = 0
         self.unusable = False
+        self.seen: set = set()  # the nodes converted so far: one seen again is an alias (*name)
+        self.aliased = False
 
     def problem(self, node, message, fix, path, unusable=True):
         self.doc.problems.append((node.start_mark.line + 1, message, fix, path))
@@ -217,10 +219,18 @@ class _Converter:
         doc.lines.setdefault(path, node.start_mark.line + 1)
         self.count += 1
         # Both limits are reached through aliases: named at the top-level key they expand under.
+        if id(node) in self.seen:
+            self.aliased = True
+        self.seen.add(id(node))
         if self.count > MAX_VALUES:
-            doc.problems.append((doc.line(path[:1]), f"the file has more than {MAX_VALUES:,} values (each use of "
-                                 "an alias *name counts all the values it stands for)",
-                                 "write the values out instead of repeating aliases", path[:1]))
+            if self.aliased:
+                doc.problems.append((doc.line(path[:1]), f"the file has more than {MAX_VALUES:,} values (each use of "
+                                     "an alias *name counts all the values it stands for)",
+                                     "write the values out instead of repeating aliases", path[:1]))
+            else:
+                doc.problems.append((doc.line(path[:1]), f"the file has more than {MAX_VALUES:,} values, the most a "
+                                     "policy file may hold", "remove what no longer applies (notices that have "
+                                     "ended, changes already in force) to keep it below that", path[:1]))
             raise _TooBig
         if len(path) > MAX_DEPTH:
             doc.problems.append((doc.line(path[:1]), f"the values are nested more than {MAX_DEPTH} levels deep "
@@ -239,7 +249,8 @@ class _Converter:
                     continue
                 key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
                 if key is None:
-                    self.problem(key_node, "a key must be plain text", None, path, unusable=False)
+                    self.problem(key_node, "a key must be plain text", "write the key as a word followed by a colon "
+                                 "('name:'), not a list or a group of keys", path, unusable=False)
                     continue
                 key = str(key) if not isinstance(key, str) else key
                 if key == "<<" and key_node.style is None:

@@ -81,7 +81,7 @@ def schema_problem(ctx: Context, name: str, error):
         options = [str(o) for o in error.validator_value]
         close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
         return ctx.report(name, path, f"'{value}' is not one of: {', '.join(options)}",
-                          f"did you mean '{close[0]}'?" if close else None)
+                          f"did you mean '{close[0]}'?" if close else f"write one of: {', '.join(options)}")
     if kind in ("pattern", "oneOf"):
         return _format_problem(ctx, name, path, value, schema)
     if kind in ("minimum", "maximum"):
@@ -118,6 +118,10 @@ def _format_problem(ctx: Context, name, path, value, schema):
                               "or every_year: MM-DD for a day that recurs")
         return ctx.report(name, path, "the closure has no date",
                           "add date: YYYY-MM-DD (with until: for several days) or every_year: MM-DD")
+    if schema.get("type") == "object" and not isinstance(value, dict):  # a list entry given as one value
+        return ctx.report(name, path, f"expected a group of keys, found {describe(value)}",
+                          "write the entry's keys with their values, each on a line of its own ('key: value'), "
+                          "as in the example at the top of the file")
     if not isinstance(value, (str, list, dict)):
         return ctx.report(name, path, f"expected text, found {describe(value)}",
                           schema.get("description") or "put the value in quotes")
@@ -128,7 +132,8 @@ def _format_problem(ctx: Context, name, path, value, schema):
     if key in ("id", "public_holidays") or id_kind(name, path) or (len(path) >= 2 and path[-2] == "regions" and isinstance(key, int)):
         suggestion = parsing.suggest_id(text, known_ids(ctx, id_kind(name, path)))
         return ctx.report(name, path, f"'{text}' is not a valid id (lowercase letters, digits and hyphens, starting with a letter)",
-                          f"use '{suggestion}'" if suggestion else None)
+                          f"use '{suggestion}'" if suggestion else "write it like emea or phone-2026 (lowercase "
+                          "letters, digits and hyphens, starting with a letter)")
     if key == "country" and name == "holidays":
         suggestion = suggest_country(text, ctx.languages)
         return ctx.report(name, path, f"'{text}' is not a country code",
@@ -182,7 +187,9 @@ def _format_problem(ctx: Context, name, path, value, schema):
             if not item:
                 return ctx.report(name, path + (lang,), "this text is empty", "write the text, or remove that language")
         return ctx.report(name, path, "expected text, or one text per language", "e.g. {en: ..., de: ...}")
-    ctx.report(name, path, f"expected text, found {describe(value)}", schema.get("description"))
+    ctx.report(name, path, f"expected text, found {describe(value)}",
+               "write it as in the example at the top of the file"
+               + (f" ({_lower(schema['description'])})" if schema.get("description") else ""))
 
 
 def _hours_problem(ctx: Context, name, path, value):
