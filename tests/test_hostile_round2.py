@@ -5,6 +5,7 @@
 # crashes, hangs or publishes markup of its own.
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -33,6 +34,9 @@ def policy(tmp_path) -> Path:
     return directory
 
 
+# What the schemas say of each key: a fix says what to write, not only that.
+DESCRIPTIONS = set(re.findall(r'"description": "((?:[^"\\]|\\.)*)"', "".join(
+    path.read_text(encoding="utf-8") for path in (ROOT / "policy" / "schema").glob("*.json"))))
 YEARS = "outside the years the portal can compute (1970 to 9998)"
 # (edits: [(file, old, new)], file, line marker, key path, words in the message, words in the fix)
 CASES = {
@@ -88,6 +92,15 @@ CASES = {
                   "company.yml", "<<: *base", "company.<<", "merge key", "write the keys themselves"),
     "NUL byte": ([("company.yml", "name: smartwork solutions", "name: smartwork\x00 solutions")], "company.yml",
                  "name: smartwork", "", "control character U+0000", "delete it"),
+    "count as a word": ([("notices.yml", "keep_ended_days: 30", "keep_ended_days: thirty")], "notices.yml",
+                        "keep_ended_days: thirty", "keep_ended_days", "expected a whole number, found 'thirty'",
+                        "write a whole number here (how many days"),
+    "an entry given as one value": ([("holidays.yml", "closures: []", "closures:\n  - Christmas Eve")],
+                                    "holidays.yml", "- Christmas Eve", "closures[1]", "expected a group of keys",
+                                    "each on a line of its own"),
+    "an unknown kind with no near match": ([notice("2026-12-08"), ("notices.yml", "kind: information", "kind: zzz")],
+                                           "notices.yml", "kind: zzz", "notices[1].kind", "'zzz' is not one of",
+                                           "write one of: information, reduced service, disruption"),
     "empty file": ([("maintenance.yml", None, "")], "maintenance.yml", None, "", "'included' is missing (the file is empty)",
                    "restore maintenance.yml"),
     "comment-only file": ([("maintenance.yml", None, "# all removed\n")], "maintenance.yml", None, "",
@@ -111,7 +124,7 @@ def test_each_edit_is_refused_naming_file_line_and_a_fix(policy, case):
     assert problem.line == (line_of(policy / file, marker) if marker else 1), str(problem)
     assert fix in problem.fix, str(problem)
     for p in problems:  # every problem of the run, not only this one, says what to write
-        assert p.fix and p.fix.rstrip(".") not in p.message, str(p)
+        assert p.fix and p.fix.rstrip(".") not in p.message and p.fix not in DESCRIPTIONS, str(p)
 
 
 def test_no_example_date_is_one_the_portal_cannot_compute(policy):
@@ -220,3 +233,27 @@ def test_a_folder_link_loop_in_content_stops_the_build_and_keeps_site(tmp_path):
     assert "Fix: delete the link" in build.output
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == "the published site"
     assert not (project / ".site.building").exists()
+
+
+# A language CLDR knows but the theme has no words for (Akan): named in company.yml with the fix,
+# not a template path of the theme.
+AKAN_HOLIDAYS = ["All Saints' Day", "Ascension Day", "Assumption Day", "Christmas Day", "Corpus Christi",
+                 "Easter Monday", "Epiphany", "German Unity Day", "Good Friday", "Labor Day", "New Year's Day",
+                 "Pentecost Monday", "Second Day of Christmas"]
+
+
+def test_a_language_the_theme_lacks_is_named_in_company_yml(tmp_path):
+    project = copy_project(tmp_path / "project")
+    edit(project / "policy" / "company.yml", "languages: [en, de]",
+         "languages: [en, de, ak]\nmissing_translations: fallback")
+    names = "".join(f'      "{name}": {{ak: "{name}"}}\n' for name in AKAN_HOLIDAYS)
+    edit(project / "policy" / "holidays.yml", "    subdivision: BY\n", "    subdivision: BY\n    names:\n" + names)
+    (project / "locales").mkdir()
+    shutil.copy(ROOT / "hooks" / "supportportal" / "locales" / "en.yml", project / "locales" / "ak.yml")
+    build = run_build(project)
+    assert build.returncode != 0 and "Traceback" not in build.output, build.output
+    line = line_of(project / "policy" / "company.yml", "languages: [en, de, ak]")
+    assert (f"policy/company.yml, line {line}, languages: the theme has no words of its own (search, menu, "
+            "buttons) in 'ak'") in build.output, build.output
+    assert "Fix: write mkdocs.ak.yml" in build.output and "partials/languages" not in build.output
+    assert not build.site.exists()

@@ -124,7 +124,8 @@ def _format_problem(ctx: Context, name, path, value, schema):
                           "as in the example at the top of the file")
     if not isinstance(value, (str, list, dict)):
         return ctx.report(name, path, f"expected text, found {describe(value)}",
-                          schema.get("description") or "put the value in quotes")
+                          "write it as text, in quotes if it looks like a number or true/false"
+                          + (f" ({_lower(schema['description'])})" if schema.get("description") else ""))
     if key == "zone":
         suggestion = parsing.suggest_zone(text)
         return ctx.report(name, path, f"'{text}' is not an IANA time zone name",
