@@ -29,7 +29,7 @@ from timelimit import time_limit
 
 TODAY = dt.date(2026, 11, 27)
 SCHEMAS = ROOT / "policy" / "schema"
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "0")) or None
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "").strip() or 0) or None  # README: a whole number
 SETTINGS = settings(max_examples=EXAMPLES or 5, deadline=None, derandomize=EXAMPLES is None, database=None,
                     suppress_health_check=list(HealthCheck))
 # Markup a generated text may carry: none of it may reach a page as an element or attribute.

@@ -79,6 +79,10 @@ CASES = {
     "braces in the company name": ([("company.yml", "name: smartwork solutions", "name: 'smartwork {{ x }}'")],
                                    "company.yml", "smartwork {{", "company.name", "unrendered template placeholder",
                                    "words readers should see"),
+    "a business day of a hundred million hours": ([("priorities.yml", "business_day: 8 hours",
+                                                    "business_day: 99999999 hours")], "priorities.yml",
+                                                  "99999999 hours", "business_day", "a business day has 1 to 24 hours",
+                                                  "from 1 hour to 24 hours"),
     # Structural mistakes, each with a fix that says what to write.
     "key given twice": ([("company.yml", "languages: [en, de]", "languages: [en, de]\nlanguages: [en]")],
                         "company.yml", "languages: [en]", "languages", "appears twice", "delete this 'languages:'"),
@@ -188,6 +192,20 @@ def test_catalog_texts_are_refused_naming_file_line_and_fix(tmp_path, case):
     assert found, "\n".join(map(str, info.value.problems))
     assert found[0].file == "locales/de.yml" and found[0].line == (number or [3])[0], str(found[0])
     assert message in found[0].message and fix in found[0].fix, str(found[0])
+
+
+def test_a_catalog_linked_from_outside_the_project_is_not_read(tmp_path):
+    secret = tmp_path / "elsewhere" / "secret.yml"
+    secret.parent.mkdir()
+    secret.write_text("password: hunter2-very-secret\n", encoding="utf-8")
+    root = tmp_path / "project"
+    (root / "locales").mkdir(parents=True)
+    (root / "locales" / "de.yml").symlink_to(secret)
+    with pytest.raises(PolicyError) as info, time_limit(5, "checking the catalog"):
+        catalog.load_catalogs(root, ("en", "de"))
+    report = "\n".join(map(str, info.value.problems))
+    assert "hunter2" not in report and "password" not in report
+    assert "locales/de.yml, line 1: this is a link to a file outside the project, which is not read" in report
 
 
 # Real builds, where the adapter is what is tested.

@@ -91,6 +91,12 @@ def _load_catalogs(root: Path | None, languages, fallback: bool) -> dict:
         texts, files = {}, []
         for folder, label in ((BUILT_IN, "hooks/supportportal/locales"), (root and root / "locales", "locales")):
             if folder and (folder / f"{lang}.yml").is_file():
+                if folder != BUILT_IN and not (folder / f"{lang}.yml").resolve().is_relative_to(root.resolve()):
+                    # never read, so never echoed in a problem: /etc/passwd behind locales/de.yml
+                    problems.append(Problem(f"{label}/{lang}.yml", 1, "", "this is a link to a file outside the "
+                                            "project, which is not read", "replace the link with the catalog itself"))
+                    files.append(f"{label}/{lang}.yml")
+                    continue
                 data, doc = _read(folder / f"{lang}.yml", label, problems)
                 _check(data, doc, reference, problems)
                 texts.update(data)
