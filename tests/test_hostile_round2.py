@@ -224,6 +224,9 @@ def test_catalog_menu_titles_raw_pages_and_an_empty_epoch_build(tmp_path):
         f"  For developers: 'Entwickler {HOSTILE_TITLE}'\n", encoding="utf-8")
     with (project / "content" / "de" / "hours.md").open("a", encoding="utf-8") as page:
         page.write("\nSo sieht ein Platzhalter aus: {% raw %}{{ x }}{% endraw %}.\n")
+    # A heading that names markup as text (entities): the page's title shows it as text too.
+    edit(project / "content" / "de" / "process.md", "# Wie läuft die Lösung ab?",
+         "# Wie läuft die Lösung ab? &lt;/title&gt;&lt;x-hostile&gt;")
     build = run_build(project, epoch="")
     assert build.ok, build.output
     assert "Traceback" not in build.output
@@ -234,6 +237,9 @@ def test_catalog_menu_titles_raw_pages_and_an_empty_epoch_build(tmp_path):
         assert not soup.find("img", src="x"), page
         assert not soup.find_all(lambda tag: any(name.startswith("on") for name in tag.attrs)), page
         assert all("alert" not in (script.string or "") for script in soup.find_all("script")), page
+    process = BeautifulSoup((build.site / "de" / "process" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert process.title.get_text().startswith("Wie läuft die Lösung ab? </title><x-hostile>"), process.title
+    assert not process.find("x-hostile")
     menu = [a.get_text(" ", strip=True) for a in hours.select("nav.md-nav--primary a")]
     assert any(HOSTILE_TITLE in text for text in menu), menu
 
