@@ -84,3 +84,9 @@ tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/li
 
 clean:
 	rm -rf site prerendered .pytest_cache
+
+# The property test of hostile input with a larger budget than `make test` gives it (README,
+# "Hostile input: the property test"): FUZZ_EXAMPLES generated policies and catalogs each.
+.PHONY: fuzz
+fuzz: $(VENV)/.installed
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} $(BIN)/python -m pytest tests/test_hostile_property.py -n 0 -q

@@ -153,6 +153,14 @@ _editions_error: list[str] = []  # the errors of the other editions' builds in t
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _command["name"] = command
+    _unset_empty_epoch()
+
+
+# SOURCE_DATE_EPOCH set but empty counts as unset (README): MkDocs itself reads it too (the
+# sitemap's dates, its build time) and would fail on an empty value, so it is removed.
+def _unset_empty_epoch() -> None:
+    if "SOURCE_DATE_EPOCH" in os.environ and not os.environ["SOURCE_DATE_EPOCH"].strip():
+        del os.environ["SOURCE_DATE_EPOCH"]
 
 
 # First of all plugins' on_config: the build is recorded (so on_build_error finds its own) and its
@@ -167,6 +175,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if serving:
         _reload_changed_package()
     root = Path(config.config_file_path).resolve().parent
+    _unset_empty_epoch()
     built_at = _build_instant()
     today = built_at.date()
     # Another edition built inside the main build reads the policy the main build has loaded; a
@@ -198,7 +207,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # A link under content/ or overrides/ to a file outside the project would publish that file.
     links = portal.links_outside([config.docs_dir, *([config.theme.custom_dir] if config.theme.custom_dir else [])])
     if links:
-        raise PluginError(f"{len(links)} link(s) point outside the project; nothing was published:\n"
+        raise PluginError(f"{len(links)} link(s) under content/ or overrides/ cannot be published; nothing was published:\n"
                           + "\n".join(f"  - {link}" for link in links))
     portal.configure(config)
     _share_theme_work(config.theme)
@@ -469,6 +478,13 @@ def _policy_files(root: Path) -> list[Path]:
 def _build_edition(portal, lang: str, config: MkDocsConfig) -> None:
     config_file = portal.root / f"mkdocs.{lang}.yml"
     site_dir = str(Path(config.site_dir) / lang)
+    if not config_file.is_file() and not any((Path(folder) / "partials" / "languages" / f"{lang}.html").is_file()
+                                             for folder in config.theme.dirs):
+        company = portal.root / "policy" / "company.yml"
+        line = supportportal.yamlload.load(company).line(("languages",))
+        raise PluginError(f"policy/company.yml, line {line}, languages: the theme has no words of its own (search, "
+                          f"menu, buttons) in '{lang}'\n    Fix: write mkdocs.{lang}.yml (INHERIT: mkdocs.yml) with "
+                          "theme.language set to a language the theme has, or remove the language")
     if config_file.is_file():
         edition = load_config(config_file=str(config_file), site_dir=site_dir, strict=config.strict)
     else:

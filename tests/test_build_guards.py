@@ -29,11 +29,11 @@ def failed(build) -> str:
     return build.output
 
 
-# The seed began with "Error get alias", showed "[table id=2 /]", and could show an unrendered placeholder.
+# The seed began with "Error get alias" and showed "[table id=2 /]". (Braces a page shows on purpose,
+# with {% raw %}, are its text: tests/test_hostile_round2.py.)
 @pytest.mark.parametrize("text, what", [
     ("Error get alias\n\n# Support\n", "an error message"),
     ("# Priorities\n\n[table id=2 /]\n", "an unrendered CMS shortcode"),
-    ("# Support\n\nCall {% raw %}{{ support_phone }}{% endraw %} now.\n", "an unrendered template placeholder"),
     ("# Support\n\nFatal error: Call to undefined function get_alias()\n", "an error message"),
 ])
 def test_unrendered_content_fails_the_strict_build(project, text, what):

@@ -21,7 +21,9 @@ from babel.core import get_global
 from babel.lists import format_list
 
 from . import yamlload
+from .checks.values import character_problem
 from .loading import PolicyError, Problem
+from .parsing import ARTIFACTS
 
 BUILT_IN = Path(__file__).resolve().parent / "locales"
 REFERENCE = "en"  # the built-in catalog that has every key the code uses
@@ -94,6 +96,12 @@ def _load_catalogs(root: Path | None, languages, fallback: bool) -> dict:
         texts, files, read = {}, [], []
         for folder, label in ((BUILT_IN, "hooks/supportportal/locales"), (root and root / "locales", "locales")):
             if folder and (folder / f"{lang}.yml").is_file():
+                if folder != BUILT_IN and not (folder / f"{lang}.yml").resolve().is_relative_to(root.resolve()):
+                    # never read, so never echoed in a problem: /etc/passwd behind locales/de.yml
+                    problems.append(Problem(f"{label}/{lang}.yml", 1, "", "this is a link to a file outside the "
+                                            "project, which is not read", "replace the link with the catalog itself"))
+                    files.append(f"{label}/{lang}.yml")
+                    continue
                 data, doc = _read(folder / f"{lang}.yml", label, problems)
                 _check(data, doc, reference, problems)
                 texts.update(data)
@@ -216,7 +224,9 @@ def _read(path: Path, label: str, problems: list) -> tuple[dict, yamlload.Docume
     for line, message, fix, *_ in doc.problems:
         problems.append(Problem(doc.file, line, "", message, fix))
     if doc.data is not None and not isinstance(doc.data, dict):
-        problems.append(Problem(doc.file, 1, "", "a catalog is a list of key: text lines", None))
+        problems.append(Problem(doc.file, 1, "", "a catalog is a list of key: text lines",
+                                "write one 'key: text' per line, without '- ' before it, as in "
+                                f"hooks/supportportal/locales/{REFERENCE}.yml"))
         return {}, doc
     return dict(doc.data or {}), doc
 
@@ -237,6 +247,10 @@ def _check(data: dict, doc, reference: dict, problems: list) -> None:
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 report(key, "nav maps each title of mkdocs.yml's nav to this language's title",
                        "write lines like  Holiday calendar: Calendrier des jours fériés")
+                continue
+            for title, text in value.items():
+                if _text_problem(text):
+                    problems.append(Problem(doc.file, doc.line((key, title)), f"nav.{title}", *_text_problem(text)))
             continue
         if key not in reference:
             close = difflib.get_close_matches(key, list(reference), n=1)
@@ -247,6 +261,8 @@ def _check(data: dict, doc, reference: dict, problems: list) -> None:
         if isinstance(expected, list):
             if not isinstance(value, list) or len(value) != len(expected) or not all(isinstance(v, str) for v in value):
                 report(key, f"expected a list of {len(expected)} texts", f"write it like the {REFERENCE} catalog: {expected!r}")
+            elif any(_text_problem(v) for v in value):
+                report(key, *next(_text_problem(v) for v in value if _text_problem(v)))
             continue
         if isinstance(value, dict):
             unknown = [c for c in value if c not in PLURAL_CATEGORIES]
@@ -265,11 +281,46 @@ def _check(data: dict, doc, reference: dict, problems: list) -> None:
         if key.startswith("widget."):
             allowed |= {part for name in allowed for part in _APART.get(name, ())}
         for text in texts:
+            if _text_problem(text):
+                report(key, *_text_problem(text))
+                continue
             try:
-                names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+                fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text)
+                          if name is not None]
             except ValueError as error:
                 report(key, f"broken placeholder: {error}", "write placeholders as {name}; a brace itself as {{ or }}")
                 continue
+            names = {name for name, _, _ in fields}
+            for name, spec, conversion in fields:
+                if spec or conversion:  # {count:>999999999} would pad a text to a billion characters
+                    written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+                    report(key, f"'{_short(written)}' has a format after the name; placeholders are only "
+                                "a name in braces", f"write {{{name}}} without '{_short(written[len(name) + 1:-1])}'")
             for name in sorted(names - allowed):
                 report(key, f"'{{{name}}}' is not a placeholder of this text",
                        f"use {', '.join('{' + n + '}' for n in sorted(allowed - {'count'})) or 'no placeholder'}")
+
+
+# (message, fix) for a catalog text readers could not be shown as it is: a line break, a control or
+# invisible character, nothing visible, or what would read as an unrendered template placeholder
+# once its {{ and }} are braces ("{{{{ x }}}}"); else None.
+def _text_problem(text: str):
+    if text and character_problem(text):
+        message, fix = character_problem(text)
+        return message.replace("the value", "the text"), fix.replace("after 'key: >' or 'key: |' the text is one "
+                                                                     "paragraph of one line", "a catalog text is one line")
+    template = re.search(r"\{\{.*?\}\}", text)
+    if template:
+        return (f"'{_short(template.group(0))}' is not a placeholder: catalog texts are not templates, and readers "
+                f"would see '{_short(template.group(0)[1:-1])}'", "write the words readers should see, with "
+                "placeholders as {name}")
+    for pattern, what in ARTIFACTS:
+        found = pattern.search(text.replace("{{", "{").replace("}}", "}"))
+        if found:
+            return (f"'{_short(found.group(0))}' would show readers {what}",
+                    "write the words readers should see; a single brace is written {{ or }}")
+    return None
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"

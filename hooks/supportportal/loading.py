@@ -145,10 +145,12 @@ def _read(ctx: Context) -> None:
     for path in sorted(ctx.directory.glob("*.y*ml")):
         name = path.name.rsplit(".", 1)[0]
         if name not in FILES:
-            close = difflib.get_close_matches(name, FILES, n=1)
+            close = _meant_file(path, name)
             ctx.problems.append(Problem(
                 f"{ctx.label}/{path.name}", 1, "", "this file is not read by the portal",
-                f"rename it to {close[0]}.yml" if close else f"policy files are: {', '.join(f + '.yml' for f in FILES)}",
+                f"rename it to {close}.yml" if close else
+                f"move it out of {ctx.label}/ (a note belongs in a comment: # ...); the portal reads "
+                + ", ".join(f + ".yml" for f in FILES),
             ))
     for name in FILES:
         path = ctx.directory / f"{name}.yml"
@@ -175,6 +177,20 @@ def _read(ctx: Context) -> None:
         for error in validator.iter_errors(doc.data):
             if not any(tuple(error.absolute_path)[:len(bad)] == bad for bad in unreadable):
                 schema_problem(ctx, name, error)
+
+
+# The policy file an unknown file is a misspelling of: a name close to it (channel.yml) whose
+# keys it holds (channels:); notes.yml with other keys is not notices.yml.
+def _meant_file(path: Path, name: str) -> str | None:
+    close = difflib.get_close_matches(name, FILES, n=1)
+    if not close or not path.is_file() or path.is_symlink():
+        return None
+    data = yamlload.load(path).data
+    try:
+        keys = set(_schema_file(SCHEMA_DIR / f"{close[0]}.schema.json").get("properties", {}))
+    except SchemaFileError:
+        return None
+    return close[0] if isinstance(data, dict) and keys & set(data) else None
 
 
 # A policy file may be a symlink only to a file of the project itself: the build never reads,

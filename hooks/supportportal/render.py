@@ -172,6 +172,9 @@ def check_page(env: jinja2.Environment, source: str, context: dict, page: str, f
     problems = [(number, f"contains the character U+{ord(found.group()):04X}, which the portal reserves "
                          "for its own use", "delete it")
                 for number, text in enumerate(source.split("\n"), 1) if (found := _MARKERS.search(text))]
+    # What {% raw %} shows is meant as written ("{{ name }}" in a how-to): marked like a policy
+    # text, so the check of the rendered page does not take it for an unrendered placeholder.
+    source = _RAW.sub(lambda m: m[1] + POLICY_OPEN + m[2] + POLICY_CLOSE + m[3], source)
     try:
         tree = env.parse(source)
     except jinja2.TemplateSyntaxError as syntax:
@@ -184,6 +187,9 @@ def check_page(env: jinja2.Environment, source: str, context: dict, page: str, f
     if problems:
         raise error(sorted(problems, key=lambda p: p[0] or 0))
     return tree
+
+
+_RAW = re.compile(r"(\{%[-+]?\s*raw\s*[-+]?%\})(.*?)(\{%[-+]?\s*endraw\s*[-+]?%\})", re.S)
 
 
 # Where the placeholder Jinja stumbled on opens: the last line up to the error's that opens one

@@ -134,7 +134,8 @@ class Portal:
     # is titled by its own first heading, a section needs one.
     def edition_settings(self, lang: str, theme, nav) -> dict:
         theme = dict(theme) if isinstance(theme, dict) else {"name": theme or "mkdocs"}
-        titles = self.catalogs[lang].nav
+        # The theme writes nav titles into every page unescaped: a catalog's are escaped once here.
+        titles = {title: escape(text) for title, text in self.catalogs[lang].nav.items()}
         problems = []
 
         def translate(items):
@@ -350,14 +351,16 @@ class Portal:
         return render.strip_policy_markers(html)
 
     # Links under `folders` (content/, overrides/) to anything outside the project: the build would
-    # publish the file they point to (/etc/passwd, /proc/self/environ). Links inside are fine.
+    # publish the file they point to (/etc/passwd, /proc/self/environ); and links to a folder that
+    # contains them (`ln -s . content/loop`), which MkDocs would follow until the system stops it.
+    # Other links inside are fine.
     def links_outside(self, folders) -> list[str]:
         root = Path(os.path.realpath(self.root))
 
         def outside(path: Path) -> bool:
             return not Path(os.path.realpath(path)).is_relative_to(root)
 
-        found, seen = [], set()
+        found, loops, seen = [], [], set()
         for folder in map(Path, folders):
             if folder.is_symlink() and outside(folder):  # content/de itself a link
                 found.append(folder)
@@ -370,9 +373,16 @@ class Portal:
                 seen.add(real)
                 found += [Path(directory) / name for name in (*subfolders, *names)
                           if (Path(directory) / name).is_symlink() and outside(Path(directory) / name)]
-                subfolders[:] = [name for name in subfolders if not outside(Path(directory) / name)]
-        return sorted(f"{os.path.relpath(link, self.root)} is a link to {os.readlink(link)}, outside the project\n"
-                      "    Fix: replace the link by a copy of the file, or delete it" for link in found)
+                loops += [Path(directory) / name for name in subfolders if (Path(directory) / name).is_symlink()
+                          and Path(real).is_relative_to(os.path.realpath(Path(directory) / name))]
+                subfolders[:] = [name for name in subfolders if not outside(Path(directory) / name)
+                                 and Path(directory) / name not in loops]
+        return sorted([*(f"{os.path.relpath(link, self.root)} is a link to {os.readlink(link)}, outside the project\n"
+                         "    Fix: replace the link by a copy of the file, or delete it" for link in found),
+                       *(f"{os.path.relpath(link, self.root)} is a link to {os.readlink(link)}, a folder that "
+                         "contains the link itself: the build would walk it without end\n"
+                         "    Fix: delete the link (a page of another folder is linked in Markdown: [title](../page.md))"
+                         for link in loops)])
 
     # The same page in every language that has it: name, language, link from this page, full URL.
     def alternates(self, src_uri: str, page_url: str) -> list[dict]:

@@ -102,6 +102,10 @@ _TYPES = {tag: re.compile(regexp) for tag, regexp in [
 ]}
 
 
+# Characters a YAML file may not hold at all (YAML 1.1, 5.1: printable characters only).
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 # Parse one YAML file into plain data plus a line for every key path. `trusted` only for the
 # portal's own files.
 def load(path: Path, label: str | None = None, trusted: bool = False) -> Document:
@@ -115,6 +119,12 @@ def load(path: Path, label: str | None = None, trusted: bool = False) -> Documen
     except UnicodeDecodeError as error:
         line = raw[:error.start].count(b"\n") + 1
         doc.problems.append((line, f"the file is not UTF-8 text ({error.reason})", "save the file as UTF-8", ()))
+        return doc
+    refused = _UNREADABLE.search(text)
+    if refused:  # YAML itself refuses these, naming neither the line nor the character
+        line = text.count("\n", 0, refused.start()) + 1
+        doc.problems.append((line, f"line {line} contains the invisible control character U+{ord(refused.group()):04X}",
+                             "delete it: retype the text around it", ()))
         return doc
     try:
         node = yaml.compose(text, Loader=_TrustedLoader if trusted else _Loader)
@@ -197,6 +207,8 @@ class _Converter:
         self.doc = doc
         self.count = 0
         self.unusable = False
+        self.seen: set = set()  # the nodes converted so far: one seen again is an alias (*name)
+        self.aliased = False
 
     def problem(self, node, message, fix, path, unusable=True):
         self.doc.problems.append((node.start_mark.line + 1, message, fix, path))
@@ -207,10 +219,18 @@ class _Converter:
         doc.lines.setdefault(path, node.start_mark.line + 1)
         self.count += 1
         # Both limits are reached through aliases: named at the top-level key they expand under.
+        if id(node) in self.seen:
+            self.aliased = True
+        self.seen.add(id(node))
         if self.count > MAX_VALUES:
-            doc.problems.append((doc.line(path[:1]), f"the file has more than {MAX_VALUES:,} values (each use of "
-                                 "an alias *name counts all the values it stands for)",
-                                 "write the values out instead of repeating aliases", path[:1]))
+            if self.aliased:
+                doc.problems.append((doc.line(path[:1]), f"the file has more than {MAX_VALUES:,} values (each use of "
+                                     "an alias *name counts all the values it stands for)",
+                                     "write the values out instead of repeating aliases", path[:1]))
+            else:
+                doc.problems.append((doc.line(path[:1]), f"the file has more than {MAX_VALUES:,} values, the most a "
+                                     "policy file may hold", "remove what no longer applies (notices that have "
+                                     "ended, changes already in force) to keep it below that", path[:1]))
             raise _TooBig
         if len(path) > MAX_DEPTH:
             doc.problems.append((doc.line(path[:1]), f"the values are nested more than {MAX_DEPTH} levels deep "
@@ -229,12 +249,20 @@ class _Converter:
                     continue
                 key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
                 if key is None:
-                    self.problem(key_node, "a key must be plain text", None, path, unusable=False)
+                    self.problem(key_node, "a key must be plain text", "write the key as a word followed by a colon "
+                                 "('name:'), not a list or a group of keys", path, unusable=False)
                     continue
                 key = str(key) if not isinstance(key, str) else key
+                if key == "<<" and key_node.style is None:
+                    self.problem(key_node, "a merge key (<<: *name) copies keys from elsewhere, which policy files "
+                                 "do not use", "write the keys themselves here instead of '<<:'", path + (key,))
+                    continue
                 if key in result:
-                    self.problem(key_node, f"the key '{key}' appears twice here (first on line {doc.lines[path + (key,)]}); "
-                                 "the second one would silently win", "keep one of them", path + (key,), unusable=False)
+                    first = doc.lines[path + (key,)]
+                    self.problem(key_node, f"the key '{key}' appears twice here (first on line {first}); "
+                                 "the second one would silently win",
+                                 f"keep one of them: delete this '{key}:' or the one on line {first}, or move what "
+                                 "this one holds into the first", path + (key,), unusable=False)
                     continue
                 doc.lines[path + (key,)] = key_node.start_mark.line + 1
                 result[key] = self.convert(value_node, path + (key,), inside)

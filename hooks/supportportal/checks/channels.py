@@ -46,6 +46,10 @@ def check(ctx: Context, known: Known | None = None) -> tuple[list | None, set | 
     return result, ids
 
 
+# How many digits a phone number has in international form (E.164: at most 15, with the country code).
+PHONE_DIGITS = (5, 15)
+
+
 def _channel(ctx: Context, path, ch: dict, seen: set, known: Known) -> Channel | None:
     if ctx.intact(NAME, path + ("id",)):
         if ch["id"] in seen:
@@ -55,10 +59,15 @@ def _channel(ctx: Context, path, ch: dict, seen: set, known: Known) -> Channel |
         address, kind = ch["address"], ch["type"]
         expected = {"email": "@" in address and not address.startswith("https://"),
                     "phone": address.startswith("+")}.get(kind, address.startswith("https://"))
+        digits = sum(c.isdigit() for c in address)
         if not expected:
             want = {"email": "an email address", "phone": "a phone number starting with +"}.get(kind, "a https:// link")
             ctx.report(NAME, path + ("address",), f"a {kind} channel needs {want}, found '{address}'",
                        "correct the address or the type")
+        elif kind == "phone" and not PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]:
+            ctx.report(NAME, path + ("address",), f"'{address}' has {digits} digits; a phone number in international "
+                       f"form has {PHONE_DIGITS[0]} to {PHONE_DIGITS[1]}", "write + and the whole number with its "
+                       "country code, e.g. +49 89 1234 5678")
     schedule = _schedule(ctx, path, ch, known)
     priorities = _priorities(ctx, path, ch, known)
     outside = _outside_hours(ctx, path, ch)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from babel import Locale, UnknownLocaleError
+
 from .context import Context
 
 NAME = "company"
@@ -14,7 +16,16 @@ def languages(ctx: Context) -> None:
     if isinstance(listed, list):
         ctx.languages = tuple(str(x) for x in listed) or ("en",)
     ctx.fallback = ctx.get(NAME, ("missing_translations",)) == "fallback"
-    settings_ok = ctx.intact(NAME, ("languages",)) and (
+    known = True
+    for i, lang in enumerate(listed if isinstance(listed, list) and ctx.intact(NAME, ("languages",)) else ()):
+        try:
+            Locale.parse(str(lang))
+        except (ValueError, LookupError, UnknownLocaleError):
+            known = False
+            ctx.report(NAME, ("languages", i), f"'{lang}' is not a language the portal can write dates, numbers "
+                       "and lists in (CLDR has no such language)", "use a two-letter language code (ISO 639-1) "
+                       "such as fr, es or it")
+    settings_ok = known and ctx.intact(NAME, ("languages",)) and (
         ctx.intact(NAME, ("missing_translations",)) or "missing_translations" not in (ctx.get(NAME, ()) or {}))
     ctx.check_languages = settings_ok
 
@@ -27,6 +38,8 @@ def check(ctx: Context) -> dict | None:
         "site_title": ctx.text_at(NAME, ("site", "title")),
         "site_description": ctx.text_at(NAME, ("site", "description")),
     }
+    if ctx.intact(NAME, ("company", "name")):
+        ctx.artifacts(NAME, ("company", "name"), ctx.get(NAME, ("company", "name")))
     if not ctx.intact(NAME, ()) or None in fields.values():
         return None
     data = ctx.get(NAME, ())

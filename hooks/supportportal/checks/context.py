@@ -10,7 +10,7 @@ from babel.lists import format_list
 
 from .. import parsing, yamlload
 from ..model import Interval, Text
-from .values import character_problem
+from .values import character_problem, is_text
 
 
 @dataclass(frozen=True, order=True)
@@ -104,13 +104,9 @@ class Context:
                 break
             if not item.strip():
                 self.report(name, where, "this text is empty", "write the text, or remove the line")
-            elif character_problem(item, multiline=True):
-                self.report(name, where, *character_problem(item, multiline=True))
-            for pattern, what in parsing.ARTIFACTS:
-                found = pattern.search(item)
-                if found:
-                    self.report(name, where, f"'{found.group(0)}' looks like {what}; policy texts are shown as written",
-                                "write the words readers should see")
+            elif character_problem(item, multiline=is_text(where)):
+                self.report(name, where, *character_problem(item, multiline=is_text(where)))
+            self.artifacts(name, where, item)
         if not self.check_languages:
             return Text(tuple((k, str(v).strip()) for k, v in value.items()))
         missing = [lang for lang in self.languages if lang not in value]
@@ -124,6 +120,15 @@ class Context:
             self.report(name, path, f"the {format_list(missing, locale='en')} text is missing", fix)
         ordered = [(lang, value[lang].strip()) for lang in self.languages if lang in value]
         return Text(tuple(ordered) or tuple((k, v.strip()) for k, v in value.items()))
+
+    # A text that would read as an unrendered placeholder or shortcode ({{, [table id=2 /]): every
+    # text readers see, the company name included, is shown as written.
+    def artifacts(self, name: str, where, item: str) -> None:
+        for pattern, what in parsing.ARTIFACTS:
+            found = pattern.search(item)
+            if found:
+                self.report(name, where, f"'{found.group(0)}' looks like {what}; policy texts are shown as written",
+                            "write the words readers should see")
 
     # The text at a key path if it passed the schema, else None (its problem is reported already).
     def text_at(self, name: str, path) -> Text | None:

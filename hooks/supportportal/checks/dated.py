@@ -11,11 +11,15 @@ import datetime as dt
 
 from ..model import HoursChange
 from .context import Context
+from .values import year_problem
 
 
 # A date as written (YYYY-MM-DD, the schema checked the form), or None after reporting why not.
 def date_at(ctx: Context, name: str, path) -> dt.date | None:
     text = ctx.get(name, path)
+    if year_problem(text):
+        ctx.report(name, path, *year_problem(text))
+        return None
     try:
         return dt.date.fromisoformat(text)
     except ValueError:

@@ -12,6 +12,7 @@ from .. import closures as closures_
 from ..model import Calendar, Closure, Text
 from .context import Context
 from .structure import suggest_country, supported_countries
+from .values import year_problem
 
 NAME = "holidays"
 
@@ -185,6 +186,12 @@ def _closure(ctx: Context, path, item: dict, languages: tuple, region_ids, chann
         # A closure's name may also carry the local name (de: Heiligabend), like public holidays do.
         raw = item["name"]
         extra = {k: v.strip() for k, v in raw.items() if k not in languages} if isinstance(raw, dict) else {}
+        local = _local_language(ctx)
+        for lang in [k for k in extra if k != local]:
+            del extra[lang]
+            ctx.report(NAME, path + ("name", lang), f"'{lang}' is not a language of this site ({', '.join(languages)})"
+                       + (f" nor the local language of the holidays ({local})" if local else ""),
+                       "add it to languages in company.yml, or remove this translation")
         name = ctx.text(NAME, path + ("name",), {k: v for k, v in raw.items() if k in languages} if isinstance(raw, dict) else raw)
         name = Text(name.values + tuple(extra.items()))
     if not ctx.intact(NAME, path) or name is None:
@@ -192,9 +199,20 @@ def _closure(ctx: Context, path, item: dict, languages: tuple, region_ids, chann
     return Closure(name, date, until, every_year, hours or None, regions, channels)
 
 
+# The language the holidays of the first calendar are named in locally (de for DE), which a
+# closure's name may carry besides the site's languages (closures.local_language); None without one.
+def _local_language(ctx: Context) -> str | None:
+    country = ctx.get(NAME, ("calendars", 0, "country"))
+    if not isinstance(country, str) or country not in supported_countries():
+        return None
+    return (closures_.country_class(country).default_language or "en").split("_")[0]
+
+
 # A date as written in holidays.yml (YYYY-MM-DD, or MM-DD of every year), or None after reporting why not.
 def _date(ctx: Context, path, text: str, year: int | None = None):
     month_day = text.split("-")[-2:]
+    if not year and year_problem(text):
+        return ctx.report(NAME, path, *year_problem(text))
     try:
         return dt.date.fromisoformat(f"{year}-{text}" if year else text)
     except ValueError:

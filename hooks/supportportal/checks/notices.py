@@ -12,7 +12,7 @@ import zoneinfo
 from .. import parsing
 from ..model import Notice
 from .context import Context
-from .values import skipped
+from .values import skipped, year_problem
 
 NAME = "notices"
 # kind as written -> as published in support.json.
@@ -23,7 +23,8 @@ NOTICE_KINDS = {"information": "widget.notice_information", "reduced_service": "
 KEEP_ENDED_DAYS = 30
 ANNOUNCE = dt.timedelta(days=14)
 _LEAD = re.compile(r"([0-9]+) ?(hour|day|week)s?")
-_UNITS = {"hour": dt.timedelta(hours=1), "day": dt.timedelta(days=1), "week": dt.timedelta(weeks=1)}
+_UNITS = {"hour": 1, "day": 24, "week": 24 * 7}  # in hours
+MAX_ANNOUNCE_DAYS = 366  # announce: at most a year ahead (README, notices.schema.json)
 
 
 # The notices still listed at the build date (None while the file is broken), by start.
@@ -74,7 +75,11 @@ def _notice(ctx: Context, path, item: dict, zones: dict, region_ids, channel_ids
     lead = ANNOUNCE
     if "announce" in item and ctx.intact(NAME, path + ("announce",)):
         count, unit = _LEAD.fullmatch(item["announce"]).groups()
-        lead = int(count) * _UNITS[unit]
+        if len(count) > 9 or int(count) * _UNITS[unit] > MAX_ANNOUNCE_DAYS * 24:
+            ctx.report(NAME, path + ("announce",), f"'{item['announce']}' is longer than the longest lead time, "
+                       f"{MAX_ANNOUNCE_DAYS} days", f"write {MAX_ANNOUNCE_DAYS} days or less, e.g. 14 days, 8 weeks or 48 hours")
+            return None
+        lead = dt.timedelta(hours=int(count) * _UNITS[unit])
     updated = _moment(ctx, path + ("updated",), item.get("updated"), tz, zone) if "updated" in item else None
     if not ctx.intact(NAME, path) or not start or ("end" in item and not end) or ("updated" in item and not updated):
         return None
@@ -137,6 +142,9 @@ def _moment(ctx: Context, path, text, tz, zone: str, last_day: bool = False):
     if not ctx.intact(NAME, path):
         return None
     day, _, time = text.partition(" ")
+    if year_problem(day):
+        ctx.report(NAME, path, *year_problem(day))
+        return None
     try:
         date = dt.date.fromisoformat(day)
     except ValueError:

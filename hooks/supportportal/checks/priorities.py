@@ -20,8 +20,8 @@ def check(ctx: Context) -> tuple[int, list | None]:
         text = ctx.get(NAME, ("business_day",))
         parsed = parsing.parse_duration(text, 0)
         if parsed is None or parsed[2] != "hours" or not 60 <= parsed[0] <= MINUTES_PER_DAY:
-            ctx.report(NAME, ("business_day",), f"'{text}' is not a length of day",
-                       "write the hours of one business day, e.g. 8 hours")
+            ctx.report(NAME, ("business_day",), f"'{text}' is not a length of day: a business day has 1 to 24 hours",
+                       "write the hours of one business day, from 1 hour to 24 hours, e.g. 8 hours")
         else:
             business_day = parsed
     minutes_per_day = business_day[0]

@@ -12,6 +12,7 @@ from holidays.registry import COUNTRIES
 
 from .. import parsing
 from .context import Context, describe
+from .values import FIRST_YEAR, LAST_YEAR
 
 _ID = re.compile(r"[a-z][a-z0-9-]*")
 
@@ -37,7 +38,10 @@ def schema_problem(ctx: Context, name: str, error):
         ctx.mark_broken(name, path + (missing,))
         child = error.schema.get("properties", {}).get(missing, {})
         hint = child.get("description")
-        return ctx.report(name, path, f"'{missing}' is missing", hint and f"add {missing}: ({hint})")
+        empty = not path and not ctx.get(name, ())
+        return ctx.report(name, path, f"'{missing}' is missing" + (" (the file is empty)" if empty else ""),
+                          f"add {missing}: " + (f"({_lower(hint)})" if hint else "(see the example at the top of the file)")
+                          + (f", or restore {name}.yml from the repository" if empty else ""))
     if kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         for key in [k for k in value if k not in allowed]:
@@ -62,12 +66,22 @@ def schema_problem(ctx: Context, name: str, error):
         if run_together and "object" in error.validator_value:  # "monday to friday:10:00-18:00"
             return ctx.report(name, path, f"expected {expected}, found {describe(value)}",
                               f"put a space after the colon: '{run_together.group(1)}: {run_together.group(2)}'")
-        return ctx.report(name, path, f"expected {expected}, found {describe(value)}", described or None)
+        if not path and isinstance(value, list):
+            return ctx.report(name, path, f"expected {expected}, found a list",
+                              "write the file's keys at the start of the line, without '- ' before them "
+                              "(see the example at the top of the file)")
+        how = {"array": "a list here, each entry on a line of its own starting with '- '",
+               "object": "keys with their values here, each on a line of its own ('key: value')",
+               "string": "text here", "integer": "a whole number here", "number": "a number here",
+               "boolean": "true or false here"}
+        first = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+        return ctx.report(name, path, f"expected {expected}, found {describe(value)}",
+                          f"write {how.get(first, expected)}" + (f" ({_lower(described)})" if described else ""))
     if kind == "enum":
         options = [str(o) for o in error.validator_value]
         close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
         return ctx.report(name, path, f"'{value}' is not one of: {', '.join(options)}",
-                          f"did you mean '{close[0]}'?" if close else None)
+                          f"did you mean '{close[0]}'?" if close else f"write one of: {', '.join(options)}")
     if kind in ("pattern", "oneOf"):
         return _format_problem(ctx, name, path, value, schema)
     if kind in ("minimum", "maximum"):
@@ -75,14 +89,22 @@ def schema_problem(ctx: Context, name: str, error):
         return ctx.report(name, path, f"{value} is not allowed here ({error.message.split(' is ')[-1]})",
                           f"use {bound} or {'more' if kind == 'minimum' else 'less'}" + (f" ({described})" if described else ""))
     if kind == "minItems":
-        return ctx.report(name, path, "the list is empty", described or "add at least one entry")
+        return ctx.report(name, path, "the list is empty", "add at least one entry" + (f" ({_lower(described)})" if described else ""))
     if kind in ("minLength", "minProperties"):
-        return ctx.report(name, path, "this is empty", described or None)
+        return ctx.report(name, path, "this is empty", "write the value" + (f" ({_lower(described)})" if described else "")
+                          + ", or remove the key")
     if kind == "uniqueItems":
         return ctx.report(name, path, "the list names an entry twice", "remove the repeated entry")
     if kind == "const":
-        return ctx.report(name, path, f"'{value}' is not allowed here", described or None)
-    ctx.report(name, path, error.message, described or None)
+        return ctx.report(name, path, f"'{value}' is not allowed here", f"write {error.validator_value!r}"
+                          + (f" ({_lower(described)})" if described else ""))
+    ctx.report(name, path, error.message, "correct the value" + (f" ({_lower(described)})" if described else ""))
+
+
+# A schema description inside a fix: "The company name." -> "the company name".
+def _lower(text: str) -> str:
+    text = text.strip().rstrip(".")
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 # Problems with values that have a format: times, zones, ids, dates, durations, texts.
@@ -96,9 +118,14 @@ def _format_problem(ctx: Context, name, path, value, schema):
                               "or every_year: MM-DD for a day that recurs")
         return ctx.report(name, path, "the closure has no date",
                           "add date: YYYY-MM-DD (with until: for several days) or every_year: MM-DD")
+    if schema.get("type") == "object" and not isinstance(value, dict):  # a list entry given as one value
+        return ctx.report(name, path, f"expected a group of keys, found {describe(value)}",
+                          "write the entry's keys with their values, each on a line of its own ('key: value'), "
+                          "as in the example at the top of the file")
     if not isinstance(value, (str, list, dict)):
         return ctx.report(name, path, f"expected text, found {describe(value)}",
-                          schema.get("description") or "put the value in quotes")
+                          "write it as text, in quotes if it looks like a number or true/false"
+                          + (f" ({_lower(schema['description'])})" if schema.get("description") else ""))
     if key == "zone":
         suggestion = parsing.suggest_zone(text)
         return ctx.report(name, path, f"'{text}' is not an IANA time zone name",
@@ -106,7 +133,8 @@ def _format_problem(ctx: Context, name, path, value, schema):
     if key in ("id", "public_holidays") or id_kind(name, path) or (len(path) >= 2 and path[-2] == "regions" and isinstance(key, int)):
         suggestion = parsing.suggest_id(text, known_ids(ctx, id_kind(name, path)))
         return ctx.report(name, path, f"'{text}' is not a valid id (lowercase letters, digits and hyphens, starting with a letter)",
-                          f"use '{suggestion}'" if suggestion else None)
+                          f"use '{suggestion}'" if suggestion else "write it like emea or phone-2026 (lowercase "
+                          "letters, digits and hyphens, starting with a letter)")
     if key == "country" and name == "holidays":
         suggestion = suggest_country(text, ctx.languages)
         return ctx.report(name, path, f"'{text}' is not a country code",
@@ -115,6 +143,8 @@ def _format_problem(ctx: Context, name, path, value, schema):
         ymd = re.fullmatch(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*", text)
         dmy = re.fullmatch(r"\s*(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\s*", text)
         parts = ymd.groups() if ymd else dmy.groups()[::-1] if dmy else None
+        if parts and not FIRST_YEAR <= int(parts[0]) <= LAST_YEAR:
+            parts = None
         return ctx.report(name, path, f"'{text}' is not a date",
                           f"write it as '{int(parts[0]):04d}-{int(parts[1]):02d}-{int(parts[2]):02d}' (YYYY-MM-DD)"
                           if parts else "write dates as YYYY-MM-DD, e.g. 2026-12-24")
@@ -158,7 +188,9 @@ def _format_problem(ctx: Context, name, path, value, schema):
             if not item:
                 return ctx.report(name, path + (lang,), "this text is empty", "write the text, or remove that language")
         return ctx.report(name, path, "expected text, or one text per language", "e.g. {en: ..., de: ...}")
-    ctx.report(name, path, f"expected text, found {describe(value)}", schema.get("description"))
+    ctx.report(name, path, f"expected text, found {describe(value)}",
+               "write it as in the example at the top of the file"
+               + (f" ({_lower(schema['description'])})" if schema.get("description") else ""))
 
 
 def _hours_problem(ctx: Context, name, path, value):

@@ -16,13 +16,16 @@ _ALLOWED_FORMAT = {"\u00ad", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c",
 
 
 # Keys whose values are texts readers see, which may hold a line break inside (escaped in the
-# calendar and the feed); every other value, and the company name, is one line.
-_TEXT_KEYS = {"name", "city", "country", "title", "description", "definition", "examples", "answer",
+# calendar and the feed); every other value is one line, and so are names and titles (a
+# calendar's name, an event's summary, a menu entry, a table heading hold one line).
+_TEXT_KEYS = {"description", "definition", "examples", "answer",
               "resolution_steps", "customer_duties", "included", "warranty", "text"}
+_ONE_LINE_KEYS = {"name", "city", "country", "title"}
 
 
 def is_text(path) -> bool:
-    return tuple(path[:2]) != ("company", "name") and any(part in _TEXT_KEYS for part in path)
+    keys = [part for part in path if part in _TEXT_KEYS or part in _ONE_LINE_KEYS]
+    return bool(keys) and keys[-1] in _TEXT_KEYS
 
 
 # (message, fix) for a value with a line break (at its end, or inside a value that is one line),
@@ -76,3 +79,18 @@ def skipped(moment: dt.datetime, tz) -> tuple | None:
     while not exists(end):
         end += step
     return begin, end
+
+
+# The years a date written in the policy may have: from the Unix epoch the build date counts from
+# (SOURCE_DATE_EPOCH) to the year before the last one Python's dates know, so a notice's end, its
+# lead time and the days it stays listed, and the day after a closure, are all computable.
+FIRST_YEAR, LAST_YEAR = 1970, 9998
+
+
+# (message, fix) for a date written YYYY-MM-DD... whose year is outside FIRST_YEAR..LAST_YEAR; else None.
+def year_problem(text: str):
+    year = int(text[:4])
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    return (f"the year {text[:4]} is outside the years the portal can compute ({FIRST_YEAR} to {LAST_YEAR})",
+            f"write a date from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31 as YYYY-MM-DD, e.g. 2026-12-24")
