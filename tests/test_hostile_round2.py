@@ -274,6 +274,8 @@ def test_a_language_the_theme_lacks_is_named_in_company_yml(tmp_path):
     edit(project / "policy" / "holidays.yml", "    subdivision: BY\n", "    subdivision: BY\n    names:\n" + names)
     (project / "locales").mkdir()
     shutil.copy(ROOT / "hooks" / "supportportal" / "locales" / "en.yml", project / "locales" / "ak.yml")
+    # The edition's pages are there (a missing folder is reported before any edition is built).
+    shutil.copytree(ROOT / "content", project / "content" / "ak", ignore=shutil.ignore_patterns("de"))
     build = run_build(project)
     assert build.returncode != 0 and "Traceback" not in build.output, build.output
     line = line_of(project / "policy" / "company.yml", "languages: [en, de, ak]")
