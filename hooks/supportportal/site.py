@@ -132,11 +132,10 @@ class Portal:
             f"developers/{feed.COMPACT_SCHEMA_FILE}": json.dumps(
                 feed.compact_schema(json.loads(schema)), ensure_ascii=False, indent=2) + "\n",
             feed.ALL_REGIONS_FILE: feed.dumps(feed.compact_feed(data)),
-            "support.ics": ics.support_calendar(self.policy, self.lang, base_url=base_url),
+            **ics.calendars(self.policy, self.lang, base_url),  # support.ics, support-<id>.ics
             "notices.atom": atom.notices_feed(self.policy, self.lang, base_url=base_url),
         }
         for region in self.policy.regions:
-            files[ics.calendar_file(region.id)] = ics.support_calendar(self.policy, self.lang, base_url, region.id)
             files[feed.region_file(region.id)] = feed.dumps(feed.compact_feed(feed.region_feed(data, region.id)))
         for lang in self.catalogs:
             files[f"assets/javascripts/locales/{lang}.json"] = json.dumps(
