@@ -5,7 +5,7 @@
 # An entry is found by a hash of its key and of the portal's own version (every file of this
 # package: code, schemas, catalogs), so nothing is trusted across versions of the portal. Kept in
 # memory for the process, and on disk in the folder given to use() (the project's .cache/, which
-# git ignores) when that folder can be written; a folder that is a link, or any error reading or
+# git ignores) when that folder can be written; a folder that is a link (or in one), or any error reading or
 # writing it, only means the work is done again. Entries are small files written whole
 # (a temporary file renamed into place), so two builds at once never read half an entry.
 
@@ -89,6 +89,8 @@ def _path(name: str, create: bool = False) -> Path | None:
     if folder is None:
         return None
     try:
+        if any(os.path.islink(f) for f in (folder.parent, folder)):
+            return None
         if create and not os.path.lexists(folder):
             os.makedirs(folder, exist_ok=True)
         if os.path.islink(folder) or not os.path.isdir(folder):

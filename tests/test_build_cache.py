@@ -1,0 +1,107 @@
+# Results kept between builds (supportportal/cache.py): a policy file is validated against its
+# schema once per content, schemas and portal version; a changed file, schema or portal is
+# validated again, and every mistake is still reported. The cache folder is never followed
+# through a link.
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from conftest import ROOT
+from supportportal import cache, loading
+from supportportal.loading import PolicyError, load_policy
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture
+def fresh_cache(tmp_path, monkeypatch):
+    folder = tmp_path / "project" / ".cache" / "supportportal"
+    monkeypatch.setattr(cache, "_memory", {})
+    monkeypatch.setattr(cache, "_folder", folder)
+    return folder
+
+
+# Counts the files checked against a schema (a validator asked for).
+@pytest.fixture
+def validated(monkeypatch):
+    names = []
+    original = loading._validator
+
+    def counting(ctx, name, state):
+        names.append(name)
+        return original(ctx, name, state)
+
+    monkeypatch.setattr(loading, "_validator", counting)
+    return names
+
+
+def policy_copy(tmp_path):
+    directory = tmp_path / "project" / "policy"
+    shutil.copytree(ROOT / "policy", directory)
+    return directory
+
+
+def test_unchanged_files_are_validated_once_and_the_result_kept_on_disk(tmp_path, fresh_cache, validated, monkeypatch):
+    directory = policy_copy(tmp_path)
+    first = load_policy(directory, TODAY)
+    assert sorted(validated) == sorted(loading.FILES)
+    assert len(list(fresh_cache.iterdir())) >= len(loading.FILES)
+    validated.clear()
+    monkeypatch.setattr(cache, "_memory", {})  # a new build process: only the folder remains
+    again = load_policy(directory, TODAY)
+    assert validated == []
+    assert again == first
+
+
+def test_a_changed_file_is_validated_again_and_its_mistake_reported(tmp_path, fresh_cache, validated):
+    directory = policy_copy(tmp_path)
+    load_policy(directory, TODAY)
+    regions = directory / "regions.yml"
+    regions.write_text(regions.read_text(encoding="utf-8").replace("zone: Europe/Berlin", "zone: 12"),
+                       encoding="utf-8")
+    validated.clear()
+    with pytest.raises(PolicyError) as error:
+        load_policy(directory, TODAY)
+    assert validated == ["regions"]
+    assert "regions.yml" in error.value.report()
+    # A file with a mistake is never kept as validated: the next build reports it again.
+    validated.clear()
+    with pytest.raises(PolicyError):
+        load_policy(directory, TODAY)
+    assert validated == ["regions"]
+
+
+def test_a_changed_schema_or_portal_version_validates_again(tmp_path, fresh_cache, validated, monkeypatch):
+    directory = policy_copy(tmp_path)
+    schemas = directory / "schema"
+    load_policy(directory, TODAY)
+    company = schemas / "company.schema.json"
+    company.write_text(company.read_text(encoding="utf-8").replace('"description"', '"description"', 1) + "\n",
+                       encoding="utf-8")
+    validated.clear()
+    load_policy(directory, TODAY)
+    assert sorted(validated) == sorted(loading.FILES)  # every file is checked against the folder's schemas
+    validated.clear()
+    monkeypatch.setattr(cache, "_memory", {})
+    monkeypatch.setattr(cache, "portal_version", lambda: "another version of the portal")
+    load_policy(directory, TODAY)
+    assert sorted(validated) == sorted(loading.FILES)
+
+
+def test_a_cache_folder_that_is_a_link_is_not_used(tmp_path, monkeypatch, validated):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".cache").symlink_to(elsewhere)
+    monkeypatch.setattr(cache, "_memory", {})
+    monkeypatch.setattr(cache, "_folder", project / ".cache" / "supportportal")
+    directory = policy_copy(tmp_path)
+    load_policy(directory, TODAY)
+    assert list(elsewhere.iterdir()) == []
+    monkeypatch.setattr(cache, "_memory", {})
+    validated.clear()
+    load_policy(directory, TODAY)
+    assert sorted(validated) == sorted(loading.FILES)
