@@ -76,10 +76,17 @@ def _package_language(cls, lang: str) -> str | None:
 
 
 def _holiday_names(calendar: Calendar, first: dt.date, last: dt.date, lang: str) -> dict:
+    return dict(_holiday_items(calendar, first, last, lang))
+
+
+# The same years of a calendar are asked for by the checks, the regions' and the channels' days:
+# computed once per process.
+@functools.lru_cache(maxsize=1024)
+def _holiday_items(calendar: Calendar, first: dt.date, last: dt.date, lang: str) -> tuple:
     cls = country_class(calendar.country)
     days = cls(subdiv=calendar.subdivision, years=range(first.year, last.year + 1),
                categories=calendar.categories, language=_package_language(cls, lang))
-    return {date: name for date, name in days.items() if first <= date <= last}
+    return tuple((date, name) for date, name in days.items() if first <= date <= last)
 
 
 # Every override of every region within the policy's horizon: {region id: (DayOverride, ...)},

@@ -206,22 +206,18 @@ def _lines(lines) -> str:
 def _line(line: str) -> str:
     if len(line) < _FOLD_OCTETS and (line.isascii() or len(line.encode("utf-8")) < _FOLD_OCTETS):
         return line
-    pieces, current, octets = [], [], 0
-    for char in line:
-        size = 1 if char < "\x80" else len(char.encode("utf-8"))
-        if current and octets + size >= _FOLD_OCTETS:
-            if len(current) > 1 and current[-1] in "\\^":
-                carried = current.pop()
-                pieces.append("".join(current))
-                current, octets = [carried], 1
-            else:
-                pieces.append("".join(current))
-                current, octets = [], 0
-        current.append(char)
-        octets += size
-    if current:
-        pieces.append("".join(current))
-    return "\r\n ".join(pieces)
+    data = line.encode("utf-8")
+    pieces, start, size = [], 0, len(data)
+    while size - start >= _FOLD_OCTETS:
+        end = start + _FOLD_OCTETS - 1
+        while data[end] & 0xC0 == 0x80:  # inside a character: it begins the next piece
+            end -= 1
+        if data[end - 1] in b"\\^" and end - 1 > start:
+            end -= 1
+        pieces.append(data[start:end])
+        start = end
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces).decode("utf-8")
 
 
 # A wall time on `date`, `minutes` after its midnight (1440 and beyond are on the next date).
