@@ -72,7 +72,9 @@ class _Writer:
         self.tail = _lines([f"TRANSP:TRANSPARENT", f"URL:{self.page}", "END:VEVENT"])
         first, last = (textfmt.format_long_date(d, lang, weekday=False) for d in policy.horizon)
         self.description = self.say("ics.description", company=policy.company, url=self.page, first=first, last=last)
+        self.closed_all_day = _text(self.say("ics.closed_all_day"))
         self.titles: dict = {}
+        self.details: dict = {}
         self.hours: dict = {}
 
     # One calendar: every region's (region None) or one region's.
@@ -107,30 +109,34 @@ class _Writer:
         out.append("END:VCALENDAR\r\n")
         return "".join(out).encode("utf-8")
 
-    # The events of one row of the calendar.
+    # The events of one row of the calendar. What repeats from row to row (a name's summary, the
+    # regions' description, a date) is escaped and folded once per calendar writer.
     def _day(self, day) -> str:
         lang, say, fallback = self.lang, self.say, self.fallback
         key = (day.kind, day.name)
         if key not in self.titles:
             title = display_name(day.name, lang, self.local, fallback)
-            category = f"CATEGORIES:{_text(day.kind.replace('_', ' '))}"
-            self.titles[key] = (f"SUMMARY:{_text(say('ics.closed', name=title))}",
-                                f"SUMMARY:{_text(say('ics.special', name=title))}", category)
+            self.titles[key] = (_line(f"SUMMARY:{_text(say('ics.closed', name=title))}"),
+                                _line(f"SUMMARY:{_text(say('ics.special', name=title))}"),
+                                _line(f"CATEGORIES:{_text(day.kind.replace('_', ' '))}"))
         closed, special, category = self.titles[key]
         # ids never contain "_" or "+": a channel's id follows a "+" ("usa+chat", "+hotline")
-        ids = "_".join(r.id for r in day.regions) + "".join(f"+{c.id}" for c in day.channels)
-        lines = []
-        if day.regions:
-            lines.append(say("ics.regions", regions=textfmt.join_words([r.name.get(lang, fallback) for r in day.regions], lang)))
-        if day.channels:
-            lines.append(say("ics.channels", channels=textfmt.join_words([c.name.get(lang, fallback) for c in day.channels], lang)))
-        details = "\n".join(lines)
+        ids = "_".join([r.id for r in day.regions]) + "".join([f"+{c.id}" for c in day.channels])
+        if ids not in self.details:
+            lines = []
+            if day.regions:
+                lines.append(say("ics.regions", regions=textfmt.join_words([r.name.get(lang, fallback) for r in day.regions], lang)))
+            if day.channels:
+                lines.append(say("ics.channels", channels=textfmt.join_words([c.name.get(lang, fallback) for c in day.channels], lang)))
+            details = _text("\n".join(lines))
+            self.details[ids] = (details, _line(f"DESCRIPTION:{details}\\n{self.closed_all_day}"))
+        details, closed_description = self.details[ids]
         if not day.hours:
-            end = day.date + dt.timedelta(days=1)
-            return _lines([
-                "BEGIN:VEVENT", closed, f"DTSTART;VALUE=DATE:{day.date:%Y%m%d}", f"DTEND;VALUE=DATE:{end:%Y%m%d}",
-                self.stamp, f"UID:{_text(f'{day.date:%Y%m%d}-{ids}@{self.host}')}", category,
-                f"DESCRIPTION:{_text(details)}\\n{_text(say('ics.closed_all_day'))}"]) + self.tail
+            date = _day_value(day.date)
+            uid = _line("UID:" + _text(f"{date}-{ids}@{self.host}"))
+            return (f"BEGIN:VEVENT\r\n{closed}\r\nDTSTART;VALUE=DATE:{date}\r\n"
+                    f"DTEND;VALUE=DATE:{_day_value(day.date + _ONE_DAY)}\r\n{self.stamp}\r\n"
+                    f"{uid}\r\n{category}\r\n{closed_description}\r\n{self.tail}")
         zone = day.zone
         hours_key = (day.hours, zone, day.date)
         if hours_key not in self.hours:
@@ -140,10 +146,10 @@ class _Writer:
         events = []
         for interval in day.hours:
             start = _wall(day.date, interval.start)
-            events.append(_lines([
-                "BEGIN:VEVENT", special, f"DTSTART{_zoned(start, zone)}", f"DTEND{_zoned(_wall(day.date, interval.end), zone)}",
-                self.stamp, f"UID:{_text(f'{start:%Y%m%dT%H%M}-{ids}@{self.host}')}", category,
-                f"DESCRIPTION:{_text(details)}\\n{hours}"]) + self.tail)
+            events.append(f"BEGIN:VEVENT\r\n{special}\r\n" + _lines([
+                f"DTSTART{_zoned(start, zone)}", f"DTEND{_zoned(_wall(day.date, interval.end), zone)}",
+                self.stamp, f"UID:{_text(f'{start:%Y%m%dT%H%M}-{ids}@{self.host}')}"]) + f"{category}\r\n"
+                + _line(f"DESCRIPTION:{details}\\n{hours}") + "\r\n" + self.tail)
         return "".join(events)
 
     # A notice as an event linking to its entry on the notices page.
@@ -218,6 +224,15 @@ def _line(line: str) -> str:
         start = end
     pieces.append(data[start:])
     return b"\r\n ".join(pieces).decode("utf-8")
+
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+# A date as a DATE value: 20261224.
+@functools.lru_cache(maxsize=8192)
+def _day_value(date: dt.date) -> str:
+    return f"{date:%Y%m%d}"
 
 
 # A wall time on `date`, `minutes` after its midnight (1440 and beyond are on the next date).
