@@ -20,7 +20,10 @@ def fresh_cache(tmp_path, monkeypatch):
     folder = tmp_path / "project" / ".cache" / "supportportal"
     monkeypatch.setattr(cache, "_memory", {})
     monkeypatch.setattr(cache, "_folder", folder)
-    return folder
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))  # the machine's secret
+    cache._secret.cache_clear()
+    yield folder
+    cache._secret.cache_clear()
 
 
 # Counts the files checked against a schema (a validator asked for).
@@ -90,6 +93,28 @@ def test_a_changed_schema_or_portal_version_validates_again(tmp_path, fresh_cach
     assert sorted(validated) == sorted(loading.FILES)
 
 
+# Entries made elsewhere (committed with the project, or forged for a file with mistakes) are
+# named under another secret, or under none: they are never read.
+def test_entries_made_without_this_machines_secret_are_not_read(tmp_path, fresh_cache, validated, monkeypatch):
+    directory = policy_copy(tmp_path)
+    regions = directory / "regions.yml"
+    regions.write_text(regions.read_text(encoding="utf-8").replace("zone: Europe/Berlin", "zone: 12"),
+                       encoding="utf-8")
+    data = loading.yamlload.load(regions).data
+    key = loading._validated_key(loading.Context(directory, "policy"), "regions", data, {})
+    fresh_cache.mkdir(parents=True)
+    (fresh_cache / cache._name(key)).write_bytes(b"valid")  # what a forger can compute
+    real = cache._secret
+    monkeypatch.setattr(cache, "_secret", lambda: b"s" * 32)
+    cache.put(key, b"valid")  # made under another machine's secret
+    monkeypatch.setattr(cache, "_secret", real)
+    monkeypatch.setattr(cache, "_memory", {})
+    assert len(list(fresh_cache.iterdir())) == 2
+    with pytest.raises(PolicyError) as error:
+        load_policy(directory, TODAY)
+    assert "regions" in validated and "regions.yml" in error.value.report()
+
+
 def test_a_cache_folder_that_is_a_link_is_not_used(tmp_path, monkeypatch, validated):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -98,6 +123,9 @@ def test_a_cache_folder_that_is_a_link_is_not_used(tmp_path, monkeypatch, valida
     (project / ".cache").symlink_to(elsewhere)
     monkeypatch.setattr(cache, "_memory", {})
     monkeypatch.setattr(cache, "_folder", project / ".cache" / "supportportal")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    cache._secret.cache_clear()
+    assert cache._secret() is not None  # entries would be written, but for the link
     directory = policy_copy(tmp_path)
     load_policy(directory, TODAY)
     assert list(elsewhere.iterdir()) == []

@@ -8,11 +8,17 @@
 # git ignores) when that folder can be written; a folder that is a link (or in one), or any error reading or
 # writing it, only means the work is done again. Entries are small files written whole
 # (a temporary file renamed into place), so two builds at once never read half an entry.
+#
+# An entry's file name is an HMAC of its key under a secret of this machine's user, kept outside
+# the project ($XDG_CACHE_HOME or ~/.cache, supportportal-secret): entries committed to a
+# repository or copied from elsewhere (a "valid" result for a file with mistakes, a forged zone
+# definition) are never found. Without a secret there, nothing is kept on disk.
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import hmac
 import json
 import os
 from pathlib import Path
@@ -83,10 +89,38 @@ def _name(key: tuple) -> str:
     return hashlib.sha256(json.dumps([portal_version(), *key]).encode("utf-8")).hexdigest()
 
 
+# The machine's secret (32 random bytes, made on first use, readable by its user only), or None.
+@functools.cache
+def _secret() -> bytes | None:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "supportportal-secret")
+    for _ in range(2):
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            with os.fdopen(fd, "rb") as handle:
+                secret = handle.read(64)
+            return secret if len(secret) == 32 else None
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return None
+        try:
+            os.makedirs(base, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(os.urandom(32))
+        except FileExistsError:  # another build made it first: read it
+            continue
+        except OSError:
+            return None
+    return None
+
+
 # The file of an entry, or None without a usable folder (missing, not a folder, or a link).
 def _path(name: str, create: bool = False) -> Path | None:
     folder = _folder
-    if folder is None:
+    secret = _secret() if folder is not None else None
+    if secret is None:
         return None
     try:
         if any(os.path.islink(f) for f in (folder.parent, folder)):
@@ -97,4 +131,4 @@ def _path(name: str, create: bool = False) -> Path | None:
             return None
     except OSError:
         return None
-    return folder / name
+    return folder / hmac.new(secret, name.encode("ascii"), hashlib.sha256).hexdigest()
