@@ -133,3 +133,30 @@ def test_a_cache_folder_that_is_a_link_is_not_used(tmp_path, monkeypatch, valida
     validated.clear()
     load_policy(directory, TODAY)
     assert sorted(validated) == sorted(loading.FILES)
+
+
+# A policy file is parsed once per content too; a changed file is parsed again, and a file with a
+# YAML mistake is never kept, so its problem is reported on every build.
+def test_unchanged_files_are_parsed_once(tmp_path, fresh_cache, monkeypatch):
+    parsed = []
+    original = loading.yamlload.load
+
+    def counting(path, label=None, trusted=False):
+        parsed.append(path.name)
+        return original(path, label, trusted)
+
+    monkeypatch.setattr(loading.yamlload, "load", counting)
+    directory = policy_copy(tmp_path)
+    first = load_policy(directory, TODAY)
+    assert len(parsed) == len(loading.FILES)
+    parsed.clear()
+    monkeypatch.setattr(cache, "_memory", {})
+    assert load_policy(directory, TODAY) == first
+    assert parsed == []
+    company = directory / "company.yml"
+    company.write_text(company.read_text(encoding="utf-8") + "\nbroken: [\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(PolicyError) as error:
+            load_policy(directory, TODAY)
+        assert "company.yml" in error.value.report() and "not valid YAML" in error.value.report()
+    assert parsed == ["company.yml", "company.yml"]

@@ -162,6 +162,20 @@ def closure_dates(closure, first: dt.date, last: dt.date):
 # time zone too (their times are the zone's wall time).
 # With `region` (an id), only that region's rows, and no channel's: a region's own calendar.
 def closure_days(policy: Policy, by_zone: bool = False, region: str | None = None) -> list[ClosureDay]:
+    # The pages of both editions and the calendars ask for the same rows: made once per policy.
+    if _rows.get("policy") is not policy:
+        _rows.clear()
+        _rows["policy"] = policy
+    key = (by_zone, region)
+    if key not in _rows:
+        _rows[key] = tuple(_closure_days(policy, by_zone, region))
+    return list(_rows[key])
+
+
+_rows: dict = {}
+
+
+def _closure_days(policy: Policy, by_zone: bool, region: str | None) -> list[ClosureDay]:
     grouped: dict = {}
 
     def add(o, zone: str, owner, kind: int) -> None:

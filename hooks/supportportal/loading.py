@@ -14,8 +14,10 @@ import functools
 import hashlib
 import importlib.util
 import json
+import marshal
 import os
 import re
+import stat
 import zoneinfo
 from pathlib import Path
 
@@ -167,7 +169,7 @@ def _read(ctx: Context) -> None:
             continue
         if not _inside_project(ctx, name, path):
             continue
-        doc = yamlload.load(path, f"{ctx.label}/{name}.yml")
+        doc = _load(path, f"{ctx.label}/{name}.yml")
         ctx.docs[name] = doc
         for line, message, fix, where in doc.problems:
             ctx.report(name, where, message, fix, line=line)
@@ -214,6 +216,49 @@ def _validator_packages() -> str:
         except (OSError, AttributeError, ValueError):
             found.append(f"{package}:?")
     return " ".join(found)
+
+
+# A policy file parsed once per content (its bytes; cache.py adds the portal's version): a file
+# with problems is parsed again every time, so that they are reported again.
+def _load(path: Path, label: str) -> yamlload.Document:
+    raw = _file_bytes(path)
+    if raw is None:  # not a regular file of a sane size: the loader says why
+        return yamlload.load(path, label)
+    limits = [getattr(yamlload, name, None) for name in ("MAX_BYTES", "MAX_DEPTH", "MAX_VALUES")]
+    key = ("parsed", label, hashlib.sha256(raw).hexdigest(), repr(limits))
+    found = cache.get(key)
+    if found is not None:
+        try:
+            data, lines = marshal.loads(found)
+            return yamlload.Document(label, data, dict(lines))
+        except (ValueError, EOFError, TypeError):
+            pass
+    doc = yamlload.load(path, label)
+    if doc.data is not None and not doc.problems and _file_bytes(path) == raw:
+        try:
+            cache.put(key, marshal.dumps((doc.data, list(doc.lines.items()))))
+        except ValueError:  # a value marshal cannot hold: parsed every time
+            pass
+    return doc
+
+
+# The bytes of a regular file of at most yamlload.MAX_BYTES, else None; never waits on a pipe.
+def _file_bytes(path: Path) -> bytes | None:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > yamlload.MAX_BYTES:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            raw = handle.read(yamlload.MAX_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return raw if len(raw) <= yamlload.MAX_BYTES else None
 
 
 # A policy file may be a symlink only to a file of the project itself: the build never reads,
