@@ -88,7 +88,7 @@ class _Writer:
             f"PRODID:{_text(f'-//{policy.company}//Support portal//{self.lang.upper()}')}",
             "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
             f"DESCRIPTION:{_text(self.description)}", f"X-WR-CALDESC:{_text(self.description)}",
-            f"NAME:{_text(name)}", f"X-WR-CALNAME:{_text(name)}",
+            f"NAME:{name}", f"X-WR-CALNAME:{_text(name)}",  # NAME as icalendar writes it: unescaped
             "REFRESH-INTERVAL;VALUE=DURATION:P1D",
             f"SOURCE;VALUE=URI:{self.base_url}{calendar_file(region)}",
             f"URL:{self.page}", "X-PUBLISHED-TTL:P1D"])]
