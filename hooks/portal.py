@@ -31,6 +31,7 @@ from mkdocs.utils.meta import get_data as get_markdown_and_meta
 from pathspec.gitignore import GitIgnoreSpec
 
 import supportportal.atom
+import supportportal.cache
 import supportportal.catalog
 import supportportal.closures
 import supportportal.feed
@@ -48,7 +49,7 @@ import supportportal.yamlload
 log = logging.getLogger("mkdocs.plugins.supportportal")
 
 # Reloaded in this order by `mkdocs serve`, so edits to the package apply without a restart.
-_MODULES = ("model", "parsing", "yamlload", "closures", "checks.values", "checks.context", "checks.structure",
+_MODULES = ("cache", "model", "parsing", "yamlload", "closures", "checks.values", "checks.context", "checks.structure",
             "checks.company", "checks.regions", "checks.holidays", "checks.channels", "checks.priorities",
             "checks.process", "checks.maintenance", "checks.notices", "loading", "catalog", "textfmt", "version",
             "feed", "ics", "render", "atom", "jsonld", "site")
@@ -178,6 +179,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _unset_empty_epoch()
     built_at = _build_instant()
     today = built_at.date()
+    if outermost:  # results kept between builds: validated policy files, zone definitions
+        supportportal.cache.use(root / ".cache" / "supportportal")
     # Another edition built inside the main build reads the policy the main build has loaded; a
     # rebuild of `mkdocs serve` the policy of the last build while its files are unchanged.
     policy_key = (root, today, supportportal.yamlload.files_state(_policy_files(root))) if serving else None

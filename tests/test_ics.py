@@ -248,26 +248,69 @@ def test_default_site_has_the_calendar(site):
     assert {d for d, _ in summaries} >= set(MUNICH_HOLIDAYS)
 
 
-# The calendar's bytes are icalendar's own (Calendar.to_ical) whatever the line lengths: short
-# lines are left unfolded without asking icalendar, long ones folded by it, with multi-byte
-# characters and escapes around the 75-octet boundary.
+# The calendar's content lines are written directly (ics._line, ics._text), as icalendar writes
+# them: escaped and folded alike whatever the line lengths, with multi-byte characters and escapes
+# around the 75-octet boundary.
 def test_calendar_bytes_are_icalendar_own():
     import random
 
-    from supportportal.ics import _to_ical
+    from supportportal.ics import _lines, _text
 
     rng = random.Random(5545)
     pieces = ["a", "é", "€", "😀", ",", ";", "\\", " ", "\n", "Z"]
     cal = icalendar.Calendar()
-    cal.add("prodid", "-//Test//Folding//EN")
-    cal.add("version", "2.0")
+    lines = []
     for n in range(400):
         event = icalendar.Event()
-        event.add("uid", f"{n}@test")
         width = 40 + n % 60  # summaries from well under to well over one line
-        event.add("summary", "".join(rng.choice(pieces) for _ in range(width)))
+        summary = "".join(rng.choice(pieces) for _ in range(width))
+        event.add("summary", summary)
         event.add("description", "x" * (n % 160))
         cal.add_component(event)
-    assert _to_ical(cal) == cal.to_ical()
-    lengths = {len(line) for line in cal.to_ical().split(b"\r\n")}
-    assert min(lengths) < 60 and max(lengths) in (74, 75)  # both paths were taken
+        lines += ["BEGIN:VEVENT", f"SUMMARY:{_text(summary)}", f"DESCRIPTION:{_text('x' * (n % 160))}", "END:VEVENT"]
+    expected = cal.to_ical()
+    assert ("BEGIN:VCALENDAR\r\n" + _lines(lines) + "END:VCALENDAR\r\n").encode() == expected
+    lengths = {len(line) for line in expected.split(b"\r\n")}
+    assert min(lengths) < 60 and max(lengths) in (74, 75)  # both short and folded lines
+
+
+# Timed events name their zone as icalendar does: TZID=zone, or a UTC time for the zones it
+# counts as UTC (ics.UTC_ZONES), for every zone there is.
+def test_zoned_times_are_written_as_icalendar_writes_them():
+    from supportportal.ics import _zoned
+
+    wall = dt.datetime(2026, 12, 31, 10, 0)
+    for zone in sorted(zoneinfo.available_timezones()):
+        event = icalendar.Event()
+        event.add("dtstart", wall.replace(tzinfo=zoneinfo.ZoneInfo(zone)))
+        [line] = [x for x in event.to_ical().decode().split("\r\n") if x.startswith("DTSTART")]
+        assert line == f"DTSTART{_zoned(wall, zone)}", zone
+
+
+# Region names with the characters TEXT must escape: the region's calendar names it (X-WR-CALNAME
+# escaped; NAME as icalendar writes and reads it) and lists it in every event, and both readers
+# give the name back.
+def test_region_names_are_escaped_in_every_calendar(tmp_path):
+    from supportportal import ics, loading
+
+    tricky = 'Nord, Süd; Ost\\West'
+    policy_dir = tmp_path / "policy"
+    shutil.copytree(ROOT / "policy", policy_dir)
+    regions = policy_dir / "regions.yml"
+    regions.write_text(regions.read_text(encoding="utf-8").replace(
+        "name: {en: EMEA, de: EMEA}", "name: {en: 'Nord, Süd; Ost\\West', de: EMEA}"), encoding="utf-8")
+    policy = loading.load_policy(policy_dir, dt.date(2026, 11, 27))
+    files = ics.calendars(policy, "en")
+    assert sorted(files) == ["support-emea.ics", "support-usa.ics", "support.ics"]
+    for name, data in files.items():
+        calendar = strict_parse(data)
+        assert icalendar.Calendar.from_ical(data).to_ical() == data
+        regions_lines = [unescape_text(prop(e, "DESCRIPTION")[1]).splitlines()[0]
+                         for e in calendar["children"] if e["name"] == "VEVENT"]
+        if name != "support-usa.ics":
+            assert any(tricky in line for line in regions_lines), name
+    own = strict_parse(files["support-emea.ics"])
+    name = f"smartwork solutions support closures and notices: {tricky}"
+    assert unescape_text(prop(own, "X-WR-CALNAME")[1]) == name
+    assert str(icalendar.Calendar.from_ical(files["support-emea.ics"])["NAME"]) == name  # as icalendar reads it
+    assert "Nord\\, Süd\\; Ost\\\\West" in files["support-emea.ics"].replace(b"\r\n ", b"").decode()

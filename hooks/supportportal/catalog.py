@@ -62,8 +62,8 @@ class Catalog:
 
     # "EMEA, USA and APAC" / "EMEA, USA und APAC", by the language's list rules.
     def join(self, items) -> str:
-        items = list(items)
-        return format_list(items, locale=self.locale) if items else ""
+        items = tuple(items)
+        return _format_list(items, self.locale) if items else ""
 
     def is_fallback(self, key: str) -> bool:
         return key in self.fallback
@@ -71,6 +71,12 @@ class Catalog:
     # The texts under `prefix` ("widget."), without it: what the browser receives.
     def section(self, prefix: str) -> dict:
         return {k[len(prefix):]: v for k, v in self.texts.items() if k.startswith(prefix)}
+
+
+# Babel's list rules are slow to apply (a few hundred lists per build, most of them repeated).
+@functools.lru_cache(maxsize=4096)
+def _format_list(items: tuple, locale: str) -> str:
+    return format_list(list(items), locale=locale)
 
 
 _installed: dict = {}

@@ -97,11 +97,18 @@ def _package_language(cls, lang: str) -> str | None:
 
 # The package's names of a calendar's holidays in `lang`; lang None: in the country's own language.
 def _holiday_names(calendar: Calendar, first: dt.date, last: dt.date, lang: str | None) -> dict:
+    return dict(_holiday_items(calendar, first, last, lang))
+
+
+# The same years of a calendar are asked for by the checks, the regions' and the channels' days:
+# computed once per process.
+@functools.lru_cache(maxsize=1024)
+def _holiday_items(calendar: Calendar, first: dt.date, last: dt.date, lang: str | None) -> tuple:
     cls = country_class(calendar.country)
     days = cls(subdiv=calendar.subdivision, years=range(first.year, last.year + 1),
                categories=calendar.categories,
                language=_package_language(cls, lang) if lang else cls.default_language)
-    return {date: name for date, name in days.items() if first <= date <= last}
+    return tuple((date, name) for date, name in days.items() if first <= date <= last)
 
 
 # Every override of every region within the policy's horizon: {region id: (DayOverride, ...)},
@@ -178,6 +185,20 @@ def closure_dates(closure, first: dt.date, last: dt.date):
 # With `region` (an id), only that region's rows, and no channel's: a region's own calendar.
 def closure_days(policy: Policy, by_zone: bool = False, region: str | None = None,
                  every_channel: bool = False) -> list[ClosureDay]:
+    # The pages of both editions and the calendars ask for the same rows: made once per policy.
+    if _rows.get("policy") is not policy:
+        _rows.clear()
+        _rows["policy"] = policy
+    key = (by_zone, region, every_channel)
+    if key not in _rows:
+        _rows[key] = tuple(_closure_days(policy, by_zone, region, every_channel))
+    return list(_rows[key])
+
+
+_rows: dict = {}
+
+
+def _closure_days(policy: Policy, by_zone: bool, region: str | None, every_channel: bool) -> list[ClosureDay]:
     grouped: dict = {}
 
     def add(o, zone: str, owner, kind: int) -> None:

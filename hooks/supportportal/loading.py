@@ -11,16 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import hashlib
+import importlib.util
 import json
+import marshal
+import os
 import re
+import stat
 import zoneinfo
 from pathlib import Path
 
-import jsonschema
-from jsonschema import validators
-from referencing import Registry, Resource
-
-from . import closures as closures_, dated, yamlload
+from . import cache, closures as closures_, dated, yamlload
 from .checks import channels, company, holidays, maintenance, notices, priorities, process, regions
 from .checks.context import Context, Problem
 from .checks.structure import schema_problem
@@ -76,6 +77,9 @@ def schema_state(schema_dir: Path) -> tuple:
 
 @functools.lru_cache(maxsize=64)
 def _schema_validator(name: str, schema_dir: Path, state: tuple):
+    import jsonschema  # only when a file is validated: a build of validated files does without
+    from referencing import Registry, Resource
+
     resources = []
     for path in sorted(schema_dir.glob("*.schema.json")):
         contents = _schema_file(path)
@@ -84,10 +88,10 @@ def _schema_validator(name: str, schema_dir: Path, state: tuple):
     registry = Registry().with_resources(resources)
     schema = _schema_file(schema_dir / f"{name}.schema.json")
     try:
-        _Validator.check_schema(schema)
+        _validator_class().check_schema(schema)
     except jsonschema.SchemaError as error:
         raise SchemaFileError(f"{name}.schema.json", f"it is not a valid JSON Schema: {error.message}") from None
-    return _Validator(schema, registry=registry)
+    return _validator_class()(schema, registry=registry)
 
 
 class SchemaFileError(Exception):
@@ -133,10 +137,18 @@ def _ecma_pattern(pattern: str) -> re.Pattern:
 
 def _pattern(validator, pattern, instance, schema):
     if validator.is_type(instance, "string") and not _ecma_pattern(pattern).search(instance):
+        import jsonschema
+
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-_Validator = validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
+# Draft 2020-12 with ECMA patterns.
+@functools.cache
+def _validator_class():
+    import jsonschema
+    from jsonschema import validators
+
+    return validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
 
 
 # Parse each file, then check each against its schema (after all are read: a suggestion may come
@@ -162,7 +174,7 @@ def _read(ctx: Context) -> None:
             continue
         if not _inside_project(ctx, name, path):
             continue
-        doc = yamlload.load(path, f"{ctx.label}/{name}.yml")
+        doc = _load(path, f"{ctx.label}/{name}.yml")
         ctx.docs[name] = doc
         for line, message, fix, where in doc.problems:
             ctx.report(name, where, message, fix, line=line)
@@ -170,13 +182,88 @@ def _read(ctx: Context) -> None:
     for name, doc in ctx.docs.items():
         if doc.data is None:
             continue
+        # A file whose content passed these checks before, against the same schemas, passes again.
+        key = _validated_key(ctx, name, doc.data, schemas)
+        if cache.get(key) == b"valid":
+            continue
         validator = _validator(ctx, name, schemas)
         if validator is None:
             continue
+        before = len(ctx.problems)
         unreadable = _characters(ctx, name, (), doc.data)
         for error in validator.iter_errors(doc.data):
             if not any(tuple(error.absolute_path)[:len(bad)] == bad for bad in unreadable):
                 schema_problem(ctx, name, error)
+        if len(ctx.problems) == before and not ctx.broken.get(name):
+            cache.put(key, b"valid")
+
+
+# What a file's checks against its schema depend on: its content (the parsed data: the same bytes
+# give the same data, and a change while reading cannot pair new bytes with an old result), the
+# schema folder's files, and the validator's packages; cache.py adds the portal's own version.
+def _validated_key(ctx: Context, name: str, data, state: dict) -> tuple:
+    folder = _schema_folder(ctx)
+    if folder not in state:
+        state[folder] = schema_state(folder)
+    schemas = [(Path(entry[0]).name, entry[-1]) for entry in state[folder]]
+    content = hashlib.sha256(repr(data).encode("utf-8", "surrogatepass")).hexdigest()
+    return ("validated", name, content, json.dumps(schemas), _validator_packages())
+
+
+# The installed jsonschema and referencing, by their files' size and time (read without importing them).
+@functools.cache
+def _validator_packages() -> str:
+    found = []
+    for package in ("jsonschema", "referencing"):
+        try:
+            info = os.stat(importlib.util.find_spec(package).origin)
+            found.append(f"{package}:{info.st_size}:{info.st_mtime_ns}")
+        except (OSError, AttributeError, ValueError):
+            found.append(f"{package}:?")
+    return " ".join(found)
+
+
+# A policy file parsed once per content (its bytes; cache.py adds the portal's version): a file
+# with problems is parsed again every time, so that they are reported again.
+def _load(path: Path, label: str) -> yamlload.Document:
+    raw = _file_bytes(path)
+    if raw is None:  # not a regular file of a sane size: the loader says why
+        return yamlload.load(path, label)
+    limits = [getattr(yamlload, name, None) for name in ("MAX_BYTES", "MAX_DEPTH", "MAX_VALUES")]
+    key = ("parsed", label, hashlib.sha256(raw).hexdigest(), repr(limits))
+    found = cache.get(key)
+    if found is not None:
+        try:
+            data, lines = marshal.loads(found)
+            return yamlload.Document(label, data, dict(lines))
+        except (ValueError, EOFError, TypeError):
+            pass
+    doc = yamlload.load(path, label)
+    if doc.data is not None and not doc.problems and _file_bytes(path) == raw:
+        try:
+            cache.put(key, marshal.dumps((doc.data, list(doc.lines.items()))))
+        except ValueError:  # a value marshal cannot hold: parsed every time
+            pass
+    return doc
+
+
+# The bytes of a regular file of at most yamlload.MAX_BYTES, else None; never waits on a pipe.
+def _file_bytes(path: Path) -> bytes | None:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > yamlload.MAX_BYTES:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            raw = handle.read(yamlload.MAX_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return raw if len(raw) <= yamlload.MAX_BYTES else None
 
 
 # The policy file an unknown file is a misspelling of: a name close to it (channel.yml) whose
@@ -210,8 +297,7 @@ def _inside_project(ctx: Context, name: str, path: Path) -> bool:
 # The validator of one file from <policy>/schema/ (the portal's own schemas for a policy folder
 # without one, as tests and examples have), or None after reporting why there is none.
 def _validator(ctx: Context, name: str, state: dict):
-    folder = ctx.directory / "schema"
-    folder = folder.resolve() if folder.is_dir() else SCHEMA_DIR
+    folder = _schema_folder(ctx)
     if folder not in state:
         state[folder] = schema_state(folder)
     try:
@@ -220,6 +306,11 @@ def _validator(ctx: Context, name: str, state: dict):
         ctx.problems.append(Problem(f"{ctx.label}/schema/{error.file}", 1, "", error.reason,
                                     f"restore {ctx.label}/schema/{error.file} from the repository"))
     return None
+
+
+def _schema_folder(ctx: Context) -> Path:
+    folder = ctx.directory / "schema"
+    return folder.resolve() if folder.is_dir() else SCHEMA_DIR
 
 
 # Characters no policy value may hold: line breaks where a value is one line, control

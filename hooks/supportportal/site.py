@@ -234,20 +234,11 @@ class Portal:
     # language's inside it and fetches another's only for the hint that suggests it.
     def generated_files(self) -> dict:
         base_url = self.policy.site_url + self.prefix(self.lang)
-        data = feed.support_feed(self.policy, self.version)
-        schema = (SCHEMAS / feed.SCHEMA_FILE).read_text(encoding="utf-8")
         files = {
-            "support.json": feed.dumps(data),
-            f"developers/{feed.SCHEMA_FILE}": schema,
-            f"developers/{feed.COMPACT_SCHEMA_FILE}": json.dumps(
-                feed.compact_schema(json.loads(schema)), ensure_ascii=False, indent=2) + "\n",
-            feed.ALL_REGIONS_FILE: feed.dumps(feed.compact_feed(data)),
-            "support.ics": ics.support_calendar(self.policy, self.lang, base_url=base_url),
+            **_feed_files(self.policy, self.version),
+            **ics.calendars(self.policy, self.lang, base_url),  # support.ics, support-<id>.ics
             "notices.atom": atom.notices_feed(self.policy, self.lang, base_url=base_url),
         }
-        for region in self.policy.regions:
-            files[ics.calendar_file(region.id)] = ics.support_calendar(self.policy, self.lang, base_url, region.id)
-            files[feed.region_file(region.id)] = feed.dumps(feed.compact_feed(feed.region_feed(data, region.id)))
         for lang in self.catalogs:
             files[f"assets/javascripts/locales/{lang}.json"] = json.dumps(
                 self.browser_words(lang), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
@@ -430,3 +421,27 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+# The files that are the same in every language: support.json, its schemas and the widget's
+# compact feeds (every region's, each region's), made once for the editions of one build.
+_shared: dict = {}
+
+
+def _feed_files(policy, version) -> dict:
+    if _shared.get("policy") is policy and _shared.get("version") == version:
+        return _shared["files"]
+    data = feed.support_feed(policy, version)
+    schema = (SCHEMAS / feed.SCHEMA_FILE).read_text(encoding="utf-8")
+    files = {
+        "support.json": feed.dumps(data),
+        f"developers/{feed.SCHEMA_FILE}": schema,
+        f"developers/{feed.COMPACT_SCHEMA_FILE}": json.dumps(
+            feed.compact_schema(json.loads(schema)), ensure_ascii=False, indent=2) + "\n",
+        feed.ALL_REGIONS_FILE: feed.dumps(feed.compact_feed(data)),
+    }
+    for region in policy.regions:
+        files[feed.region_file(region.id)] = feed.dumps(feed.compact_feed(feed.region_feed(data, region.id)))
+    _shared.clear()
+    _shared.update(policy=policy, version=version, files=files)
+    return files

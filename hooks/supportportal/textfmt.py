@@ -45,15 +45,25 @@ def zone_abbreviations(zone: str, lang: str = "en", year: int = 2026, last_year:
 # than by DST, or twice a year outside January and July, is named with each offset it uses.
 @functools.cache
 def _zone_abbreviations(zone: str, locale_: str, year: int, last_year: int | None) -> str:
+    return "/".join(dict.fromkeys(_abbreviation(zone, wall, locale_) for wall in _noon_offsets(zone, year, last_year)))
+
+
+# A noon (wall time) of each offset and name the zone has at noon from 1 January of `year` to 31
+# December of `last_year`, standard time first: the same for every language.
+@functools.cache
+def _noon_offsets(zone: str, year: int, last_year: int | None) -> tuple:
     tz = zoneinfo.ZoneInfo(zone)
     seen: dict = {}  # (offset, name) -> (dst, first moment)
     day, last = dt.date(year, 1, 1), dt.date(last_year or year, 12, 31)
+    noon, one_day = dt.time(12), dt.timedelta(days=1)
     while day <= last:
-        moment = dt.datetime.combine(day, dt.time(12), tzinfo=tz)
-        seen.setdefault((moment.utcoffset(), moment.tzname()), (moment.dst() or dt.timedelta(0), moment))
-        day += dt.timedelta(days=1)
+        moment = dt.datetime.combine(day, noon, tzinfo=tz)
+        key = (moment.utcoffset(), moment.tzname())
+        if key not in seen:
+            seen[key] = (moment.dst() or dt.timedelta(0), moment)
+        day += one_day
     ordered = sorted(seen.values(), key=lambda item: (item[0] > dt.timedelta(0), item[1]))
-    return "/".join(dict.fromkeys(_abbreviation(zone, moment.replace(tzinfo=None), locale_) for _, moment in ordered))
+    return tuple(moment.replace(tzinfo=None) for _, moment in ordered)
 
 
 # The name a zone goes by at noon of `date` in one language ("CET" / "MEZ", "EST"), or its UTC

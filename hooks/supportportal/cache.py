@@ -1,0 +1,134 @@
+# Results kept between builds: work whose answer depends only on bytes known beforehand (a policy
+# file validated against its schemas, a zone's VTIMEZONE over a horizon), so that a build of
+# unchanged files does not do it again.
+#
+# An entry is found by a hash of its key and of the portal's own version (every file of this
+# package: code, schemas, catalogs), so nothing is trusted across versions of the portal. Kept in
+# memory for the process, and on disk in the folder given to use() (the project's .cache/, which
+# git ignores) when that folder can be written; a folder that is a link (or in one), or any error reading or
+# writing it, only means the work is done again. Entries are small files written whole
+# (a temporary file renamed into place), so two builds at once never read half an entry.
+#
+# An entry's file name is an HMAC of its key under a secret of this machine's user, kept outside
+# the project ($XDG_CACHE_HOME or ~/.cache, supportportal-secret): entries committed to a
+# repository or copied from elsewhere (a "valid" result for a file with mistakes, a forged zone
+# definition) are never found. Without a secret there, nothing is kept on disk.
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import hmac
+import json
+import os
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+MAX_ENTRY = 1 << 20  # bytes; a larger file in the folder is not an entry of this module
+
+_memory: dict = {}
+_folder: Path | None = None
+
+
+# Keep entries on disk under `folder` from now on (None: in memory only).
+def use(folder: Path | None) -> None:
+    global _folder
+    _folder = folder
+
+
+# The bytes stored under `key` (a tuple of strings), or None.
+def get(key: tuple) -> bytes | None:
+    name = _name(key)
+    if name in _memory:
+        return _memory[name]
+    path = _path(name)
+    if path is None:
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read(MAX_ENTRY + 1)
+    except OSError:
+        return None
+    if len(data) > MAX_ENTRY:
+        return None
+    _memory[name] = data
+    return data
+
+
+def put(key: tuple, data: bytes) -> None:
+    name = _name(key)
+    _memory[name] = data
+    path = _path(name, create=True)
+    if path is None or len(data) > MAX_ENTRY:
+        return
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+
+
+# A hash of every file of this package: the portal's version as far as results are concerned.
+@functools.cache
+def portal_version() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _name(key: tuple) -> str:
+    return hashlib.sha256(json.dumps([portal_version(), *key]).encode("utf-8")).hexdigest()
+
+
+# The machine's secret (32 random bytes, made on first use, readable by its user only), or None.
+@functools.cache
+def _secret() -> bytes | None:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "supportportal-secret")
+    for _ in range(2):
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            with os.fdopen(fd, "rb") as handle:
+                secret = handle.read(64)
+            return secret if len(secret) == 32 else None
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return None
+        try:
+            os.makedirs(base, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(os.urandom(32))
+        except FileExistsError:  # another build made it first: read it
+            continue
+        except OSError:
+            return None
+    return None
+
+
+# The file of an entry, or None without a usable folder (missing, not a folder, or a link).
+def _path(name: str, create: bool = False) -> Path | None:
+    folder = _folder
+    secret = _secret() if folder is not None else None
+    if secret is None:
+        return None
+    try:
+        if any(os.path.islink(f) for f in (folder.parent, folder)):
+            return None
+        if create and not os.path.lexists(folder):
+            os.makedirs(folder, exist_ok=True)
+        if os.path.islink(folder) or not os.path.isdir(folder):
+            return None
+    except OSError:
+        return None
+    return folder / hmac.new(secret, name.encode("ascii"), hashlib.sha256).hexdigest()

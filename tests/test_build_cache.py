@@ -1,0 +1,162 @@
+# Results kept between builds (supportportal/cache.py): a policy file is validated against its
+# schema once per content, schemas and portal version; a changed file, schema or portal is
+# validated again, and every mistake is still reported. The cache folder is never followed
+# through a link.
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from conftest import ROOT
+from supportportal import cache, loading
+from supportportal.loading import PolicyError, load_policy
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture
+def fresh_cache(tmp_path, monkeypatch):
+    folder = tmp_path / "project" / ".cache" / "supportportal"
+    monkeypatch.setattr(cache, "_memory", {})
+    monkeypatch.setattr(cache, "_folder", folder)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))  # the machine's secret
+    cache._secret.cache_clear()
+    yield folder
+    cache._secret.cache_clear()
+
+
+# Counts the files checked against a schema (a validator asked for).
+@pytest.fixture
+def validated(monkeypatch):
+    names = []
+    original = loading._validator
+
+    def counting(ctx, name, state):
+        names.append(name)
+        return original(ctx, name, state)
+
+    monkeypatch.setattr(loading, "_validator", counting)
+    return names
+
+
+def policy_copy(tmp_path):
+    directory = tmp_path / "project" / "policy"
+    shutil.copytree(ROOT / "policy", directory)
+    return directory
+
+
+def test_unchanged_files_are_validated_once_and_the_result_kept_on_disk(tmp_path, fresh_cache, validated, monkeypatch):
+    directory = policy_copy(tmp_path)
+    first = load_policy(directory, TODAY)
+    assert sorted(validated) == sorted(loading.FILES)
+    assert len(list(fresh_cache.iterdir())) >= len(loading.FILES)
+    validated.clear()
+    monkeypatch.setattr(cache, "_memory", {})  # a new build process: only the folder remains
+    again = load_policy(directory, TODAY)
+    assert validated == []
+    assert again == first
+
+
+def test_a_changed_file_is_validated_again_and_its_mistake_reported(tmp_path, fresh_cache, validated):
+    directory = policy_copy(tmp_path)
+    load_policy(directory, TODAY)
+    regions = directory / "regions.yml"
+    regions.write_text(regions.read_text(encoding="utf-8").replace("zone: Europe/Berlin", "zone: 12"),
+                       encoding="utf-8")
+    validated.clear()
+    with pytest.raises(PolicyError) as error:
+        load_policy(directory, TODAY)
+    assert validated == ["regions"]
+    assert "regions.yml" in error.value.report()
+    # A file with a mistake is never kept as validated: the next build reports it again.
+    validated.clear()
+    with pytest.raises(PolicyError):
+        load_policy(directory, TODAY)
+    assert validated == ["regions"]
+
+
+def test_a_changed_schema_or_portal_version_validates_again(tmp_path, fresh_cache, validated, monkeypatch):
+    directory = policy_copy(tmp_path)
+    schemas = directory / "schema"
+    load_policy(directory, TODAY)
+    company = schemas / "company.schema.json"
+    company.write_text(company.read_text(encoding="utf-8").replace('"description"', '"description"', 1) + "\n",
+                       encoding="utf-8")
+    validated.clear()
+    load_policy(directory, TODAY)
+    assert sorted(validated) == sorted(loading.FILES)  # every file is checked against the folder's schemas
+    validated.clear()
+    monkeypatch.setattr(cache, "_memory", {})
+    monkeypatch.setattr(cache, "portal_version", lambda: "another version of the portal")
+    load_policy(directory, TODAY)
+    assert sorted(validated) == sorted(loading.FILES)
+
+
+# Entries made elsewhere (committed with the project, or forged for a file with mistakes) are
+# named under another secret, or under none: they are never read.
+def test_entries_made_without_this_machines_secret_are_not_read(tmp_path, fresh_cache, validated, monkeypatch):
+    directory = policy_copy(tmp_path)
+    regions = directory / "regions.yml"
+    regions.write_text(regions.read_text(encoding="utf-8").replace("zone: Europe/Berlin", "zone: 12"),
+                       encoding="utf-8")
+    data = loading.yamlload.load(regions).data
+    key = loading._validated_key(loading.Context(directory, "policy"), "regions", data, {})
+    fresh_cache.mkdir(parents=True)
+    (fresh_cache / cache._name(key)).write_bytes(b"valid")  # what a forger can compute
+    real = cache._secret
+    monkeypatch.setattr(cache, "_secret", lambda: b"s" * 32)
+    cache.put(key, b"valid")  # made under another machine's secret
+    monkeypatch.setattr(cache, "_secret", real)
+    monkeypatch.setattr(cache, "_memory", {})
+    assert len(list(fresh_cache.iterdir())) == 2
+    with pytest.raises(PolicyError) as error:
+        load_policy(directory, TODAY)
+    assert "regions" in validated and "regions.yml" in error.value.report()
+
+
+def test_a_cache_folder_that_is_a_link_is_not_used(tmp_path, monkeypatch, validated):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".cache").symlink_to(elsewhere)
+    monkeypatch.setattr(cache, "_memory", {})
+    monkeypatch.setattr(cache, "_folder", project / ".cache" / "supportportal")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    cache._secret.cache_clear()
+    assert cache._secret() is not None  # entries would be written, but for the link
+    directory = policy_copy(tmp_path)
+    load_policy(directory, TODAY)
+    assert list(elsewhere.iterdir()) == []
+    monkeypatch.setattr(cache, "_memory", {})
+    validated.clear()
+    load_policy(directory, TODAY)
+    assert sorted(validated) == sorted(loading.FILES)
+
+
+# A policy file is parsed once per content too; a changed file is parsed again, and a file with a
+# YAML mistake is never kept, so its problem is reported on every build.
+def test_unchanged_files_are_parsed_once(tmp_path, fresh_cache, monkeypatch):
+    parsed = []
+    original = loading.yamlload.load
+
+    def counting(path, label=None, trusted=False):
+        parsed.append(path.name)
+        return original(path, label, trusted)
+
+    monkeypatch.setattr(loading.yamlload, "load", counting)
+    directory = policy_copy(tmp_path)
+    first = load_policy(directory, TODAY)
+    assert len(parsed) == len(loading.FILES)
+    parsed.clear()
+    monkeypatch.setattr(cache, "_memory", {})
+    assert load_policy(directory, TODAY) == first
+    assert parsed == []
+    company = directory / "company.yml"
+    company.write_text(company.read_text(encoding="utf-8") + "\nbroken: [\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(PolicyError) as error:
+            load_policy(directory, TODAY)
+        assert "company.yml" in error.value.report() and "not valid YAML" in error.value.report()
+    assert parsed == ["company.yml", "company.yml"]
