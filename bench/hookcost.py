@@ -34,7 +34,6 @@ TIMED = (
     ("supportportal.closures", "region_overrides"),
     ("supportportal.closures", "calendar_days"),
     ("supportportal.closures", "closure_days"),
-    ("supportportal.closures", "local_language"),
     ("supportportal.closures", "country_class"),
     ("supportportal.site", "Portal.generated_files"),
     ("supportportal.feed", "support_feed"),

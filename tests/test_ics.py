@@ -141,7 +141,9 @@ def test_names_with_special_characters_survive_the_round_trip(fixture_build, ics
     assert strict.count(expected) == 2
     # The raw line shows the escapes RFC 5545 asks for.
     unfolded = ics.replace(b"\r\n ", b"")
-    assert "SUMMARY:Support closed: Move\\, part 1\\; shelves\\\\archive\\nBüro-Umzug ✓\r\n".encode() in unfolded
+    assert "SUMMARY:Support closed: Move\\, part 1\\; shelves\\\\archive Büro-Umzug ✓\r\n".encode() in unfolded
+    # A line break (in a description) is written \n.
+    assert b"DESCRIPTION:Regions: USA\\nSupport is closed all day.\r\n" in unfolded
     # The German edition's feed: the German text alone (a company closure has no official name).
     german = (fixture_build.site / "de" / "support.ics").read_bytes().replace(b"\r\n ", b"")
     assert [str(e["SUMMARY"]) for e in events(german)].count(f"Support geschlossen: {TRICKY_LOCAL}") == 2

@@ -30,7 +30,7 @@ import portal  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from supportportal.loading import PolicyError  # noqa: E402
 from supportportal.render import PageError  # noqa: E402
-from supportportal.review import article_text  # noqa: E402
+from supportportal.review.pages import page_text  # noqa: E402
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 # The portal's parts of a page, each found by a mark the reference page has.
@@ -116,6 +116,12 @@ def check(command: Path, work: Path, built: Path | None = None) -> int:
 
 def _run(command: list, cwd: Path, env: dict) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+
+
+# The visible text of a page's article (the theme's own parts around it differ between generators).
+def article_text(html: str) -> list[str]:
+    start, end = html.find("<article"), html.rfind("</article>")
+    return page_text(html[start:end + len("</article>")] if 0 <= start < end else html)
 
 
 # Each page of the reference: (page, "same" / "differs: first line" / "missing", parts it lacks).
