@@ -587,8 +587,11 @@ def prerender(root: Path, dest: Path, today: dt.date) -> list[str]:
                          [edition.docs_dir(x) for x in edition.edition_folders()] if main else [])
         for path, content in edition.generated_files().items():
             _write_file(docs / path, content)
-        settings = _Settings(copy.deepcopy(config.get("theme") or {}), dict(config.get("extra") or {}))
+        extensions = copy.deepcopy(config.get("markdown_extensions") or [])
+        settings = _Settings(copy.deepcopy(config.get("theme") or {}), dict(config.get("extra") or {}), extensions)
         edition.configure(settings)
+        if extensions:
+            config["markdown_extensions"] = extensions
         _check_unescaped(lang, {"title": settings.site_name, "description": settings.site_description})
         config.update(docs_dir=docs.name, site_dir="site" + ("" if main else f"/{lang}"),
                       site_name=_plain(settings.site_name), site_description=_plain(settings.site_description),
@@ -640,9 +643,12 @@ def _check_unescaped(lang: str, texts: dict) -> None:
 
 # What Portal.configure sets on MkDocs' config, for a config written as YAML.
 class _Settings:
-    def __init__(self, theme: dict, extra: dict):
+    def __init__(self, theme: dict, extra: dict, extensions: list):
         self.theme, self.extra = theme, extra
         self.site_name = self.site_description = self.site_url = None
+        # The extensions' settings by name, as MkDocs gives them (the edition's toc permalink title).
+        self.mdx_configs = {name: options for item in extensions if isinstance(item, dict)
+                            for name, options in item.items() if isinstance(options, dict)}
 
 
 # YAML of a config whose `extra` holds Markup (text the hooks escaped once): written as the
