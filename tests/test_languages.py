@@ -136,7 +136,7 @@ def test_every_generated_block_is_french(french):
     # The catalog's punctuation and spacing: " : " after a region, " ; " between regions.
     assert "EMEA : du lundi au vendredi 10:00–18:00 CET/CEST ; USA : du lundi au vendredi 09:00–17:00" in priorities
     calendar = article(site, "holidays")
-    assert "Ce calendrier va du 1 janvier 2026 au 31 décembre 2027." in calendar
+    assert "Ce calendrier va du 1er janvier 2026 au 31 décembre 2027." in calendar
     assert "Fermetures du support en 2026 Date Motif Support Régions" in calendar
     assert "vendredi 3 avril 2026 Vendredi saint (Karfreitag) Fermé Toutes les régions" in calendar
     assert "Première fermeture à partir du 27 novembre 2026 : Noël (Erster Weihnachtstag)" in calendar
@@ -163,7 +163,7 @@ def test_french_switch_theme_and_structured_data(french):
 def test_french_calendar_feed(french):
     calendar = icalendar.Calendar.from_ical((french.site / "fr" / "support.ics").read_bytes())
     assert str(calendar["X-WR-CALNAME"]) == "Fermetures du support smartwork solutions"
-    assert "du 1 janvier 2026 au 31 décembre 2027" in str(calendar["DESCRIPTION"])
+    assert "du 1er janvier 2026 au 31 décembre 2027" in str(calendar["DESCRIPTION"])
     assert str(calendar["SOURCE"]) == "https://support.smartwork.example/fr/support.ics"
     events = {event.decoded("dtstart").isoformat(): event for event in calendar.walk("VEVENT")}
     good_friday = events["2026-04-03"]
@@ -315,3 +315,18 @@ def english_titles(french) -> set:
                 link.decompose()
             titles.update(text_of(h) for h in html.select("article h1, article h2, article h3"))
     return titles
+
+
+# Ordinals: the catalog writes the first of the month "1er" (date.days_of_month), and every date
+# of the edition follows it, on the page as built and as the browser restates it for the reader's day.
+def test_the_first_of_the_month_is_written_as_the_catalog_says(browser, french, french_url):
+    calendar = article(french.site, "fr/holidays")
+    assert "vendredi 1er janvier 2027" in calendar and not re.search(r"\b1 (janvier|mai|novembre)", calendar)
+    # Read at 00:30 on 1 January in Paris: the browser's own sentence names that day.
+    context, page = open_french(browser, french_url + "/fr/hours/", "2026-12-31T23:30:00Z")
+    try:
+        page.wait_for_selector("[data-support-next-closure][data-date='2027-01-01']")
+        live = page.inner_text("[data-support-next-closure]")
+        assert "vendredi 1er janvier 2027" in live, live
+    finally:
+        context.close()

@@ -264,7 +264,8 @@ class Portal:
                 text = _marked(text, note)
             result[name] = text
         return {**result, "locale": words.locale.replace("_", "-"), "untranslated": note,
-                "formats": {**textfmt.browser_formats(lang), "moment": words("notices.moment"),
+                "formats": {**textfmt.browser_formats(lang), "days_of_month": words.words("date.days_of_month"),
+                            "moment": words("notices.moment"),
                             "time_zone": words("notices.time"), "window": words("notices.window")},
                 "zones": self.browser_zones(lang), "targets": self.browser_targets(lang)}
 

@@ -147,7 +147,26 @@ def weekly_rows(region: Region, lang: str = "en", include_closed: bool = False) 
 
 # "Friday, 25 December 2026" / "Freitag, 25. Dezember 2026": the language's full and long formats.
 def format_long_date(date: dt.date, lang: str = "en", weekday: bool = True) -> str:
-    return format_date(date, "full" if weekday else "long", locale=locale(lang))
+    length = "full" if weekday else "long"
+    day = catalog.get(lang).words("date.days_of_month")[date.day - 1]
+    if day == str(date.day):
+        return format_date(date, length, locale=locale(lang))
+    # The catalog writes this day otherwise ("1er"): the pattern's plain day number replaced by it.
+    return format_date(date, _with_day(locale(lang), length, day), locale=locale(lang))
+
+
+# The locale's date pattern with its plain day number (d, not dd) as the literal text `day`.
+@functools.cache
+def _with_day(locale_: str, length: str, day: str) -> str:
+    import re
+
+    from babel import Locale
+
+    parts = re.split(r"('(?:[^']|'')*')", Locale.parse(locale_).date_formats[length].pattern)
+    literal = "'" + day.replace("'", "''") + "'"
+    for i in range(0, len(parts), 2):  # outside quoted literals
+        parts[i] = re.sub(r"(?<!d)d(?!d)", lambda _: literal, parts[i])
+    return "".join(parts)
 
 
 def count_word(n: int, lang: str = "en") -> str:

@@ -714,7 +714,8 @@ function cldr(pattern, f, s) {
     switch (letter) {
       case "y": return n == 2 ? String(f.y % 100).padStart(2, "0") : String(f.y).padStart(n, "0");
       case "M": case "L": return n >= 4 ? s.formats.months[f.M - 1] : String(f.M).padStart(n, "0");
-      case "d": return String(f.d).padStart(n, "0");
+      // The plain day number as the catalog writes it ("1er" in French), as the pages do.
+      case "d": return n == 1 && s.formats.days_of_month ? s.formats.days_of_month[f.d - 1] : String(f.d).padStart(n, "0");
       case "E": case "c": case "e": return s.formats.days[f.E];
       case "H": return String(f.H).padStart(n, "0");
       case "m": return String(f.m).padStart(n, "0");
