@@ -467,21 +467,26 @@ function hoursTable(root, policy, lang, s) {
       weekly[0].before(...fresh);
       weekly.forEach((tr) => tr.remove());
       begun.forEach((tr) => (tr.hidden = true));
-      if (until) {
-        until.hidden = !coming.length;
-        const time = until.querySelector("time");
-        if (coming.length && time) {
-          const last = isoDate(new Date(Date.parse(coming[0].getAttribute("data-change")) - DAY / 2), "UTC");
-          time.dateTime = last;
-          time.textContent = longDate(last, s, lang);
-        }
-      }
+      restateUntil(until, coming, s, lang);
       const span = String(fresh.length + coming.length + (coming.length && until ? 1 : 0));
       for (const cell of [head, zone]) if (cell) cell.rowSpan = span;
     }
     return wake;
   }
   return { root, update };
+}
+
+// "(until Sunday, 21 March 2027)" after a change has begun: the day before the next coming change,
+// hidden when none is left.
+function restateUntil(until, coming, s, lang) {
+  if (!until) return;
+  until.hidden = !coming.length;
+  const time = until.querySelector("time");
+  if (coming.length && time) {
+    const last = isoDate(new Date(Date.parse(coming[0].getAttribute("data-change")) - DAY / 2), "UTC");
+    time.dateTime = last;
+    time.textContent = longDate(last, s, lang);
+  }
 }
 
 // The priority table's targets: a change of a target takes the cell's place once its date has
@@ -511,15 +516,7 @@ function targetTable(root, policy, lang, s) {
         if (c.previousElementSibling && c.previousElementSibling.tagName == "BR") c.previousElementSibling.hidden = true;
       }
       const until = cell.querySelector(".support-until");
-      if (until) {
-        until.hidden = !coming.length;
-        const time = until.querySelector("time");
-        if (coming.length && time) {
-          const last = isoDate(new Date(Date.parse(coming[0].getAttribute("data-change")) - DAY / 2), "UTC");
-          time.dateTime = last;
-          time.textContent = longDate(last, s, lang);
-        }
-      }
+      restateUntil(until, coming, s, lang);
     }
     return wake;
   }
