@@ -481,13 +481,10 @@ def _policy_files(root: Path) -> list[Path]:
 def _build_edition(portal, lang: str, config: MkDocsConfig) -> None:
     config_file = portal.root / f"mkdocs.{lang}.yml"
     site_dir = str(Path(config.site_dir) / lang)
-    if not config_file.is_file() and not any((Path(folder) / "partials" / "languages" / f"{lang}.html").is_file()
-                                             for folder in config.theme.dirs):
-        company = portal.root / "policy" / "company.yml"
-        line = supportportal.yamlload.load(company).line(("languages",))
-        raise PluginError(f"policy/company.yml, line {line}, languages: the theme has no words of its own (search, "
-                          f"menu, buttons) in '{lang}'\n    Fix: write mkdocs.{lang}.yml (INHERIT: mkdocs.yml) with "
-                          "theme.language set to a language the theme has, or remove the language")
+    problem = supportportal.site.theme_language_problem(
+        portal.root, lang, lambda name: any((Path(folder) / name).is_file() for folder in config.theme.dirs))
+    if problem is not None:
+        raise PluginError(supportportal.loading.PolicyError([problem]).report())
     if config_file.is_file():
         edition = load_config(config_file=str(config_file), site_dir=site_dir, strict=config.strict)
     else:

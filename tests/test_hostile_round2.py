@@ -283,3 +283,9 @@ def test_a_language_the_theme_lacks_is_named_in_company_yml(tmp_path):
             "buttons) in 'ak'") in build.output, build.output
     assert "Fix: write mkdocs.ak.yml" in build.output and "partials/languages" not in build.output
     assert not build.site.exists()
+    # make check says the same, without building.
+    from test_policy_check import check
+
+    status, report = check(project)
+    assert status == 1 and (f"policy/company.yml, line {line}, languages: the theme has no words of its own "
+                            "(search, menu, buttons) in 'ak'") in report, report

@@ -18,7 +18,7 @@ from mkdocs.utils.meta import get_data  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
 from supportportal.loading import PolicyError  # noqa: E402
-from supportportal.site import Portal  # noqa: E402
+from supportportal.site import Portal, theme_language_problem  # noqa: E402
 
 _LAST_SECOND = 253402300799  # 9999-12-31 23:59:59 UTC, as the build
 
@@ -44,7 +44,12 @@ def main(root: Path = ROOT) -> int:
     except PolicyError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    failures = portal.page_problems(get_data, templates(root, main_config))
+    names = templates(root, main_config)
+    languages = [theme_language_problem(root, lang, names.__contains__) for lang in portal.policy.languages[1:]]
+    if any(languages):
+        print(PolicyError([p for p in languages if p]).report(), file=sys.stderr)
+        return 1
+    failures = portal.page_problems(get_data, names)
     if failures:
         print("\n".join(failures), file=sys.stderr)
         return 1

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from markupsafe import escape
 
-from . import atom, catalog, dated, feed, ics, jsonld, render, textfmt, version
+from . import atom, catalog, dated, feed, ics, jsonld, render, textfmt, version, yamlload
 from .loading import PolicyError, Problem, load_policy
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
@@ -389,6 +389,19 @@ class Portal:
                 "url": self.policy.site_url + self.prefix(lang) + page_url,
             })
         return result
+
+
+# An edition without its own mkdocs.<lang>.yml takes the theme's words (search, menu, buttons) for
+# `lang`: a problem at company.yml's languages where the theme has none (`has_template` says
+# whether the theme has a template). The build and `make check` both ask this.
+def theme_language_problem(root: Path, lang: str, has_template) -> Problem | None:
+    if (root / f"mkdocs.{lang}.yml").is_file() or has_template(f"partials/languages/{lang}.html"):
+        return None
+    line = yamlload.load(root / "policy" / "company.yml").line(("languages",))
+    return Problem("policy/company.yml", line, "languages",
+                   f"the theme has no words of its own (search, menu, buttons) in '{lang}'",
+                   f"write mkdocs.{lang}.yml (INHERIT: mkdocs.yml) with theme.language set to a language "
+                   "the theme has, or remove the language")
 
 
 # A page's `template:` (front matter) names a template the theme or overrides/ has; else PageError
