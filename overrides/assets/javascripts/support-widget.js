@@ -199,8 +199,6 @@ function changesNotice(policy, regions, lang, s, now) {
 // The sentence under a region: when it closes or opens, in its zone and the reader's.
 function detail(st, region, policy, lang, s, now) {
   if (st.state == "unknown") return s.unknown_detail;
-  // Before its first or after its last day (channels' from / until): when it is offered, if ever again.
-  if (st.state == "unavailable") return st.nextChange ? fill(s.offered_from, moment(st.nextChange, st.zone, lang, s, now)) : s.not_offered;
   const parts = closureNote(st, policy, lang, s);
   const at = moment(st.nextChange, region.zone, lang, s, now);
   const left = duration(st.nextChange - now, lang, s);
@@ -288,10 +286,10 @@ function notices(root, policy, lang, s) {
       root.toggleAttribute("data-expanded", open);
     });
   }
-  // On the notices page, beside the window in the notice's zone, the reader's own times when
-  // they differ (not in the banner: its height stays the build's, so no page moves under it).
+  // Beside the window in the notice's zone, the reader's own times when they differ: on the
+  // notices page and in the banner (on phones the banner shows them behind its "More").
   const byId = new Map((policy.notices || []).map((n) => [n.id, n]));
-  for (const item of page ? items : []) {
+  for (const item of items) {
     const notice = byId.get(item.getAttribute("data-notice")), when = item.querySelector(".support-notice__when");
     const yours = notice && when && readerWindow(notice, s);
     if (yours && !item.querySelector(".support-notice__yours")) when.append(" ", h("span", { class: "support-notice__yours" }, yours));
@@ -559,14 +557,13 @@ function keepHeight(block) {
 // of the page's dated list (data-date: the closure's date). The paragraph keeps the height it had,
 // so nothing below it moves when the shorter sentence arrives.
 function nextClosure(root, policy, lang, s) {
-  const local = root.getAttribute("data-local") || "";
   const block = root.closest("p") || root;
 
   function update(now) {
     const soon = upcomingClosures(policy, now, policy.regions.length * 4);
     const next = soon[0];
     let sentence = s.unknown_detail;
-    if (next) sentence = fill(s.next_one, { closure: dateWords(soon.filter((c) => c.date == next.date), policy, lang, local, s) });
+    if (next) sentence = fill(s.next_one, { closure: dateWords(soon.filter((c) => c.date == next.date), policy, lang, s) });
     else if (now < Date.parse(policy.horizon.last_date) + DAY) sentence = fill(s.next_none, { last: longDate(policy.horizon.last_date, s, lang, false) });
     if (root.textContent !== sentence && !block.style.minHeight) block.style.minHeight = `${block.getBoundingClientRect().height}px`;
     setAttr(root, "data-date", next ? next.date : "");
@@ -613,30 +610,30 @@ function markRow(row, on, label) {
 }
 
 // "Christmas Eve (Heiligabend), Thursday 24 December 2026", with its regions when not all:
-// the calendar's name (and beside it the local language's) and the date, as the page writes them.
-function closureWords(closure, policy, lang, local, s) {
-  const words = fill(s.name_date, { name: closureName(closure, policy, lang, local, s), date: longDate(closure.date, s, lang) });
+// the calendar's name (and beside it its official name) and the date, as the page writes them.
+function closureWords(closure, policy, lang, s) {
+  const words = fill(s.name_date, { name: closureName(closure, policy, lang, s), date: longDate(closure.date, s, lang) });
   if (closure.regions.length >= policy.regions.length) return words;
   return fill(s.closure_regions, { text: words, regions: regionNames(closure.regions, policy, lang) });
 }
 
 // Every closure of one date, as the page says it: one name for all regions closed that day, or
 // each name with its regions ("Friday 25 December 2026: Christmas Day for EMEA and USA; ...").
-function dateWords(closures, policy, lang, local, s) {
+function dateWords(closures, policy, lang, s) {
   const named = new Map();
   for (const closure of closures) {
-    const name = closureName(closure, policy, lang, local, s);
+    const name = closureName(closure, policy, lang, s);
     if (!named.has(name)) named.set(name, { ...closure, regions: [] });
     named.get(name).regions.push(...closure.regions.filter((id) => !named.get(name).regions.includes(id)));
   }
-  if (named.size == 1) return closureWords([...named.values()][0], policy, lang, local, s);
+  if (named.size == 1) return closureWords([...named.values()][0], policy, lang, s);
   const each = [...named].map(([name, closure]) => fill(s.next_for, { name, regions: regionNames(closure.regions, policy, lang) }));
   return fill(s.next_several, { date: longDate(closures[0].date, s, lang), closures: each.join(s.separator) });
 }
 
 // "Good Friday (Karfreitag)": the name in the page's language, with the holiday's official name
 // (in its country's language) beside it where that is another text, as the page writes it.
-function closureName(closure, policy, lang, local, s) {
+function closureName(closure, policy, lang, s) {
   const shown = text(closure.name, lang, policy);
   return closure.official && closure.official != shown ? fill(s.name_official, { name: shown, official: closure.official }) : shown;
 }
