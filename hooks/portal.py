@@ -65,6 +65,7 @@ class _Build:
         self.staged_from = None  # the real site_dir while this build writes elsewhere
         self.warnings = _WarningCounter()
         self.sources: dict[str, str] = {}  # each page's file as read, for the lines of its mistakes
+        self.built_at = None  # the build's instant: one for every edition of a build
 
 
 _command: dict = {}
@@ -177,7 +178,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _reload_changed_package()
     root = Path(config.config_file_path).resolve().parent
     _unset_empty_epoch()
-    built_at = _build_instant()
+    # Every edition of one build has the instant of the outermost build (the notices' states as
+    # of it, the feed's entries), and so shares its policy and what is made once per policy.
+    build.built_at = _build_instant() if outermost or _builds[0].built_at is None else _builds[0].built_at
+    built_at = build.built_at
     today = built_at.date()
     if outermost:  # results kept between builds: validated policy files, zone definitions
         supportportal.cache.use(root / ".cache" / "supportportal")
@@ -556,10 +560,13 @@ def _replace_dir(new: Path, final: Path) -> None:
 # site/<lang>/), with the settings the hooks set from the policy written in, and no `hooks:`,
 # `watch:` or `INHERIT:`. Returns the config files, the main edition's first (build it first:
 # its build empties site/). Raises PolicyError, PageError and PluginError as the build does.
-def prerender(root: Path, dest: Path, today: dt.date) -> list[str]:
+def prerender(root: Path, dest: Path, when: dt.date | dt.datetime) -> list[str]:
+    # `when`: the build's instant (as the hooks' build takes it), or a day (its 00:00 UTC).
+    built_at = when if isinstance(when, dt.datetime) else None
+    today = when.date() if isinstance(when, dt.datetime) else when
     root = Path(root)
     main_config = _config_dict(root / "mkdocs.yml")
-    portal = supportportal.site.Portal(root, today)
+    portal = supportportal.site.Portal(root, today, built_at=built_at)
     links = portal.links_outside([root / "content", root / "overrides"])
     if links:
         raise PluginError(f"{len(links)} link(s) point outside the project; nothing was written:\n"
@@ -569,7 +576,7 @@ def prerender(root: Path, dest: Path, today: dt.date) -> list[str]:
         shutil.copytree(root / "overrides", dest / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
     configs = []
     for lang in portal.policy.languages:
-        edition = supportportal.site.Portal(root, today, lang, portal.policy)
+        edition = supportportal.site.Portal(root, today, lang, portal.policy, built_at)
         main = lang == edition.main_language
         config_file = root / f"mkdocs.{lang}.yml"
         if main:

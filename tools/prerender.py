@@ -32,7 +32,7 @@ def main(argv=None) -> int:
     staging = Path(portal._staging_dir(str(dest)))
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        configs = portal.prerender(project, staging, portal._build_date())
+        configs = portal.prerender(project, staging, portal._build_instant())
     except PolicyError as error:
         print(error.report(), file=sys.stderr)
     except (PageError, PluginError) as error:

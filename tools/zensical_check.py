@@ -87,7 +87,7 @@ def check(command: Path, work: Path, built: Path | None = None) -> int:
         configs = ["mkdocs.yml", *sorted(p.name for p in built.glob("mkdocs.*.yml"))]
     else:
         shutil.rmtree(reference, ignore_errors=True)
-        configs = portal.prerender(ROOT, reference, portal._build_date())
+        configs = portal.prerender(ROOT, reference, portal._build_instant())
         for config in configs:
             proc = _run([str(MKDOCS), "build", "--strict", "-f", config], reference, env)
             if proc.returncode != 0:
