@@ -183,29 +183,15 @@ def _closure(ctx: Context, path, item: dict, languages: tuple, region_ids, chann
         hours = ctx.intervals(NAME, path + ("hours",), item["hours"])
     name = None
     if usable.get("name"):
-        # A closure's name may also carry the local name (de: Heiligabend), like public holidays do.
+        # A closure's name is given in the site's languages only: it shows only the edition's text.
         raw = item["name"]
-        extra = {k: v.strip() for k, v in raw.items() if k not in languages} if isinstance(raw, dict) else {}
-        local = _local_language(ctx)
-        for lang in [k for k in extra if k != local]:
-            del extra[lang]
-            ctx.report(NAME, path + ("name", lang), f"'{lang}' is not a language of this site ({', '.join(languages)})"
-                       + (f" nor the local language of the holidays ({local})" if local else ""),
+        for lang in [k for k in raw if k not in languages] if isinstance(raw, dict) else []:
+            ctx.report(NAME, path + ("name", lang), f"'{lang}' is not a language of this site ({', '.join(languages)})",
                        "add it to languages in company.yml, or remove this translation")
         name = ctx.text(NAME, path + ("name",), {k: v for k, v in raw.items() if k in languages} if isinstance(raw, dict) else raw)
-        name = Text(name.values + tuple(extra.items()))
     if not ctx.intact(NAME, path) or name is None:
         return None
     return Closure(name, date, until, every_year, hours or None, regions, channels)
-
-
-# The language the holidays of the first calendar are named in locally (de for DE), which a
-# closure's name may carry besides the site's languages (closures.local_language); None without one.
-def _local_language(ctx: Context) -> str | None:
-    country = ctx.get(NAME, ("calendars", 0, "country"))
-    if not isinstance(country, str) or country not in supported_countries():
-        return None
-    return (closures_.country_class(country).default_language or "en").split("_")[0]
 
 
 # A date as written in holidays.yml (YYYY-MM-DD, or MM-DD of every year), or None after reporting why not.
