@@ -372,3 +372,28 @@ def test_browser_words_missing_from_a_catalog_are_marked(tmp_path):
         if key not in {k.split(".", 1)[1] if k.startswith("widget.") else k for k in dropped} | {"hint_close"}:
             assert "(pas encore traduit)" not in str(value), key
     assert not any("not yet translated)" in str(v) for v in english.values())
+
+
+# The notices banner is written by the theme, outside the page's content: a word the catalog lacks
+# is marked there as on the page, and no marker character of the renderer reaches the HTML.
+def test_banner_words_missing_from_a_catalog_are_marked(tmp_path):
+    project = copy_project(tmp_path / "project")
+    notices = project / "policy" / "notices.yml"
+    notices.write_text(notices.read_text(encoding="utf-8").replace("notices: []", (
+        "notices:\n  - id: move\n    kind: information\n    title: {en: Move, de: Umzug, fr: Déménagement}\n"
+        "    text: {en: Text, de: Text, fr: Texte}\n    start: 2026-11-28 09:00\n    end: 2026-11-28 12:00\n"
+        "    zone: Europe/Berlin\n")), encoding="utf-8")
+    from test_languages import add_french
+
+    add_french(project)
+    with open(project / "policy" / "company.yml", "a", encoding="utf-8") as company:
+        company.write("missing_translations: fallback\n")
+    french = (ROOT / "tests" / "fixtures" / "french" / "locales" / "fr.yml").read_text(encoding="utf-8")
+    write_catalog(project, "fr", "".join(line for line in french.splitlines(keepends=True)
+                                         if line.split(":")[0] != "notices.banner"))
+    edition = portal(project, "fr")
+    banner = render.Facts(edition.policy, "fr", TODAY).notice_banner()
+    texts = [banner["label"], *(v for item in banner["items"] for v in item.values() if isinstance(v, str))]
+    assert not any(re.search("[\ue000-\ue003]", str(text)) for text in texts), texts
+    assert 'title="pas encore traduit"><span lang="en">Support notices</span>' in str(banner["label"]), banner["label"]
+    assert "Support notices" not in str(render.Facts(edition.policy, "de", TODAY).notice_banner()["label"])

@@ -922,8 +922,14 @@ class Facts:
         items = [self._notice_words(n) for n in self.policy.notices if n.end is None or n.end > built]
         if not items:
             return None
-        return {"label": escape(self.say("notices.banner")), "more": escape(self.say("notices.more")),
-                "items": [{k: escape(v) if isinstance(v, str) else v for k, v in item.items()} for item in items]}
+        return {"label": self._banner_text(self.say("notices.banner")), "more": self._banner_text(self.say("notices.more")),
+                "items": [{k: self._banner_text(v) if isinstance(v, str) else v for k, v in item.items()} for item in items]}
+
+    # A text of the banner, which the theme writes outside the page's content: escaped once, a word
+    # of the first language marked as untranslated as on the page, the policy texts' marks gone.
+    def _banner_text(self, text: str) -> Markup:
+        marked = mark_fallbacks(str(escape(text)), self.policy.languages[0], self.words("untranslated"))
+        return Markup(strip_policy_markers(marked))
 
     # Every notice still listed: planned, active and ended, each in its state at the build date,
     # each a heading of `level` (one below the page's section heading "Notices": 3).
