@@ -286,10 +286,10 @@ function notices(root, policy, lang, s) {
       root.toggleAttribute("data-expanded", open);
     });
   }
-  // Beside the window in the notice's zone, the reader's own times when they differ: on the
-  // notices page and in the banner (on phones the banner shows them behind its "More").
+  // On the notices page, beside the window in the notice's zone, the reader's own times when
+  // they differ (not in the banner: its height stays the build's, so no page moves under it).
   const byId = new Map((policy.notices || []).map((n) => [n.id, n]));
-  for (const item of items) {
+  for (const item of page ? items : []) {
     const notice = byId.get(item.getAttribute("data-notice")), when = item.querySelector(".support-notice__when");
     const yours = notice && when && readerWindow(notice, s);
     if (yours && !item.querySelector(".support-notice__yours")) when.append(" ", h("span", { class: "support-notice__yours" }, yours));
