@@ -384,3 +384,23 @@ def test_restating_moves_nothing(one_voice, browser, path):
         finally:
             context.close()
     assert heights[0] == heights[1] and heights[0], path
+
+
+# The zones' names per period that the browser reads: every change of offset or name in the
+# horizon, to the second, also for zones that change by half an hour or twice in one month
+# (Lord Howe, Casablanca around Ramadan), checked against a scan of every hour.
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "Australia/Lord_Howe", "Africa/Casablanca", "America/Santiago"])
+def test_zone_periods_find_every_change(zone):
+    first, last = dt.date(2026, 1, 1), dt.date(2028, 12, 31)
+    start, changes = textfmt._zone_changes(zone, first, last)
+    tz = ZoneInfo(zone)
+    state = lambda t: (t.astimezone(tz).utcoffset(), t.astimezone(tz).tzname())  # noqa: E731
+    hourly, moment = [], start
+    while moment < dt.datetime.combine(last + dt.timedelta(days=2), dt.time(0), UTC):
+        following = moment + dt.timedelta(hours=1)
+        if state(following) != state(moment):
+            hourly.append(next(moment + dt.timedelta(seconds=s) for s in range(1, 3601)
+                               if state(moment + dt.timedelta(seconds=s)) != state(moment)))
+        moment = following
+    # (to the second, as the browser reads them: whole seconds since 1970)
+    assert [int(c.timestamp()) for c in changes] == [int(c.timestamp()) for c in hourly] and len(changes) >= 4

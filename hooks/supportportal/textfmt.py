@@ -282,24 +282,7 @@ def zone_periods(zone: str, lang: str, first: dt.date, last: dt.date) -> list:
 @functools.cache
 def _zone_periods(zone: str, locale_: str, first: dt.date, last: dt.date) -> list:
     tz = zoneinfo.ZoneInfo(zone)
-    utc = dt.timezone.utc
-    start = dt.datetime.combine(first - dt.timedelta(days=1), dt.time(0), utc)
-    end = dt.datetime.combine(last + dt.timedelta(days=2), dt.time(0), utc)
-
-    def state(moment):
-        local = moment.astimezone(tz)
-        return local.utcoffset(), local.tzname()
-
-    periods, moment = [], start
-    while moment < end:
-        step = min(moment + dt.timedelta(hours=6), end)
-        if state(step) != state(moment):  # a change within these 6 hours: find its second
-            low, high = moment, step
-            while high - low > dt.timedelta(seconds=1):
-                mid = low + (high - low) / 2
-                low, high = (mid, high) if state(mid) == state(low) else (low, mid)
-            periods.append(high)
-        moment = step
+    start, periods = _zone_changes(zone, first, last)
     names = []
     for i, begin in enumerate([start, *periods]):
         # Named at a wall time well inside the period (not at a doubled hour).
@@ -309,3 +292,32 @@ def _zone_periods(zone: str, locale_: str, first: dt.date, last: dt.date) -> lis
         if not names or names[-1][1] != name:
             names.append([None if i == 0 else int(begin.timestamp()), name])
     return names
+
+
+# The instants (to the second) at which `zone` changes its offset or name between the day before
+# `first` and two days after `last`, whatever the language: (the scan's start, [instant, ...]).
+# A zone changes at most a few times a year, never twice within a day: read once a day, and
+# where two days differ, the change is found by halving.
+@functools.cache
+def _zone_changes(zone: str, first: dt.date, last: dt.date) -> tuple:
+    tz = zoneinfo.ZoneInfo(zone)
+    utc = dt.timezone.utc
+    start = dt.datetime.combine(first - dt.timedelta(days=1), dt.time(0), utc)
+    end = dt.datetime.combine(last + dt.timedelta(days=2), dt.time(0), utc)
+
+    def state(moment):
+        local = moment.astimezone(tz)
+        return local.utcoffset(), local.tzname()
+
+    periods, moment, now = [], start, state(start)
+    while moment < end:
+        step = min(moment + dt.timedelta(days=1), end)
+        then = state(step)
+        if then != now:  # a change within this day: find its second
+            low, high = moment, step
+            while high - low > dt.timedelta(seconds=1):
+                mid = low + (high - low) / 2
+                low, high = (mid, high) if state(mid) == state(low) else (low, mid)
+            periods.append(high)
+        moment, now = step, then
+    return start, periods
