@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project
 from supportportal import catalog, render, site
@@ -351,7 +352,7 @@ def test_built_in_catalogs_read_fast_and_the_same(tmp_path):
 def test_browser_words_missing_from_a_catalog_are_marked(tmp_path):
     project = copy_project(tmp_path / "project")
     french = (ROOT / "tests" / "fixtures" / "french" / "locales" / "fr.yml").read_text(encoding="utf-8")
-    dropped = ("widget.notice_now", "widget.offered_from", "widget.open", "widget.separator", "widget.units",
+    dropped = ("widget.notice_now", "widget.offered_from", "widget.open", "list.separator", "widget.units",
                "language.hint_close")
     kept = "".join(line for line in french.splitlines(keepends=True) if line.split(":")[0] not in dropped)
     write_catalog(project, "fr", kept)
@@ -397,3 +398,28 @@ def test_banner_words_missing_from_a_catalog_are_marked(tmp_path):
     assert not any(re.search("[\ue000-\ue003]", str(text)) for text in texts), texts
     assert 'title="pas encore traduit"><span lang="en">Support notices</span>' in str(banner["label"]), banner["label"]
     assert "Support notices" not in str(render.Facts(edition.policy, "de", TODAY).notice_banner()["label"])
+
+
+# A notice's kind before its title is written with the language's punctuation, in the banner, on
+# the notices page and in the live parts (which receive the same form): "Information :" in French.
+def test_a_notices_kind_is_punctuated_as_the_catalog_says(tmp_path):
+    project = copy_project(tmp_path / "project")
+    notices = project / "policy" / "notices.yml"
+    notices.write_text(notices.read_text(encoding="utf-8").replace("notices: []", (
+        "notices:\n  - id: move\n    kind: information\n    title: {en: Move, de: Umzug, fr: Déménagement}\n"
+        "    text: {en: Text, de: Text, fr: Texte}\n    start: 2026-11-28 09:00\n    end: 2026-11-28 12:00\n"
+        "    zone: Europe/Berlin\n")), encoding="utf-8")
+    from test_languages import add_french
+
+    add_french(project)
+    edition = portal(project, "fr")
+    said = {}
+    for lang in ("en", "fr"):
+        facts = render.Facts(edition.policy, lang, TODAY)
+        # (the renderer's private marks around policy texts are taken out by the page hook)
+        listed = re.sub("[\ue000-\ue003]", "", str(facts.notices_list()))
+        heading = BeautifulSoup(listed, "html.parser").select_one("[data-notice='move'] h3")
+        said[lang] = (str(facts.notice_banner()["items"][0]["kind_label"]), heading.get_text(" ", strip=True),
+                      edition.browser_words(lang)["notice_kind"])
+    assert said["en"] == ("Information:", "i Information: Move", "{kind}:")
+    assert said["fr"] == ("Information :", "i Information : Move", "{kind} :")

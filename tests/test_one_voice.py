@@ -343,7 +343,8 @@ def test_channels_first_and_last_days(one_voice, browser):
         context.close()
 
 
-# A notice's window on the notices page in its own zone (the page's) and, beside it, in the reader's.
+# A notice's window on the notices page and in the banner, in its own zone (the page's) and, beside
+# it, in the reader's.
 def test_notice_window_in_the_readers_zone(one_voice, browser):
     _, _, url = one_voice
     for zone, expected in (("America/Los_Angeles", "Tuesday, 16 March 2027, 22:00 CET to Wednesday, 17 March 2027, "
@@ -357,6 +358,10 @@ def test_notice_window_in_the_readers_zone(one_voice, browser):
             page.goto(f"{url}/notices/")
             page.wait_for_function(WAIT_JS)
             assert squash(page.inner_text("[data-support-notice-list] [data-notice='portal-night'] .support-notice__when")) == expected
+            # The banner above every page says it the same way, the reader's times on a line of their own.
+            banner = "[data-support-notices] [data-notice='portal-night'] .support-notice__"
+            said = squash(page.inner_text(banner + "when") + " " + page.inner_text(banner + "yours"))
+            assert said == (expected if "your time" in expected else expected + " (the same times in your time zone)")
         finally:
             context.close()
 

@@ -910,10 +910,10 @@ class Facts:
         as_of = self.say("notices.as_of", date=textfmt.notice_moment(built, notice.zone, self.lang),
                          state=self.say(NOTICE_STATES.get(state, NOTICE_STATES["planned"])))
         return {"id": notice.id, "kind": notice.kind, "state": state, "icon": NOTICE_ICONS[notice.kind],
-                "kind_label": self.say(NOTICE_KINDS[notice.kind]),
+                "kind_label": self.say("notices.kind", kind=self.say(NOTICE_KINDS[notice.kind])),
                 "title": notice.title.get(self.lang, self.policy.languages[0]),
                 "window": textfmt.notice_window(notice, self.lang), "as_of": as_of,
-                "hidden": state not in ("planned", "active")}
+                "hidden": state not in ("planned", "active"), "timed": not notice.all_day}
 
     # The banner of every page (overrides/main.html): each notice not over at the build date, shown
     # when it is planned or active then; the browser shows and hides each at its exact instant.
@@ -951,7 +951,7 @@ class Facts:
                 f'<section class="support-notice" id="notice-{escape(notice.id)}" data-notice="{escape(notice.id)}" '
                 f'data-kind="{notice.kind}" data-state="{words["state"]}"{hidden}>\n'
                 f'<h{level}><span class="support-notice__icon" aria-hidden="true">{words["icon"]}</span> '
-                f'<span class="support-notice__kind">{escape(words["kind_label"])}:</span> {escape(self.t(notice.title))}</h{level}>\n'
+                f'<span class="support-notice__kind">{escape(words["kind_label"])}</span> {escape(self.t(notice.title))}</h{level}>\n'
                 f'<p class="support-notice__state">{escape(words["as_of"])}</p>\n'
                 f'<p class="support-notice__when">{escape(words["window"])}</p>\n'
                 f"<p>{escape(self.t(notice.text))}</p>\n"

@@ -252,14 +252,14 @@ function noticeLines(box, active, policy, lang, s, now) {
     // A notice of whole days ends with its last day, as the page says it; else at its last moment.
     const lastDay = end && notice.all_day && longDate(isoDate(new Date(+end - MINUTE), notice.zone), s, lang);
     const until = !end ? s.notice_open : fill(s.notice_until, lastDay ? { at: lastDay, day: lastDay, time: "" } : moment(end, notice.zone, lang, s, now));
-    return { notice, words: `${text(notice.title, lang, policy)}, ${until}` };
+    return { notice, words: fill(s.notice_line, { title: text(notice.title, lang, policy), until }) };
   });
   const key = lines.map((l) => l.notice.id + "\n" + l.words).join("\n");
   if (box.dataset.shown === key) return;
   box.dataset.shown = key;
   box.replaceChildren(...lines.map(({ notice, words }) => h("span", { class: "support-notice", "data-notice": notice.id, "data-kind": notice.kind },
     h("span", { class: "support-notice__icon", "aria-hidden": "true" }, NOTICE_ICONS[notice.kind]),
-    h("strong", { class: "support-notice__kind" }, s[NOTICE_KINDS[notice.kind]] + ":"), " ", words)));
+    h("strong", { class: "support-notice__kind" }, fill(s.notice_kind, { kind: s[NOTICE_KINDS[notice.kind]] })), " ", words)));
 }
 
 // Notices
@@ -286,13 +286,18 @@ function notices(root, policy, lang, s) {
       root.toggleAttribute("data-expanded", open);
     });
   }
-  // On the notices page, beside the window in the notice's zone, the reader's own times when
-  // they differ (not in the banner: its height stays the build's, so no page moves under it).
+  // Beside a timed notice's window in its zone, the reader's own times. On the notices page after
+  // the window, when they differ. In the banner on the line the build keeps for them (its room
+  // held by the stylesheet from the first paint, so nothing moves), and where they are the
+  // notice's, saying so: the line is there either way.
   const byId = new Map((policy.notices || []).map((n) => [n.id, n]));
-  for (const item of page ? items : []) {
+  for (const item of items) {
     const notice = byId.get(item.getAttribute("data-notice")), when = item.querySelector(".support-notice__when");
     const yours = notice && when && readerWindow(notice, s);
-    if (yours && !item.querySelector(".support-notice__yours")) when.append(" ", h("span", { class: "support-notice__yours" }, yours));
+    if (!page) {
+      const slot = item.querySelector("[data-support-yours]");
+      if (notice && slot) setText(slot, yours || `(${s.yours_same})`);
+    } else if (yours && !item.querySelector(".support-notice__yours")) when.append(" ", h("span", { class: "support-notice__yours" }, yours));
   }
 
   let first = true;
