@@ -409,3 +409,65 @@ def test_zone_periods_find_every_change(zone):
         moment = following
     # (to the second, as the browser reads them: whole seconds since 1970)
     assert [int(c.timestamp()) for c in changes] == [int(c.timestamp()) for c in hourly] and len(changes) >= 4
+
+
+# The same fixture with a French edition under `missing_translations: fallback`, its catalog
+# lacking words only the browser writes: every English word the live parts show in the French
+# pages carries the mark the pages use, "(pas encore traduit)", read in Chromium at moments the
+# live parts say them (a notice in effect, open and closed regions, a channel's last days).
+FALLBACK_DROPPED = ("widget.open", "widget.closed", "widget.closes", "widget.closes_today", "widget.opens",
+                    "widget.opens_today", "widget.staffed_until", "widget.next_staffed", "widget.yours",
+                    "widget.yours_same", "widget.region", "widget.due", "widget.offered_until",
+                    "widget.offered_from", "widget.not_offered", "widget.hours_change", "widget.notice_until",
+                    "widget.notice_disruption")
+LIVE_TEXTS = """() => [...document.querySelectorAll('[data-support-ready], [data-support-notices]')].flatMap((root) =>
+  [...root.querySelectorAll('*')].filter((e) => !e.closest('[hidden]') && [...e.childNodes].some((n) =>
+    n.nodeType == 3 && n.textContent.trim())).map((e) => (e.closest('.support-untranslated') || e).textContent))"""
+# (a word the build wrote is marked by the element around it: its words, then " (pas encore traduit)")
+
+
+def test_browser_words_falling_back_are_marked_in_the_page(tmp_path, browser):
+    from test_languages import add_french
+
+    project = copy_project(tmp_path / "project")
+    for path in FIXTURE.glob("*.yml"):
+        shutil.copy2(path, project / "policy" / path.name)
+    add_french(project)
+    with open(project / "policy" / "company.yml", "a", encoding="utf-8") as company:
+        company.write("missing_translations: fallback\n")
+    french = (project / "locales" / "fr.yml").read_text(encoding="utf-8")
+    (project / "locales" / "fr.yml").write_text("".join(
+        line for line in french.splitlines(keepends=True) if line.split(":")[0] not in FALLBACK_DROPPED), encoding="utf-8")
+    epoch = str(int(dt.datetime.combine(BUILT, dt.time(0), UTC).timestamp()))
+    build = run_build(project, epoch=epoch)
+    assert build.ok, build.output
+    english = catalog.get("en")
+    # Each dropped form's longest run of words outside its placeholders ("Staffed now, until ").
+    fragments = {key: max(re.split(r"\{\w+\}", english.texts[key]), key=len).strip() for key in FALLBACK_DROPPED}
+    mark = "(pas encore traduit)"
+    server, url = serve_directory(build.site)
+    seen = set()
+    try:
+        for zone, instant in (("Europe/Berlin", dt.datetime(2027, 3, 16, 21, 30, tzinfo=UTC)),
+                              ("America/Los_Angeles", dt.datetime(2027, 3, 17, 9, 0, tzinfo=UTC)),
+                              ("Europe/Berlin", dt.datetime(2027, 3, 19, 8, 0, tzinfo=UTC))):
+            context = browser.new_context(timezone_id=zone)
+            context.clock.install(time=instant - dt.timedelta(minutes=1))
+            context.clock.pause_at(instant)
+            try:
+                page = context.new_page()
+                for path in ("fr/", "fr/hours/", "fr/priorities/", "fr/contact/", "fr/notices/"):
+                    page.goto(f"{url}/{path}")
+                    page.wait_for_function(WAIT_JS)
+                    for text in page.evaluate(LIVE_TEXTS):
+                        found = [key for key, words in fragments.items() if words in text]
+                        # ("your time" is found inside "the same times in your time zone": one form)
+                        found = [k for k in found if not any(fragments[k] in fragments[o] for o in found if o != k)]
+                        seen.update(found)
+                        assert text.count(mark) >= len(found), (path, zone, instant, found, text)
+            finally:
+                context.close()
+    finally:
+        server.shutdown()
+    # The reading was not empty: most of the dropped words were shown somewhere.
+    assert len(seen) >= len(FALLBACK_DROPPED) - 4, sorted(set(FALLBACK_DROPPED) - seen)
