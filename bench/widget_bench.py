@@ -23,8 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "overrides" / "assets"
 FILES = ("javascripts/support-status.js", "javascripts/support-widget.js", "stylesheets/support-widget.css",
-         # what the pages load (make bundle): one script and one stylesheet; and the embedding script
-         "javascripts/support-portal.min.js", "stylesheets/support-portal.min.css", "javascripts/support-widget.min.js")
+         # what the pages load (make bundle): the status script (and, where a page has their widgets, the
+         # other two), the stylesheet; and the embedding script
+         "javascripts/support-portal.min.js", "javascripts/support-portal-pages.min.js", "javascripts/support-portal-calculator.min.js",
+         "stylesheets/support-portal.min.css", "javascripts/support-widget.min.js")
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 BUDGET = 5120  # gzipped bytes allowed for support-status.js (4,096 before dated changes)
 

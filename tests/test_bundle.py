@@ -1,8 +1,9 @@
-# The one script and one stylesheet the pages load are bundles of overrides/assets/ made by
+# The scripts and the stylesheet the pages load are bundles of overrides/assets/ made by
 # tools/bundle.mjs (esbuild, pinned in package.json) and committed: they must be exactly what the
 # sources give, and a stale bundle must be caught with the command that fixes it.
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,7 +11,8 @@ from pathlib import Path
 from conftest import ROOT
 
 BUNDLER = ROOT / "tools" / "bundle.mjs"
-BUNDLES = ("javascripts/support-portal.min.js", "javascripts/support-widget.min.js", "stylesheets/support-portal.min.css")
+BUNDLES = ("javascripts/support-portal.min.js", "javascripts/support-widget.min.js", "stylesheets/support-portal.min.css",
+           "javascripts/support-portal-pages.min.js", "javascripts/support-portal-calculator.min.js")
 
 
 def check(root: Path) -> subprocess.CompletedProcess:
@@ -46,21 +48,32 @@ def test_a_stale_bundle_is_named_with_the_fix(tmp_path):
     assert check(root).returncode == 0
 
 
-# Each script bundle holds its sources' code (a change in a module they import shows up too), and
-# neither imports anything: one request each.
-def test_bundles_hold_their_sources_and_import_nothing(tmp_path):
+# Each script bundle holds its sources' code (a change in a module they import shows up too). The
+# embedding bundle imports nothing (one request). The pages' bundle holds the live status and
+# imports the page widgets' and the calculator's bundles only when a page has one of theirs; those
+# import what they share from it (the same file the page loaded: one copy of each function).
+def test_bundles_hold_their_sources_and_import_only_each_other(tmp_path):
     root = copy(tmp_path)
-    status = root / "overrides" / "assets" / "javascripts" / "support-status.js"
-    status.write_text(status.read_text(encoding="utf-8") + '\nexport const bundledMarker = "status-module-marker";\n'
-                      'console.debug(bundledMarker);\n', encoding="utf-8")
+    scripts = root / "overrides" / "assets" / "javascripts"
+    for source, marker in (("support-status.js", "status-module-marker"), ("support-calculator.js", "calculator-marker"),
+                           ("support-pages.js", "pages-marker")):
+        (scripts / source).write_text((scripts / source).read_text(encoding="utf-8") +
+                                      f'\nexport const {marker.replace("-", "_")} = "{marker}";\nconsole.debug({marker.replace("-", "_")});\n',
+                                      encoding="utf-8")
     subprocess.run(["node", str(root / "tools" / "bundle.mjs")], cwd=root, check=True, capture_output=True, timeout=120)
-    for name in BUNDLES[:2]:
-        text = (root / "overrides" / "assets" / name).read_text(encoding="utf-8")
-        assert "status-module-marker" in text, name
-        assert "import " not in text.split("*/", 1)[1] and "import(" not in text, name
-    portal = (root / "overrides" / "assets" / BUNDLES[0]).read_text(encoding="utf-8")
-    widget = (root / "overrides" / "assets" / BUNDLES[1]).read_text(encoding="utf-8")
-    assert DISMISSED in portal and DISMISSED not in widget  # portal.js is for the portal's own pages only
+    text = {name.split("/")[1]: (root / "overrides" / "assets" / name).read_text(encoding="utf-8").split("*/", 1)[1]
+            for name in BUNDLES if name.endswith(".js")}
+    embed, portal = text["support-widget.min.js"], text["support-portal.min.js"]
+    assert all(marker in embed for marker in ("status-module-marker", "calculator-marker", "pages-marker"))
+    assert "import " not in embed and "import(" not in embed
+    assert "status-module-marker" in portal and "calculator-marker" not in portal and "pages-marker" not in portal
+    assert sorted(re.findall(r'import\("([^"]+)"\)', portal)) == ["./support-portal-calculator.min.js",
+                                                                   "./support-portal-pages.min.js"]
+    assert "import " not in re.sub(r'import\("[^"]+"\)', "", portal)
+    for name, marker in (("support-portal-calculator.min.js", "calculator-marker"), ("support-portal-pages.min.js", "pages-marker")):
+        assert marker in text[name] and "status-module-marker" not in text[name], name
+        assert re.findall(r'\bfrom\s*"([^"]+)"|import\("([^"]+)"\)', text[name]) == [("./support-portal.min.js", "")], name
+    assert DISMISSED in portal and DISMISSED not in embed  # portal.js is for the portal's own pages only
 
 
 DISMISSED = "support-language-hint-dismissed"

@@ -17,7 +17,8 @@ from timelimit import time_limit
 
 TODAY = dt.date(2026, 11, 27)
 PYTHON = sorted((ROOT / "hooks").rglob("*.py"))
-WIDGET = ROOT / "overrides" / "assets" / "javascripts" / "support-widget.js"
+# The widget's sources: support-widget.js and the modules it loads (support-pages.js, support-calculator.js).
+WIDGETS = [ROOT / "overrides" / "assets" / "javascripts" / f"support-{name}.js" for name in ("widget", "pages", "calculator")]
 STATUS_JS = ROOT / "overrides" / "assets" / "javascripts" / "support-status.js"
 PORTAL_JS = ROOT / "overrides" / "assets" / "javascripts" / "portal.js"
 
@@ -48,7 +49,7 @@ def test_every_key_the_code_asks_for_exists():
 # f"duration.{unit}") and names the rest; the widget's keys are used by the browser scripts.
 def test_every_key_of_the_catalogs_is_used():
     code = "\n".join(path.read_text(encoding="utf-8") for path in PYTHON)
-    scripts = "\n".join(p.read_text(encoding="utf-8") for p in (WIDGET, STATUS_JS, PORTAL_JS))
+    scripts = "\n".join(p.read_text(encoding="utf-8") for p in (*WIDGETS, STATUS_JS, PORTAL_JS))
     unused = []
     for key in sorted(catalog.reference_keys()):
         prefix, _, rest = key.partition(".")
@@ -70,7 +71,7 @@ def test_browser_scripts_find_their_words(tmp_path):
     words = portal(copy_project(tmp_path / "project")).generated_files()["assets/javascripts/locales/de.json"]
     import json
     words = json.loads(words)
-    read = set(re.findall(r"\bs\.(\w+)", WIDGET.read_text())) | set(re.findall(r"\bt\.(\w+)", PORTAL_JS.read_text()))
+    read = {key for p in WIDGETS for key in re.findall(r"\bs\.(\w+)", p.read_text())} | set(re.findall(r"\bt\.(\w+)", PORTAL_JS.read_text()))
     assert len(read) > 15
     assert not read - set(words)
     assert words["open"] == "Geöffnet" and words["hint"] == "Diese Seite gibt es auch auf Deutsch."

@@ -203,32 +203,39 @@ def test_without_javascript(browser, site_url):
 
 
 # No inline handlers or scripts in what the widget renders, and no request leaves the portal.
+# The home page (the live status) loads one script and one stylesheet of the portal's own and the
+# compact feed; the priorities page also the calculator's and the page widgets' scripts.
 def test_no_inline_code_and_no_foreign_requests(browser, site_url):
-    context = browser.new_context(timezone_id="UTC")
-    try:
-        page = context.new_page()
-        requests = []
-        page.on("request", lambda request: requests.append(request.url))
-        page.clock.install(time="2026-11-27T14:45:00Z")
-        page.goto(f"{site_url}/priorities/")
-        page.wait_for_selector("[data-support-calculator] output:not(:empty)")
-        page.goto(f"{site_url}/")
-        page.wait_for_selector("[data-support-status] [data-support-region]")
-        inline = page.evaluate("""() => [...document.querySelectorAll('[data-support-status] *, [data-support-calculator] *')]
-            .flatMap((el) => [...el.attributes].map((a) => a.name).filter((n) => n.startsWith('on') || n == 'style')
-            .concat(el.tagName == 'SCRIPT' ? ['script'] : []))""")
-        assert inline == []
-        ours = [url for url in requests if "support" in urlsplit(url).path]
-        # One script and one stylesheet of the portal's own, and the compact feed (support.json is
-        # written out for integrations); the words are in the page.
-        assert {urlsplit(url).path for url in ours} == {
-            "/assets/javascripts/support-portal.min.js", "/assets/stylesheets/support-portal.min.css",
-            "/support/all_regions.json"}
-        assert not [url for url in requests if "/locales/" in url]
-        origin = urlsplit(site_url).netloc
-        assert all(urlsplit(url).netloc == origin for url in ours), ours
-    finally:
-        context.close()
+    portal = {"/assets/javascripts/support-portal.min.js", "/assets/stylesheets/support-portal.min.css",
+              "/support/all_regions.json"}
+    for path, ready, loaded in (
+            ("/", "[data-support-status] [data-support-region]", portal),
+            ("/priorities/", "[data-support-calculator] output:not(:empty)",
+             portal | {"/assets/javascripts/support-portal-calculator.min.js", "/assets/javascripts/support-portal-pages.min.js"})):
+        context = browser.new_context(timezone_id="UTC")
+        try:
+            page = context.new_page()
+            requests = []
+            page.on("request", lambda request: requests.append(request.url))
+            page.clock.install(time="2026-11-27T14:45:00Z")
+            page.goto(f"{site_url}{path}")
+            page.wait_for_selector(ready)
+            page.wait_for_function("() => [...document.querySelectorAll('[data-support-ready]')].every((r) => r.hasAttribute('data-support-updated'))")
+            inline = page.evaluate("""() => [...document.querySelectorAll('[data-support-status] *, [data-support-calculator] *')]
+                .flatMap((el) => [...el.attributes].map((a) => a.name).filter((n) => n.startsWith('on') || n == 'style')
+                .concat(el.tagName == 'SCRIPT' ? ['script'] : []))""")
+            assert inline == []
+            ours = [url for url in requests if "support" in urlsplit(url).path]
+            # (support.json is written out for integrations; the words are in the page)
+            assert {urlsplit(url).path for url in ours} == loaded, path
+            # The page names the widget scripts it needs beyond the first, so they load beside it.
+            preloaded = page.eval_on_selector_all("link[rel=modulepreload]", "ls => ls.map((l) => new URL(l.href).pathname)")
+            assert set(preloaded) == {p for p in loaded if p.endswith(".js")} - {"/assets/javascripts/support-portal.min.js"}, path
+            assert not [url for url in requests if "/locales/" in url]
+            origin = urlsplit(site_url).netloc
+            assert all(urlsplit(url).netloc == origin for url in ours), ours
+        finally:
+            context.close()
 
 
 # Each edition's pages carry the browser words of their language, the same as locales/<lang>.json.

@@ -16,8 +16,8 @@
 // on another site. No inline scripts or handlers, no third-party requests.
 
 import {
-  supportStatus, channelStatus, responseDue, upcomingClosures, text, defaultPriority, guessRegion, utcOffset,
-  noticeStates, noticesConcerning, hoursChanges, firstResponse, expandFeed,
+  supportStatus, channelStatus, text, utcOffset, noticeStates, noticesConcerning, hoursChanges, expandFeed,
+  responseDue, firstResponse, guessRegion, defaultPriority, upcomingClosures,
 } from "./support-status.js";
 import { words } from "./support-words.js";
 
@@ -29,18 +29,22 @@ const FULL_FEED = new URL("../../support.json", import.meta.url);
 const STYLESHEET = new URL("../stylesheets/support-widget.css", import.meta.url);
 const MINUTE = 6e4;
 const DAY = 864e5;
-// Containers and the widget that fills each kind.
+// Containers and the widget that fills each kind. The live status is here; the widgets that
+// restate a page's own statements (support-pages.js) and the calculator (support-calculator.js)
+// are modules of their own, loaded only by a page that has one (the portal's bundle keeps them
+// in files of their own; the embedding bundle holds them all).
+const pages = () => import("./support-pages.js");
 const KINDS = {
-  "data-support-status": status,
-  "data-support-calculator": calculator,
-  "data-support-channels": channelLines,
-  "data-support-notices": notices,
-  "data-support-notice-list": notices,
-  "data-support-next-closure": nextClosure,
-  "data-support-calendar": calendarMark,
-  "data-support-hours": hoursTable,
-  "data-support-targets": targetTable,
-  "data-support-until": dated,
+  "data-support-status": () => status,
+  "data-support-calculator": () => import("./support-calculator.js").then((m) => m.calculator),
+  "data-support-channels": () => pages().then((m) => m.channelLines),
+  "data-support-notices": () => pages().then((m) => m.notices),
+  "data-support-notice-list": () => pages().then((m) => m.notices),
+  "data-support-next-closure": () => pages().then((m) => m.nextClosure),
+  "data-support-calendar": () => pages().then((m) => m.calendarMark),
+  "data-support-hours": () => pages().then((m) => m.hoursTable),
+  "data-support-targets": () => pages().then((m) => m.targetTable),
+  "data-support-until": () => pages().then((m) => m.dated),
 };
 // Kinds that show the error when the feed cannot be loaded; the others (a channel list keeps
 // its stated hours) keep the page's text.
@@ -84,9 +88,10 @@ function mount() {
   for (const root of roots) {
     const kind = Object.keys(KINDS).find((name) => root.hasAttribute(name));
     root.setAttribute("data-support-ready", "");
-    feed.then(
-      ({ policy, lang, s }) => {
-        widgets.push(KINDS[kind](root, policy, lang, s));
+    // The widget's module loads while the feed does.
+    Promise.all([feed, KINDS[kind]()]).then(
+      ([{ policy, lang, s }, widget]) => {
+        widgets.push(widget(root, policy, lang, s));
         schedule();
       },
       () => SHOWS_ERROR.includes(kind) && words(language(null)).then((s) => {
@@ -208,42 +213,6 @@ function detail(st, region, policy, lang, s, now) {
   return parts.join(" ");
 }
 
-// Contact channels
-
-// The contact page's list: under each channel with hours, its live line.
-function channelLines(root, policy, lang, s) {
-  const lines = [...root.querySelectorAll("[data-channel] .support-channel__live")].map((line) => {
-    const id = line.closest("[data-channel]").getAttribute("data-channel");
-    return { line, channel: (policy.channels || []).find((c) => c.id == id) };
-  }).filter((l) => l.channel);
-
-  for (const l of lines) {
-    l.hours = l.line.closest("[data-channel]").querySelector(".support-channel__hours");
-    l.notices = h("span", { class: "support-status__notices support-channel__notices" });
-    l.line.after(l.notices);
-  }
-
-  function update(now) {
-    const all = channelStatus(policy, now), states = noticeStates(policy, now);
-    let wake = Infinity;
-    for (const st of states) if (st.nextChange) wake = Math.min(wake, +st.nextChange);
-    for (const { line, channel, hours, notices } of lines) {
-      const st = all[channel.id];
-      setAttr(line, "data-state", st.state);
-      // Around the clock with no last day: the stated hours say it all (its line is for notices).
-      const words = st.state == "always" && !(channel.available && channel.available.until) ? "" : channelDetail(st, channel, policy, lang, s, now);
-      setText(line, words);
-      if (line.hidden != !words) line.hidden = !words;
-      // A channel no longer offered has no hours to state: its line says so instead.
-      if (hours && hours.hidden != (st.state == "unavailable" && !st.nextChange)) hours.hidden = !hours.hidden;
-      noticeLines(notices, noticesConcerning(states, { channel: channel.id }), policy, lang, s, now);
-      if (st.nextChange) wake = Math.min(wake, +st.nextChange);
-    }
-    return wake;
-  }
-  return { root, update };
-}
-
 // The notices in effect for a region, one line each: "[!] Reduced service: Release week, until
 // Saturday 00:00 EST (06:00 your time)." Redrawn only when the time to show changes.
 function noticeLines(box, active, policy, lang, s, now) {
@@ -260,113 +229,6 @@ function noticeLines(box, active, policy, lang, s, now) {
   box.replaceChildren(...lines.map(({ notice, words }) => h("span", { class: "support-notice", "data-notice": notice.id, "data-kind": notice.kind },
     h("span", { class: "support-notice__icon", "aria-hidden": "true" }, NOTICE_ICONS[notice.kind]),
     h("strong", { class: "support-notice__kind" }, fill(s.notice_kind, { kind: s[NOTICE_KINDS[notice.kind]] })), " ", words)));
-}
-
-// Notices
-
-// The banner (each notice shown while planned or active) or the notices page (also while
-// ended): each notice written by the build is shown, hidden and labelled by its state now. The
-// banner's status line is announced when a notice's state changes from the one shown before
-// (the build's, at first), never on the ticks in between; what this reader has heard is
-// remembered for the browser tab (sessionStorage), so a notice is announced once per change,
-// not again on every page load or instant navigation.
-function notices(root, policy, lang, s) {
-  const page = root.hasAttribute("data-support-notice-list");
-  const shown = page ? ["planned", "active", "ended"] : ["planned", "active"];
-  const live = root.querySelector("[data-support-notices-live]");
-  const none = root.querySelector("[data-support-notices-none]");
-  const items = [...root.querySelectorAll("[data-notice]")];
-  // The banner's "More" (phones only, by the stylesheet): each notice's dates and state.
-  const more = root.querySelector("[data-support-notices-more]");
-  if (more) {
-    more.hidden = false;
-    more.addEventListener("click", () => {
-      const open = more.getAttribute("aria-expanded") != "true";
-      more.setAttribute("aria-expanded", String(open));
-      root.toggleAttribute("data-expanded", open);
-    });
-  }
-  // Beside a timed notice's window in its zone, the reader's own times. On the notices page after
-  // the window, when they differ. In the banner on the line the build keeps for them (its room
-  // held by the stylesheet from the first paint, so nothing moves), and where they are the
-  // notice's, saying so: the line is there either way.
-  const byId = new Map((policy.notices || []).map((n) => [n.id, n]));
-  for (const item of items) {
-    const notice = byId.get(item.getAttribute("data-notice")), when = item.querySelector(".support-notice__when");
-    const yours = notice && when && readerWindow(notice, s);
-    if (!page) {
-      const slot = item.querySelector("[data-support-yours]");
-      if (notice && slot) setText(slot, yours || `(${s.yours_same})`);
-    } else if (yours && !item.querySelector(".support-notice__yours")) when.append(" ", h("span", { class: "support-notice__yours" }, yours));
-  }
-
-  let first = true;
-  function update(now) {
-    const states = new Map(noticeStates(policy, now).map((st) => [st.id, st]));
-    const heard = live ? heardNotices() : {};
-    const news = [];
-    let wake = Infinity, visible = 0;
-    for (const item of items) {
-      const id = item.getAttribute("data-notice");
-      const st = states.get(id);
-      const state = st ? st.state : "expired";
-      const known = Object.prototype.hasOwnProperty.call(heard, id);
-      const before = known ? heard[id] : item.getAttribute("data-state");
-      // At first only what is there to see now (unless this reader heard an earlier state); then
-      // every change of what was or is shown.
-      if (st && before != state && NOTICE_NEWS[state] && (shown.includes(state) || ((known || !first) && shown.includes(before)))) {
-        news.push(fill(s[NOTICE_NEWS[state]], { kind: s[NOTICE_KINDS[st.notice.kind]], title: text(st.notice.title, lang, policy) }));
-      }
-      heard[id] = state;
-      setAttr(item, "data-state", state);
-      if (item.hidden != !shown.includes(state)) item.hidden = !shown.includes(state);
-      setText(item.querySelector(".support-notice__state"), s[NOTICE_LABELS[state]] || "");
-      if (shown.includes(state)) visible++;
-      if (st && st.nextChange) wake = Math.min(wake, +st.nextChange);
-    }
-    if (none && none.hidden != visible > 0) none.hidden = visible > 0;
-    if (live && news.length) live.textContent = news.join(" ");
-    if (live) rememberNotices(heard);
-    first = false;
-    return wake;
-  }
-  return { root, update };
-}
-
-// The state of each notice this reader has heard announced, by notice id: kept in sessionStorage
-// for the tab (in memory where storage is refused, which lasts through instant navigation).
-const HEARD_KEY = "support-portal:notices-heard";
-let heardInMemory = {};
-function heardNotices() {
-  try {
-    const value = JSON.parse(sessionStorage.getItem(HEARD_KEY) || "{}");
-    if (value && typeof value == "object" && !Array.isArray(value)) return value;
-  } catch {
-    // storage refused (a sandboxed frame, privacy settings) or unreadable: the memory below
-  }
-  return { ...heardInMemory };
-}
-function rememberNotices(heard) {
-  heardInMemory = heard;
-  try {
-    sessionStorage.setItem(HEARD_KEY, JSON.stringify(heard));
-  } catch {
-    // storage refused or full: kept in memory only
-  }
-}
-
-// "(Tuesday, 16 March 2027, 14:00 to 18:00 your time)": a notice's window in the reader's zone,
-// in the page's forms; none for whole days or where the reader's clock reads as the notice's.
-function readerWindow(notice, s) {
-  if (notice.all_day || !notice.start) return "";
-  const start = new Date(notice.start), end = notice.end && new Date(notice.end);
-  const same = (t) => utcOffset(notice.zone, t) == -t.getTimezoneOffset();
-  if (same(start) && (!end || same(end))) return "";
-  const moment = (t) => fill(s.formats.moment, { date: cldr(s.formats.date, wall(t), s), time: cldr("HH:mm", wall(t), s), zone: "" }).trim();
-  const first = moment(start);
-  if (!end) return `(${fill(s.yours, { time: first })})`;
-  const last = isoDate(start) == isoDate(end) ? cldr("HH:mm", wall(end), s) : moment(end);
-  return `(${fill(s.yours, { time: fill(s.formats.window, { start: first, end: last }) })})`;
 }
 
 // The sentence for a channel: staffed around the clock, staffed until, or when it is staffed
@@ -393,260 +255,6 @@ function channelDetail(st, channel, policy, lang, s, now) {
 function closureNote(st, policy, lang, s) {
   if (!st.closure) return [];
   return [fill(st.closure.hours.length ? s.special : s.closed_for, { name: text(st.closure.name, lang, policy) })];
-}
-
-// Calculator
-
-let counter = 0;
-function calculator(root, policy, lang, s) {
-  const id = `support-calculator-${++counter}`;
-  const viewer = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const regionSelect = h("select", { id: `${id}-region`, name: "region" },
-    ...policy.regions.map((r) => h("option", { value: r.id }, text(r.name, lang, policy))));
-  const prioritySelect = h("select", { id: `${id}-priority`, name: "priority" },
-    ...policy.priorities.map((p) => h("option", { value: p.id }, text(p.name, lang, policy))));
-  regionSelect.value = guessRegion(policy, viewer).id;
-  prioritySelect.value = defaultPriority(policy).id;
-  const output = h("output", { class: "support-calculator__result", for: `${id}-region ${id}-priority`, "aria-live": "polite" });
-  const note = h("p", { class: "support-calculator__note" });
-  const form = h("form", { class: "support-calculator__form" },
-    h("div", { class: "support-calculator__field" }, h("label", { for: regionSelect.id }, s.region), regionSelect),
-    h("div", { class: "support-calculator__field" }, h("label", { for: prioritySelect.id }, s.priority), prioritySelect),
-  );
-  form.addEventListener("submit", (event) => event.preventDefault());
-  form.addEventListener("change", () => schedule());
-  root.replaceChildren(form, output, note);
-  root.hidden = false;
-
-  function update(now) {
-    const region = policy.regions.find((r) => r.id == regionSelect.value);
-    const priority = policy.priorities.find((p) => p.id == prioritySelect.value);
-    const result = responseDue(policy, region.id, priority.id, now);
-    const target = firstResponse(policy, region, priority, now);
-    setAttr(output, "data-due", result.due ? result.due.toISOString() : "");
-    setText(output, result.due
-      ? fill(s.due, { ...moment(result.due, region.zone, lang, s, now, ", "), left: duration(result.due - now, lang, s) })
-      : s.due_beyond);
-    const via = priority.via && (policy.channels || []).find((c) => c.id == priority.via);
-    const vars = { priority: fill(s.priority_name, { name: text(priority.name, lang, policy) }), region: text(region.name, lang, policy), target: target ? targetWords(target, lang, s) : "", channel: via ? fill(s.channel_name, { name: text(via.name, lang, policy) }) : "" };
-    const counted = target ? fill(target.clock != "business" ? s.calendar : result.channel ? s.business_channel : s.business, vars) : "";
-    // A channel the target does not count on is still named: "... are answered via Support portal."
-    setText(note, [counted, via && !(result.channel && target.clock == "business") ? fill(s.via, vars) : ""].filter(Boolean).join(" "));
-    return Infinity;
-  }
-  return { root, update };
-}
-
-// Dated changes on the reader's day
-
-// The hours table: from the first instant of an announced change (00:00 of its date in the
-// region's zone) the region's rows state the new hours (the change row's data-weekly), the
-// change row goes, and the "until" row names the day before the next change still to come, or
-// goes too. Before that the table stays as built. The table keeps at least its height.
-function hoursTable(root, policy, lang, s) {
-  const regions = policy.regions.map((region) => ({ region, shown: "" }));
-
-  function update(now) {
-    let wake = Infinity;
-    for (const entry of regions) {
-      const { region } = entry;
-      const rows = [...root.querySelectorAll(`tbody tr[data-region="${CSS.escape(region.id)}"]`)];
-      const changes = rows.filter((tr) => tr.hasAttribute("data-change"));
-      if (!changes.length) continue;
-      const day = isoDate(now, region.zone);
-      const begun = changes.filter((tr) => tr.getAttribute("data-change") <= day);
-      const coming = changes.filter((tr) => tr.getAttribute("data-change") > day);
-      if (coming.length) wake = Math.min(wake, dayStart(coming[0].getAttribute("data-change"), region.zone));
-      const latest = begun.length ? begun[begun.length - 1].getAttribute("data-change") : "";
-      if (latest == entry.shown) continue;
-      entry.shown = latest;
-      keepHeight(root);
-      const weekly = rows.filter((tr) => !tr.hasAttribute("data-change") && !tr.classList.contains("support-until"));
-      const until = rows.find((tr) => tr.classList.contains("support-until"));
-      const head = weekly[0].querySelector("th"), zone = weekly[0].querySelector("td[data-zone]");
-      const lines = JSON.parse(begun[begun.length - 1].getAttribute("data-weekly"));
-      const fresh = lines.map(([days, hours], i) => h("tr", { "data-region": region.id },
-        ...(i == 0 ? [head] : []), h("td", {}, days), h("td", {}, hours), ...(i == 0 ? [zone] : [])));
-      weekly[0].before(...fresh);
-      weekly.forEach((tr) => tr.remove());
-      begun.forEach((tr) => (tr.hidden = true));
-      restateUntil(until, coming, s, lang);
-      const span = String(fresh.length + coming.length + (coming.length && until ? 1 : 0));
-      for (const cell of [head, zone]) if (cell) cell.rowSpan = span;
-    }
-    return wake;
-  }
-  return { root, update };
-}
-
-// "(until Sunday, 21 March 2027)" after a change has begun: the day before the next coming change,
-// hidden when none is left.
-function restateUntil(until, coming, s, lang) {
-  if (!until) return;
-  until.hidden = !coming.length;
-  const time = until.querySelector("time");
-  if (coming.length && time) {
-    const last = isoDate(new Date(Date.parse(coming[0].getAttribute("data-change")) - DAY / 2), "UTC");
-    time.dateTime = last;
-    time.textContent = longDate(last, s, lang);
-  }
-}
-
-// The priority table's targets: a change of a target takes the cell's place once its date has
-// begun in every region's zone (a request counts from 00:00 of it in the customer's region);
-// until then the cell says until when the target applies and what comes from when.
-function targetTable(root, policy, lang, s) {
-  const cells = [...root.querySelectorAll("td")].filter((td) => td.querySelector(".support-change[data-change]"));
-  const shown = new Map();
-
-  function update(now) {
-    let wake = Infinity;
-    const day = policy.regions.map((r) => isoDate(now, r.zone)).sort()[0];
-    for (const cell of cells) {
-      const changes = [...cell.querySelectorAll(".support-change[data-change]")];
-      const begun = changes.filter((c) => c.getAttribute("data-change") <= day);
-      const coming = changes.filter((c) => c.getAttribute("data-change") > day);
-      if (coming.length) {
-        const date = coming[0].getAttribute("data-change");
-        wake = Math.min(wake, Math.max(...policy.regions.map((r) => dayStart(date, r.zone))));
-      }
-      if (!begun.length || shown.get(cell) == begun.length) continue;
-      shown.set(cell, begun.length);
-      keepHeight(root);
-      setText(cell.firstChild, begun[begun.length - 1].getAttribute("data-target"));
-      for (const c of begun) {
-        c.hidden = true;
-        if (c.previousElementSibling && c.previousElementSibling.tagName == "BR") c.previousElementSibling.hidden = true;
-      }
-      const until = cell.querySelector(".support-until");
-      restateUntil(until, coming, s, lang);
-    }
-    return wake;
-  }
-  return { root, update };
-}
-
-// Words that apply until a date (data-support-until, the last day, in data-zone): gone from the
-// next day on, the paragraph keeping its height.
-function dated(root) {
-  const last = root.getAttribute("data-support-until"), zone = root.getAttribute("data-zone") || "UTC";
-  const next = isoDate(new Date(Date.parse(last) + DAY), "UTC");
-
-  function update(now) {
-    const over = isoDate(now, zone) > last;
-    if (over && !root.hidden) {
-      keepHeight(root.closest("p, li, td") || root.parentElement);
-      root.hidden = true;
-    }
-    return over ? Infinity : dayStart(next, zone);
-  }
-  return { root, update };
-}
-
-// The first instant of a date ("2027-03-22") in `zone`.
-function dayStart(iso, zone) {
-  const midnight = Date.parse(iso);
-  let t = midnight - utcOffset(zone, new Date(midnight)) * MINUTE;
-  t = midnight - utcOffset(zone, new Date(t)) * MINUTE;
-  return t;
-}
-
-// A restated block keeps the height it was built with, so nothing below it moves.
-function keepHeight(block) {
-  if (!block.style.minHeight) block.style.minHeight = `${block.getBoundingClientRect().height}px`;
-}
-
-// Closures on the reader's day
-
-// "The next closure is Christmas Day (Erster Weihnachtstag), Friday 25 December 2026.", in place
-// of the page's dated list (data-date: the closure's date). The paragraph keeps the height it had,
-// so nothing below it moves when the shorter sentence arrives.
-function nextClosure(root, policy, lang, s) {
-  const block = root.closest("p") || root;
-
-  function update(now) {
-    const soon = upcomingClosures(policy, now, policy.regions.length * 4);
-    const next = soon[0];
-    let sentence = s.unknown_detail;
-    if (next) sentence = fill(s.next_one, { closure: dateWords(soon.filter((c) => c.date == next.date), policy, lang, s) });
-    else if (now < Date.parse(policy.horizon.last_date) + DAY) sentence = fill(s.next_none, { last: longDate(policy.horizon.last_date, s, lang, false) });
-    if (root.textContent !== sentence && !block.style.minHeight) block.style.minHeight = `${block.getBoundingClientRect().height}px`;
-    setAttr(root, "data-date", next ? next.date : "");
-    setText(root, sentence);
-    return Infinity;
-  }
-  return { root, update };
-}
-
-// The calendar's mark on the reader's next closure: the rows of its date for the regions it
-// still closes, labelled "Next closure:"; the mark the page was built with moves there.
-function calendarMark(root, policy, lang, s) {
-  const rows = [...root.querySelectorAll("tr[data-date]")];
-
-  function update(now) {
-    const soon = upcomingClosures(policy, now, policy.regions.length);
-    const first = soon.length ? soon[0].date : null;
-    const closing = new Set(soon.filter((c) => c.date == first).flatMap((c) => c.regions));
-    for (const row of rows) {
-      const regions = (row.getAttribute("data-regions") || "").split(/\s+/);
-      markRow(row, row.getAttribute("data-date") == first && regions.some((id) => closing.has(id)), s.next_closure);
-    }
-    return Infinity;
-  }
-  return { root, update };
-}
-
-// Marks one calendar row (a label before the name, the name in <mark>), or takes the mark away.
-function markRow(row, on, label) {
-  const cell = row.cells[1];
-  const strong = cell.querySelector(".support-next__label"), mark = cell.querySelector("mark");
-  if (row.classList.contains("support-next") != on) row.classList.toggle("support-next", on);
-  if (on) {
-    if (!mark) cell.replaceChildren(h("mark", {}, ...cell.childNodes));
-    if (!strong) cell.prepend(h("strong", { class: "support-next__label" }), " ");
-    setText(cell.querySelector(".support-next__label"), label);
-  } else {
-    if (strong) {
-      if (strong.nextSibling && strong.nextSibling.nodeType == Node.TEXT_NODE) strong.nextSibling.remove();
-      strong.remove();
-    }
-    if (mark) mark.replaceWith(...mark.childNodes);
-  }
-}
-
-// "Christmas Eve (Heiligabend), Thursday 24 December 2026", with its regions when not all:
-// the calendar's name (and beside it its official name) and the date, as the page writes them.
-function closureWords(closure, policy, lang, s) {
-  const words = fill(s.name_date, { name: closureName(closure, policy, lang, s), date: longDate(closure.date, s, lang) });
-  if (closure.regions.length >= policy.regions.length) return words;
-  return fill(s.closure_regions, { text: words, regions: regionNames(closure.regions, policy, lang) });
-}
-
-// Every closure of one date, as the page says it: one name for all regions closed that day, or
-// each name with its regions ("Friday 25 December 2026: Christmas Day for EMEA and USA; ...").
-function dateWords(closures, policy, lang, s) {
-  const named = new Map();
-  for (const closure of closures) {
-    const name = closureName(closure, policy, lang, s);
-    if (!named.has(name)) named.set(name, { ...closure, regions: [] });
-    named.get(name).regions.push(...closure.regions.filter((id) => !named.get(name).regions.includes(id)));
-  }
-  if (named.size == 1) return closureWords([...named.values()][0], policy, lang, s);
-  const each = [...named].map(([name, closure]) => fill(s.next_for, { name, regions: regionNames(closure.regions, policy, lang) }));
-  return fill(s.next_several, { date: longDate(closures[0].date, s, lang), closures: each.join(s.separator) });
-}
-
-// "Good Friday (Karfreitag)": the name in the page's language, with the holiday's official name
-// (in its country's language) beside it where that is another text, as the page writes it.
-function closureName(closure, policy, lang, s) {
-  const shown = text(closure.name, lang, policy);
-  return closure.official && closure.official != shown ? fill(s.name_official, { name: shown, official: closure.official }) : shown;
-}
-
-// "EMEA, USA and APAC", in the feed's order of regions.
-function regionNames(ids, policy, lang) {
-  const names = policy.regions.filter((r) => ids.includes(r.id)).map((r) => text(r.name, lang, policy));
-  return formatter(lang, { type: "conjunction" }, Intl.ListFormat).format(names);
 }
 
 // A date ("2026-12-25") written out in the catalog's locale: "Friday 25 December 2026".
@@ -822,5 +430,15 @@ const NOTICE_ICONS = { information: "i", reduced_service: "!", disruption: "\u27
 const NOTICE_KINDS = { information: "notice_information", reduced_service: "notice_reduced_service", disruption: "notice_disruption" };
 const NOTICE_LABELS = { planned: "notice_planned", active: "notice_active", ended: "notice_ended" };
 const NOTICE_NEWS = { planned: "notice_soon", active: "notice_now", ended: "notice_over" };
+
+// What the widgets in modules of their own (support-pages.js, support-calculator.js) use from
+// here: the feed's functions and the helpers, one copy of each.
+export {
+  channelStatus, defaultPriority, firstResponse, guessRegion, noticeStates, noticesConcerning, responseDue, text,
+  upcomingClosures, utcOffset,
+  DAY, MINUTE, NOTICE_KINDS, NOTICE_LABELS, NOTICE_NEWS,
+  channelDetail, cldr, duration, fill, formatter, h, isoDate, longDate, moment, noticeLines, schedule, setAttr, setText,
+  targetWords, wall,
+};
 
 start();

@@ -1,0 +1,45 @@
+// The first-response calculator (loaded by support-widget.js on a page that has one): the
+// reader picks a region and a priority and reads by when a first response is due, in the
+// region's zone and the reader's, and how the target is counted.
+
+import { defaultPriority, firstResponse, guessRegion, responseDue, text, duration, fill, h, moment, schedule, setAttr, setText, targetWords } from "./support-widget.js";
+
+let counter = 0;
+export function calculator(root, policy, lang, s) {
+  const id = `support-calculator-${++counter}`;
+  const viewer = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const regionSelect = h("select", { id: `${id}-region`, name: "region" },
+    ...policy.regions.map((r) => h("option", { value: r.id }, text(r.name, lang, policy))));
+  const prioritySelect = h("select", { id: `${id}-priority`, name: "priority" },
+    ...policy.priorities.map((p) => h("option", { value: p.id }, text(p.name, lang, policy))));
+  regionSelect.value = guessRegion(policy, viewer).id;
+  prioritySelect.value = defaultPriority(policy).id;
+  const output = h("output", { class: "support-calculator__result", for: `${id}-region ${id}-priority`, "aria-live": "polite" });
+  const note = h("p", { class: "support-calculator__note" });
+  const form = h("form", { class: "support-calculator__form" },
+    h("div", { class: "support-calculator__field" }, h("label", { for: regionSelect.id }, s.region), regionSelect),
+    h("div", { class: "support-calculator__field" }, h("label", { for: prioritySelect.id }, s.priority), prioritySelect),
+  );
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("change", () => schedule());
+  root.replaceChildren(form, output, note);
+  root.hidden = false;
+
+  function update(now) {
+    const region = policy.regions.find((r) => r.id == regionSelect.value);
+    const priority = policy.priorities.find((p) => p.id == prioritySelect.value);
+    const result = responseDue(policy, region.id, priority.id, now);
+    const target = firstResponse(policy, region, priority, now);
+    setAttr(output, "data-due", result.due ? result.due.toISOString() : "");
+    setText(output, result.due
+      ? fill(s.due, { ...moment(result.due, region.zone, lang, s, now, ", "), left: duration(result.due - now, lang, s) })
+      : s.due_beyond);
+    const via = priority.via && (policy.channels || []).find((c) => c.id == priority.via);
+    const vars = { priority: fill(s.priority_name, { name: text(priority.name, lang, policy) }), region: text(region.name, lang, policy), target: target ? targetWords(target, lang, s) : "", channel: via ? fill(s.channel_name, { name: text(via.name, lang, policy) }) : "" };
+    const counted = target ? fill(target.clock != "business" ? s.calendar : result.channel ? s.business_channel : s.business, vars) : "";
+    // A channel the target does not count on is still named: "... are answered via Support portal."
+    setText(note, [counted, via && !(result.channel && target.clock == "business") ? fill(s.via, vars) : ""].filter(Boolean).join(" "));
+    return Infinity;
+  }
+  return { root, update };
+}

@@ -1,0 +1,364 @@
+// The widgets that restate a page's own statements for the reader's moment (loaded by
+// support-widget.js on a page that has one): the contact page's channel lines, the notices
+// banner and notices page, the hours and target tables and the words bounded by a date on the
+// day a change applies, and the next closure and the calendar's mark on the reader's day.
+
+import {
+  DAY, MINUTE, NOTICE_KINDS, NOTICE_LABELS, NOTICE_NEWS, channelDetail, channelStatus, cldr, fill, formatter, h, isoDate,
+  longDate, moment, noticeLines, noticeStates, noticesConcerning, setAttr, setText, text, upcomingClosures, utcOffset, wall,
+} from "./support-widget.js";
+
+// Contact channels
+
+// The contact page's list: under each channel with hours, its live line.
+export function channelLines(root, policy, lang, s) {
+  const lines = [...root.querySelectorAll("[data-channel] .support-channel__live")].map((line) => {
+    const id = line.closest("[data-channel]").getAttribute("data-channel");
+    return { line, channel: (policy.channels || []).find((c) => c.id == id) };
+  }).filter((l) => l.channel);
+
+  for (const l of lines) {
+    l.hours = l.line.closest("[data-channel]").querySelector(".support-channel__hours");
+    l.notices = h("span", { class: "support-status__notices support-channel__notices" });
+    l.line.after(l.notices);
+  }
+
+  function update(now) {
+    const all = channelStatus(policy, now), states = noticeStates(policy, now);
+    let wake = Infinity;
+    for (const st of states) if (st.nextChange) wake = Math.min(wake, +st.nextChange);
+    for (const { line, channel, hours, notices } of lines) {
+      const st = all[channel.id];
+      setAttr(line, "data-state", st.state);
+      // Around the clock with no last day: the stated hours say it all (its line is for notices).
+      const words = st.state == "always" && !(channel.available && channel.available.until) ? "" : channelDetail(st, channel, policy, lang, s, now);
+      setText(line, words);
+      if (line.hidden != !words) line.hidden = !words;
+      // A channel no longer offered has no hours to state: its line says so instead.
+      if (hours && hours.hidden != (st.state == "unavailable" && !st.nextChange)) hours.hidden = !hours.hidden;
+      noticeLines(notices, noticesConcerning(states, { channel: channel.id }), policy, lang, s, now);
+      if (st.nextChange) wake = Math.min(wake, +st.nextChange);
+    }
+    return wake;
+  }
+  return { root, update };
+}
+
+// Notices
+
+// The banner (each notice shown while planned or active) or the notices page (also while
+// ended): each notice written by the build is shown, hidden and labelled by its state now. The
+// banner's status line is announced when a notice's state changes from the one shown before
+// (the build's, at first), never on the ticks in between; what this reader has heard is
+// remembered for the browser tab (sessionStorage), so a notice is announced once per change,
+// not again on every page load or instant navigation.
+export function notices(root, policy, lang, s) {
+  const page = root.hasAttribute("data-support-notice-list");
+  const shown = page ? ["planned", "active", "ended"] : ["planned", "active"];
+  const live = root.querySelector("[data-support-notices-live]");
+  const none = root.querySelector("[data-support-notices-none]");
+  const items = [...root.querySelectorAll("[data-notice]")];
+  // The banner's "More" (phones only, by the stylesheet): each notice's dates and state.
+  const more = root.querySelector("[data-support-notices-more]");
+  if (more) {
+    more.hidden = false;
+    more.addEventListener("click", () => {
+      const open = more.getAttribute("aria-expanded") != "true";
+      more.setAttribute("aria-expanded", String(open));
+      root.toggleAttribute("data-expanded", open);
+    });
+  }
+  // Beside a timed notice's window in its zone, the reader's own times. On the notices page after
+  // the window, when they differ. In the banner on the line the build keeps for them (its room
+  // held by the stylesheet from the first paint, so nothing moves), and where they are the
+  // notice's, saying so: the line is there either way.
+  const byId = new Map((policy.notices || []).map((n) => [n.id, n]));
+  for (const item of items) {
+    const notice = byId.get(item.getAttribute("data-notice")), when = item.querySelector(".support-notice__when");
+    const yours = notice && when && readerWindow(notice, s);
+    if (!page) {
+      const slot = item.querySelector("[data-support-yours]");
+      if (notice && slot) setText(slot, yours || `(${s.yours_same})`);
+    } else if (yours && !item.querySelector(".support-notice__yours")) when.append(" ", h("span", { class: "support-notice__yours" }, yours));
+  }
+
+  let first = true;
+  function update(now) {
+    const states = new Map(noticeStates(policy, now).map((st) => [st.id, st]));
+    const heard = live ? heardNotices() : {};
+    const news = [];
+    let wake = Infinity, visible = 0;
+    for (const item of items) {
+      const id = item.getAttribute("data-notice");
+      const st = states.get(id);
+      const state = st ? st.state : "expired";
+      const known = Object.prototype.hasOwnProperty.call(heard, id);
+      const before = known ? heard[id] : item.getAttribute("data-state");
+      // At first only what is there to see now (unless this reader heard an earlier state); then
+      // every change of what was or is shown.
+      if (st && before != state && NOTICE_NEWS[state] && (shown.includes(state) || ((known || !first) && shown.includes(before)))) {
+        news.push(fill(s[NOTICE_NEWS[state]], { kind: s[NOTICE_KINDS[st.notice.kind]], title: text(st.notice.title, lang, policy) }));
+      }
+      heard[id] = state;
+      setAttr(item, "data-state", state);
+      if (item.hidden != !shown.includes(state)) item.hidden = !shown.includes(state);
+      setText(item.querySelector(".support-notice__state"), s[NOTICE_LABELS[state]] || "");
+      if (shown.includes(state)) visible++;
+      if (st && st.nextChange) wake = Math.min(wake, +st.nextChange);
+    }
+    if (none && none.hidden != visible > 0) none.hidden = visible > 0;
+    if (live && news.length) live.textContent = news.join(" ");
+    if (live) rememberNotices(heard);
+    first = false;
+    return wake;
+  }
+  return { root, update };
+}
+
+// The state of each notice this reader has heard announced, by notice id: kept in sessionStorage
+// for the tab (in memory where storage is refused, which lasts through instant navigation).
+const HEARD_KEY = "support-portal:notices-heard";
+let heardInMemory = {};
+function heardNotices() {
+  try {
+    const value = JSON.parse(sessionStorage.getItem(HEARD_KEY) || "{}");
+    if (value && typeof value == "object" && !Array.isArray(value)) return value;
+  } catch {
+    // storage refused (a sandboxed frame, privacy settings) or unreadable: the memory below
+  }
+  return { ...heardInMemory };
+}
+function rememberNotices(heard) {
+  heardInMemory = heard;
+  try {
+    sessionStorage.setItem(HEARD_KEY, JSON.stringify(heard));
+  } catch {
+    // storage refused or full: kept in memory only
+  }
+}
+
+// "(Tuesday, 16 March 2027, 14:00 to 18:00 your time)": a notice's window in the reader's zone,
+// in the page's forms; none for whole days or where the reader's clock reads as the notice's.
+function readerWindow(notice, s) {
+  if (notice.all_day || !notice.start) return "";
+  const start = new Date(notice.start), end = notice.end && new Date(notice.end);
+  const same = (t) => utcOffset(notice.zone, t) == -t.getTimezoneOffset();
+  if (same(start) && (!end || same(end))) return "";
+  const moment = (t) => fill(s.formats.moment, { date: cldr(s.formats.date, wall(t), s), time: cldr("HH:mm", wall(t), s), zone: "" }).trim();
+  const first = moment(start);
+  if (!end) return `(${fill(s.yours, { time: first })})`;
+  const last = isoDate(start) == isoDate(end) ? cldr("HH:mm", wall(end), s) : moment(end);
+  return `(${fill(s.yours, { time: fill(s.formats.window, { start: first, end: last }) })})`;
+}
+
+// Dated changes on the reader's day
+
+// The hours table: from the first instant of an announced change (00:00 of its date in the
+// region's zone) the region's rows state the new hours (the change row's data-weekly), the
+// change row goes, and the "until" row names the day before the next change still to come, or
+// goes too. Before that the table stays as built. The table keeps at least its height.
+export function hoursTable(root, policy, lang, s) {
+  const regions = policy.regions.map((region) => ({ region, shown: "" }));
+
+  function update(now) {
+    let wake = Infinity;
+    for (const entry of regions) {
+      const { region } = entry;
+      const rows = [...root.querySelectorAll(`tbody tr[data-region="${CSS.escape(region.id)}"]`)];
+      const changes = rows.filter((tr) => tr.hasAttribute("data-change"));
+      if (!changes.length) continue;
+      const day = isoDate(now, region.zone);
+      const begun = changes.filter((tr) => tr.getAttribute("data-change") <= day);
+      const coming = changes.filter((tr) => tr.getAttribute("data-change") > day);
+      if (coming.length) wake = Math.min(wake, dayStart(coming[0].getAttribute("data-change"), region.zone));
+      const latest = begun.length ? begun[begun.length - 1].getAttribute("data-change") : "";
+      if (latest == entry.shown) continue;
+      entry.shown = latest;
+      keepHeight(root);
+      const weekly = rows.filter((tr) => !tr.hasAttribute("data-change") && !tr.classList.contains("support-until"));
+      const until = rows.find((tr) => tr.classList.contains("support-until"));
+      const head = weekly[0].querySelector("th"), zone = weekly[0].querySelector("td[data-zone]");
+      const lines = JSON.parse(begun[begun.length - 1].getAttribute("data-weekly"));
+      const fresh = lines.map(([days, hours], i) => h("tr", { "data-region": region.id },
+        ...(i == 0 ? [head] : []), h("td", {}, days), h("td", {}, hours), ...(i == 0 ? [zone] : [])));
+      weekly[0].before(...fresh);
+      weekly.forEach((tr) => tr.remove());
+      begun.forEach((tr) => (tr.hidden = true));
+      restateUntil(until, coming, s, lang);
+      const span = String(fresh.length + coming.length + (coming.length && until ? 1 : 0));
+      for (const cell of [head, zone]) if (cell) cell.rowSpan = span;
+    }
+    return wake;
+  }
+  return { root, update };
+}
+
+// "(until Sunday, 21 March 2027)" after a change has begun: the day before the next coming change,
+// hidden when none is left.
+function restateUntil(until, coming, s, lang) {
+  if (!until) return;
+  until.hidden = !coming.length;
+  const time = until.querySelector("time");
+  if (coming.length && time) {
+    const last = isoDate(new Date(Date.parse(coming[0].getAttribute("data-change")) - DAY / 2), "UTC");
+    time.dateTime = last;
+    time.textContent = longDate(last, s, lang);
+  }
+}
+
+// The priority table's targets: a change of a target takes the cell's place once its date has
+// begun in every region's zone (a request counts from 00:00 of it in the customer's region);
+// until then the cell says until when the target applies and what comes from when.
+export function targetTable(root, policy, lang, s) {
+  const cells = [...root.querySelectorAll("td")].filter((td) => td.querySelector(".support-change[data-change]"));
+  const shown = new Map();
+
+  function update(now) {
+    let wake = Infinity;
+    const day = policy.regions.map((r) => isoDate(now, r.zone)).sort()[0];
+    for (const cell of cells) {
+      const changes = [...cell.querySelectorAll(".support-change[data-change]")];
+      const begun = changes.filter((c) => c.getAttribute("data-change") <= day);
+      const coming = changes.filter((c) => c.getAttribute("data-change") > day);
+      if (coming.length) {
+        const date = coming[0].getAttribute("data-change");
+        wake = Math.min(wake, Math.max(...policy.regions.map((r) => dayStart(date, r.zone))));
+      }
+      if (!begun.length || shown.get(cell) == begun.length) continue;
+      shown.set(cell, begun.length);
+      keepHeight(root);
+      setText(cell.firstChild, begun[begun.length - 1].getAttribute("data-target"));
+      for (const c of begun) {
+        c.hidden = true;
+        if (c.previousElementSibling && c.previousElementSibling.tagName == "BR") c.previousElementSibling.hidden = true;
+      }
+      const until = cell.querySelector(".support-until");
+      restateUntil(until, coming, s, lang);
+    }
+    return wake;
+  }
+  return { root, update };
+}
+
+// Words that apply until a date (data-support-until, the last day, in data-zone): gone from the
+// next day on, the paragraph keeping its height.
+export function dated(root) {
+  const last = root.getAttribute("data-support-until"), zone = root.getAttribute("data-zone") || "UTC";
+  const next = isoDate(new Date(Date.parse(last) + DAY), "UTC");
+
+  function update(now) {
+    const over = isoDate(now, zone) > last;
+    if (over && !root.hidden) {
+      keepHeight(root.closest("p, li, td") || root.parentElement);
+      root.hidden = true;
+    }
+    return over ? Infinity : dayStart(next, zone);
+  }
+  return { root, update };
+}
+
+// The first instant of a date ("2027-03-22") in `zone`.
+function dayStart(iso, zone) {
+  const midnight = Date.parse(iso);
+  let t = midnight - utcOffset(zone, new Date(midnight)) * MINUTE;
+  t = midnight - utcOffset(zone, new Date(t)) * MINUTE;
+  return t;
+}
+
+// A restated block keeps the height it was built with, so nothing below it moves.
+function keepHeight(block) {
+  if (!block.style.minHeight) block.style.minHeight = `${block.getBoundingClientRect().height}px`;
+}
+
+// Closures on the reader's day
+
+// "The next closure is Christmas Day (Erster Weihnachtstag), Friday 25 December 2026.", in place
+// of the page's dated list (data-date: the closure's date). The paragraph keeps the height it had,
+// so nothing below it moves when the shorter sentence arrives.
+export function nextClosure(root, policy, lang, s) {
+  const block = root.closest("p") || root;
+
+  function update(now) {
+    const soon = upcomingClosures(policy, now, policy.regions.length * 4);
+    const next = soon[0];
+    let sentence = s.unknown_detail;
+    if (next) sentence = fill(s.next_one, { closure: dateWords(soon.filter((c) => c.date == next.date), policy, lang, s) });
+    else if (now < Date.parse(policy.horizon.last_date) + DAY) sentence = fill(s.next_none, { last: longDate(policy.horizon.last_date, s, lang, false) });
+    if (root.textContent !== sentence && !block.style.minHeight) block.style.minHeight = `${block.getBoundingClientRect().height}px`;
+    setAttr(root, "data-date", next ? next.date : "");
+    setText(root, sentence);
+    return Infinity;
+  }
+  return { root, update };
+}
+
+// The calendar's mark on the reader's next closure: the rows of its date for the regions it
+// still closes, labelled "Next closure:"; the mark the page was built with moves there.
+export function calendarMark(root, policy, lang, s) {
+  const rows = [...root.querySelectorAll("tr[data-date]")];
+
+  function update(now) {
+    const soon = upcomingClosures(policy, now, policy.regions.length);
+    const first = soon.length ? soon[0].date : null;
+    const closing = new Set(soon.filter((c) => c.date == first).flatMap((c) => c.regions));
+    for (const row of rows) {
+      const regions = (row.getAttribute("data-regions") || "").split(/\s+/);
+      markRow(row, row.getAttribute("data-date") == first && regions.some((id) => closing.has(id)), s.next_closure);
+    }
+    return Infinity;
+  }
+  return { root, update };
+}
+
+// Marks one calendar row (a label before the name, the name in <mark>), or takes the mark away.
+function markRow(row, on, label) {
+  const cell = row.cells[1];
+  const strong = cell.querySelector(".support-next__label"), mark = cell.querySelector("mark");
+  if (row.classList.contains("support-next") != on) row.classList.toggle("support-next", on);
+  if (on) {
+    if (!mark) cell.replaceChildren(h("mark", {}, ...cell.childNodes));
+    if (!strong) cell.prepend(h("strong", { class: "support-next__label" }), " ");
+    setText(cell.querySelector(".support-next__label"), label);
+  } else {
+    if (strong) {
+      if (strong.nextSibling && strong.nextSibling.nodeType == Node.TEXT_NODE) strong.nextSibling.remove();
+      strong.remove();
+    }
+    if (mark) mark.replaceWith(...mark.childNodes);
+  }
+}
+
+// "Christmas Eve (Heiligabend), Thursday 24 December 2026", with its regions when not all:
+// the calendar's name (and beside it its official name) and the date, as the page writes them.
+function closureWords(closure, policy, lang, s) {
+  const words = fill(s.name_date, { name: closureName(closure, policy, lang, s), date: longDate(closure.date, s, lang) });
+  if (closure.regions.length >= policy.regions.length) return words;
+  return fill(s.closure_regions, { text: words, regions: regionNames(closure.regions, policy, lang) });
+}
+
+// Every closure of one date, as the page says it: one name for all regions closed that day, or
+// each name with its regions ("Friday 25 December 2026: Christmas Day for EMEA and USA; ...").
+function dateWords(closures, policy, lang, s) {
+  const named = new Map();
+  for (const closure of closures) {
+    const name = closureName(closure, policy, lang, s);
+    if (!named.has(name)) named.set(name, { ...closure, regions: [] });
+    named.get(name).regions.push(...closure.regions.filter((id) => !named.get(name).regions.includes(id)));
+  }
+  if (named.size == 1) return closureWords([...named.values()][0], policy, lang, s);
+  const each = [...named].map(([name, closure]) => fill(s.next_for, { name, regions: regionNames(closure.regions, policy, lang) }));
+  return fill(s.next_several, { date: longDate(closures[0].date, s, lang), closures: each.join(s.separator) });
+}
+
+// "Good Friday (Karfreitag)": the name in the page's language, with the holiday's official name
+// (in its country's language) beside it where that is another text, as the page writes it.
+function closureName(closure, policy, lang, s) {
+  const shown = text(closure.name, lang, policy);
+  return closure.official && closure.official != shown ? fill(s.name_official, { name: shown, official: closure.official }) : shown;
+}
+
+// "EMEA, USA and APAC", in the feed's order of regions.
+function regionNames(ids, policy, lang) {
+  const names = policy.regions.filter((r) => ids.includes(r.id)).map((r) => text(r.name, lang, policy));
+  return formatter(lang, { type: "conjunction" }, Intl.ListFormat).format(names);
+}
