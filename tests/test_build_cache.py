@@ -160,3 +160,61 @@ def test_unchanged_files_are_parsed_once(tmp_path, fresh_cache, monkeypatch):
             load_policy(directory, TODAY)
         assert "company.yml" in error.value.report() and "not valid YAML" in error.value.report()
     assert parsed == ["company.yml", "company.yml"]
+
+
+# A zone's changes and its names at noon over the horizon (textfmt: the zone names the browser is
+# given, the zone labels of the pages) are found once per zone's data and kept: a new build
+# process reads them from the folder, the same instants and wall times as a scan, and scans only
+# for a zone or horizon it has not seen.
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "Australia/Lord_Howe", "Asia/Kolkata"])
+def test_zone_changes_and_noon_names_are_found_once_and_kept(fresh_cache, monkeypatch, zone):
+    from supportportal import textfmt
+
+    first, last = dt.date(2026, 11, 1), dt.date(2031, 12, 31)
+    scans = []
+    for name in ("_scan_zone_changes", "_scan_noon_offsets"):
+        original = getattr(textfmt, name)
+        monkeypatch.setattr(textfmt, name, lambda *args, _f=original, _n=name: scans.append(_n) or _f(*args))
+    for build in range(2):
+        textfmt._zone_changes.cache_clear()
+        textfmt._noon_offsets.cache_clear()
+        monkeypatch.setattr(cache, "_memory", {})  # a new build process: only the folder remains
+        changes = textfmt._zone_changes(zone, first, last)
+        noons = textfmt._noon_offsets(zone, 2026, 2031)
+        assert scans == ["_scan_zone_changes", "_scan_noon_offsets"], build
+        if build == 0:
+            scanned = (changes, noons)
+        assert (changes, noons) == scanned
+    textfmt._zone_changes.cache_clear()
+    textfmt._noon_offsets.cache_clear()
+    assert [int(c.timestamp()) for c in changes[1]] == [int(c.timestamp()) for c in textfmt._scan_zone_changes(zone, first, last)[1]]
+    assert noons == textfmt._scan_noon_offsets(zone, 2026, 2031)
+    textfmt._zone_changes(zone, first, last + dt.timedelta(days=1))  # another horizon: scanned
+    assert scans[-1] == "_scan_zone_changes"
+
+
+# A catalog whose texts passed the checks before is not checked again in a new build process; a
+# changed catalog is, and its mistake is reported every time.
+def test_catalogs_are_checked_once_per_content(tmp_path, fresh_cache, monkeypatch):
+    from supportportal import catalog
+
+    checked = []
+    original = catalog._check
+    monkeypatch.setattr(catalog, "_check", lambda data, doc, *rest: checked.append(doc.file) or original(data, doc, *rest))
+    project = tmp_path / "project"
+    (project / "locales").mkdir(parents=True)
+    german = project / "locales" / "de.yml"
+    german.write_text('widget.open: "Offen"\n', encoding="utf-8")
+    for build in range(2):
+        catalog._loaded.clear()
+        monkeypatch.setattr(cache, "_memory", {})  # a new build process: only the folder remains
+        catalogs = catalog.load_catalogs(project, ("en", "de"))
+        assert catalogs["de"]("widget.open") == "Offen"
+        assert checked == ["hooks/supportportal/locales/en.yml", "hooks/supportportal/locales/de.yml", "locales/de.yml"], build
+    german.write_text('widget.open: "Offen {count}"\n', encoding="utf-8")
+    for _ in range(2):
+        catalog._loaded.clear()
+        with pytest.raises(PolicyError) as error:
+            catalog.load_catalogs(project, ("en", "de"))
+        assert "locales/de.yml" in error.value.report() and "{count}" in error.value.report()
+    assert checked[3:] == ["locales/de.yml", "locales/de.yml"]

@@ -401,3 +401,21 @@ def test_build_with_policy_texts_like_errors_publishes_them(project):
     for path in build.site.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".json", ".xml", ".ics", ".js"):
             assert not re.search("[\ue000-\ue003]", path.read_text(encoding="utf-8")), path
+
+
+# The page check reads the text as readers see it: a finding written with character references
+# ("&#123;&#123;", "&#78;aN") is found as the same finding (the quick look for what every finding
+# contains resolves them first), and a page without any finding passes.
+@pytest.mark.parametrize("text", ["Error get alias", "Fatal error: Call to get_alias()", "Traceback (most recent call last):",
+                                  "Next closure: undefined", "NaN", "Open 10:00–null", "Region: [object Object]",
+                                  "[table id=2 /]", "{{ company }}", "{% if x %}", "Warning: file not found"])
+def test_findings_written_with_character_references_are_found(text):
+    encoded = "".join(f"&#{ord(c)};" if c.isalpha() or c in "{}[%#" else c for c in text)
+    plain = render.unrendered(f"<h2>Support</h2><p>{text}</p>")
+    assert plain and render.unrendered(f"<h2>Support</h2><p>{encoded}</p>") == plain
+    assert render.unrendered("<h2>Support</h2><p>Maintenance windows are announced; finance answers in 2 days.</p>") == []
+    # Beside code (whose text is not checked) and comments, in any order, it is still found.
+    for before, after in (("<pre><code>x = null</code></pre>", ""), ("<!-- <code> -->", "<p><code>[y]</code></p>"),
+                          ("<p><code>a</code> and <code>b</code></p>", "<script>var x = null;</script>")):
+        assert render.unrendered(f"{before}<h2>Support</h2><p>{encoded}</p>{after}") == plain, (before, after)
+    assert render.unrendered("<pre><code>x = null; {{ y }}</code></pre><p><kbd>[Error]</kbd></p>") == []

@@ -21,6 +21,7 @@ import hashlib
 import hmac
 import json
 import os
+import zoneinfo
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -73,6 +74,23 @@ def put(key: tuple, data: bytes) -> None:
             os.unlink(temporary)
         except OSError:
             pass
+
+
+# A hash of a zone's data where zoneinfo finds it (the system's files, else the tzdata package):
+# part of the key of every result computed from the zone's rules.
+@functools.cache
+def zone_data(zone: str) -> str:
+    for folder in zoneinfo.TZPATH:
+        path = os.path.join(folder, zone)
+        if os.path.isfile(path):
+            with open(path, "rb") as handle:
+                return hashlib.sha256(handle.read()).hexdigest()
+    try:
+        from importlib import resources
+
+        return hashlib.sha256(resources.files("tzdata.zoneinfo").joinpath(*zone.split("/")).read_bytes()).hexdigest()
+    except Exception:
+        return "unknown"
 
 
 # A hash of every file of this package: the portal's version as far as results are concerned.

@@ -10,7 +10,9 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import functools
+import json
 import re
 import string
 from dataclasses import dataclass, field
@@ -20,7 +22,7 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.lists import format_list
 
-from . import yamlload
+from . import cache, yamlload
 from .checks.values import character_problem
 from .loading import PolicyError, Problem
 from .parsing import ARTIFACTS
@@ -109,7 +111,7 @@ def _load_catalogs(root: Path | None, languages, fallback: bool) -> dict:
                     files.append(f"{label}/{lang}.yml")
                     continue
                 data, doc = _read(folder / f"{lang}.yml", label, problems)
-                _check(data, doc, reference, problems)
+                _checked(("catalog", doc.file), data, problems, lambda: _check(data, doc, reference, problems))
                 texts.update(data)
                 files.append(doc.file)
                 read.append((data, doc))
@@ -121,7 +123,9 @@ def _load_catalogs(root: Path | None, languages, fallback: bool) -> dict:
                                     f"depends on a number needs the plural forms {_plural_names(_locale(lang, None))}"))
             continue
         for data, doc in read:
-            _check_plurals(data, doc, lang, _locale(lang, texts.get("locale")), problems)
+            locale = _locale(lang, texts.get("locale"))
+            _checked(("plurals", doc.file, lang, locale), data, problems,
+                     lambda: _check_plurals(data, doc, lang, locale, problems))
         merged[lang] = (texts, files)
     if problems:
         raise PolicyError(problems)
@@ -235,6 +239,18 @@ def _read(path: Path, label: str, problems: list) -> tuple[dict, yamlload.Docume
                                 f"hooks/supportportal/locales/{REFERENCE}.yml"))
         return {}, doc
     return dict(doc.data or {}), doc
+
+
+# Run a check of a catalog's texts unless the same texts passed it before (kept between builds,
+# cache.py: the portal's version, and so the reference catalog, is part of every key).
+def _checked(key: tuple, data: dict, problems: list, check) -> None:
+    key = (*key, hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode("utf-8")).hexdigest())
+    if cache.get(key) == b"valid":
+        return
+    before = len(problems)
+    check()
+    if len(problems) == before:
+        cache.put(key, b"valid")
 
 
 # One catalog file against the reference: known keys, the same kind of value, known placeholders.

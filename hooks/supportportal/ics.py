@@ -264,7 +264,7 @@ UTC_ZONES = frozenset((
 # zone's data and icalendar's version.
 @functools.lru_cache(maxsize=256)
 def zone_definition(zone: str, first: dt.date, last: dt.date) -> str:
-    key = ("vtimezone", zone, first.isoformat(), last.isoformat(), _zone_data(zone), _icalendar_version())
+    key = ("vtimezone", zone, first.isoformat(), last.isoformat(), cache.zone_data(zone), _icalendar_version())
     found = cache.get(key)
     if found is not None:
         return found.decode("utf-8")
@@ -273,21 +273,6 @@ def zone_definition(zone: str, first: dt.date, last: dt.date) -> str:
     text = icalendar.Timezone.from_tzid(zone, first_date=first, last_date=last).to_ical().decode("utf-8")
     cache.put(key, text.encode("utf-8"))
     return text
-
-
-# A hash of the zone's data where zoneinfo finds it: the system's files, else the tzdata package.
-def _zone_data(zone: str) -> str:
-    for folder in zoneinfo.TZPATH:
-        path = os.path.join(folder, zone)
-        if os.path.isfile(path):
-            with open(path, "rb") as handle:
-                return hashlib.sha256(handle.read()).hexdigest()
-    try:
-        from importlib import resources
-
-        return hashlib.sha256(resources.files("tzdata.zoneinfo").joinpath(*zone.split("/")).read_bytes()).hexdigest()
-    except Exception:
-        return "unknown"
 
 
 # The installed icalendar's version, without importing it.

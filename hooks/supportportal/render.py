@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import html as htmllib
 import inspect
 import json
 import re
@@ -1022,10 +1023,21 @@ class _TextCollector(HTMLParser):
             self.blocks.append((data.strip(), bool(self.heading)))
 
 
+# What every finding contains (the start of each pattern above, in the text with its character
+# references resolved, outside comments and the elements whose text is not checked): a page
+# without any of these has no finding, and its text need not be parsed into blocks.
+_TRIGGERS = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\[[/a-z]|Traceback|\bNaN\b|(?i:undefined|null)"
+                       r"|Error|Fatal error|Parse error|Warning:|Notice:|Exception")
+_UNCHECKED = re.compile(r"<!--.*?-->|<(pre|code|script|style|kbd|samp)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+
+
 # The problems of one rendered page, as (what, excerpt, the block of text it is in).
 def _findings(html: str) -> list[tuple[str, str, str]]:
+    html = _POLICY.sub(" ", html)
+    if not _TRIGGERS.search(htmllib.unescape(_UNCHECKED.sub(" ", html))):
+        return []
     collector = _TextCollector()
-    collector.feed(_POLICY.sub(" ", html))
+    collector.feed(html)
     found = []
     for block, in_heading in collector.blocks:
         for pattern, what in (*FORBIDDEN, *(() if in_heading else (ERROR_START,))):

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import zoneinfo
 
 from babel.dates import format_date, get_day_names, get_timezone_location, get_timezone_name
 
-from . import catalog
+from . import cache, catalog
 from .model import MINUTES_PER_DAY, Interval, Region
 
 
@@ -52,6 +53,16 @@ def _zone_abbreviations(zone: str, locale_: str, year: int, last_year: int | Non
 # December of `last_year`, standard time first: the same for every language.
 @functools.cache
 def _noon_offsets(zone: str, year: int, last_year: int | None) -> tuple:
+    key = ("noon-offsets", zone, year, last_year, cache.zone_data(zone))
+    found = cache.get(key)
+    if found is None:
+        found = json.dumps([moment.isoformat() for moment in _scan_noon_offsets(zone, year, last_year)]).encode()
+        cache.put(key, found)
+    return tuple(dt.datetime.fromisoformat(moment) for moment in json.loads(found))
+
+
+# (What _noon_offsets keeps between builds, keyed by the zone's data.)
+def _scan_noon_offsets(zone: str, year: int, last_year: int | None) -> tuple:
     tz = zoneinfo.ZoneInfo(zone)
     seen: dict = {}  # (offset, name) -> (dst, first moment)
     day, last = dt.date(year, 1, 1), dt.date(last_year or year, 12, 31)
@@ -300,6 +311,19 @@ def _zone_periods(zone: str, locale_: str, first: dt.date, last: dt.date) -> lis
 # where two days differ, the change is found by halving.
 @functools.cache
 def _zone_changes(zone: str, first: dt.date, last: dt.date) -> tuple:
+    key = ("zone-changes", zone, first.isoformat(), last.isoformat(), cache.zone_data(zone))
+    found = cache.get(key)
+    if found is None:
+        start, periods = _scan_zone_changes(zone, first, last)
+        found = json.dumps([start.timestamp(), [moment.timestamp() for moment in periods]]).encode()
+        cache.put(key, found)
+    start, periods = json.loads(found)
+    utc = dt.timezone.utc
+    return dt.datetime.fromtimestamp(start, utc), [dt.datetime.fromtimestamp(moment, utc) for moment in periods]
+
+
+# (What _zone_changes keeps between builds, keyed by the zone's data.)
+def _scan_zone_changes(zone: str, first: dt.date, last: dt.date) -> tuple:
     tz = zoneinfo.ZoneInfo(zone)
     utc = dt.timezone.utc
     start = dt.datetime.combine(first - dt.timedelta(days=1), dt.time(0), utc)
