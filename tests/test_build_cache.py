@@ -218,3 +218,19 @@ def test_catalogs_are_checked_once_per_content(tmp_path, fresh_cache, monkeypatc
             catalog.load_catalogs(project, ("en", "de"))
         assert "locales/de.yml" in error.value.report() and "{count}" in error.value.report()
     assert checked[3:] == ["locales/de.yml", "locales/de.yml"]
+
+
+# A zone is known without listing every zone (which reads every file of the zone folders): the
+# same answer as zoneinfo.available_timezones() for each zone it lists and for names it does not.
+def test_zone_exists_agrees_with_the_list_of_zones():
+    import zoneinfo
+
+    from supportportal import parsing
+
+    zones = zoneinfo.available_timezones()
+    assert len(zones) > 400 and all(parsing.zone_exists(zone) for zone in zones)
+    others = ["posixrules", "right/Europe/Berlin", "posix/Europe/Berlin", "Europe/../Europe/Berlin", "./UTC", "",
+              "localtime", "Europe/Berlin/", "/Europe/Berlin", "europe/berlin", "zone.tab", "tzdata.zi", "leapseconds",
+              "Europe", "Mars/Olympus_Mons", "Europe/Berlin\x00", "Europe//Berlin", "CET ", "UTC+1"]
+    for name in others:
+        assert parsing.zone_exists(name) == (name in zones), name

@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import functools
 import math
+import os
 import re
 import unicodedata
 import zoneinfo
@@ -131,8 +132,39 @@ def available_zones() -> frozenset:
     return frozenset(zoneinfo.available_timezones())
 
 
+# Whether `name` is one of available_zones(), without listing them all (which reads every file of
+# the zone folders): the same rule as zoneinfo.available_timezones() for that one name (in the
+# tzdata package's list, or a TZif file in a zone folder, not under right/ or posix/, not
+# posixrules). A name with "." or empty parts never names a zone.
+@functools.lru_cache(maxsize=512)
 def zone_exists(name: str) -> bool:
-    return name in available_zones()
+    if not isinstance(name, str) or not _ZONE_NAME.fullmatch(name) or name == "posixrules" \
+            or name.split("/")[0] in ("right", "posix"):
+        return False
+    if name in _tzdata_zones():
+        return True
+    for folder in zoneinfo.TZPATH:
+        try:
+            with open(os.path.join(folder, name), "rb") as handle:
+                if handle.read(4) == b"TZif":
+                    return True
+        except OSError:
+            continue
+    return False
+
+
+_ZONE_NAME = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*")
+
+
+@functools.cache
+def _tzdata_zones() -> frozenset:
+    try:
+        from importlib import resources
+
+        with resources.files("tzdata").joinpath("zones").open("r", encoding="utf-8") as listing:
+            return frozenset(line.strip() for line in listing if line.strip())
+    except (ImportError, FileNotFoundError, OSError, UnicodeDecodeError):
+        return frozenset()
 
 
 # Abbreviations and offsets people write instead of an IANA zone, with the zone they usually mean.
