@@ -376,18 +376,23 @@ def test_browser_words_missing_from_a_catalog_are_marked(tmp_path):
     assert not any("not yet translated)" in str(v) for v in english.values())
 
 
-# The notices banner is written by the theme, outside the page's content: a word the catalog lacks
-# is marked there as on the page, and no marker character of the renderer reaches the HTML.
-def test_banner_words_missing_from_a_catalog_are_marked(tmp_path):
+# A copy of the project with a French edition and one notice ("move", Saturday 28 November 2026).
+def french_project_with_a_notice(tmp_path: Path) -> Path:
+    from test_languages import add_french
+
     project = copy_project(tmp_path / "project")
     notices = project / "policy" / "notices.yml"
     notices.write_text(notices.read_text(encoding="utf-8").replace("notices: []", (
         "notices:\n  - id: move\n    kind: information\n    title: {en: Move, de: Umzug, fr: Déménagement}\n"
         "    text: {en: Text, de: Text, fr: Texte}\n    start: 2026-11-28 09:00\n    end: 2026-11-28 12:00\n"
         "    zone: Europe/Berlin\n")), encoding="utf-8")
-    from test_languages import add_french
+    return add_french(project)
 
-    add_french(project)
+
+# The notices banner is written by the theme, outside the page's content: a word the catalog lacks
+# is marked there as on the page, and no marker character of the renderer reaches the HTML.
+def test_banner_words_missing_from_a_catalog_are_marked(tmp_path):
+    project = french_project_with_a_notice(tmp_path)
     with open(project / "policy" / "company.yml", "a", encoding="utf-8") as company:
         company.write("missing_translations: fallback\n")
     french = (ROOT / "tests" / "fixtures" / "french" / "locales" / "fr.yml").read_text(encoding="utf-8")
@@ -404,15 +409,7 @@ def test_banner_words_missing_from_a_catalog_are_marked(tmp_path):
 # A notice's kind before its title is written with the language's punctuation, in the banner, on
 # the notices page and in the live parts (which receive the same form): "Information :" in French.
 def test_a_notices_kind_is_punctuated_as_the_catalog_says(tmp_path):
-    project = copy_project(tmp_path / "project")
-    notices = project / "policy" / "notices.yml"
-    notices.write_text(notices.read_text(encoding="utf-8").replace("notices: []", (
-        "notices:\n  - id: move\n    kind: information\n    title: {en: Move, de: Umzug, fr: Déménagement}\n"
-        "    text: {en: Text, de: Text, fr: Texte}\n    start: 2026-11-28 09:00\n    end: 2026-11-28 12:00\n"
-        "    zone: Europe/Berlin\n")), encoding="utf-8")
-    from test_languages import add_french
-
-    add_french(project)
+    project = french_project_with_a_notice(tmp_path)
     edition = portal(project, "fr")
     said = {}
     for lang in ("en", "fr"):
