@@ -234,3 +234,19 @@ def test_zone_exists_agrees_with_the_list_of_zones():
               "Europe", "Mars/Olympus_Mons", "Europe/Berlin\x00", "Europe//Berlin", "CET ", "UTC+1"]
     for name in others:
         assert parsing.zone_exists(name) == (name in zones), name
+
+
+# On a file system that ignores case, "europe/berlin" opens Europe/Berlin's file; it is still
+# not a zone (the list of zones, and a build on Linux, say so).
+def test_a_zone_is_spelled_as_on_disk(monkeypatch):
+    from supportportal import parsing
+
+    real_open = open
+    monkeypatch.setattr(parsing, "open", lambda path, *a, **k: real_open(
+        next((p for p in (path, path.replace("europe/berlin", "Europe/Berlin")) if __import__("os").path.exists(p)), path),
+        *a, **k), raising=False)
+    parsing.zone_exists.cache_clear()
+    try:
+        assert parsing.zone_exists("Europe/Berlin") and not parsing.zone_exists("europe/berlin")
+    finally:
+        parsing.zone_exists.cache_clear()

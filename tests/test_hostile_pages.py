@@ -414,8 +414,19 @@ def test_findings_written_with_character_references_are_found(text):
     plain = render.unrendered(f"<h2>Support</h2><p>{text}</p>")
     assert plain and render.unrendered(f"<h2>Support</h2><p>{encoded}</p>") == plain
     assert render.unrendered("<h2>Support</h2><p>Maintenance windows are announced; finance answers in 2 days.</p>") == []
-    # Beside code (whose text is not checked) and comments, in any order, it is still found.
+    # Beside code (whose text is not checked), comments and markup a parser reads otherwise than a
+    # pattern would, it is still found.
     for before, after in (("<pre><code>x = null</code></pre>", ""), ("<!-- <code> -->", "<p><code>[y]</code></p>"),
-                          ("<p><code>a</code> and <code>b</code></p>", "<script>var x = null;</script>")):
+                          ("<p><code>a</code> and <code>b</code></p>", "<script>var x = null;</script>"),
+                          ("<p title='<code>'>", "<p><code>x</code></p>"), ("<code-block>", "</code-block><code>x</code>"),
+                          ("<p><code/>", "<code>x</code>"), ("<code>a</pre>", "</code>"), ("<!-- note -- >", "<!-- end -->")):
         assert render.unrendered(f"{before}<h2>Support</h2><p>{encoded}</p>{after}") == plain, (before, after)
     assert render.unrendered("<pre><code>x = null; {{ y }}</code></pre><p><kbd>[Error]</kbd></p>") == []
+
+
+# The quick look before the page check takes time in proportion to the page: a page of 128 kB of
+# unclosed code elements and comments is checked in well under a second, like any other.
+def test_the_page_check_of_a_large_odd_page_ends_quickly():
+    for unit in ("<code>a ", "<!-- a ", "<pre>{ "):
+        with time_limit(5, "checking a 128 kB page"):
+            render.unrendered("<p>text</p>" + unit * (128 * 1024 // len(unit)))

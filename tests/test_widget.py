@@ -416,3 +416,41 @@ def serve_with_cors(directory: Path):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_CorsHandler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+# A page widget's module that fails to load (a tab kept open across a publication: this page's
+# script and the module on the server no longer match) makes the page load once more, whole, and
+# the widgets then come; when it keeps failing the page is not loaded again and keeps its text.
+@pytest.mark.parametrize("keeps_failing", [False, True])
+def test_a_widget_module_that_fails_to_load_reloads_the_page_once(browser, site_url, keeps_failing):
+    context = browser.new_context(timezone_id="UTC")
+    try:
+        page = context.new_page()
+        page.clock.install(time="2026-11-27T14:45:00Z")
+        documents, failed = [], []
+        page.on("request", lambda request: request.resource_type == "document" and documents.append(request.url))
+
+        def chunk(route):
+            if keeps_failing or len(documents) < 2:  # fails for the first load of the page
+                failed.append(len(documents))
+                route.fulfill(status=404, body="gone")
+            else:
+                route.continue_()
+
+        page.route("**/support-portal-pages.min.js", chunk)
+        page.goto(f"{site_url}/holidays/")
+        for _ in range(100):  # the page is loaded again after the first failure
+            if len(documents) == 2:
+                break
+            page.wait_for_timeout(100)
+        assert len(documents) == 2
+        if not keeps_failing:
+            page.wait_for_selector("[data-support-calendar][data-support-updated]")
+            assert set(failed) == {1}
+        else:
+            page.wait_for_timeout(1500)
+            assert len(documents) == 2 and set(failed) == {1, 2}
+            assert page.locator("[data-support-calendar][data-support-updated]").count() == 0
+            assert page.locator("[data-support-calendar] table").count() >= 1  # the page's own calendar stays
+    finally:
+        context.close()

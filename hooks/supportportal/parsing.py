@@ -146,11 +146,23 @@ def zone_exists(name: str) -> bool:
     for folder in zoneinfo.TZPATH:
         try:
             with open(os.path.join(folder, name), "rb") as handle:
-                if handle.read(4) == b"TZif":
+                if handle.read(4) == b"TZif" and _spelled_as_on_disk(folder, name):
                     return True
         except OSError:
             continue
     return False
+
+
+# Each part of `name` as the folder lists it: "europe/berlin" opens Europe/Berlin on a file
+# system that ignores case, and is still not a zone's name.
+def _spelled_as_on_disk(folder: str, name: str) -> bool:
+    parts = name.split("/")
+    return all(part in _listing(os.path.join(folder, *parts[:i])) for i, part in enumerate(parts))
+
+
+@functools.lru_cache(maxsize=64)
+def _listing(folder: str) -> frozenset:
+    return frozenset(os.listdir(folder))
 
 
 _ZONE_NAME = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*")

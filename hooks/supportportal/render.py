@@ -1023,18 +1023,18 @@ class _TextCollector(HTMLParser):
             self.blocks.append((data.strip(), bool(self.heading)))
 
 
-# What every finding contains (the start of each pattern above, in the text with its character
-# references resolved, outside comments and the elements whose text is not checked): a page
-# without any of these has no finding, and its text need not be parsed into blocks.
-_TRIGGERS = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\[[/a-z]|Traceback|\bNaN\b|(?i:undefined|null)"
+# What every finding contains (the start of each pattern above), looked for in the whole page
+# with its character references resolved (tags, comments and code included, so never less than
+# the text the parse below reads, and in one pass): a page without any of these has no finding,
+# and its text need not be parsed into blocks.
+_TRIGGERS = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\[[/a-z]|Traceback|NaN|(?i:undefined|null)"
                        r"|Error|Fatal error|Parse error|Warning:|Notice:|Exception")
-_UNCHECKED = re.compile(r"<!--.*?-->|<(pre|code|script|style|kbd|samp)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 
 
 # The problems of one rendered page, as (what, excerpt, the block of text it is in).
 def _findings(html: str) -> list[tuple[str, str, str]]:
     html = _POLICY.sub(" ", html)
-    if not _TRIGGERS.search(htmllib.unescape(_UNCHECKED.sub(" ", html))):
+    if not _TRIGGERS.search(htmllib.unescape(html)):
         return []
     collector = _TextCollector()
     collector.feed(html)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import platform
 import zoneinfo
 
 from babel.dates import format_date, get_day_names, get_timezone_location, get_timezone_name
@@ -53,7 +54,7 @@ def _zone_abbreviations(zone: str, locale_: str, year: int, last_year: int | Non
 # December of `last_year`, standard time first: the same for every language.
 @functools.cache
 def _noon_offsets(zone: str, year: int, last_year: int | None) -> tuple:
-    key = ("noon-offsets", zone, year, last_year, cache.zone_data(zone))
+    key = ("noon-offsets", zone, year, last_year, cache.zone_data(zone), platform.python_version())
     found = cache.get(key)
     if found is None:
         found = json.dumps([moment.isoformat() for moment in _scan_noon_offsets(zone, year, last_year)]).encode()
@@ -311,7 +312,7 @@ def _zone_periods(zone: str, locale_: str, first: dt.date, last: dt.date) -> lis
 # where two days differ, the change is found by halving.
 @functools.cache
 def _zone_changes(zone: str, first: dt.date, last: dt.date) -> tuple:
-    key = ("zone-changes", zone, first.isoformat(), last.isoformat(), cache.zone_data(zone))
+    key = ("zone-changes", zone, first.isoformat(), last.isoformat(), cache.zone_data(zone), platform.python_version())
     found = cache.get(key)
     if found is None:
         start, periods = _scan_zone_changes(zone, first, last)

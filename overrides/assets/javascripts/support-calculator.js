@@ -32,7 +32,7 @@ export function calculator(root, policy, lang, s) {
     const target = firstResponse(policy, region, priority, now);
     setAttr(output, "data-due", result.due ? result.due.toISOString() : "");
     setText(output, result.due
-      ? fill(s.due, { ...moment(result.due, region.zone, lang, s, now, ", "), left: duration(result.due - now, lang, s) })
+      ? fill(s.due, { ...moment(result.due, region.zone, lang, s, now, s.aside_comma), left: duration(result.due - now, lang, s) })
       : s.due_beyond);
     const via = priority.via && (policy.channels || []).find((c) => c.id == priority.via);
     const vars = { priority: fill(s.priority_name, { name: text(priority.name, lang, policy) }), region: text(region.name, lang, policy), target: target ? targetWords(target, lang, s) : "", channel: via ? fill(s.channel_name, { name: text(via.name, lang, policy) }) : "" };

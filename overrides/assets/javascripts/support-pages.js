@@ -78,7 +78,7 @@ export function notices(root, policy, lang, s) {
     const yours = notice && when && readerWindow(notice, s);
     if (!page) {
       const slot = item.querySelector("[data-support-yours]");
-      if (notice && slot) setText(slot, yours || `(${s.yours_same})`);
+      if (notice && slot) setText(slot, yours || fill(s.aside, { text: "", aside: s.yours_same }).trim());
     } else if (yours && !item.querySelector(".support-notice__yours")) when.append(" ", h("span", { class: "support-notice__yours" }, yours));
   }
 
@@ -146,9 +146,9 @@ function readerWindow(notice, s) {
   if (same(start) && (!end || same(end))) return "";
   const moment = (t) => fill(s.formats.moment, { date: cldr(s.formats.date, wall(t), s), time: cldr("HH:mm", wall(t), s), zone: "" }).trim();
   const first = moment(start);
-  if (!end) return `(${fill(s.yours, { time: first })})`;
+  if (!end) return fill(s.aside, { text: "", aside: fill(s.yours, { time: first }) }).trim();
   const last = isoDate(start) == isoDate(end) ? cldr("HH:mm", wall(end), s) : moment(end);
-  return `(${fill(s.yours, { time: fill(s.formats.window, { start: first, end: last }) })})`;
+  return fill(s.aside, { text: "", aside: fill(s.yours, { time: fill(s.formats.window, { start: first, end: last }) }) }).trim();
 }
 
 // Dated changes on the reader's day

@@ -89,7 +89,9 @@ function mount() {
     const kind = Object.keys(KINDS).find((name) => root.hasAttribute(name));
     root.setAttribute("data-support-ready", "");
     // The widget's module loads while the feed does.
-    Promise.all([feed, KINDS[kind]()]).then(
+    const module = Promise.resolve(KINDS[kind]());
+    module.catch(reloadOnce);
+    Promise.all([feed, module]).then(
       ([{ policy, lang, s }, widget]) => {
         widgets.push(widget(root, policy, lang, s));
         schedule();
@@ -100,6 +102,22 @@ function mount() {
       }, () => {}), // without words either, the page's own content stays
     );
   }
+}
+
+// A widget's module that cannot be loaded while the reader is online most likely belongs to
+// another version of the site than this page's script (a tab kept open across a publication and
+// moved on by instant navigation): the page is loaded once more, whole. Once per page and tab
+// session: a second failure leaves the page's own text (and the widgets' error).
+const RELOADED = "support-portal:reloaded";
+function reloadOnce(error) {
+  console.error("support portal: a widget could not be loaded", error);
+  try {
+    if (!navigator.onLine || sessionStorage.getItem(RELOADED) == location.href) return;
+    sessionStorage.setItem(RELOADED, location.href);
+  } catch {
+    return; // without storage a reload could repeat: the page's own text stays
+  }
+  location.reload();
 }
 
 // The feed the containers need: when they are all status lines of one and the same region
@@ -265,25 +283,25 @@ function longDate(iso, s, lang, weekday = true) {
 // Helper functions
 
 // An instant in the region's zone and, if it differs, in the reader's: "Tuesday 10:00 CET (04:00 your time)".
-function when(date, zone, lang, s, now, glue) {
+function when(date, zone, lang, s, now, form = s.aside) {
   const there = clock(date, zone, s, now, zoneName(date, zone, lang, s));
   if (utcOffset(zone, date) == -date.getTimezoneOffset()) return there;
   const here = fill(s.yours, { time: clock(date, undefined, s, now, "") });
-  return glue ? there + glue + here : `${there} (${here})`;
+  return fill(form, { text: there, aside: here });
 }
 
 // The same instant for a catalog text: {at} as `when` writes it, and its parts apart for languages
 // that put words between them ("lunedì alle 10:00"): {day} the weekday (the page's full date from six
 // days away) in `zone`, empty on the day itself there; {time} the wall time, zone and the reader's own time.
-function moment(date, zone, lang, s, now, glue) {
+function moment(date, zone, lang, s, now, form = s.aside) {
   const fields = wall(date, zone);
   const day = dateKey(now, zone) == dateKey(date, zone) ? "" : cldr(date - now < 6 * DAY ? "EEEE" : s.formats.date, fields, s);
   let time = fill(s.formats.time_zone, { time: cldr("HH:mm", fields, s), zone: zoneName(date, zone, lang, s) }).trim();
   if (utcOffset(zone, date) != -date.getTimezoneOffset()) {
     const here = fill(s.yours, { time: clock(date, undefined, s, now, "") });
-    time = glue ? time + glue + here : `${time} (${here})`;
+    time = fill(form, { text: time, aside: here });
   }
-  return { at: when(date, zone, lang, s, now, glue), day, time };
+  return { at: when(date, zone, lang, s, now, form), day, time };
 }
 
 // Wall time in `zone` (undefined: the reader's) with the zone's name: the time alone today there,
