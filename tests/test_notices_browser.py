@@ -326,6 +326,18 @@ def test_banner_reader_times_move_nothing(browser, notices_url, width):
         assert page.eval_on_selector(BANNER.format("phone-down") + " .support-notice__yours", "e => e.offsetHeight") == 0
     finally:
         context.close()
+    # Where the feed cannot be loaded, the line kept for the reader's times goes (no empty line stays).
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    try:
+        context.route("**/support/**", lambda route: route.fulfill(status=404, body="gone"))
+        context.route("**/support.json", lambda route: route.fulfill(status=404, body="gone"))
+        page = context.new_page()
+        page.goto(f"{notices_url}/hours/")
+        slot = BANNER.format("phone-down") + " .support-notice__yours"
+        page.wait_for_function(f"() => document.querySelector({slot!r}).hidden")
+        assert page.eval_on_selector(slot, "e => e.offsetHeight") == 0
+    finally:
+        context.close()
 
 
 # axe-core finds nothing with the banner and the live status showing an active notice, in both

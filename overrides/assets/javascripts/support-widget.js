@@ -96,10 +96,14 @@ function mount() {
         widgets.push(widget(root, policy, lang, s));
         schedule();
       },
-      () => SHOWS_ERROR.includes(kind) && words(language(null)).then((s) => {
-        root.replaceChildren(h("p", { class: "support-widget__error" }, s.error));
-        root.hidden = false;
-      }, () => {}), // without words either, the page's own content stays
+      () => {
+        // The lines kept for the reader's own times stay empty: they go.
+        for (const slot of root.querySelectorAll("[data-support-yours]")) slot.hidden = true;
+        if (SHOWS_ERROR.includes(kind)) words(language(null)).then((s) => {
+          root.replaceChildren(h("p", { class: "support-widget__error" }, s.error));
+          root.hidden = false;
+        }, () => {}); // without words either, the page's own content stays
+      },
     );
   }
 }
