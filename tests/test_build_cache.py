@@ -250,3 +250,19 @@ def test_a_zone_is_spelled_as_on_disk(monkeypatch):
         assert parsing.zone_exists("Europe/Berlin") and not parsing.zone_exists("europe/berlin")
     finally:
         parsing.zone_exists.cache_clear()
+
+
+# A rendered page whose text needs the full check (it holds "null" in a code sample) is parsed
+# once per content; its findings are the same when read back, and a changed page is parsed again.
+def test_page_findings_are_kept_per_content(fresh_cache, monkeypatch):
+    from supportportal import render
+
+    parsed = []
+    original = render._parsed_findings
+    monkeypatch.setattr(render, "_parsed_findings", lambda html: parsed.append(html) or original(html))
+    page = "<h2>Support</h2><pre><code>x = null</code></pre><p>Next closure: undefined</p>"
+    for _ in range(2):
+        monkeypatch.setattr(cache, "_memory", {})  # a new build process: only the folder remains
+        assert render.unrendered(page) == [("a missing value", "undefined")]
+    assert len(parsed) == 1
+    assert render.unrendered(page.replace("undefined", "Christmas Day")) == [] and len(parsed) == 2

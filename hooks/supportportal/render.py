@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import html as htmllib
 import inspect
 import json
@@ -16,7 +17,7 @@ from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
-from . import catalog, closures, dated, ics, parsing, textfmt
+from . import cache, catalog, closures, dated, ics, parsing, textfmt
 from .checks.notices import NOTICE_KINDS
 from .model import MINUTES_PER_DAY, Interval, Policy
 
@@ -1036,6 +1037,18 @@ def _findings(html: str) -> list[tuple[str, str, str]]:
     html = _POLICY.sub(" ", html)
     if not _TRIGGERS.search(htmllib.unescape(html)):
         return []
+    # A page the same to the byte as one checked before has the same findings (kept between
+    # builds, cache.py: a page with code samples is read once per content, not every build).
+    key = ("page-findings", hashlib.sha256(html.encode("utf-8")).hexdigest())
+    kept = cache.get(key)
+    if kept is not None:
+        return [tuple(finding) for finding in json.loads(kept)]
+    found = _parsed_findings(html)
+    cache.put(key, json.dumps(found).encode("utf-8"))
+    return found
+
+
+def _parsed_findings(html: str) -> list[tuple[str, str, str]]:
     collector = _TextCollector()
     collector.feed(html)
     found = []
