@@ -10,8 +10,8 @@
 from __future__ import annotations
 
 import difflib
-import hashlib
 import functools
+import hashlib
 import json
 import re
 import string
