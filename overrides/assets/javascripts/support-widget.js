@@ -14,6 +14,10 @@
 // moment, in place. The feed is read relative to this file and the words through
 // support-words.js (from the page, else beside this file), so the widget also works embedded
 // on another site. No inline scripts or handlers, no third-party requests.
+//
+// This module loads, mounts and updates every widget and draws the live status itself; the
+// calculator (support-calculator.js) and the restated statements (support-pages.js) are
+// modules of their own, imported when a page has one of their containers.
 
 import {
   supportStatus, channelStatus, text, utcOffset, noticeStates, noticesConcerning, hoursChanges, expandFeed,
