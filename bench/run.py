@@ -251,7 +251,7 @@ def render_table(r: dict) -> str:
 
     w = r["widget"]
     status, script = w["assets"]["support-status.js"], w["assets"]["support-widget.js"]
-    row(4, "support-status.js, gzip", f"{status['gzip']:,} B ({status['bytes']:,} B raw)", "≤ 4 KB",
+    row(4, "support-status.js with the two modules it imports, gzip (each file apart)", f"{status['gzip']:,} B ({status['bytes']:,} B raw)", "≤ 4 KB",
         "yes" if status["gzip"] <= GOALS["status_js_gzip"] else "no")
     row(4, "support-widget.js, gzip", f"{script['gzip']:,} B ({script['bytes']:,} B raw)", "", "")
     for name, label in (("support-portal.min.js", "the pages' script bundle"), ("support-portal.min.css", "the pages' stylesheet"),

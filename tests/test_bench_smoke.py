@@ -45,7 +45,7 @@ def test_every_section_prints_numbers(bench_run):
         "preview loop": r"new time served, English page \(1 edits\) \| NUMBER s \(German page NUMBER s; "
                         r"rebuild alone (NUMBER s|–), then the German edition (NUMBER s|–); "
                         r"server CPU NUMBER s to the English page, NUMBER s to the German page\)",
-        "widget sizes": r"support-status.js, gzip \| NUMBER B",
+        "widget sizes": r"support-status.js with the two modules it imports, gzip \(each file apart\) \| NUMBER B",
         "widget in Chromium": r"`supportStatus` in Chromium, default feed .* \| NUMBER µs per call .* first call NUMBER ms",
         "first visit": r"first visit, portal home page \| NUMBER kB in NUMBER responses",
         "hook cost (instrumented)": r"\| load_policy \| NUMBER \(1×\)",

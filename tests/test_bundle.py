@@ -49,14 +49,17 @@ def test_a_stale_bundle_is_named_with_the_fix(tmp_path):
 
 
 # Each script bundle holds its sources' code (a change in a module they import shows up too). The
-# embedding bundle imports nothing (one request). The pages' bundle holds the live status and
-# imports the page widgets' and the calculator's bundles only when a page has one of theirs; those
-# import what they share from it (the same file the page loaded: one copy of each function).
+# embedding bundle imports nothing (one request). The pages' bundle holds the live status and the
+# schedules, and imports the page widgets' and the calculator's bundles only when a page has one
+# of theirs; those hold what looks ahead (support-ahead.js: due times, closures), which the live
+# status does not use, and import what they share from the first bundle (the same file the page
+# loaded: one copy of each function and of the schedules' tables).
 def test_bundles_hold_their_sources_and_import_only_each_other(tmp_path):
     root = copy(tmp_path)
     scripts = root / "overrides" / "assets" / "javascripts"
-    for source, marker in (("support-status.js", "status-module-marker"), ("support-calculator.js", "calculator-marker"),
-                           ("support-pages.js", "pages-marker")):
+    markers = {"support-schedule.js": "schedule-marker", "support-ahead.js": "ahead-marker",
+               "support-calculator.js": "calculator-marker", "support-pages.js": "pages-marker"}
+    for source, marker in markers.items():
         (scripts / source).write_text((scripts / source).read_text(encoding="utf-8") +
                                       f'\nexport const {marker.replace("-", "_")} = "{marker}";\nconsole.debug({marker.replace("-", "_")});\n',
                                       encoding="utf-8")
@@ -64,16 +67,30 @@ def test_bundles_hold_their_sources_and_import_only_each_other(tmp_path):
     text = {name.split("/")[1]: (root / "overrides" / "assets" / name).read_text(encoding="utf-8").split("*/", 1)[1]
             for name in BUNDLES if name.endswith(".js")}
     embed, portal = text["support-widget.min.js"], text["support-portal.min.js"]
-    assert all(marker in embed for marker in ("status-module-marker", "calculator-marker", "pages-marker"))
+    assert all(embed.count(marker) == 1 for marker in markers.values())
     assert "import " not in embed and "import(" not in embed
-    assert "status-module-marker" in portal and "calculator-marker" not in portal and "pages-marker" not in portal
+    assert "schedule-marker" in portal
+    assert not any(marker in portal for marker in ("ahead-marker", "calculator-marker", "pages-marker"))
     assert sorted(re.findall(r'import\("([^"]+)"\)', portal)) == ["./support-portal-calculator.min.js",
                                                                    "./support-portal-pages.min.js"]
     assert "import " not in re.sub(r'import\("[^"]+"\)', "", portal)
     for name, marker in (("support-portal-calculator.min.js", "calculator-marker"), ("support-portal-pages.min.js", "pages-marker")):
-        assert marker in text[name] and "status-module-marker" not in text[name], name
-        assert re.findall(r'\bfrom\s*"([^"]+)"|import\("([^"]+)"\)', text[name]) == [("./support-portal.min.js", "")], name
+        assert marker in text[name] and "ahead-marker" in text[name] and "schedule-marker" not in text[name], name
+        assert {m for pair in re.findall(r'\bfrom\s*"([^"]+)"|import\("([^"]+)"\)', text[name]) for m in pair if m} == {
+            "./support-portal.min.js"}, name
     assert DISMISSED in portal and DISMISSED not in embed  # portal.js is for the portal's own pages only
+
+
+# Integrations import the feed's functions from support-status.js, published beside the two
+# modules it gathers (tests/test_status_module.py and the differential tests call them there).
+def test_the_published_status_module_has_every_function_of_the_feed():
+    script = ("import('./overrides/assets/javascripts/support-status.js')"
+              ".then((m) => console.log(Object.keys(m).sort().join(' ')))")
+    result = subprocess.run(["node", "--input-type=module", "-e", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["channelStatus", "defaultPriority", "expandFeed", "firstResponse", "guessRegion",
+                                     "hoursChanges", "noticeStates", "noticesConcerning", "responseDue", "supportStatus",
+                                     "text", "upcomingClosures", "utcOffset"]
 
 
 DISMISSED = "support-language-hint-dismissed"

@@ -19,7 +19,8 @@ TODAY = dt.date(2026, 11, 27)
 PYTHON = sorted((ROOT / "hooks").rglob("*.py"))
 # The widget's sources: support-widget.js and the modules it loads (support-pages.js, support-calculator.js).
 WIDGETS = [ROOT / "overrides" / "assets" / "javascripts" / f"support-{name}.js" for name in ("widget", "pages", "calculator")]
-STATUS_JS = ROOT / "overrides" / "assets" / "javascripts" / "support-status.js"
+# The feed's functions (support-status.js gathers them): the states they name are widget words.
+FEED_JS = [ROOT / "overrides" / "assets" / "javascripts" / f"support-{name}.js" for name in ("schedule", "ahead")]
 PORTAL_JS = ROOT / "overrides" / "assets" / "javascripts" / "portal.js"
 
 
@@ -49,7 +50,7 @@ def test_every_key_the_code_asks_for_exists():
 # f"duration.{unit}") and names the rest; the widget's keys are used by the browser scripts.
 def test_every_key_of_the_catalogs_is_used():
     code = "\n".join(path.read_text(encoding="utf-8") for path in PYTHON)
-    scripts = "\n".join(p.read_text(encoding="utf-8") for p in (*WIDGETS, STATUS_JS, PORTAL_JS))
+    scripts = "\n".join(p.read_text(encoding="utf-8") for p in (*WIDGETS, *FEED_JS, PORTAL_JS))
     unused = []
     for key in sorted(catalog.reference_keys()):
         prefix, _, rest = key.partition(".")

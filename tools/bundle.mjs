@@ -3,7 +3,8 @@
 // Node; `make bundle` writes them after a change to a source, and `node tools/bundle.mjs --check`
 // (run by tests/test_bundle.py) fails while a committed bundle differs from what its sources give.
 //
-//   overrides/assets/javascripts/support-portal.min.js   every page: the live status, portal.js
+//   overrides/assets/javascripts/support-portal.min.js   every page: the live status (support-widget.js,
+//                                                        support-schedule.js), portal.js
 //   overrides/assets/javascripts/support-portal-pages.min.js       loaded by the first on a page
 //   overrides/assets/javascripts/support-portal-calculator.min.js  that has one of their widgets
 //   overrides/assets/javascripts/support-widget.min.js   embedding on another site: every widget, one file
@@ -13,7 +14,8 @@
 // only when a page has one of their containers, and they import what they share from it (the same
 // file, so one copy of the helpers and of the schedules already computed).
 //
-// The sources stay published too: support-status.js is the feed's functions for integrations.
+// The sources stay published too: support-status.js is the feed's functions for integrations
+// (support-schedule.js and support-ahead.js).
 
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
@@ -25,12 +27,14 @@ const ASSETS = path.join(ROOT, "overrides", "assets");
 
 // The modules loaded on demand, by the file each is published as in the portal's bundles.
 const LAZY = { "./support-pages.js": "./support-portal-pages.min.js", "./support-calculator.js": "./support-portal-calculator.min.js" };
-const SHARED = { "./support-widget.js": "./support-portal.min.js" };
+// What they take from the first bundle: the widgets' helpers and the schedules (one copy of each,
+// and of the schedules' tables). support-ahead.js, used by them only, is in their own bundles.
+const SHARED = { "./support-widget.js": "./support-portal.min.js", "./support-schedule.js": "./support-portal.min.js" };
 
 const BUNDLES = [
-  { out: "javascripts/support-portal.min.js", loader: "js", sources: ["./support-widget.js", "./portal.js"], exports: "./support-widget.js", external: LAZY },
-  { out: "javascripts/support-portal-pages.min.js", loader: "js", sources: ["./support-pages.js"], exports: "./support-pages.js", external: SHARED },
-  { out: "javascripts/support-portal-calculator.min.js", loader: "js", sources: ["./support-calculator.js"], exports: "./support-calculator.js", external: SHARED },
+  { out: "javascripts/support-portal.min.js", loader: "js", sources: ["./support-widget.js", "./support-schedule.js", "./portal.js"], exports: ["./support-widget.js", "./support-schedule.js"], external: LAZY },
+  { out: "javascripts/support-portal-pages.min.js", loader: "js", sources: ["./support-pages.js"], exports: ["./support-pages.js"], external: SHARED },
+  { out: "javascripts/support-portal-calculator.min.js", loader: "js", sources: ["./support-calculator.js"], exports: ["./support-calculator.js"], external: SHARED },
   { out: "javascripts/support-widget.min.js", loader: "js", sources: ["./support-widget.js"] },
   { out: "stylesheets/support-portal.min.css", loader: "css", sources: ["./support-widget.css", "./portal.css"] },
 ];
@@ -47,10 +51,10 @@ function publishedAs(files) {
 }
 
 // One bundle's text: its sources imported in order, everything they import included but the
-// files given as external; `exports`: the module whose exports the bundle passes on.
+// files given as external; `exports`: the modules whose exports the bundle passes on.
 async function bundle({ out, loader, sources, exports, external }) {
   const dir = path.join(ASSETS, path.dirname(out));
-  const entry = sources.map((source) => (loader == "css" ? `@import "${source}";` : source == exports ? `export * from "${source}";` : `import "${source}";`)).join("\n");
+  const entry = sources.map((source) => (loader == "css" ? `@import "${source}";` : (exports || []).includes(source) ? `export * from "${source}";` : `import "${source}";`)).join("\n");
   const result = await esbuild.build({
     stdin: { contents: entry, resolveDir: dir, sourcefile: `${path.basename(out)} (entry)`, loader },
     bundle: true, format: loader == "js" ? "esm" : undefined, minify: true, write: false,

@@ -2,7 +2,9 @@
 // reader picks a region and a priority and reads by when a first response is due, in the
 // region's zone and the reader's, and how the target is counted.
 
-import { defaultPriority, firstResponse, guessRegion, responseDue, text, duration, fill, h, moment, schedule, setAttr, setText, targetWords } from "./support-widget.js";
+import { defaultPriority, firstResponse, guessRegion, responseDue } from "./support-ahead.js";
+import { MINUTE, text } from "./support-schedule.js";
+import { duration, fill, h, moment, schedule, setAttr, setText } from "./support-widget.js";
 
 let counter = 0;
 export function calculator(root, policy, lang, s) {
@@ -42,4 +44,10 @@ export function calculator(root, policy, lang, s) {
     return Infinity;
   }
   return { root, update };
+}
+
+// A target as the priorities page writes it ("4 business hours"), from the build's words.
+function targetWords(target, lang, s) {
+  const words = s.targets && s.targets[`${target.minutes}${target.clock == "business" ? "b" : "c"}`];
+  return words || duration(target.minutes * MINUTE, lang, s, false);
 }

@@ -3,9 +3,11 @@
 // banner and notices page, the hours and target tables and the words bounded by a date on the
 // day a change applies, and the next closure and the calendar's mark on the reader's day.
 
+import { upcomingClosures } from "./support-ahead.js";
+import { DAY, MINUTE, channelStatus, noticeStates, noticesConcerning, text, utcOffset } from "./support-schedule.js";
 import {
-  DAY, MINUTE, NOTICE_KINDS, NOTICE_LABELS, NOTICE_NEWS, channelDetail, channelStatus, cldr, fill, formatter, h, isoDate,
-  longDate, moment, noticeLines, noticeStates, noticesConcerning, setAttr, setText, text, upcomingClosures, utcOffset, wall,
+  NOTICE_KINDS, NOTICE_LABELS, NOTICE_NEWS, channelDetail, cldr, fill, formatter, h, isoDate, longDate, moment,
+  noticeLines, setAttr, setText, wall,
 } from "./support-widget.js";
 
 // Contact channels

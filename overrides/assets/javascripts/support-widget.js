@@ -20,9 +20,8 @@
 // modules of their own, imported when a page has one of their containers.
 
 import {
-  supportStatus, channelStatus, text, utcOffset, noticeStates, noticesConcerning, hoursChanges, expandFeed,
-  responseDue, firstResponse, guessRegion, defaultPriority, upcomingClosures,
-} from "./support-status.js";
+  DAY, MINUTE, supportStatus, channelStatus, text, utcOffset, noticeStates, noticesConcerning, hoursChanges, expandFeed,
+} from "./support-schedule.js";
 import { words } from "./support-words.js";
 
 // The feed with every region: support.json's data with each list of days stored once.
@@ -31,8 +30,6 @@ const FEED = new URL("../../support/all_regions.json", import.meta.url);
 // made for support.json only); expandFeed passes it through unchanged.
 const FULL_FEED = new URL("../../support.json", import.meta.url);
 const STYLESHEET = new URL("../stylesheets/support-widget.css", import.meta.url);
-const MINUTE = 6e4;
-const DAY = 864e5;
 // Containers and the widget that fills each kind. The live status is here; the widgets that
 // restate a page's own statements (support-pages.js) and the calculator (support-calculator.js)
 // are modules of their own, loaded only by a page that has one (the portal's bundle keeps them
@@ -376,12 +373,6 @@ function zoneName(date, zone, lang, s) {
   return first;
 }
 
-// A target as the priorities page writes it ("4 business hours"), from the build's words.
-function targetWords(target, lang, s) {
-  const words = s.targets && s.targets[`${target.minutes}${target.clock == "business" ? "b" : "c"}`];
-  return words || duration(target.minutes * MINUTE, lang, s, false);
-}
-
 // A length of time in the page language ("2 hr 15 min", "3 Tage, 4 Stunden"), rounded up to the minute.
 function duration(ms, lang, s, days = true) {
   let minutes = Math.max(0, Math.ceil(ms / MINUTE));
@@ -457,14 +448,13 @@ const NOTICE_KINDS = { information: "notice_information", reduced_service: "noti
 const NOTICE_LABELS = { planned: "notice_planned", active: "notice_active", ended: "notice_ended" };
 const NOTICE_NEWS = { planned: "notice_soon", active: "notice_now", ended: "notice_over" };
 
-// What the widgets in modules of their own (support-pages.js, support-calculator.js) use from
-// here: the feed's functions and the helpers, one copy of each.
+// The helpers the widgets in modules of their own (support-pages.js, support-calculator.js) use
+// from here; the feed's functions they import from support-schedule.js and support-ahead.js.
+// The portal's bundle exports both this module's and support-schedule.js's (one copy of each).
 export {
-  channelStatus, defaultPriority, firstResponse, guessRegion, noticeStates, noticesConcerning, responseDue, text,
-  upcomingClosures, utcOffset,
-  DAY, MINUTE, NOTICE_KINDS, NOTICE_LABELS, NOTICE_NEWS,
+  NOTICE_KINDS, NOTICE_LABELS, NOTICE_NEWS,
   channelDetail, cldr, duration, fill, formatter, h, isoDate, longDate, moment, noticeLines, schedule, setAttr, setText,
-  targetWords, wall,
+  wall,
 };
 
 start();
