@@ -1,8 +1,8 @@
 # Where the hooks spend a build: one `mkdocs build --strict` of a project in this process, with a
-# timer and a call counter around the core package's functions and the `holidays` and `icalendar`
-# calls they make. Times are CPU seconds of this process (steadier than wall time on a shared
-# machine) and inclusive (load_policy contains its YAML reading); they show how often each piece
-# of work is done per build and what one time costs. Prints JSON.
+# timer and a call counter around the core package's functions. Times are CPU seconds of this
+# process (steadier than wall time on a shared machine) and inclusive (load_policy contains its
+# YAML reading); they show how often each piece of work is done per build and what one time
+# costs. Prints JSON.
 #
 # With --profile, the same build runs under cProfile instead, and the share of the portal's own
 # code in it is computed: importing the hook module (with the core package and what it imports)
@@ -23,7 +23,9 @@ import sys
 import time
 from pathlib import Path
 
-# The functions timed: (module, attribute path). Methods are wrapped on their class.
+# The functions timed: (module, attribute path). Methods are wrapped on their class. The holidays
+# package is imported on first use (not at all when the policy's model was kept between builds):
+# its work is timed inside closures.country_class and closures.calendar_days.
 TIMED = (
     ("supportportal.site", "Portal.__init__"),
     ("supportportal.loading", "load_policy"),
@@ -49,8 +51,6 @@ TIMED = (
     ("supportportal.site", "Portal.finish_html"),
     ("supportportal.render", "unrendered"),
     ("supportportal.site", "Portal.alternates"),
-    ("holidays", "country_holidays"),
-    ("holidays", "list_supported_countries"),
 )
 
 stats: dict = {}
@@ -100,8 +100,9 @@ def main(project: Path) -> dict:
     from mkdocs.__main__ import cli
     import material  # noqa: F401
     mkdocs_import = time.process_time() - start
-    # What importing the hook costs beyond MkDocs: the core package and what it pulls in
-    # (holidays, jsonschema, icalendar, babel); the baseline build imports none of it.
+    # What importing the hook costs beyond MkDocs: the core package and what it pulls in (the
+    # packages it needs only for a changed policy, holidays, jsonschema and icalendar, are
+    # imported when used); the baseline build imports none of it.
     start = time.process_time()
     import supportportal.site  # noqa: F401
     import supportportal.ics  # noqa: F401

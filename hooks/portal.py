@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta as mkdocs_meta
 from mkdocs.utils import yaml_load
+from mkdocs.utils.yaml import get_yaml_loader
 from mkdocs.utils.meta import get_data as get_markdown_and_meta
 from pathspec.gitignore import GitIgnoreSpec
 
@@ -507,11 +508,15 @@ def _build_edition(portal, lang: str, config: MkDocsConfig) -> None:
         raise PluginError(f"the '{lang}' edition ({config_file.name}) failed: {error}") from None
 
 
-# The main edition's mkdocs.yml as written (theme and nav), the base of the other editions' settings.
+# The main edition's mkdocs.yml as written (theme and nav), the base of the other editions' settings:
+# read as MkDocs reads it, with libyaml's parser where PyYAML has it (the same loader otherwise).
 def _main_settings(config: MkDocsConfig) -> dict:
     with open(config.config_file_path, encoding="utf-8") as file:
-        main = yaml_load(file)
+        main = yaml_load(file, _CONFIG_LOADER)
     return main if isinstance(main, dict) else {}
+
+
+_CONFIG_LOADER = get_yaml_loader(yaml.CLoader if yaml.__with_libyaml__ else yaml.Loader)
 
 
 # The build's instant and so its "today": SOURCE_DATE_EPOCH where set (reproducible builds), else

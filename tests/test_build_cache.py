@@ -4,6 +4,7 @@
 # through a link.
 
 import datetime as dt
+import re
 import shutil
 
 import pytest
@@ -266,3 +267,179 @@ def test_page_findings_are_kept_per_content(fresh_cache, monkeypatch):
         assert render.unrendered(page) == [("a missing value", "undefined")]
     assert len(parsed) == 1
     assert render.unrendered(page.replace("undefined", "Christmas Day")) == [] and len(parsed) == 2
+
+
+# The model of a policy that passed every check is kept: a new build process of the same files,
+# build date and zones reads it back (no checks, no holiday calendars); a change to a file, the
+# build date or a zone's data makes it again, and a file with a mistake is reported every time.
+def test_a_checked_policy_model_is_kept_and_made_again_when_its_inputs_change(tmp_path, fresh_cache, monkeypatch):
+    built = []
+    original = loading._build
+    monkeypatch.setattr(loading, "_build", lambda ctx, today: built.append(today) or original(ctx, today))
+    directory = policy_copy(tmp_path)
+
+    def load(today=TODAY):
+        monkeypatch.setattr(cache, "_memory", {})  # a new build process: only the folder remains
+        return load_policy(directory, today)
+
+    first = load()
+    again = load()
+    assert built == [TODAY] and again == first and again.overrides == first.overrides
+    assert again is not first and again.overrides is not first.overrides  # nothing shared between builds
+    regions = directory / "regions.yml"
+    regions.write_text(regions.read_text(encoding="utf-8").replace("10:00", "09:30", 1), encoding="utf-8")
+    changed = load()
+    assert len(built) == 2 and changed != first
+    assert load() == changed and len(built) == 2
+    later = load(TODAY + dt.timedelta(days=1))
+    assert built[-1] == TODAY + dt.timedelta(days=1) and later.today == TODAY + dt.timedelta(days=1)
+    real = cache.zone_data
+    monkeypatch.setattr(cache, "zone_data", lambda zone: "new rules" if zone == "Europe/Berlin" else real(zone))
+    assert load() == changed and len(built) == 4  # the zone's data changed (a tzdata update): made again
+    regions.write_text(regions.read_text(encoding="utf-8").replace("zone: Europe/Berlin", "zone: Europe/Berlinn"), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(PolicyError) as error:
+            load()
+        assert "Europe/Berlinn" in error.value.report()
+
+
+# A build whose policy model was kept does not import the holidays package at all (a new process
+# each: the first makes the model, the second reads it).
+def test_a_build_of_a_kept_model_does_not_import_the_holidays_package(tmp_path):
+    import subprocess
+    import sys
+
+    directory = policy_copy(tmp_path)
+    script = ("import datetime, sys; from pathlib import Path; from supportportal import cache, loading;"
+              f"cache.use(Path({str(tmp_path / 'project' / '.cache')!r}));"
+              f"loading.load_policy(Path({str(directory)!r}), datetime.date(2026, 11, 27));"
+              "print(any(name == 'holidays' or name.startswith('holidays.') for name in sys.modules))")
+    env = {**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache"), "PYTHONPATH": str(ROOT / "hooks")}
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+            for _ in range(2)]
+    assert [(run.returncode, run.stdout.strip()) for run in runs] == [(0, "True"), (0, "False")], [r.stderr for r in runs]
+
+
+# An entry read back as objects carries an HMAC of its content: a file of the folder changed in
+# place (even to another entry's content) is not read; an untouched one is.
+def test_a_signed_entry_changed_on_disk_is_not_read(fresh_cache, monkeypatch):
+    cache.put(("one",), b"the first entry", signed=True)
+    cache.put(("two",), b"the other entry", signed=True)
+    monkeypatch.setattr(cache, "_memory", {})
+    assert cache.get(("one",), signed=True) == b"the first entry"
+    one, two = (cache._path(cache._name((key,))) for key in ("one", "two"))
+    monkeypatch.setattr(cache, "_memory", {})
+    one.write_bytes(one.read_bytes()[:32] + b"the forged entry")
+    assert cache.get(("one",), signed=True) is None
+    one.write_bytes(two.read_bytes())  # a valid entry, of another key
+    assert cache.get(("one",), signed=True) is None
+    assert cache.get(("two",), signed=True) == b"the other entry"
+
+
+# Entries not read for KEEP_DAYS are deleted when a build starts (at most once a day); entries
+# read recently, files that are not entries and the folder's links are left alone.
+def test_entries_not_used_for_a_month_are_pruned(fresh_cache, monkeypatch, tmp_path):
+    import os
+    import time
+
+    for key in ("old", "recent", "read"):
+        cache.put((key,), key.encode())
+    paths = {key: cache._path(cache._name((key,))) for key in ("old", "recent", "read")}
+    month = time.time() - (cache.KEEP_DAYS + 1) * 86400
+    os.utime(paths["old"], (month, month))
+    os.utime(paths["read"], (month, month))
+    monkeypatch.setattr(cache, "_memory", {})
+    assert cache.get(("read",)) == b"read"  # read now: kept
+    (fresh_cache / "notes.txt").write_text("not an entry")
+    os.utime(fresh_cache / "notes.txt", (month, month))
+    cache.use(fresh_cache)
+    assert sorted(p.name for p in fresh_cache.iterdir()) == sorted([".pruned", "notes.txt", paths["recent"].name, paths["read"].name])
+    cache.put(("old",), b"old")
+    os.utime(paths["old"], (month, month))
+    cache.use(fresh_cache)  # pruned less than a day ago: not again
+    assert paths["old"].exists()
+
+
+# A page's text, rendered from the same Markdown and the same inputs (the policy's model, the
+# catalogs, the zones, the build date), is rendered once and read back in a new build process
+# (also for the check before the first page); a change to any of them renders it again, and a
+# page that says the build's instant (the notices' states as of then) is never kept.
+def test_pages_are_rendered_once_per_text_and_inputs(tmp_path, fresh_cache, monkeypatch):
+    from conftest import copy_project
+    from supportportal import catalog, render
+    from supportportal.site import Portal
+
+    calls = []
+    for name in ("render_page", "check_page"):
+        original = getattr(render, name)
+        monkeypatch.setattr(render, name, lambda *args, _f=original, _n=name: calls.append(_n) or _f(*args))
+    project = copy_project(tmp_path / "project")
+    shutil.copy2(ROOT / "tests" / "fixtures" / "policies" / "notices" / "notices.yml", project / "policy" / "notices.yml")
+    page = "# Hours\n\n{{ hours_table() }}\n\n{{ next_closure() }}\n"
+
+    def edition(today=TODAY, built_at=None):
+        monkeypatch.setattr(cache, "_memory", {})  # a new build process: only the folder remains
+        catalog._loaded.clear()
+        return Portal(project, today, built_at=built_at)
+
+    def rendered(portal, markdown=page):
+        calls.clear()
+        portal.check_markdown(markdown, "hours.md")
+        return portal.render_markdown(markdown, "hours.md"), list(calls)
+
+    first, work = rendered(edition())
+    assert work == ["check_page", "render_page", "check_page"] and "<table>" in first
+    instant = dt.datetime(2026, 11, 27, 15, 5, tzinfo=dt.timezone.utc)
+    assert rendered(edition(built_at=instant)) == (first, [])  # the build's instant is not among the inputs
+    assert rendered(edition(), page + "More.\n")[1] == work
+    (project / "locales").mkdir()
+    (project / "locales" / "en.yml").write_text('hours.caption: "When support is staffed"\n', encoding="utf-8")
+    text, again = rendered(edition())
+    assert again == work and "When support is staffed" in text and text != first
+    assert rendered(edition())[1] == []
+    assert rendered(edition(TODAY + dt.timedelta(days=1)))[1] == work
+    regions = project / "policy" / "regions.yml"
+    regions.write_text(regions.read_text(encoding="utf-8").replace("10:00", "09:30", 1), encoding="utf-8")
+    text, again = rendered(edition())
+    assert again == work and "09:30" in text
+    real = cache.zone_data
+    monkeypatch.setattr(cache, "zone_data", lambda zone: "new rules" if zone == "America/New_York" else real(zone))
+    assert rendered(edition())[1] == work
+    monkeypatch.setattr(cache, "zone_data", real)
+    notices = "## Notices\n\n{{ notices_list() }}\n"
+    for minute in (5, 5, 6):
+        text, again = rendered(edition(built_at=instant.replace(minute=minute)), notices)
+        assert again == work and re.search(rf"\b\d\d:0{minute}\b", text)  # "as of" the build's minute
+    for _ in range(2):
+        with pytest.raises(render.PageError):
+            rendered(edition(), "{{ hours_tabel() }}\n")
+
+
+# The browser's words and the calendars are kept with the pages: read back, they are what a build
+# that makes them writes; a changed catalog makes them again.
+def test_browser_words_and_calendars_are_kept_with_the_pages(tmp_path, fresh_cache, monkeypatch):
+    from conftest import copy_project
+    from supportportal import catalog, ics
+    from supportportal.site import Portal
+
+    project = copy_project(tmp_path / "project")
+    made = []
+    original = ics.calendars
+    monkeypatch.setattr(ics, "calendars", lambda *args: made.append("calendars") or original(*args))
+
+    def files(lang=None):
+        monkeypatch.setattr(cache, "_memory", {})
+        catalog._loaded.clear()
+        return Portal(project, TODAY, lang).generated_files()
+
+    first = files()
+    assert files() == first and made == ["calendars"]
+    assert files("de") != first and made == ["calendars"] * 2
+    (project / "locales").mkdir()
+    (project / "locales" / "en.yml").write_text('widget.open: "Staffed now"\n', encoding="utf-8")
+    changed = files()
+    assert made == ["calendars"] * 3 and '"open": "Staffed now"' in changed["assets/javascripts/locales/en.json"]
+    monkeypatch.setattr(cache, "_memory", {})
+    catalog._loaded.clear()
+    fresh = Portal(project, TODAY)
+    assert fresh._browser_words("en") == fresh.browser_words("en")

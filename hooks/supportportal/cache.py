@@ -12,7 +12,9 @@
 # An entry's file name is an HMAC of its key under a secret of this machine's user, kept outside
 # the project ($XDG_CACHE_HOME or ~/.cache, supportportal-secret): entries committed to a
 # repository or copied from elsewhere (a "valid" result for a file with mistakes, a forged zone
-# definition) are never found. Without a secret there, nothing is kept on disk.
+# definition) are never found. Without a secret there, nothing is kept on disk. An entry read back
+# as objects (the policy's model, with pickle) carries an HMAC of its content as well (`signed`): a
+# file of the folder overwritten in place is never read as one.
 
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ import hashlib
 import hmac
 import json
 import os
+import re
+import time
 import zoneinfo
 from pathlib import Path
 
@@ -31,14 +35,44 @@ _memory: dict = {}
 _folder: Path | None = None
 
 
-# Keep entries on disk under `folder` from now on (None: in memory only).
+# Keep entries on disk under `folder` from now on (None: in memory only). Entries not read for
+# KEEP_DAYS are deleted, at most once a day: the folder holds what recent builds used.
 def use(folder: Path | None) -> None:
     global _folder
     _folder = folder
+    if folder is not None:
+        _prune(folder)
 
 
-# The bytes stored under `key` (a tuple of strings), or None.
-def get(key: tuple) -> bytes | None:
+KEEP_DAYS = 30
+_ENTRY = re.compile(r"\.?[0-9a-f]{64}(\.[0-9]+)?")  # an entry, or one being written (.name.pid)
+
+
+def _prune(folder: Path) -> None:
+    now = time.time()
+    marker = folder / ".pruned"
+    try:
+        if any(os.path.islink(f) for f in (folder.parent, folder)) or not os.path.isdir(folder):
+            return
+        try:
+            if now - os.lstat(marker).st_mtime < 86400:
+                return
+        except FileNotFoundError:
+            pass
+        for entry in os.scandir(folder):
+            if (_ENTRY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)
+                    and entry.stat(follow_symlinks=False).st_mtime < now - KEEP_DAYS * 86400):
+                os.unlink(entry.path)
+        os.close(os.open(marker, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644))
+        os.utime(marker, follow_symlinks=False)
+    except OSError:  # another build pruning at the same time, or a folder we cannot write
+        return
+
+
+# The bytes stored under `key` (a tuple of strings), or None. `signed`: the entry's file holds an
+# HMAC of its name and content under the machine's secret too, checked here: for data that must
+# not be replaced, not even by an old entry of another key (a model read back with pickle).
+def get(key: tuple, signed: bool = False) -> bytes | None:
     name = _name(key)
     if name in _memory:
         return _memory[name]
@@ -53,14 +87,24 @@ def get(key: tuple) -> bytes | None:
         return None
     if len(data) > MAX_ENTRY:
         return None
+    try:
+        os.utime(path, follow_symlinks=False)  # used: kept by _prune
+    except OSError:
+        pass
+    if signed:
+        mac, data = data[:32], data[32:]
+        if not hmac.compare_digest(mac, _mac(name, data)):
+            return None
     _memory[name] = data
     return data
 
 
-def put(key: tuple, data: bytes) -> None:
+def put(key: tuple, data: bytes, signed: bool = False) -> None:
     name = _name(key)
     _memory[name] = data
     path = _path(name, create=True)
+    if signed and path is not None:
+        data = _mac(name, data) + data
     if path is None or len(data) > MAX_ENTRY:
         return
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
@@ -74,6 +118,11 @@ def put(key: tuple, data: bytes) -> None:
             os.unlink(temporary)
         except OSError:
             pass
+
+
+# The HMAC of a signed entry (only called with a secret: _path gave a file).
+def _mac(name: str, data: bytes) -> bytes:
+    return hmac.new(_secret(), b"entry\0" + name.encode("ascii") + b"\0" + data, hashlib.sha256).digest()
 
 
 # A hash of a zone's data where zoneinfo finds it (the system's files, else the tzdata package):

@@ -25,7 +25,7 @@ from babel.lists import format_list
 
 from . import cache, yamlload
 from .checks.values import character_problem
-from .loading import PolicyError, Problem
+from .loading import PolicyError, Problem, load_file
 from .parsing import ARTIFACTS
 
 BUILT_IN = Path(__file__).resolve().parent / "locales"
@@ -90,7 +90,7 @@ _loaded: dict = {}  # the catalogs last loaded, and the state of the files they 
 # merged over the built-in ones. Raises PolicyError naming each catalog file and key. The other
 # editions of a build and the rebuilds of the preview reuse them while their files are unchanged.
 def load_catalogs(root: Path | None, languages, fallback: bool = False) -> dict:
-    key = (root, tuple(languages), fallback, yamlload.files_state(_catalog_files(root, languages)))
+    key = (root, tuple(languages), fallback, yamlload.files_state(catalog_files(root, languages)))
     if _loaded.get("key") != key:
         _loaded.clear()
         _loaded.update(catalogs=_load_catalogs(root, languages, fallback), key=key)
@@ -186,7 +186,7 @@ def _locale(lang: str, configured: str | None) -> str:
 # Helper functions
 
 # Every file a site's catalogs may be read from (a missing one too).
-def _catalog_files(root: Path | None, languages) -> list[Path]:
+def catalog_files(root: Path | None, languages) -> list[Path]:
     paths = [BUILT_IN / f"{REFERENCE}.yml"]
     for lang in languages:
         paths += [BUILT_IN / f"{lang}.yml", *([root / "locales" / f"{lang}.yml"] if root else [])]
@@ -231,7 +231,7 @@ def _plural_form(locale: str, count) -> str:
 
 
 def _read(path: Path, label: str, problems: list) -> tuple[dict, yamlload.Document]:
-    doc = yamlload.load(path, f"{label}/{path.name}", trusted=path.parent == BUILT_IN)
+    doc = load_file(path, f"{label}/{path.name}", trusted=path.parent == BUILT_IN)
     for line, message, fix, *_ in doc.problems:
         problems.append(Problem(doc.file, line, "", message, fix))
     if doc.data is not None and not isinstance(doc.data, dict):

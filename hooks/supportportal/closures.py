@@ -13,9 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import holidays
 from babel.lists import format_list
-from holidays.registry import COUNTRIES
 
 from .model import Calendar, Closure, DayOverride, Policy, Text
 
@@ -253,9 +251,13 @@ def display_name(name: Text, lang: str, fallback: str | None = None) -> str:
 # The holiday class of a country code the package knows ("DE": Germany); calling it is what
 # holidays.country_holidays() does. Its module is loaded on its own: country_holidays() imports
 # the package holidays.countries, whose __init__ imports all 250 countries, a twentieth of a build.
-# A module that needs that package (a country built on another) imports it as usual.
+# A module that needs that package (a country built on another) imports it as usual. The package
+# itself is imported here, on first use: a build whose policy model was kept does without it.
 @functools.cache
 def country_class(code: str) -> type:
+    import holidays
+    from holidays.registry import COUNTRIES
+
     module = next((m for m, names in COUNTRIES.items() if names[1] == code), None)
     if module is None:
         return holidays.country_holidays(code).__class__  # raises NotImplementedError

@@ -16,8 +16,10 @@ import importlib.util
 import json
 import marshal
 import os
+import pickle
 import re
 import stat
+import sys
 import zoneinfo
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from .checks import channels, company, holidays, maintenance, notices, prioritie
 from .checks.context import Context, Problem
 from .checks.structure import schema_problem
 from .checks.values import character_problem, is_text, skipped
-from .model import Policy
+from .model import Policy, zones as model_zones
 
 __all__ = ["FILES", "PolicyError", "Problem", "SchemaFileError", "load_policy", "schema_validator"]
 
@@ -57,9 +59,42 @@ class PolicyError(Exception):
 def load_policy(directory: Path, today: dt.date, label: str = "policy") -> Policy:
     ctx = Context(directory, label)
     _read(ctx)
+    key = None if ctx.problems else _model_key(ctx, today)
+    policy = _kept_model(key) if key else None
+    if policy is not None:
+        return policy
     policy = _build(ctx, today)
     if ctx.problems:
         raise PolicyError(ctx.problems, (ctx.languages, ctx.fallback) if ctx.check_languages else None)
+    if key:
+        zones = {zone: cache.zone_data(zone) for zone in model_zones(policy)}
+        cache.put(key, pickle.dumps((zones, policy), protocol=pickle.HIGHEST_PROTOCOL), signed=True)
+    return policy
+
+
+# The model of a policy that passed every check is kept between builds (the checks, the holiday
+# package's calendars: a build of unchanged files imports neither), found by what it is made of:
+# every file's parsed content, the build date, the holidays and Babel packages and Python's
+# version (cache.py adds the portal's own). The zones' data it was made with are kept with it and
+# compared: a changed zone (a tzdata update) makes it again.
+def _model_key(ctx: Context, today: dt.date) -> tuple | None:
+    if any(doc.data is None for doc in ctx.docs.values()):
+        return None
+    files = [(name, hashlib.sha256(repr(doc.data).encode("utf-8", "surrogatepass")).hexdigest())
+             for name, doc in sorted(ctx.docs.items())]
+    return ("model", ctx.label, json.dumps(files), today.isoformat(), packages(("holidays", "babel")), sys.version)
+
+
+def _kept_model(key: tuple) -> Policy | None:
+    found = cache.get(key, signed=True)
+    if found is None:
+        return None
+    try:
+        zones, policy = pickle.loads(found)
+    except Exception:  # an entry of an older Python or model: made again
+        return None
+    if not isinstance(policy, Policy) or any(cache.zone_data(zone) != data for zone, data in zones.items()):
+        return None
     return policy
 
 
@@ -174,7 +209,7 @@ def _read(ctx: Context) -> None:
             continue
         if not _inside_project(ctx, name, path):
             continue
-        doc = _load(path, f"{ctx.label}/{name}.yml")
+        doc = load_file(path, f"{ctx.label}/{name}.yml")
         ctx.docs[name] = doc
         for line, message, fix, where in doc.problems:
             ctx.report(name, where, message, fix, line=line)
@@ -211,10 +246,16 @@ def _validated_key(ctx: Context, name: str, data, state: dict) -> tuple:
 
 
 # The installed jsonschema and referencing, by their files' size and time (read without importing them).
-@functools.cache
 def _validator_packages() -> str:
+    return packages(("jsonschema", "referencing"))
+
+
+# Installed packages by their files' size and time, read without importing them: part of the key
+# of what is kept between builds where a result depends on them.
+@functools.cache
+def packages(names: tuple) -> str:
     found = []
-    for package in ("jsonschema", "referencing"):
+    for package in names:
         try:
             info = os.stat(importlib.util.find_spec(package).origin)
             found.append(f"{package}:{info.st_size}:{info.st_mtime_ns}")
@@ -223,14 +264,15 @@ def _validator_packages() -> str:
     return " ".join(found)
 
 
-# A policy file parsed once per content (its bytes; cache.py adds the portal's version): a file
-# with problems is parsed again every time, so that they are reported again.
-def _load(path: Path, label: str) -> yamlload.Document:
+# A policy file or a catalog parsed once per content (its bytes; cache.py adds the portal's
+# version): a file with problems is parsed again every time, so that they are reported again.
+# `trusted` only for the portal's own files (yamlload.load).
+def load_file(path: Path, label: str, trusted: bool = False) -> yamlload.Document:
     raw = _file_bytes(path)
     if raw is None:  # not a regular file of a sane size: the loader says why
-        return yamlload.load(path, label)
+        return yamlload.load(path, label, trusted)
     limits = [getattr(yamlload, name, None) for name in ("MAX_BYTES", "MAX_DEPTH", "MAX_VALUES")]
-    key = ("parsed", label, hashlib.sha256(raw).hexdigest(), repr(limits))
+    key = ("parsed", label, hashlib.sha256(raw).hexdigest(), repr(limits), str(trusted))
     found = cache.get(key)
     if found is not None:
         try:
@@ -238,7 +280,7 @@ def _load(path: Path, label: str) -> yamlload.Document:
             return yamlload.Document(label, data, dict(lines))
         except (ValueError, EOFError, TypeError):
             pass
-    doc = yamlload.load(path, label)
+    doc = yamlload.load(path, label, trusted)
     if doc.data is not None and not doc.problems and _file_bytes(path) == raw:
         try:
             cache.put(key, marshal.dumps((doc.data, list(doc.lines.items()))))

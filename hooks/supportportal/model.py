@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -270,3 +271,32 @@ class Policy:
     @property
     def default_priority(self) -> Priority:
         return next(p for p in self.priorities if p.default)
+
+
+# Every zone a model names: its regions', channels' (schedules, dates offered) and notices'.
+# Found once per model (the editions of a build share one).
+def zones(policy) -> frozenset:
+    if _zones.get("policy") is not policy:
+        _zones.update(policy=policy, zones=frozenset(_named_zones(policy)))
+    return _zones["zones"]
+
+
+_zones: dict = {}
+
+
+def _named_zones(value) -> set:
+    found = set()
+    if dataclasses.is_dataclass(value):
+        for member in dataclasses.fields(value):
+            item = getattr(value, member.name)
+            if member.name == "zone" and isinstance(item, str):
+                found.add(item)
+            elif not isinstance(item, (str, int, dt.date)):
+                found |= _named_zones(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            found |= _named_zones(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            found |= _named_zones(item)
+    return found

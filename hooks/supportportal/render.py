@@ -382,6 +382,7 @@ class Facts:
         self.policy, self.lang, self.today = policy, lang, today
         self.words = catalog.get(lang)  # the portal's own words: locales/<lang>.yml
         self.prefix = "" if lang == policy.languages[0] else f"{lang}/"  # this edition's folder
+        self.instant_read = False  # whether the build's instant was asked for (_built)
 
     # A policy text in this page's language; with missing_translations: fallback, the first
     # language's text between markers that mark_fallbacks() turns into a marked <span>.
@@ -904,6 +905,7 @@ class Facts:
     # that instant said in the notice's zone ("Status on Friday, 27 November 2026, 15:05 CET:
     # planned"); the browser then shows the live state.
     def _built(self) -> dt.datetime:
+        self.instant_read = True
         return self.policy.build_instant
 
     def _notice_words(self, notice) -> dict:

@@ -3,18 +3,25 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
+import functools
+import hashlib
 import json
+import marshal
 import os
+import pickle
 import re
+import sys
 from pathlib import Path
 
 import yaml
 from markupsafe import escape
 
-from . import atom, catalog, dated, feed, ics, jsonld, render, textfmt, version, yamlload
-from .loading import PolicyError, Problem, load_policy
+from . import atom, cache, catalog, dated, feed, ics, jsonld, render, textfmt, version, yamlload
+from .loading import PolicyError, Problem, load_policy, packages
+from .model import zones as model_zones
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 # Catalog texts the browser receives beside the widget.* section, by the name the script reads.
@@ -72,7 +79,43 @@ class Portal:
         catalog.install(self.catalogs)
         self.words = self.catalogs.get(self.lang) or catalog.get(self.lang)
         self.env = render.environment()
-        self.context = render.Facts(self.policy, self.lang, today).context()
+
+    # The facts pages use ({{ hours_table() }}), made when a page is checked or rendered: a build
+    # whose pages were all kept before does without them.
+    @functools.cached_property
+    def context(self) -> dict:
+        return self._facts.context()
+
+    @functools.cached_property
+    def _facts(self) -> render.Facts:
+        return render.Facts(self.policy, self.lang, self.today)
+
+    # What this edition's pages (and the browser's words, the calendars) are made from besides their
+    # own text: the policy's model, the catalogs' files, the zones' data, the
+    # language, the build date and the packages that write the text (cache.py adds the portal's
+    # own version).
+    @functools.cached_property
+    def _page_inputs(self) -> str:
+        # The build's instant is not among them: a page that says it (the notices' states as of
+        # then) is never kept.
+        policy = dataclasses.replace(self.policy, built_at=None)
+        digest = hashlib.sha256(pickle.dumps(policy, protocol=pickle.HIGHEST_PROTOCOL))
+        for path in catalog.catalog_files(self.root, self.languages):
+            try:
+                digest.update(b"\0" + str(path).encode("utf-8", "surrogatepass") + b"\0" + path.read_bytes())
+            except OSError:
+                digest.update(b"\0-")
+        for zone in sorted(model_zones(self.policy)):
+            digest.update(f"\0{zone}\0{cache.zone_data(zone)}".encode("utf-8"))
+        digest.update(f"\0{self.lang}\0{self.today}\0{sys.version}\0".encode("utf-8"))
+        digest.update(packages(("babel", "jinja2", "markupsafe")).encode("utf-8"))
+        return digest.hexdigest()
+
+    # A page's text as rendered before from the same inputs, kept between builds (signed: it is
+    # published as it is), or None.
+    def _page_key(self, markdown: str, src_uri: str, first_line: int) -> tuple:
+        return ("page", self._page_inputs, self.page_name(src_uri), str(first_line),
+                hashlib.sha256(markdown.encode("utf-8", "surrogatepass")).hexdigest())
 
     @property
     def main_language(self) -> str:
@@ -205,10 +248,9 @@ class Portal:
         if not path.is_file():
             return None
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-        except (yaml.YAMLError, UnicodeDecodeError, OSError):
-            data = None  # MkDocs reports it when it reads the file
-        data = data if isinstance(data, dict) else {}
+            data = copy.deepcopy(_config_settings(path.read_text(encoding="utf-8")))
+        except (UnicodeDecodeError, OSError):
+            data = {}  # MkDocs reports it when it reads the file
         docs = data.get("docs_dir")
         return self.root / (docs if isinstance(docs, str) else f"content/{lang}"), data.get("nav")
 
@@ -237,7 +279,7 @@ class Portal:
         base_url = self.policy.site_url + self.prefix(self.lang)
         files = {
             **_feed_files(self.policy, self.version),
-            **ics.calendars(self.policy, self.lang, base_url),  # support.ics, support-<id>.ics
+            **self._calendars(base_url),  # support.ics, support-<id>.ics
             "notices.atom": atom.notices_feed(self.policy, self.lang, base_url=base_url),
         }
         for lang in self.catalogs:
@@ -245,12 +287,34 @@ class Portal:
                 self.browser_words(lang), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
         return files
 
+    # This edition's calendars, kept between builds with the pages (the same inputs).
+    def _calendars(self, base_url: str) -> dict:
+        key = ("calendars", self._page_inputs, base_url, packages(("icalendar",)))
+        kept = cache.get(key, signed=True)
+        if kept is not None:
+            try:
+                return marshal.loads(kept)
+            except (ValueError, EOFError, TypeError):
+                pass
+        files = ics.calendars(self.policy, self.lang, base_url)
+        cache.put(key, marshal.dumps(files), signed=True)
+        return files
+
     # The browser scripts' words in one language: in every page of that edition (no request) and
     # in locales/<lang>.json for the language hint and widgets embedded elsewhere.
     # A word the catalog lacks (missing_translations: fallback) is the first language's, marked
     # like the server's: "Open (pas encore traduit)". Settings and pure forms ("{text} ({regions})",
     # "; ") have nothing to translate and stay as they are.
+    # Kept between builds with the pages (the same inputs: catalogs, policy, zones, Babel).
     def browser_words(self, lang: str) -> dict:
+        key = ("browser-words", self._page_inputs, lang)
+        kept = cache.get(key, signed=True)
+        if kept is None:
+            kept = json.dumps(self._browser_words(lang), ensure_ascii=False).encode("utf-8")
+            cache.put(key, kept, signed=True)
+        return json.loads(kept)
+
+    def _browser_words(self, lang: str) -> dict:
         words = self.catalogs.get(lang) or catalog.get(lang)
         keys = {**{f"widget.{k}": k for k in words.section("widget.")},
                 "table.label": "table", "language.hint": "hint", "language.hint_close": "hint_close",
@@ -304,11 +368,25 @@ class Portal:
         return text.replace("\r\n", "\n").replace("\r", "\n")
 
     # `first_line`: the line of the file the Markdown starts on, after front matter.
+    # A page rendered before from the same text and inputs is the same again: kept between builds,
+    # unless it says the build's instant.
     def render_markdown(self, markdown: str, src_uri: str, first_line: int = 1) -> str:
-        return render.render_page(self.env, markdown, self.context, self.page_name(src_uri), first_line)
+        key = self._page_key(markdown, src_uri, first_line)
+        kept = cache.get(key, signed=True)
+        if kept is not None:
+            return kept.decode("utf-8", "surrogatepass")
+        context, facts = self.context, self._facts
+        facts.instant_read = False
+        text = render.render_page(self.env, markdown, context, self.page_name(src_uri), first_line)
+        if not facts.instant_read:
+            cache.put(key, text.encode("utf-8", "surrogatepass"), signed=True)
+        return text
 
-    # The build's checks of a page short of rendering it: PageError or None.
+    # The build's checks of a page short of rendering it: PageError or None. A page rendered
+    # before from the same text and inputs passed them.
     def check_markdown(self, markdown: str, src_uri: str, first_line: int = 1) -> None:
+        if cache.get(self._page_key(markdown, src_uri, first_line), signed=True) is not None:
+            return
         render.check_page(self.env, markdown, self.context, self.page_name(src_uri), first_line)
 
     # Every page of every edition checked as it is before rendering (its encoding, its placeholders
@@ -431,11 +509,22 @@ def _nav_pages(nav) -> list[str]:
 
 
 # Reads an MkDocs configuration for its plain settings: tags such as !!python/name or !ENV read as None.
-class _ConfigLoader(yaml.SafeLoader):
+class _ConfigLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):
     pass
 
 
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+# A configuration's settings (empty where it is not a mapping or not YAML: MkDocs reports that),
+# read once per text.
+@functools.lru_cache(maxsize=16)
+def _config_settings(text: str) -> dict:
+    try:
+        data = yaml.load(text, Loader=_ConfigLoader)
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 # The files that are the same in every language: support.json, its schemas and the widget's

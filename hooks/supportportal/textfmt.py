@@ -255,8 +255,21 @@ def browser_formats(lang: str) -> dict:
     return _browser_formats(locale(lang))
 
 
+# Kept between builds by Babel's version (its CLDR data): a build whose pages were all kept before
+# reads no locale data.
 @functools.cache
 def _browser_formats(locale_: str) -> dict:
+    import babel
+
+    key = ("browser-formats", locale_, babel.__version__)
+    found = cache.get(key)
+    if found is None:
+        found = json.dumps(_cldr_formats(locale_), ensure_ascii=False).encode("utf-8")
+        cache.put(key, found)
+    return json.loads(found)
+
+
+def _cldr_formats(locale_: str) -> dict:
     from babel import Locale
     from babel.dates import get_month_names
 

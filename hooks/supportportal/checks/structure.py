@@ -8,7 +8,6 @@ import functools
 import re
 
 from babel import Locale
-from holidays.registry import COUNTRIES
 
 from .. import parsing
 from .context import Context, describe
@@ -247,6 +246,8 @@ def suggest_country(text: str, languages=()) -> str | None:
 
 @functools.cache
 def _country_names(languages: tuple) -> dict:
+    from holidays.registry import COUNTRIES  # on first use: a build of checked files does without
+
     names: dict = {}
     for module, (cls, code, *aliases) in COUNTRIES.items():
         for name in (code, *aliases, cls, module):
@@ -269,4 +270,6 @@ def _letters(text: str) -> str:
 
 # The country code a calendar names, when the holidays package knows it.
 def supported_countries() -> set:
+    from holidays.registry import COUNTRIES
+
     return {names[1] for names in COUNTRIES.values()}
