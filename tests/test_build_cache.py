@@ -443,3 +443,27 @@ def test_browser_words_and_calendars_are_kept_with_the_pages(tmp_path, fresh_cac
     catalog._loaded.clear()
     fresh = Portal(project, TODAY)
     assert fresh._browser_words("en") == fresh.browser_words("en")
+
+
+# The zones a model names, which the kept pages' inputs list, are every `zone` of the model: the
+# default policy's and the fixtures' with channels and notices of their own zones.
+@pytest.mark.parametrize("fixture", [None, "channels", "notices", "three-regions"])
+def test_the_zones_a_model_names_are_all_its_zones(tmp_path, fixture):
+    import dataclasses
+
+    from supportportal import model
+
+    def every_zone(value) -> set:
+        if dataclasses.is_dataclass(value):
+            return set().union(*({getattr(value, f.name)} if f.name == "zone" else every_zone(getattr(value, f.name))
+                                 for f in dataclasses.fields(value)))
+        if isinstance(value, (list, tuple)):
+            return set().union(*map(every_zone, value))
+        return set().union(*map(every_zone, value.values())) if isinstance(value, dict) else set()
+
+    directory = policy_copy(tmp_path)
+    if fixture:
+        for path in (ROOT / "tests" / "fixtures" / "policies" / fixture).glob("*.yml"):
+            shutil.copy2(path, directory / path.name)
+    policy = load_policy(directory, TODAY)
+    assert model.zones(policy) == every_zone(policy) and len(model.zones(policy)) >= 2

@@ -9,7 +9,6 @@ import datetime as dt
 import functools
 import hashlib
 import json
-import marshal
 import os
 import pickle
 import re
@@ -287,17 +286,16 @@ class Portal:
                 self.browser_words(lang), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
         return files
 
-    # This edition's calendars, kept between builds with the pages (the same inputs).
+    # This edition's calendars, kept between builds with the pages (the same inputs), a file each.
     def _calendars(self, base_url: str) -> dict:
-        key = ("calendars", self._page_inputs, base_url, packages(("icalendar",)))
-        kept = cache.get(key, signed=True)
-        if kept is not None:
-            try:
-                return marshal.loads(kept)
-            except (ValueError, EOFError, TypeError):
-                pass
+        names = [ics.calendar_file(None), *(ics.calendar_file(region.id) for region in self.policy.regions)]
+        keys = {name: ("calendar", self._page_inputs, base_url, name, packages(("icalendar",))) for name in names}
+        kept = {name: cache.get(key, signed=True) for name, key in keys.items()}
+        if None not in kept.values():
+            return kept
         files = ics.calendars(self.policy, self.lang, base_url)
-        cache.put(key, marshal.dumps(files), signed=True)
+        for name, key in keys.items():
+            cache.put(key, files[name], signed=True)
         return files
 
     # The browser scripts' words in one language: in every page of that edition (no request) and
