@@ -27,7 +27,6 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta as mkdocs_meta
 from mkdocs.utils import yaml_load
-from mkdocs.utils.yaml import get_yaml_loader
 from mkdocs.utils.meta import get_data as get_markdown_and_meta
 from pathspec.gitignore import GitIgnoreSpec
 
@@ -50,10 +49,11 @@ import supportportal.yamlload
 log = logging.getLogger("mkdocs.plugins.supportportal")
 
 # Reloaded in this order by `mkdocs serve`, so edits to the package apply without a restart.
-_MODULES = ("cache", "model", "parsing", "yamlload", "closures", "checks.values", "checks.context", "checks.structure",
-            "checks.company", "checks.regions", "checks.holidays", "checks.channels", "checks.priorities",
-            "checks.process", "checks.maintenance", "checks.notices", "loading", "catalog", "textfmt", "version",
-            "feed", "ics", "render", "atom", "jsonld", "site")
+# Every module a build imports (tests/test_serve.py checks the list against the package).
+_MODULES = ("cache", "model", "dated", "parsing", "yamlload", "closures", "checks.values", "checks.context",
+            "checks.structure", "checks.dated", "checks.company", "checks.regions", "checks.holidays",
+            "checks.channels", "checks.priorities", "checks.process", "checks.maintenance", "checks.notices",
+            "loading", "catalog", "textfmt", "version", "feed", "ics", "render", "atom", "jsonld", "site")
 _SERVE_POLL_SECONDS = 0.1
 _SERVE_BUILD_DELAY = 0.02
 
@@ -184,8 +184,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build.built_at = _build_instant() if outermost or _builds[0].built_at is None else _builds[0].built_at
     built_at = build.built_at
     today = built_at.date()
-    if outermost:  # results kept between builds: validated policy files, zone definitions
-        supportportal.cache.use(root / ".cache" / "supportportal")
+    if outermost:  # results kept between builds: the policy's model, pages, zone definitions ...
+        supportportal.cache.use(None if _served.get("reloaded") else root / ".cache" / "supportportal")
     # Another edition built inside the main build reads the policy the main build has loaded; a
     # rebuild of `mkdocs serve` the policy of the last build while its files are unchanged.
     policy_key = (root, today, supportportal.yamlload.files_state(_policy_files(root))) if serving else None
@@ -464,15 +464,18 @@ _compiled_templates = _CompiledTemplates()
 
 # `mkdocs serve` reloads the core package's modules when one of its files changed since they
 # were loaded, so edits apply without a restart; the last policy was made by the old modules.
+# Results made from then on are kept in memory only: the modules of the process are no longer
+# exactly the package's files on disk (a module left out of the reload, an edit while reloading),
+# and an entry on disk is found by those files.
 def _reload_changed_package() -> None:
     package = Path(supportportal.site.__file__).parent
-    state = supportportal.yamlload.files_state(sorted(package.glob("*.py")))
+    state = supportportal.yamlload.files_state(sorted(package.rglob("*.py")))
     if _served.setdefault("package", state) == state:
         return
     for name in _MODULES:
         importlib.reload(sys.modules[f"supportportal.{name}"])
     _served.clear()
-    _served["package"] = state
+    _served.update(package=state, reloaded=True)
 
 
 # The files a policy is made from: the policy files and the schemas they are checked against.
@@ -508,15 +511,11 @@ def _build_edition(portal, lang: str, config: MkDocsConfig) -> None:
         raise PluginError(f"the '{lang}' edition ({config_file.name}) failed: {error}") from None
 
 
-# The main edition's mkdocs.yml as written (theme and nav), the base of the other editions' settings:
-# read as MkDocs reads it, with libyaml's parser where PyYAML has it (the same loader otherwise).
+# The main edition's mkdocs.yml as written (theme and nav), the base of the other editions' settings.
 def _main_settings(config: MkDocsConfig) -> dict:
     with open(config.config_file_path, encoding="utf-8") as file:
-        main = yaml_load(file, _CONFIG_LOADER)
+        main = yaml_load(file)
     return main if isinstance(main, dict) else {}
-
-
-_CONFIG_LOADER = get_yaml_loader(yaml.CLoader if yaml.__with_libyaml__ else yaml.Loader)
 
 
 # The build's instant and so its "today": SOURCE_DATE_EPOCH where set (reproducible builds), else

@@ -320,20 +320,38 @@ def test_a_build_of_a_kept_model_does_not_import_the_holidays_package(tmp_path):
     assert [(run.returncode, run.stdout.strip()) for run in runs] == [(0, "True"), (0, "False")], [r.stderr for r in runs]
 
 
-# An entry read back as objects carries an HMAC of its content: a file of the folder changed in
-# place (even to another entry's content) is not read; an untouched one is.
-def test_a_signed_entry_changed_on_disk_is_not_read(fresh_cache, monkeypatch):
-    cache.put(("one",), b"the first entry", signed=True)
-    cache.put(("two",), b"the other entry", signed=True)
+# Every entry carries an HMAC of its content: a file of the folder changed in place (even to
+# another entry's content, or cut short as by a write that did not finish) is not read; an
+# untouched one is.
+def test_an_entry_changed_on_disk_is_not_read(fresh_cache, monkeypatch):
+    cache.put(("one",), b"the first entry")
+    cache.put(("two",), b"the other entry")
     monkeypatch.setattr(cache, "_memory", {})
-    assert cache.get(("one",), signed=True) == b"the first entry"
+    assert cache.get(("one",)) == b"the first entry"
     one, two = (cache._path(cache._name((key,))) for key in ("one", "two"))
     monkeypatch.setattr(cache, "_memory", {})
     one.write_bytes(one.read_bytes()[:32] + b"the forged entry")
-    assert cache.get(("one",), signed=True) is None
+    assert cache.get(("one",)) is None
     one.write_bytes(two.read_bytes())  # a valid entry, of another key
-    assert cache.get(("one",), signed=True) is None
-    assert cache.get(("two",), signed=True) == b"the other entry"
+    assert cache.get(("one",)) is None
+    two.write_bytes(two.read_bytes()[:-3])
+    assert cache.get(("two",)) is None
+    cache.put(("two",), b"the other entry")
+    monkeypatch.setattr(cache, "_memory", {})
+    assert cache.get(("two",)) == b"the other entry"
+
+
+# A preview runs for hours: entries kept in memory past the limit are dropped when a build starts.
+def test_entries_in_memory_are_dropped_past_the_limit(monkeypatch):
+    monkeypatch.setattr(cache, "_memory", {})
+    monkeypatch.setattr(cache, "_folder", None)
+    monkeypatch.setattr(cache, "MEMORY_LIMIT", 1000)
+    cache.put(("small",), b"x" * 600)
+    cache.use(None)
+    assert cache.get(("small",)) == b"x" * 600
+    cache.put(("more",), b"x" * 600)
+    cache.use(None)
+    assert cache.get(("small",)) is None and cache.get(("more",)) is None
 
 
 # Entries not read for KEEP_DAYS are deleted when a build starts (at most once a day); entries
@@ -467,3 +485,32 @@ def test_the_zones_a_model_names_are_all_its_zones(tmp_path, fixture):
             shutil.copy2(path, directory / path.name)
     policy = load_policy(directory, TODAY)
     assert model.zones(policy) == every_zone(policy) and len(model.zones(policy)) >= 2
+
+
+# What a build renders a page from is what it loaded: a catalog saved after the catalogs were read
+# (the preview rebuilds on that save) gives the next build its new words, not the page made with
+# the old ones; a catalog that changes its language's locale changes every name the page takes
+# from the locale (weekdays as well), in the same process as in a new one.
+def test_a_catalog_saved_during_a_build_and_a_new_locale_reach_the_next_build(tmp_path, fresh_cache, monkeypatch):
+    from conftest import copy_project
+    from supportportal import catalog
+    from supportportal.site import Portal
+
+    project = copy_project(tmp_path / "project")
+    (project / "locales").mkdir()
+    german = project / "locales" / "de.yml"
+    page = "{{ hours_table() }}\n"
+
+    def edition():
+        catalog._loaded.clear()
+        return Portal(project, TODAY, "de")
+
+    building = edition()
+    german.write_text('hours.caption: "Servicezeiten nach Region"\n', encoding="utf-8")
+    assert "Servicezeiten nach Region" not in building.render_markdown(page, "hours.md")  # the words it loaded
+    assert "Servicezeiten nach Region" in edition().render_markdown(page, "hours.md")
+    german.write_text("locale: de_AT\n", encoding="utf-8")
+    assert "Jänner" in edition().render_markdown("{{ next_closure() }}\n", "hours.md")  # Austrian German
+    german.write_text("locale: nl_NL\n", encoding="utf-8")
+    dutch = edition().render_markdown(page, "hours.md")
+    assert "maandag" in dutch.lower() and "Montag" not in dutch

@@ -78,6 +78,24 @@ def test_preview_follows_policy_and_hook_edits(preview):
     render.write_text(render.read_text().replace("""'<div class="support-hours" data-support-hours>""",
                                                  """'<div class="support-hours" data-support-hours data-reloaded>"""))
     wait_for(url + "/hours/", "data-reloaded")
+    # From the reload on, results are kept in memory only: nothing on disk was made by modules
+    # that are not exactly the package's files.
+    kept = sorted((project / ".cache" / "supportportal").iterdir())
+    regions.write_text(regions.read_text().replace("monday to friday: 08:00-16:30", "monday to friday: 07:45-16:30"))
+    wait_for(url + "/hours/", "07:45–16:30")
+    assert sorted((project / ".cache" / "supportportal").iterdir()) == kept
+
+
+# The preview reloads every module of the core package a build imports (the review tools are not).
+def test_serve_reloads_every_module_of_the_package():
+    from conftest import ROOT
+
+    import portal
+
+    package = ROOT / "hooks" / "supportportal"
+    modules = {path.relative_to(package).with_suffix("").as_posix().replace("/", ".")
+               for path in package.rglob("*.py") if path.name != "__init__.py" and "review" not in path.parts}
+    assert set(portal._MODULES) == modules and len(portal._MODULES) == len(modules)
 
 
 def test_make_serve_watches_the_policy_hooks_and_overrides():

@@ -12,9 +12,9 @@
 # An entry's file name is an HMAC of its key under a secret of this machine's user, kept outside
 # the project ($XDG_CACHE_HOME or ~/.cache, supportportal-secret): entries committed to a
 # repository or copied from elsewhere (a "valid" result for a file with mistakes, a forged zone
-# definition) are never found. Without a secret there, nothing is kept on disk. An entry read back
-# as objects (the policy's model, with pickle) carries an HMAC of its content as well (`signed`): a
-# file of the folder overwritten in place is never read as one.
+# definition) are never found. Without a secret there, nothing is kept on disk. Every entry carries
+# an HMAC of its content as well: a file of the folder overwritten in place (or half written) is
+# never read as an entry, and an entry is read back as objects (the policy's model) only so.
 
 from __future__ import annotations
 
@@ -37,15 +37,22 @@ _folder: Path | None = None
 
 # Keep entries on disk under `folder` from now on (None: in memory only). Entries not read for
 # KEEP_DAYS are deleted, at most once a day: the folder holds what recent builds used.
+# The entries kept in memory are dropped when a build starts with more than MEMORY_LIMIT bytes of
+# them (a preview runs for hours, each edit adding the pages it changed).
 def use(folder: Path | None) -> None:
     global _folder
     _folder = folder
+    if sum(map(len, _memory.values())) > MEMORY_LIMIT:
+        _memory.clear()
     if folder is not None:
         _prune(folder)
 
 
+MEMORY_LIMIT = 64 << 20
+
+
 KEEP_DAYS = 30
-_ENTRY = re.compile(r"\.?[0-9a-f]{64}(\.[0-9]+)?")  # an entry, or one being written (.name.pid)
+_ENTRY = re.compile(r"\.?[0-9a-f]{64}(\.[0-9]+\.[0-9a-f]{8})?")  # an entry, or one being written (.name.pid.random)
 
 
 def _prune(folder: Path) -> None:
@@ -69,10 +76,10 @@ def _prune(folder: Path) -> None:
         return
 
 
-# The bytes stored under `key` (a tuple of strings), or None. `signed`: the entry's file holds an
-# HMAC of its name and content under the machine's secret too, checked here: for data that must
-# not be replaced, not even by an old entry of another key (a model read back with pickle).
-def get(key: tuple, signed: bool = False) -> bytes | None:
+# The bytes stored under `key` (a tuple of strings), or None. An entry's file holds an HMAC of its
+# name and content under the machine's secret too, checked here: a file changed in place (or
+# half written), even into another entry, is not read.
+def get(key: tuple) -> bytes | None:
     name = _name(key)
     if name in _memory:
         return _memory[name]
@@ -91,23 +98,21 @@ def get(key: tuple, signed: bool = False) -> bytes | None:
         os.utime(path, follow_symlinks=False)  # used: kept by _prune
     except OSError:
         pass
-    if signed:
-        mac, data = data[:32], data[32:]
-        if not hmac.compare_digest(mac, _mac(name, data)):
-            return None
+    mac, data = data[:32], data[32:]
+    if not hmac.compare_digest(mac, _mac(name, data)):
+        return None
     _memory[name] = data
     return data
 
 
-def put(key: tuple, data: bytes, signed: bool = False) -> None:
+def put(key: tuple, data: bytes) -> None:
     name = _name(key)
     _memory[name] = data
     path = _path(name, create=True)
-    if signed and path is not None:
-        data = _mac(name, data) + data
-    if path is None or len(data) > MAX_ENTRY:
+    if path is None or len(data) > MAX_ENTRY - 32:
         return
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    data = _mac(name, data) + data
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}")
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
         with os.fdopen(fd, "wb") as handle:
@@ -120,7 +125,7 @@ def put(key: tuple, data: bytes, signed: bool = False) -> None:
             pass
 
 
-# The HMAC of a signed entry (only called with a secret: _path gave a file).
+# The HMAC of an entry (only called with a secret: _path gave a file).
 def _mac(name: str, data: bytes) -> bytes:
     return hmac.new(_secret(), b"entry\0" + name.encode("ascii") + b"\0" + data, hashlib.sha256).digest()
 
@@ -143,13 +148,21 @@ def zone_data(zone: str) -> str:
 
 
 # A hash of every file of this package: the portal's version as far as results are concerned.
-@functools.cache
+# Taken when this module is imported, with the package's other modules (a file edited during a
+# build does not lend its version to the results of the code loaded before).
 def portal_version() -> str:
+    return _VERSION
+
+
+def _package_hash() -> str:
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+_VERSION = _package_hash()
 
 
 def _name(key: tuple) -> str:

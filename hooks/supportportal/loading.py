@@ -68,25 +68,25 @@ def load_policy(directory: Path, today: dt.date, label: str = "policy") -> Polic
         raise PolicyError(ctx.problems, (ctx.languages, ctx.fallback) if ctx.check_languages else None)
     if key:
         zones = {zone: cache.zone_data(zone) for zone in model_zones(policy)}
-        cache.put(key, pickle.dumps((zones, policy), protocol=pickle.HIGHEST_PROTOCOL), signed=True)
+        cache.put(key, pickle.dumps((zones, policy), protocol=pickle.HIGHEST_PROTOCOL))
     return policy
 
 
 # The model of a policy that passed every check is kept between builds (the checks, the holiday
 # package's calendars: a build of unchanged files imports neither), found by what it is made of:
-# every file's parsed content, the build date, the holidays and Babel packages and Python's
-# version (cache.py adds the portal's own). The zones' data it was made with are kept with it and
+# every file's parsed content, the build date, the holidays package (and python-dateutil, its
+# Easter), Babel and Python's version (cache.py adds the portal's own). The zones' data it was made with are kept with it and
 # compared: a changed zone (a tzdata update) makes it again.
 def _model_key(ctx: Context, today: dt.date) -> tuple | None:
     if any(doc.data is None for doc in ctx.docs.values()):
         return None
     files = [(name, hashlib.sha256(repr(doc.data).encode("utf-8", "surrogatepass")).hexdigest())
              for name, doc in sorted(ctx.docs.items())]
-    return ("model", ctx.label, json.dumps(files), today.isoformat(), packages(("holidays", "babel")), sys.version)
+    return ("model", ctx.label, json.dumps(files), today.isoformat(), packages(("holidays", "python-dateutil", "babel")), sys.version)
 
 
 def _kept_model(key: tuple) -> Policy | None:
-    found = cache.get(key, signed=True)
+    found = cache.get(key)
     if found is None:
         return None
     try:
@@ -245,23 +245,39 @@ def _validated_key(ctx: Context, name: str, data, state: dict) -> tuple:
     return ("validated", name, content, json.dumps(schemas), _validator_packages())
 
 
-# The installed jsonschema and referencing, by their files' size and time (read without importing them).
+# The installed jsonschema and referencing (read without importing them).
 def _validator_packages() -> str:
     return packages(("jsonschema", "referencing"))
 
 
-# Installed packages by their files' size and time, read without importing them: part of the key
-# of what is kept between builds where a result depends on them.
+# Installed distributions (by their names on PyPI), read without importing them: part of the key
+# of what is kept between builds where a result depends on them. Each by the hash of its RECORD,
+# which lists every file it installed with the file's own hash; where there is none, by the size
+# and time of its module.
 @functools.cache
 def packages(names: tuple) -> str:
-    found = []
-    for package in names:
+    return " ".join(f"{name}:{_installed(name)}" for name in names)
+
+
+def _installed(name: str) -> str:
+    wanted = re.sub(r"[-_.]+", "_", name).lower()
+    for folder in sys.path:
         try:
-            info = os.stat(importlib.util.find_spec(package).origin)
-            found.append(f"{package}:{info.st_size}:{info.st_mtime_ns}")
-        except (OSError, AttributeError, ValueError):
-            found.append(f"{package}:?")
-    return " ".join(found)
+            entries = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.endswith(".dist-info") and re.sub(r"[-_.]+", "_", entry.split("-")[0]).lower() == wanted:
+                try:
+                    with open(os.path.join(folder or ".", entry, "RECORD"), "rb") as handle:
+                        return hashlib.sha256(handle.read()).hexdigest()
+                except OSError:
+                    break
+    try:
+        info = os.stat(importlib.util.find_spec(name).origin)
+        return f"{info.st_size}:{info.st_mtime_ns}"
+    except (OSError, AttributeError, ValueError, ImportError):
+        return "?"
 
 
 # A policy file or a catalog parsed once per content (its bytes; cache.py adds the portal's

@@ -90,7 +90,7 @@ class Portal:
         return render.Facts(self.policy, self.lang, self.today)
 
     # What this edition's pages (and the browser's words, the calendars) are made from besides their
-    # own text: the policy's model, the catalogs' files, the zones' data, the
+    # own text: the policy's model, the catalogs, the zones' data, the
     # language, the build date and the packages that write the text (cache.py adds the portal's
     # own version).
     @functools.cached_property
@@ -99,19 +99,18 @@ class Portal:
         # then) is never kept.
         policy = dataclasses.replace(self.policy, built_at=None)
         digest = hashlib.sha256(pickle.dumps(policy, protocol=pickle.HIGHEST_PROTOCOL))
-        for path in catalog.catalog_files(self.root, self.languages):
-            try:
-                digest.update(b"\0" + str(path).encode("utf-8", "surrogatepass") + b"\0" + path.read_bytes())
-            except OSError:
-                digest.update(b"\0-")
+        # The catalogs as this build loaded them (not their files again: one saved in between
+        # would lend its content to pages made with the old words).
+        for lang, words in sorted(self.catalogs.items()):
+            digest.update(json.dumps([lang, words.locale, words.texts, words.nav, sorted(words.fallback)],
+                                     sort_keys=True, default=str).encode("utf-8", "surrogatepass"))
         for zone in sorted(model_zones(self.policy)):
             digest.update(f"\0{zone}\0{cache.zone_data(zone)}".encode("utf-8"))
         digest.update(f"\0{self.lang}\0{self.today}\0{sys.version}\0".encode("utf-8"))
         digest.update(packages(("babel", "jinja2", "markupsafe")).encode("utf-8"))
         return digest.hexdigest()
 
-    # A page's text as rendered before from the same inputs, kept between builds (signed: it is
-    # published as it is), or None.
+    # The key of a page's text as rendered from the same Markdown and inputs, kept between builds.
     def _page_key(self, markdown: str, src_uri: str, first_line: int) -> tuple:
         return ("page", self._page_inputs, self.page_name(src_uri), str(first_line),
                 hashlib.sha256(markdown.encode("utf-8", "surrogatepass")).hexdigest())
@@ -290,12 +289,12 @@ class Portal:
     def _calendars(self, base_url: str) -> dict:
         names = [ics.calendar_file(None), *(ics.calendar_file(region.id) for region in self.policy.regions)]
         keys = {name: ("calendar", self._page_inputs, base_url, name, packages(("icalendar",))) for name in names}
-        kept = {name: cache.get(key, signed=True) for name, key in keys.items()}
+        kept = {name: cache.get(key) for name, key in keys.items()}
         if None not in kept.values():
             return kept
         files = ics.calendars(self.policy, self.lang, base_url)
         for name, key in keys.items():
-            cache.put(key, files[name], signed=True)
+            cache.put(key, files[name])
         return files
 
     # The browser scripts' words in one language: in every page of that edition (no request) and
@@ -306,10 +305,10 @@ class Portal:
     # Kept between builds with the pages (the same inputs: catalogs, policy, zones, Babel).
     def browser_words(self, lang: str) -> dict:
         key = ("browser-words", self._page_inputs, lang)
-        kept = cache.get(key, signed=True)
+        kept = cache.get(key)
         if kept is None:
             kept = json.dumps(self._browser_words(lang), ensure_ascii=False).encode("utf-8")
-            cache.put(key, kept, signed=True)
+            cache.put(key, kept)
         return json.loads(kept)
 
     def _browser_words(self, lang: str) -> dict:
@@ -370,20 +369,20 @@ class Portal:
     # unless it says the build's instant.
     def render_markdown(self, markdown: str, src_uri: str, first_line: int = 1) -> str:
         key = self._page_key(markdown, src_uri, first_line)
-        kept = cache.get(key, signed=True)
+        kept = cache.get(key)
         if kept is not None:
             return kept.decode("utf-8", "surrogatepass")
         context, facts = self.context, self._facts
         facts.instant_read = False
         text = render.render_page(self.env, markdown, context, self.page_name(src_uri), first_line)
         if not facts.instant_read:
-            cache.put(key, text.encode("utf-8", "surrogatepass"), signed=True)
+            cache.put(key, text.encode("utf-8", "surrogatepass"))
         return text
 
     # The build's checks of a page short of rendering it: PageError or None. A page rendered
     # before from the same text and inputs passed them.
     def check_markdown(self, markdown: str, src_uri: str, first_line: int = 1) -> None:
-        if cache.get(self._page_key(markdown, src_uri, first_line), signed=True) is not None:
+        if cache.get(self._page_key(markdown, src_uri, first_line)) is not None:
             return
         render.check_page(self.env, markdown, self.context, self.page_name(src_uri), first_line)
 
@@ -507,7 +506,7 @@ def _nav_pages(nav) -> list[str]:
 
 
 # Reads an MkDocs configuration for its plain settings: tags such as !!python/name or !ENV read as None.
-class _ConfigLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):
+class _ConfigLoader(yaml.SafeLoader):
     pass
 
 
@@ -515,7 +514,7 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 # A configuration's settings (empty where it is not a mapping or not YAML: MkDocs reports that),
-# read once per text.
+# read once per text, by the same parser as MkDocs (which refuses what libyaml's might accept).
 @functools.lru_cache(maxsize=16)
 def _config_settings(text: str) -> dict:
     try:

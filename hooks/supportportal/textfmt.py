@@ -25,9 +25,14 @@ def locale(lang: str) -> str:
     return catalog.get(lang).locale
 
 
-@functools.cache
+# Kept by locale, not by language: a catalog may change its language's locale.
 def day_names(lang: str) -> tuple:
-    names = get_day_names("wide", locale=locale(lang))
+    return _day_names(locale(lang))
+
+
+@functools.cache
+def _day_names(locale_: str) -> tuple:
+    names = get_day_names("wide", locale=locale_)
     return tuple(names[i] for i in range(7))
 
 
