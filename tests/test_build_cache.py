@@ -514,3 +514,26 @@ def test_a_catalog_saved_during_a_build_and_a_new_locale_reach_the_next_build(tm
     german.write_text("locale: nl_NL\n", encoding="utf-8")
     dutch = edition().render_markdown(page, "hours.md")
     assert "maandag" in dutch.lower() and "Montag" not in dutch
+
+
+# A package is known by its RECORD (every file it installed, with the file's hash): another
+# version, or a file of it changed by a reinstall, is another package for the keys.
+def test_packages_are_known_by_what_they_installed(tmp_path, monkeypatch):
+    import sys
+
+    record = tmp_path / "site" / "Fake_Package-1.0.dist-info" / "RECORD"
+    record.parent.mkdir(parents=True)
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "site"), *sys.path])
+
+    def identity():
+        loading.packages.cache_clear()
+        loading._records.cache_clear()
+        return loading.packages(("fake-package", "holidays"))
+
+    record.write_text("fake_package/__init__.py,sha256=aaa,10\n")
+    first = identity()
+    record.write_text("fake_package/__init__.py,sha256=bbb,10\n")
+    second = identity()
+    assert first != second and first.split()[1] == second.split()[1] and "?" not in first
+    loading.packages.cache_clear()
+    loading._records.cache_clear()

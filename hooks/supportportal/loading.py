@@ -260,24 +260,32 @@ def packages(names: tuple) -> str:
 
 
 def _installed(name: str) -> str:
-    wanted = re.sub(r"[-_.]+", "_", name).lower()
+    record = _records().get(re.sub(r"[-_.]+", "_", name).lower())
+    try:
+        if record is not None:
+            with open(record, "rb") as handle:
+                return hashlib.sha256(handle.read()).hexdigest()
+        info = os.stat(importlib.util.find_spec(name).origin)
+        return f"{info.st_size}:{info.st_mtime_ns}"
+    except (OSError, AttributeError, ValueError, ImportError):
+        return "?"
+
+
+# The RECORD of every distribution on the import path, by normalised name (the first found wins,
+# as for imports).
+@functools.cache
+def _records() -> dict:
+    found: dict = {}
     for folder in sys.path:
         try:
             entries = os.listdir(folder or ".")
         except OSError:
             continue
         for entry in entries:
-            if entry.endswith(".dist-info") and re.sub(r"[-_.]+", "_", entry.split("-")[0]).lower() == wanted:
-                try:
-                    with open(os.path.join(folder or ".", entry, "RECORD"), "rb") as handle:
-                        return hashlib.sha256(handle.read()).hexdigest()
-                except OSError:
-                    break
-    try:
-        info = os.stat(importlib.util.find_spec(name).origin)
-        return f"{info.st_size}:{info.st_mtime_ns}"
-    except (OSError, AttributeError, ValueError, ImportError):
-        return "?"
+            if entry.endswith(".dist-info"):
+                found.setdefault(re.sub(r"[-_.]+", "_", entry.split("-")[0]).lower(),
+                                 os.path.join(folder or ".", entry, "RECORD"))
+    return found
 
 
 # A policy file or a catalog parsed once per content (its bytes; cache.py adds the portal's
