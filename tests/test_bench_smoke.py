@@ -41,6 +41,7 @@ def test_every_section_prints_numbers(bench_run):
         "plain baseline": r"plain baseline: same pages, no hooks, both editions \(1 runs?\) \| NUMBER s",
         "hook overhead": r"hook overhead \(portal / baseline\) \| NUMBER× \(NUMBER×\)",
         "cProfile share": r"the portal's own code under cProfile, default \(median of 1 builds\) \| NUMBER% of NUMBER s",
+        "cProfile share, first build": r"a first build with nothing kept \(median of 1 fresh copies\) \| NUMBER% of NUMBER s",
         "scale point (genpolicy)": r"10 regions × 1 year \(1 run\) \| NUMBER s \(NUMBER s\); support.json NUMBER kB",
         "preview loop": r"new time served, English page \(1 edits\) \| NUMBER s \(German page NUMBER s; "
                         r"rebuild alone (NUMBER s|–), then the German edition (NUMBER s|–); "
@@ -61,7 +62,7 @@ def test_the_json_holds_every_measurement(bench_run):
     assert set(result) >= {"machine", "hook_overhead", "scale", "hook_cost", "hook_profile", "preview", "widget", "table"}
     assert result["hook_overhead"]["portal"]["runs"] == 1 and result["hook_overhead"]["pages_differing_from_baseline"] == []
     assert [(s["regions"], s["years"]) for s in result["scale"]] == [(10, 1)]
-    assert 0 < result["hook_profile"]["default"]["share"] < 1
+    assert 0 < result["hook_profile"]["default"]["share"] < 1 and 0 < result["hook_profile_first"]["share"] < 1
     assert len(result["preview"]["en_all_s"]) == 1 and len(result["preview"]["server_cpu_all_s"]) == 1
     assert len(result["preview"]["server_cpu_en_all_s"]) == 1
     assert result["widget"]["calls"]["default"]["calls"] == 200
