@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta as mkdocs_meta
 from mkdocs.utils import yaml_load
+from mkdocs.utils.yaml import get_yaml_loader
 from mkdocs.utils.meta import get_data as get_markdown_and_meta
 from pathspec.gitignore import GitIgnoreSpec
 
@@ -462,14 +463,16 @@ def _template_key(bucket) -> tuple:
 _compiled_templates = _CompiledTemplates()
 
 
-# `mkdocs serve` reloads the core package's modules when one of its files changed since they
-# were loaded, so edits apply without a restart; the last policy was made by the old modules.
+# `mkdocs serve` reloads the core package's modules when one of its files (code, catalogs, schemas:
+# what the portal's version is taken from) changed since they were loaded, so edits apply without
+# a restart; the last policy was made by the old modules.
 # Results made from then on are kept in memory only: the modules of the process are no longer
 # exactly the package's files on disk (a module left out of the reload, an edit while reloading),
 # and an entry on disk is found by those files.
 def _reload_changed_package() -> None:
     package = Path(supportportal.site.__file__).parent
-    state = supportportal.yamlload.files_state(sorted(package.rglob("*.py")))
+    state = supportportal.yamlload.files_state(sorted(path for path in package.rglob("*")
+                                                       if path.is_file() and "__pycache__" not in path.parts))
     if _served.setdefault("package", state) == state:
         return
     for name in _MODULES:
@@ -514,7 +517,7 @@ def _build_edition(portal, lang: str, config: MkDocsConfig) -> None:
 # The main edition's mkdocs.yml as written (theme and nav), the base of the other editions' settings.
 def _main_settings(config: MkDocsConfig) -> dict:
     with open(config.config_file_path, encoding="utf-8") as file:
-        main = yaml_load(file)
+        main = yaml_load(file, get_yaml_loader(config=config))  # with MkDocs' own tags: !ENV, !relative
     return main if isinstance(main, dict) else {}
 
 

@@ -27,6 +27,15 @@ def fresh_cache(tmp_path, monkeypatch):
     cache._secret.cache_clear()
 
 
+# The catalogs a test's Portal installs (the words of its project) are not left to the next test.
+@pytest.fixture(autouse=True)
+def own_catalogs(monkeypatch):
+    from supportportal import catalog
+
+    monkeypatch.setattr(catalog, "_installed", {})
+    monkeypatch.setattr(catalog, "_loaded", {})
+
+
 # Counts the files checked against a schema (a validator asked for).
 @pytest.fixture
 def validated(monkeypatch):
@@ -506,9 +515,12 @@ def test_a_catalog_saved_during_a_build_and_a_new_locale_reach_the_next_build(tm
         return Portal(project, TODAY, "de")
 
     building = edition()
-    german.write_text('hours.caption: "Servicezeiten nach Region"\n', encoding="utf-8")
-    assert "Servicezeiten nach Region" not in building.render_markdown(page, "hours.md")  # the words it loaded
-    assert "Servicezeiten nach Region" in edition().render_markdown(page, "hours.md")
+    german.write_text('hours.caption: "Servicezeiten nach Region"\ndays.range: "{first} BIS {last}"\n', encoding="utf-8")
+    edition()  # another Portal loads and installs the new catalogs (as the check of every edition does)
+    made = building.render_markdown(page, "hours.md")
+    assert "Servicezeiten nach Region" not in made and "BIS" not in made  # the words it loaded, all of them
+    made = edition().render_markdown(page, "hours.md")
+    assert "Servicezeiten nach Region" in made and "BIS" in made
     german.write_text("locale: de_AT\n", encoding="utf-8")
     assert "Jänner" in edition().render_markdown("{{ next_closure() }}\n", "hours.md")  # Austrian German
     german.write_text("locale: nl_NL\n", encoding="utf-8")
@@ -517,23 +529,37 @@ def test_a_catalog_saved_during_a_build_and_a_new_locale_reach_the_next_build(tm
 
 
 # A package is known by its RECORD (every file it installed, with the file's hash): another
-# version, or a file of it changed by a reinstall, is another package for the keys.
+# version, or a file of it changed by a reinstall, is another package for the keys. Without a
+# RECORD beside it, or installed editable, it is known by its files' sizes and times.
 def test_packages_are_known_by_what_they_installed(tmp_path, monkeypatch):
+    import importlib
+    import os
     import sys
 
-    record = tmp_path / "site" / "Fake_Package-1.0.dist-info" / "RECORD"
-    record.parent.mkdir(parents=True)
-    monkeypatch.setattr(sys, "path", [str(tmp_path / "site"), *sys.path])
+    site = tmp_path / "site"
+    module = site / "fake_package" / "__init__.py"
+    module.parent.mkdir(parents=True)
+    module.write_text("VALUE = 1\n")
+    info = site / "Fake_Package-1.0.dist-info"
+    info.mkdir()
+    monkeypatch.setattr(sys, "path", [str(site), *sys.path])
+    importlib.invalidate_caches()
 
     def identity():
         loading.packages.cache_clear()
-        loading._records.cache_clear()
-        return loading.packages(("fake-package", "holidays"))
+        return loading.packages(("fake_package=fake-package", "holidays")).split()
 
-    record.write_text("fake_package/__init__.py,sha256=aaa,10\n")
+    (info / "RECORD").write_text("fake_package/__init__.py,sha256=aaa,10\n")
     first = identity()
-    record.write_text("fake_package/__init__.py,sha256=bbb,10\n")
+    (info / "RECORD").write_text("fake_package/__init__.py,sha256=bbb,10\n")
     second = identity()
-    assert first != second and first.split()[1] == second.split()[1] and "?" not in first
+    assert first[0] != second[0] and first[1] == second[1] and "?" not in first[0] and "files:" not in first[0]
+    (info / "direct_url.json").write_text('{"url": "file:///src", "dir_info": {"editable": true}}')
+    editable = identity()
+    module.write_text("VALUE = 22\n")
+    os.utime(module, (1, 1))
+    assert editable[0].startswith("fake_package=fake-package:files:") and identity()[0] != editable[0]
+    (info / "direct_url.json").unlink()
+    (info / "RECORD").unlink()
+    assert identity()[0].startswith("fake_package=fake-package:files:")
     loading.packages.cache_clear()
-    loading._records.cache_clear()

@@ -82,7 +82,7 @@ def _model_key(ctx: Context, today: dt.date) -> tuple | None:
         return None
     files = [(name, hashlib.sha256(repr(doc.data).encode("utf-8", "surrogatepass")).hexdigest())
              for name, doc in sorted(ctx.docs.items())]
-    return ("model", ctx.label, json.dumps(files), today.isoformat(), packages(("holidays", "python-dateutil", "babel")), sys.version)
+    return ("model", ctx.label, json.dumps(files), today.isoformat(), packages(("holidays", "dateutil=python-dateutil", "babel")), sys.version)
 
 
 def _kept_model(key: tuple) -> Policy | None:
@@ -250,42 +250,50 @@ def _validator_packages() -> str:
     return packages(("jsonschema", "referencing"))
 
 
-# Installed distributions (by their names on PyPI), read without importing them: part of the key
-# of what is kept between builds where a result depends on them. Each by the hash of its RECORD,
-# which lists every file it installed with the file's own hash; where there is none, by the size
-# and time of its module.
+# Installed packages, read without importing them: part of the key of what is kept between
+# builds where a result depends on them. Each is named by its import name, with its name on PyPI
+# where that differs ("dateutil=python-dateutil"). A package is known by the RECORD of its
+# distribution (every file it installed, with the file's hash) when that sits beside the package
+# Python imports, alone; else (an editable install, a checkout on the path, no RECORD, two
+# versions side by side) by the size and time of every file of the package's folder.
 @functools.cache
 def packages(names: tuple) -> str:
-    return " ".join(f"{name}:{_installed(name)}" for name in names)
+    return " ".join(f"{name}:{_installed(*name.split('='))}" for name in names)
 
 
-def _installed(name: str) -> str:
-    record = _records().get(re.sub(r"[-_.]+", "_", name).lower())
+def _installed(module: str, distribution: str | None = None) -> str:
     try:
-        if record is not None:
-            with open(record, "rb") as handle:
-                return hashlib.sha256(handle.read()).hexdigest()
-        info = os.stat(importlib.util.find_spec(name).origin)
-        return f"{info.st_size}:{info.st_mtime_ns}"
-    except (OSError, AttributeError, ValueError, ImportError):
+        spec = importlib.util.find_spec(module)
+        origin = Path(spec.origin)
+    except (AttributeError, ValueError, ImportError, TypeError):
         return "?"
+    package = origin.parent if origin.name == "__init__.py" else origin
+    wanted = re.sub(r"[-_.]+", "_", distribution or module).lower()
+    try:
+        infos = [entry for entry in os.listdir(package.parent) if entry.endswith(".dist-info")
+                 and re.sub(r"[-_.]+", "_", entry.split("-")[0]).lower() == wanted]
+        if len(infos) == 1:
+            info = package.parent / infos[0]
+            editable = b'"editable": true' in (info / "direct_url.json").read_bytes() \
+                if (info / "direct_url.json").is_file() else False
+            record = (info / "RECORD").read_bytes()
+            if not editable and (f"{package.name}/".encode() in record or f"{package.name},".encode() in record):
+                return hashlib.sha256(record).hexdigest()
+    except OSError:
+        pass
+    return _files_state(package)
 
 
-# The RECORD of every distribution on the import path, by normalised name (the first found wins,
-# as for imports).
-@functools.cache
-def _records() -> dict:
-    found: dict = {}
-    for folder in sys.path:
+def _files_state(package: Path) -> str:
+    digest = hashlib.sha256()
+    paths = [package] if package.is_file() else sorted(package.rglob("*"))
+    for path in paths:
         try:
-            entries = os.listdir(folder or ".")
+            info = path.stat()
         except OSError:
             continue
-        for entry in entries:
-            if entry.endswith(".dist-info"):
-                found.setdefault(re.sub(r"[-_.]+", "_", entry.split("-")[0]).lower(),
-                                 os.path.join(folder or ".", entry, "RECORD"))
-    return found
+        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
+    return "files:" + digest.hexdigest()
 
 
 # A policy file or a catalog parsed once per content (its bytes; cache.py adds the portal's
@@ -296,7 +304,7 @@ def load_file(path: Path, label: str, trusted: bool = False) -> yamlload.Documen
     if raw is None:  # not a regular file of a sane size: the loader says why
         return yamlload.load(path, label, trusted)
     limits = [getattr(yamlload, name, None) for name in ("MAX_BYTES", "MAX_DEPTH", "MAX_VALUES")]
-    key = ("parsed", label, hashlib.sha256(raw).hexdigest(), repr(limits), str(trusted))
+    key = ("parsed", label, hashlib.sha256(raw).hexdigest(), repr(limits), str(trusted), packages(("yaml=PyYAML",)))
     found = cache.get(key)
     if found is not None:
         try:

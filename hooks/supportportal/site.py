@@ -292,6 +292,7 @@ class Portal:
         kept = {name: cache.get(key) for name, key in keys.items()}
         if None not in kept.values():
             return kept
+        catalog.install(self.catalogs)
         files = ics.calendars(self.policy, self.lang, base_url)
         for name, key in keys.items():
             cache.put(key, files[name])
@@ -307,6 +308,7 @@ class Portal:
         key = ("browser-words", self._page_inputs, lang)
         kept = cache.get(key)
         if kept is None:
+            catalog.install(self.catalogs)
             kept = json.dumps(self._browser_words(lang), ensure_ascii=False).encode("utf-8")
             cache.put(key, kept)
         return json.loads(kept)
@@ -372,6 +374,7 @@ class Portal:
         kept = cache.get(key)
         if kept is not None:
             return kept.decode("utf-8", "surrogatepass")
+        catalog.install(self.catalogs)  # the words of the key, not another edition's loaded since
         context, facts = self.context, self._facts
         facts.instant_read = False
         text = render.render_page(self.env, markdown, context, self.page_name(src_uri), first_line)
