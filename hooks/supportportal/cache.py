@@ -29,7 +29,8 @@ import zoneinfo
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
-MAX_ENTRY = 1 << 20  # bytes; a larger file in the folder is not an entry of this module
+MAX_ENTRY = 32 << 20  # bytes; a larger file in the folder is not an entry of this module (a calendar of
+# 200 regions over 20 years is 6 MB)
 
 _memory: dict = {}
 _folder: Path | None = None

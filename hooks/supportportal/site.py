@@ -9,6 +9,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import marshal
 import os
 import pickle
 import re
@@ -144,7 +145,7 @@ class Portal:
         config.site_url = p.site_url + self.prefix(self.lang)
         facts = render.Facts(p, self.lang, self.today)
         config.extra["support_portal"] = {"company": p.company, "lang": self.lang,
-                                          "jsonld": jsonld.script_text(jsonld.organization(p, self.lang)),
+                                          "jsonld": self._kept_text("jsonld", lambda: jsonld.script_text(jsonld.organization(p, self.lang))),
                                           "policy_version": self.footer_version(),
                                           "words": jsonld.script_text(self.browser_words(self.lang)),
                                           "notices": facts.notice_banner(),
@@ -276,13 +277,42 @@ class Portal:
     def generated_files(self) -> dict:
         base_url = self.policy.site_url + self.prefix(self.lang)
         files = {
-            **_feed_files(self.policy, self.version),
+            **self._feeds(),
             **self._calendars(base_url),  # support.ics, support-<id>.ics
             "notices.atom": atom.notices_feed(self.policy, self.lang, base_url=base_url),
         }
         for lang in self.catalogs:
             files[f"assets/javascripts/locales/{lang}.json"] = json.dumps(
                 self.browser_words(lang), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+        return files
+
+    # A text made from this edition's inputs (the JSON-LD), kept between builds with the pages.
+    def _kept_text(self, name: str, make) -> str:
+        key = (name, self._page_inputs)
+        kept = cache.get(key)
+        if kept is not None:
+            return kept.decode("utf-8")
+        catalog.install(self.catalogs)
+        text = make()
+        cache.put(key, text.encode("utf-8"))
+        return text
+
+    # The feeds and their schemas (the same for every edition: made once per build), kept between
+    # builds with the pages and the published policy version.
+    def _feeds(self) -> dict:
+        if _shared.get("policy") is self.policy and _shared.get("version") == self.version:
+            return _shared["files"]
+        key = ("feeds", self._page_inputs, repr(self.version))
+        kept = cache.get(key)
+        try:
+            files = marshal.loads(kept) if kept is not None else None
+        except (ValueError, EOFError, TypeError):
+            files = None
+        if not isinstance(files, dict):
+            files = _feed_files(self.policy, self.version)
+            cache.put(key, marshal.dumps(files))
+        _shared.clear()
+        _shared.update(policy=self.policy, version=self.version, files=files)
         return files
 
     # This edition's calendars, kept between builds with the pages (the same inputs), a file each.
@@ -295,7 +325,8 @@ class Portal:
         catalog.install(self.catalogs)
         files = ics.calendars(self.policy, self.lang, base_url)
         for name, key in keys.items():
-            cache.put(key, files[name])
+            if kept[name] is None:
+                cache.put(key, files[name])
         return files
 
     # The browser scripts' words in one language: in every page of that edition (no request) and
