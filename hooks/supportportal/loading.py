@@ -82,7 +82,8 @@ def _model_key(ctx: Context, today: dt.date) -> tuple | None:
         return None
     files = [(name, hashlib.sha256(repr(doc.data).encode("utf-8", "surrogatepass")).hexdigest())
              for name, doc in sorted(ctx.docs.items())]
-    return ("model", ctx.label, json.dumps(files), today.isoformat(), packages(("holidays", "dateutil=python-dateutil", "babel")), sys.version)
+    return ("model", ctx.label, json.dumps(files), today.isoformat(),
+            packages(("holidays", "dateutil=python-dateutil", "babel")), sys.version)
 
 
 def _kept_model(key: tuple) -> Policy | None:

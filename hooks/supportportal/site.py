@@ -145,7 +145,8 @@ class Portal:
         config.site_url = p.site_url + self.prefix(self.lang)
         facts = render.Facts(p, self.lang, self.today)
         config.extra["support_portal"] = {"company": p.company, "lang": self.lang,
-                                          "jsonld": self._kept_text("jsonld", lambda: jsonld.script_text(jsonld.organization(p, self.lang))),
+                                          "jsonld": self._kept("jsonld", lambda: jsonld.script_text(
+                                              jsonld.organization(p, self.lang)).encode("utf-8")).decode("utf-8"),
                                           "policy_version": self.footer_version(),
                                           "words": jsonld.script_text(self.browser_words(self.lang)),
                                           "notices": facts.notice_banner(),
@@ -286,34 +287,26 @@ class Portal:
                 self.browser_words(lang), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
         return files
 
-    # A text made from this edition's inputs (the JSON-LD), kept between builds with the pages.
-    def _kept_text(self, name: str, make) -> str:
-        key = (name, self._page_inputs)
+    # Bytes made from this edition's inputs (`make`), kept between builds with the pages under
+    # `name` and `key`. `make` runs with this edition's catalogs installed: another edition's
+    # Portal may have installed newer ones since (a catalog saved during the build).
+    def _kept(self, name: str, make, *key) -> bytes:
+        key = (name, self._page_inputs, *key)
         kept = cache.get(key)
-        if kept is not None:
-            return kept.decode("utf-8")
-        catalog.install(self.catalogs)
-        text = make()
-        cache.put(key, text.encode("utf-8"))
-        return text
+        if kept is None:
+            catalog.install(self.catalogs)
+            kept = make()
+            cache.put(key, kept)
+        return kept
 
-    # The feeds and their schemas (the same for every edition: made once per build), kept between
-    # builds with the pages and the published policy version.
+    # The feeds and their schemas: the same for every edition, made (or read back) once per build.
     def _feeds(self) -> dict:
-        if _shared.get("policy") is self.policy and _shared.get("version") == self.version:
-            return _shared["files"]
-        key = ("feeds", self._page_inputs, repr(self.version))
-        kept = cache.get(key)
-        try:
-            files = marshal.loads(kept) if kept is not None else None
-        except (ValueError, EOFError, TypeError):
-            files = None
-        if not isinstance(files, dict):
-            files = _feed_files(self.policy, self.version)
-            cache.put(key, marshal.dumps(files))
-        _shared.clear()
-        _shared.update(policy=self.policy, version=self.version, files=files)
-        return files
+        if _shared.get("policy") is not self.policy or _shared.get("version") != self.version:
+            files = marshal.loads(self._kept("feeds", lambda: marshal.dumps(_feed_files(self.policy, self.version)),
+                                             repr(self.version)))
+            _shared.clear()
+            _shared.update(policy=self.policy, version=self.version, files=files)
+        return _shared["files"]
 
     # This edition's calendars, kept between builds with the pages (the same inputs), a file each.
     def _calendars(self, base_url: str) -> dict:
@@ -336,13 +329,8 @@ class Portal:
     # "; ") have nothing to translate and stay as they are.
     # Kept between builds with the pages (the same inputs: catalogs, policy, zones, Babel).
     def browser_words(self, lang: str) -> dict:
-        key = ("browser-words", self._page_inputs, lang)
-        kept = cache.get(key)
-        if kept is None:
-            catalog.install(self.catalogs)
-            kept = json.dumps(self._browser_words(lang), ensure_ascii=False).encode("utf-8")
-            cache.put(key, kept)
-        return json.loads(kept)
+        return json.loads(self._kept("browser-words", lambda: json.dumps(
+            self._browser_words(lang), ensure_ascii=False).encode("utf-8"), lang))
 
     def _browser_words(self, lang: str) -> dict:
         words = self.catalogs.get(lang) or catalog.get(lang)
@@ -564,8 +552,6 @@ _shared: dict = {}
 
 
 def _feed_files(policy, version) -> dict:
-    if _shared.get("policy") is policy and _shared.get("version") == version:
-        return _shared["files"]
     data = feed.support_feed(policy, version)
     schema = (SCHEMAS / feed.SCHEMA_FILE).read_text(encoding="utf-8")
     files = {
@@ -577,6 +563,4 @@ def _feed_files(policy, version) -> dict:
     }
     for region in policy.regions:
         files[feed.region_file(region.id)] = feed.dumps(feed.compact_feed(feed.region_feed(data, region.id)))
-    _shared.clear()
-    _shared.update(policy=policy, version=version, files=files)
     return files
