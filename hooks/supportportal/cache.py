@@ -29,8 +29,9 @@ import zoneinfo
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
-MAX_ENTRY = 32 << 20  # bytes; a larger file in the folder is not an entry of this module (a calendar of
-# 200 regions over 20 years is 6 MB)
+# Bytes; a larger file in the folder is not an entry of this module (a calendar of 200 regions
+# over 20 years is 6 MB).
+MAX_ENTRY = 32 << 20
 
 _memory: dict = {}
 _folder: Path | None = None
@@ -53,7 +54,8 @@ MEMORY_LIMIT = 64 << 20
 
 
 KEEP_DAYS = 30
-_ENTRY = re.compile(r"\.?[0-9a-f]{64}(\.[0-9]+\.[0-9a-f]{8})?")  # an entry, or one being written (.name.pid.random)
+# An entry's file, or one being written (.name.pid.random).
+_ENTRY = re.compile(r"\.?[0-9a-f]{64}(\.[0-9]+\.[0-9a-f]{8})?")
 
 
 def _prune(folder: Path) -> None:

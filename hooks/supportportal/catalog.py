@@ -18,14 +18,13 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import babel
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.lists import format_list
 
 from . import cache, yamlload
 from .checks.values import character_problem
-from .loading import PolicyError, Problem, load_file
+from .loading import PolicyError, Problem, load_file, packages
 from .parsing import ARTIFACTS
 
 BUILT_IN = Path(__file__).resolve().parent / "locales"
@@ -244,9 +243,9 @@ def _read(path: Path, label: str, problems: list) -> tuple[dict, yamlload.Docume
 
 # Run a check of a catalog's texts unless the same texts passed it before (kept between builds,
 # cache.py: the portal's version, and so the reference catalog, is part of every key; so is
-# Babel's, whose CLDR data says which locales and plural forms there are).
+# Babel's installed files, whose CLDR data says which locales and plural forms there are).
 def _checked(key: tuple, data: dict, problems: list, check) -> None:
-    key = (*key, babel.__version__, hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode("utf-8")).hexdigest())
+    key = (*key, packages(("babel",)), hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode("utf-8")).hexdigest())
     if cache.get(key) == b"valid":
         return
     before = len(problems)

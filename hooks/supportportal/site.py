@@ -143,13 +143,12 @@ class Portal:
         config.site_name = escape(p.site_title.get(self.lang))
         config.site_description = escape(p.site_description.get(self.lang))
         config.site_url = p.site_url + self.prefix(self.lang)
-        facts = render.Facts(p, self.lang, self.today)
         config.extra["support_portal"] = {"company": p.company, "lang": self.lang,
                                           "jsonld": self._kept("jsonld", lambda: jsonld.script_text(
                                               jsonld.organization(p, self.lang)).encode("utf-8")).decode("utf-8"),
                                           "policy_version": self.footer_version(),
                                           "words": jsonld.script_text(self.browser_words(self.lang)),
-                                          "notices": facts.notice_banner(),
+                                          "notices": self._facts.notice_banner(),
                                           "atom_title": escape(self.words("atom.title", company=p.company)),
                                           "made_with": escape(self.words("theme.made_with")),
                                           "not_found": escape(self.words("theme.not_found"))}

@@ -12,6 +12,7 @@ import zoneinfo
 from babel.dates import format_date, get_day_names, get_timezone_location, get_timezone_name
 
 from . import cache, catalog
+from .loading import packages
 from .model import MINUTES_PER_DAY, Interval, Region
 
 
@@ -260,13 +261,11 @@ def browser_formats(lang: str) -> dict:
     return _browser_formats(locale(lang))
 
 
-# Kept between builds by Babel's version (its CLDR data): a build whose pages were all kept before
-# reads no locale data.
+# Kept between builds by Babel's installed files (its CLDR data): a build whose pages were all
+# kept before reads no locale data.
 @functools.cache
 def _browser_formats(locale_: str) -> dict:
-    import babel
-
-    key = ("browser-formats", locale_, babel.__version__)
+    key = ("browser-formats", locale_, packages(("babel",)))
     found = cache.get(key)
     if found is None:
         found = json.dumps(_cldr_formats(locale_), ensure_ascii=False).encode("utf-8")
