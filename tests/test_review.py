@@ -463,10 +463,11 @@ def test_visible_text_of_a_page():
             '<table><tr><th>Region</th><th>Hours</th></tr><tr><td>EMEA</td><td>10:00–18:00</td></tr></table>'
             '<pre><code>line 1\nline 2</code></pre><p>a<br>b</p><img alt="x"><script>ignored()</script></article>'
             '<footer>Footer</footer></body></html>')
-    # The whole page a reader sees (the tab's title, navigation, article, footer), one line per block.
+    # The whole page a reader sees (the tab's title, navigation, article, footer), one line per block;
+    # a hidden element too (the script shows it on its day: a notice, a dated line).
     assert review.page_text(html) == [
-        "T", "Menu", "Support hours", "Open Monday to Friday.", "Region | Hours", "EMEA | 10:00–18:00", "line 1",
-        "line 2", "a", "b", "Footer"]
+        "T", "Menu", "Support hours", "Open Monday to Friday.", "secret", "Region | Hours", "EMEA | 10:00–18:00",
+        "line 1", "line 2", "a", "b", "Footer"]
     # A class the portal's stylesheets show as a block is a line of its own.
     channel = '<ul><li><strong>Email</strong>: write to us.<span class="hours">Around the clock.</span></li></ul>'
     assert review.page_text(channel) == ["Email: write to us.Around the clock."]
@@ -527,6 +528,29 @@ def test_make_diff_between_two_commits(tmp_path):
     assert {"hours/", "de/hours/"} <= changed, pages
     assert not changed & {"process/", "de/process/", "contact/", "de/contact/"}, pages
     assert re.search(r"^- `hours/`: [1-9]\d* lines? changed$", pages, re.M), pages
+
+
+# What only the pages' scripts write (a catalog's widget word) is listed; a change the real build
+# refuses (a broken link) is not compared as if it built: the summary says why, and the status is 1.
+def test_make_diff_lists_the_live_words_and_fails_with_the_build(tmp_path):
+    project, git = git_project(tmp_path)
+    edit(project / "hooks" / "supportportal" / "locales" / "de.yml", "widget.closed: Geschlossen", "widget.closed: Zu")
+
+    def diff():
+        return subprocess.run(["make", "--no-print-directory", "diff", "BASE=HEAD"], cwd=project, capture_output=True,
+                              text=True, timeout=300, env=user_env(SOURCE_DATE_EPOCH="1795737600"))
+
+    proc = diff()
+    assert proc.returncode == 0, proc.stderr
+    assert "No change for customers." not in proc.stdout
+    words = proc.stdout.split("## Words of the live status, calculator and notices\n", 1)[1]
+    assert "### German\n\n- `closed`: “Geschlossen” → “Zu”\n" in words, proc.stdout
+    assert "### English" not in words
+    edit(project / "content" / "contact.md", "(hours.md)", "(hour.md)")
+    proc = diff()
+    assert proc.returncode != 0 and "Error 1" in proc.stderr, proc.stderr
+    assert "The new site did not build:" in proc.stdout and "'hour.md'" in proc.stdout, proc.stdout
+    assert "INFO" not in proc.stdout and "No page's visible text changed" not in proc.stdout
 
 
 # A channel on a region's hours changes with the region: the region's line says it, once.

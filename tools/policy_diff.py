@@ -7,7 +7,8 @@
 #
 # `make diff BASE=rev HEAD=rev` hands the revisions over in the environment (POLICY_DIFF_BASE,
 # POLICY_DIFF_HEAD), never through a shell. Anything that is not a revision of the repository is
-# refused with a message and exit status 1, as is every other problem.
+# refused with a message and exit status 1, as is every other problem (a policy that does not
+# load or a site that does not build: the summary says which, and the status is 1).
 #
 # The summary goes to standard output (`make diff > summary.md`); all logic is in
 # the package hooks/supportportal/review/.
@@ -38,12 +39,14 @@ def main(argv=None) -> int:
     try:
         base = review.revision(ROOT, base, "BASE") if base else review.default_base(ROOT)
         head = review.revision(ROOT, head, "HEAD") if head else None
-        summary = review.review(ROOT, base, head, epoch, pages=not args.no_pages)
+        summary, ok = review.review(ROOT, base, head, epoch, pages=not args.no_pages)
     except review.ReviewError as error:
         print(f"make diff: {error}", file=sys.stderr)
         return 1
     sys.stdout.write(summary)
-    return 0
+    if not ok:
+        print("make diff: the policies could not be compared in full; the summary says why", file=sys.stderr)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -44,6 +45,48 @@ def page_changes(old_site: Path, new_site: Path, languages: tuple) -> list[PageC
     return result
 
 
+# A word of the browser's live parts (the live status, the calculator, the language hint) that
+# differs between two builds: they are in the pages as data, not as text, so page_changes does
+# not see them. From the words each build publishes per language (assets/javascripts/locales/).
+@dataclass(frozen=True)
+class WordChange:
+    lang: str
+    key: str  # "closed", "formats.date", "targets.240b"
+    before: str | None  # None: new
+    after: str | None  # None: removed
+
+
+def word_changes(old_site: Path, new_site: Path, languages: tuple) -> list[WordChange]:
+    result = []
+    for lang in languages:
+        old, new = _words(old_site, lang), _words(new_site, lang)
+        for key in sorted(old.keys() | new.keys(), key=lambda k: (k.count("."), k)):
+            if old.get(key) != new.get(key):
+                result.append(WordChange(lang, key, old.get(key), new.get(key)))
+    return result
+
+
+# One language's words as {key: text}: the texts, and the texts under formats and targets
+# ("formats.date"); lists (month names) joined. The zones' short names follow the policy's zones,
+# which the summary states.
+def _words(site: Path, lang: str) -> dict:
+    try:
+        words = json.loads((site / "assets" / "javascripts" / "locales" / f"{lang}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    flat = {}
+    for key, value in words.items() if isinstance(words, dict) else ():
+        if isinstance(value, str):
+            flat[key] = value
+        elif isinstance(value, dict) and key != "zones":
+            for name, item in value.items():
+                if isinstance(item, list):
+                    item = ", ".join(map(str, item))
+                if isinstance(item, str):
+                    flat[f"{key}.{name}"] = item
+    return flat
+
+
 def _edition(url: str, languages: tuple) -> str:
     head = url.split("/", 1)[0]
     return head if head in languages[1:] and "/" in url else languages[0]
@@ -68,8 +111,9 @@ _DISPLAYED = re.compile(r"([^{}]+)\{[^{}]*display:\s*(?:block|flex|grid|list-ite
 
 
 # The text a reader sees on a page, one line per block: the tab's title, the banner, the header,
-# the navigation, the article and the footer; without scripts, styles, hidden elements and the
-# "¶" permalinks.
+# the navigation, the article and the footer; without scripts, styles and the "¶" permalinks.
+# Hidden elements count: the page's script shows them on their day (a notice coming into effect,
+# a dated line), so a change to them is a change customers will read.
 def page_text(html: str, block_classes: frozenset = frozenset()) -> list[str]:
     parser = _VisibleText(block_classes)
     parser.feed(html)
@@ -105,7 +149,7 @@ class _VisibleText(HTMLParser):
         # <head> shows only the tab's title.
         in_head = bool(self.stack) and all(entry[0] in ("html", "head") for entry in self.stack)
         skipped = (self._skipped() and not (in_head and tag in self.SHOWN_IN_HEAD)) or tag in self.SKIP \
-            or "hidden" in attrs or "headerlink" in classes
+            or "headerlink" in classes
         if not skipped:
             if self._block(tag, attrs):
                 self.out.append("\n")

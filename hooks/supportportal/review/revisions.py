@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from ..loading import PolicyError, load_policy
-from .pages import page_changes
+from .pages import page_changes, word_changes
 from .summary import render, summarize
 
 
@@ -77,18 +77,27 @@ def _git(repo: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 # `mkdocs build --strict` of one tree into `out`, with the given SOURCE_DATE_EPOCH; the output
-# of a failed build is returned, None on success.
+# of a failed build is returned, None on success. Not --quiet: MkDocs then drops the warnings
+# before --strict counts them, and a build the real one refuses (a broken link) passes.
 def build_site(tree: Path, out: Path, epoch: str) -> str | None:
     mkdocs = Path(sys.executable).parent / "mkdocs"
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "-d", str(out)], cwd=tree, env=env,
+    proc = subprocess.run([str(mkdocs), "build", "--strict", "-d", str(out)], cwd=tree, env=env,
                           capture_output=True, text=True, timeout=600)
-    return None if proc.returncode == 0 else (proc.stdout + proc.stderr).strip()
+    if proc.returncode == 0:
+        return None
+    # MkDocs' messages, then its last word ("Aborted with ..."); not its progress, nor where the
+    # build would have left the site (a temporary folder).
+    lines = (proc.stderr + "\n" + proc.stdout).strip().splitlines()
+    shown = [line for line in lines if line.strip() and not line.startswith("INFO ") and not line.endswith(" was left as it was")]
+    return "\n".join(shown or lines)
 
 
 # The whole review of `base` against `head` (None: the working tree): the summary, then the
-# pages whose text changed (unless `pages` is false).
-def review(repo: Path, base: str, head: str | None, epoch: str, pages: bool = True) -> str:
+# pages whose text changed and the live parts' words that changed (unless `pages` is false).
+# Returns (Markdown, ok): not ok when either policy does not load or either site does not build
+# (the Markdown says which and why).
+def review(repo: Path, base: str, head: str | None, epoch: str, pages: bool = True) -> tuple[str, bool]:
     today = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
     compared = f"Compared: {short_name(repo, base)} → {short_name(repo, head)}."
     with tempfile.TemporaryDirectory(prefix="policy-review-") as tmp:
@@ -97,20 +106,22 @@ def review(repo: Path, base: str, head: str | None, epoch: str, pages: bool = Tr
         try:
             new = load_policy(new_tree / "policy", today)
         except PolicyError as error:
-            return render(compared=compared, problems=error.report())
+            return render(compared=compared, problems=error.report()), False
         try:
             old = load_policy(old_tree / "policy", today)
         except PolicyError as error:
-            return render(compared=compared, base_problems=error.report())
+            return render(compared=compared, base_problems=error.report()), False
         sections = summarize(old, new)
         if not pages:
-            return render(sections, compared=compared)
+            return render(sections, compared=compared), True
         problems = []
         for name, tree in (("base", old_tree), ("new", new_tree)):
             failed = build_site(tree, Path(tmp) / f"{name}-site", epoch)
             if failed:
                 problems.append(f"The {name} site did not build:\n{failed}")
         if problems:
-            return render(sections, compared=compared, page_problem="\n\n".join(problems))
-        changes = page_changes(Path(tmp) / "base-site", Path(tmp) / "new-site", new.languages)
-        return render(sections, compared=compared, pages=changes, languages=new.languages)
+            return render(sections, compared=compared, page_problem="\n\n".join(problems)), False
+        old_site, new_site = Path(tmp) / "base-site", Path(tmp) / "new-site"
+        changes = page_changes(old_site, new_site, new.languages)
+        words = word_changes(old_site, new_site, new.languages)
+        return render(sections, compared=compared, pages=changes, words=words, languages=new.languages), True

@@ -10,7 +10,7 @@ from ..loading import PolicyError, load_policy
 from ..model import Policy
 from .calendars import _closures, _holidays
 from .channels import _channels
-from .common import Section
+from .common import Section, _quote
 from .notices import _notices
 from .priorities import _priorities
 from .regions import _hours
@@ -56,7 +56,8 @@ def policy_summary(old_dir: Path, new_dir: Path, today: dt.date, compared: str =
 
 # The summary as Markdown. `pages` is None when pages were not compared.
 def render(sections=(), *, compared: str = "", problems: str | None = None, base_problems: str | None = None,
-           pages: list | None = None, page_problem: str | None = None, languages: tuple = ()) -> str:
+           pages: list | None = None, page_problem: str | None = None, languages: tuple = (),
+           words: list = ()) -> str:
     out = ["# Policy change: what customers will read", ""]
     if compared:
         out += [compared, ""]
@@ -68,7 +69,7 @@ def render(sections=(), *, compared: str = "", problems: str | None = None, base
         out += ["## The base policy does not load with this version of the portal", "",
                 "```text", base_problems, "```", ""]
         return "\n".join(out)
-    if not sections and not pages and not page_problem:
+    if not sections and not pages and not page_problem and not words:
         out += [f"**{NO_CHANGE}.**" + (" No page's text changed." if pages is not None else ""), ""]
         return "\n".join(out)
     out += [f"_{NOTE}_", ""]
@@ -87,7 +88,22 @@ def render(sections=(), *, compared: str = "", problems: str | None = None, base
         out += ["## Pages", "", "The pages could not be compared:", "", "```text", page_problem, "```", ""]
     elif pages is not None:
         out += _render_pages(pages, languages)
+    if words and not page_problem:
+        out += _render_words(words)
     return "\n".join(out)
+
+
+def _render_words(words: list) -> list:
+    out = ["## Words of the live status, calculator and notices", "",
+           "The pages' scripts write these in the reader's browser (from the catalogs in locales/).", ""]
+    for lang in dict.fromkeys(w.lang for w in words):
+        out += [f"### {_LANGUAGE_NAMES.get(lang, lang)}", ""]
+        for w in (w for w in words if w.lang == lang):
+            out.append(f"- `{w.key}`: new, {_quote(w.after)}" if w.before is None else
+                       f"- `{w.key}`: removed (was {_quote(w.before)})" if w.after is None else
+                       f"- `{w.key}`: {_quote(w.before)} → {_quote(w.after)}")
+        out.append("")
+    return out
 
 
 def _grouped(lines):
