@@ -33,8 +33,8 @@ prerender: site
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-# Every check the build runs short of rendering pages (policy/, locales/, content/, mkdocs*.yml),
-# without building: the build's own messages. The script exits with 1 on problems, make then with 2.
+# Every check the build runs (policy/, locales/, content/, mkdocs*.yml; then MkDocs' own, by a build
+# into a temporary folder): the build's own messages. The script exits with 1 on problems, make then with 2.
 check: $(VENV)/.installed
 	@$(BIN)/python tools/policy_check.py
 

@@ -32,6 +32,7 @@ from mkdocs.utils.meta import get_data as get_markdown_and_meta
 from pathspec.gitignore import GitIgnoreSpec
 
 import supportportal.atom
+import supportportal.buildmessages
 import supportportal.cache
 import supportportal.catalog
 import supportportal.closures
@@ -54,7 +55,8 @@ log = logging.getLogger("mkdocs.plugins.supportportal")
 _MODULES = ("cache", "model", "dated", "parsing", "yamlload", "closures", "checks.values", "checks.context",
             "checks.structure", "checks.dated", "checks.company", "checks.regions", "checks.holidays",
             "checks.channels", "checks.priorities", "checks.process", "checks.maintenance", "checks.notices",
-            "loading", "catalog", "textfmt", "version", "feed", "ics", "render", "atom", "jsonld", "site")
+            "loading", "catalog", "textfmt", "version", "feed", "ics", "render", "atom", "jsonld", "site",
+            "buildmessages")
 _SERVE_POLL_SECONDS = 0.1
 _SERVE_BUILD_DELAY = 0.02
 
@@ -68,6 +70,7 @@ class _Build:
         self.warnings = _WarningCounter()
         self.sources: dict[str, str] = {}  # each page's file as read, for the lines of its mistakes
         self.built_at = None  # the build's instant: one for every edition of a build
+        self.config_file = None  # the edition's MkDocs configuration (its nav)
 
 
 _command: dict = {}
@@ -175,6 +178,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build = _Build()
     _builds.append(build)
     logging.getLogger("mkdocs").addHandler(build.warnings)
+    if outermost:
+        for name in _EXPLAINED_LOGGERS:
+            logging.getLogger(name).addFilter(_explain)
+    build.config_file = Path(config.config_file_path)
     serving = outermost and _command.get("name") == "serve"
     if serving:
         _reload_changed_package()
@@ -340,6 +347,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
                 _build_edition(portal, lang, config)
     _builds.pop()
     logging.getLogger("mkdocs").removeHandler(build.warnings)
+    if not _builds:
+        for name in _EXPLAINED_LOGGERS:
+            logging.getLogger(name).removeFilter(_explain)
     if build.staged_from is None:
         return
     if config.strict and build.warnings.count:
@@ -362,6 +372,9 @@ def on_build_error(*, error: Exception) -> None:
         return
     build = _builds.pop()
     logging.getLogger("mkdocs").removeHandler(build.warnings)
+    if not _builds:
+        for name in _EXPLAINED_LOGGERS:
+            logging.getLogger(name).removeFilter(_explain)
     if build.staged_from is not None:
         shutil.rmtree(_staging_dir(build.staged_from), ignore_errors=True)
 
@@ -375,6 +388,32 @@ class _WarningCounter(logging.Handler):
 
     def emit(self, record):
         self.count += 1
+
+
+# MkDocs' messages on a page's links and on the nav, with the file, the line and the fix
+# (supportportal.buildmessages): a filter of the loggers that write them, for the build's time.
+_EXPLAINED_LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
+
+
+def _explain(record: logging.LogRecord) -> bool:
+    if record.levelno < logging.WARNING or not _builds or _builds[-1].portal is None \
+            or getattr(record, "supportportal_explained", False):
+        return True
+    build = _builds[-1]
+    portal = build.portal
+    try:
+        config_text = build.config_file.read_text(encoding="utf-8") if build.config_file else ""
+    except (OSError, UnicodeDecodeError):
+        config_text = ""
+    message = record.getMessage()
+    extra = supportportal.buildmessages.explain(
+        message, page_name=portal.page_name, source=lambda src_uri: build.sources.get(src_uri, ""),
+        config_name=build.config_file.name if build.config_file else "mkdocs.yml", config_text=config_text,
+        pages=portal.pages(portal.lang))
+    if extra:
+        record.msg, record.args = message + extra, ()
+    record.supportportal_explained = True
+    return True
 
 
 def _strip_markers(items) -> None:

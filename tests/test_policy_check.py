@@ -1,6 +1,7 @@
-# `make check` and its pre-commit hook: every check the build runs short of rendering pages (policy,
-# catalogs, editions, page placeholders) without the build, with exactly the build's messages and
-# exit 1 on problems (from the script; make then exits with 2).
+# `make check` and its pre-commit hook: every check the build runs (policy, catalogs, editions, page
+# placeholders by the build's own functions; then MkDocs' own, the configuration, nav and links, by
+# a build into a temporary folder), with exactly the build's messages and exit 1 on problems (from
+# the script; make then exits with 2).
 
 import contextlib
 import io
@@ -35,7 +36,8 @@ def test_a_valid_policy_passes(tmp_path):
     project, _ = git_project(tmp_path)
     proc, _ = make_check(project)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == "policy/, locales/, content/: no problems (2 editions, 20 pages)" and proc.stderr == ""
+    assert proc.stdout.strip() == ("policy/, locales/, content/, mkdocs*.yml: no problems (2 editions, 20 pages, "
+                                   "every link)") and proc.stderr == "", proc.stderr
 
 
 # Two mistakes in two files: the check prints the very report the build prints, and fails.
@@ -52,7 +54,7 @@ def test_a_broken_policy_gets_the_builds_report(tmp_path):
     build = run_build(project)
     assert not build.ok
     assert report in build.output, build.output
-    # No build: it takes a fraction of what the build does (loose, for a busy machine).
+    # The policy's problems stop the check before its build (loose, for a busy machine).
     assert seconds < 10
 
 
@@ -63,7 +65,7 @@ def test_the_pre_commit_hook_runs_the_check(tmp_path):
     assert hook["id"] == "support-policy" and hook["language"] == "system"
     assert hook["pass_filenames"] is False
     for path in ("policy/regions.yml", "locales/fr.yml", "content/hours.md", "content/fr/developers/index.md",
-                 "mkdocs.yml", "mkdocs.de.yml"):
+                 "mkdocs.yml", "mkdocs.de.yml", "hooks/supportportal/locales/de.yml"):
         assert re.search(hook["files"], path), path
     for path in ("README.md", "tests/test_review.py", "overrides/main.html", "contentious/x.md"):
         assert not re.search(hook["files"], path), path
@@ -134,6 +136,36 @@ BROKEN = {
     "nav titles": (lambda p: _french(p, fallback=True, skip=(), catalog=_complete_but_nav("fr_FR")),
                    ["locales/fr.yml, line 1, nav: the nav section 'For developers' of mkdocs.yml has no fr title",
                     "the holidays package has no fr names for DE"]),
+    "a page of the main edition only": (
+        lambda p: ((p / "content" / "faq.md").write_text("# FAQ\n\nText.\n", encoding="utf-8"),
+                   edit(p / "mkdocs.yml", "  - Support notices: notices.md\n",
+                        "  - Support notices: notices.md\n  - FAQ: faq.md\n")),
+        ["content/de/faq.md: the page is missing (content/faq.md has no de version)\n    Fix: copy content/faq.md "
+         "to content/de/faq.md and translate it, and add it to the nav of mkdocs.de.yml"]),
+    "a page of another edition only": (
+        lambda p: (p / "content" / "de" / "nur.md").write_text("# Nur hier\n", encoding="utf-8"),
+        ["content/de/nur.md: the page exists in the 'de' edition only (content/nur.md is missing)\n    Fix: write "
+         "content/nur.md in en too (and add it to the nav of mkdocs.yml), or delete content/de/nur.md"]),
+    "broken page settings": (lambda p: (p / "content" / "process.md").write_text(
+        "---\ntitle: [unclosed\n---\n" + (p / "content" / "process.md").read_text(encoding="utf-8"), encoding="utf-8"),
+        ["content/process.md, line 2: the page's settings (between the --- lines at its top) are not valid: "
+         "expected ',' or ']'"]),
+    "page settings that are not settings": (lambda p: (p / "content" / "de" / "process.md").write_text(
+        "---\n- a list\n---\n" + (p / "content" / "de" / "process.md").read_text(encoding="utf-8"), encoding="utf-8"),
+        ["content/de/process.md, line 2: the page's settings (between the --- lines at its top) are not settings"]),
+    # MkDocs' own checks, by the build: its messages with the file, the line and the fix.
+    "a broken link": (lambda p: edit(p / "content" / "contact.md", "(hours.md)", "(hour.md)"),
+                      ["Doc file 'contact.md' contains a link 'hour.md', but the target is not found",
+                       "\n  content/contact.md, line 9\n    Fix: link to a page of the edition by its file name, "
+                       "e.g. hours.md"]),
+    "a broken anchor": (lambda p: edit(p / "content" / "de" / "contact.md", "(hours.md)", "(hours.md#nirgends)"),
+                        ["\n  content/de/contact.md, line 9\n    Fix: use the anchor of one of hours.md's headings"]),
+    "a nav entry of no page": (lambda p: edit(p / "mkdocs.yml", "- Support notices: notices.md", "- Support notices: notice.md"),
+                               ["\n  mkdocs.yml, line 45\n    Fix: name a page of the edition, e.g. notices.md",
+                                "are not included in the \"nav\" configuration:\n  - notices.md\n    Fix: add each "
+                                "to the nav of mkdocs.yml"]),
+    "an unknown theme": (lambda p: edit(p / "mkdocs.yml", "name: material", "name: materal"),
+                         ["Unrecognised theme name: 'materal'"]),
     "a French edition": (_french,
                          ["locales/fr.yml, line 1, hours.caption: the fr text of 'hours.caption' is missing",
                           "policy/regions.yml, line 30, regions[1].name: the fr text is missing",
@@ -155,4 +187,23 @@ def test_check_reports_what_the_build_reports(tmp_path, case):
         assert text in report, report
     build = run_build(project)
     assert not build.ok
-    assert report.strip() in build.output, build.output
+    # The same report, line by line (the build's output has its progress between them).
+    for line in report.strip().splitlines():
+        assert line in build.output, build.output
+
+
+# MkDocs' messages on links the cases above do not reach: an absolute link and one to a file that
+# is not a page, each with the page's line and a fix.
+def test_mkdocs_link_messages_get_the_line_and_a_fix():
+    from supportportal import buildmessages
+    source = "# Contact\n\nSee [the hours](/hours/) and [the form](form.html).\n"
+    common = dict(page_name=lambda uri: f"content/{uri}", source=lambda uri: source, config_name="mkdocs.yml",
+                  config_text="", pages=["index.md", "hours.md"])
+    absolute = buildmessages.explain("Doc file 'contact.md' contains an absolute link '/hours/', it was left as is.",
+                                     **common)
+    assert absolute == ("\n  content/contact.md, line 3\n    Fix: link to the page's file relative to this page, as "
+                        "(hours.md), not a path from the site's root")
+    other = buildmessages.explain("Doc file 'contact.md' contains an unrecognized relative link 'form.html', it was "
+                                  "left as is. Did you mean 'form.md'?", **common)
+    assert other.startswith("\n  content/contact.md, line 3\n    Fix: link to the page's Markdown file")
+    assert buildmessages.explain("Something else entirely", **common) is None

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-# `make check`: every check the build runs short of rendering pages, without building: the policy
-# (policy/), the catalogs of its languages (locales/), each edition's pages and nav titles
-# (content/, mkdocs.yml) and the placeholders of every page. Prints the build's own messages and
-# exits with 1 on problems (make reports "Error 1" and exits with its own 2); used by the
-# pre-commit hook. The checks are the build's own functions (supportportal.site.Portal), not copies.
+# `make check`: every check the build runs, and the build's own messages: the policy (policy/),
+# the catalogs of its languages (locales/), each edition's pages and nav titles (content/,
+# mkdocs.yml) and the placeholders of every page, by the build's own functions
+# (supportportal.site.Portal), not copies; then, when those pass, the build itself into a
+# temporary folder for what MkDocs checks (its configuration, the nav, every link and anchor), so
+# nothing passes here that the build refuses. Exits with 1 on problems (make reports "Error 1" and
+# exits with its own 2); used by the pre-commit hook.
 
 import datetime as dt
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,6 +21,7 @@ from mkdocs.utils.meta import get_data  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
 from supportportal.loading import PolicyError  # noqa: E402
+from supportportal.review import build_site  # noqa: E402
 from supportportal.site import Portal, theme_language_problem  # noqa: E402
 
 _LAST_SECOND = 253402300799  # 9999-12-31 23:59:59 UTC, as the build
@@ -44,29 +48,39 @@ def main(root: Path = ROOT) -> int:
     except PolicyError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    names = templates(root, main_config)
-    languages = [theme_language_problem(root, lang, names.__contains__) for lang in portal.policy.languages[1:]]
-    if any(languages):
-        print(PolicyError([p for p in languages if p]).report(), file=sys.stderr)
-        return 1
+    names = templates(root, main_config)  # None: a theme MkDocs cannot load (the build says why)
+    if names is not None:
+        languages = [theme_language_problem(root, lang, names.__contains__) for lang in portal.policy.languages[1:]]
+        if any(languages):
+            print(PolicyError([p for p in languages if p]).report(), file=sys.stderr)
+            return 1
     failures = portal.page_problems(get_data, names)
     if failures:
         print("\n".join(failures), file=sys.stderr)
         return 1
+    with tempfile.TemporaryDirectory(prefix="policy-check-") as folder:
+        failed = build_site(root, Path(folder) / "site", epoch or str(int(dt.datetime.now(dt.timezone.utc).timestamp())))
+    if failed:
+        print(failed, file=sys.stderr)
+        return 1
     count = sum(len(portal.pages(lang)) for lang in portal.policy.languages)
-    print(f"policy/, locales/, content/: no problems ({len(portal.policy.languages)} editions, {count} pages)")
+    print(f"policy/, locales/, content/, mkdocs*.yml: no problems ({len(portal.policy.languages)} editions, "
+          f"{count} pages, every link)")
     return 0
 
 
 # The templates pages may name in `template:`: overrides/ and the theme's, as MkDocs finds them.
-def templates(root: Path, main_config: dict) -> set:
+def templates(root: Path, main_config: dict) -> set | None:
     theme = main_config.get("theme")
     theme = dict(theme) if isinstance(theme, dict) else {"name": theme or "mkdocs"}
     custom = theme.pop("custom_dir", None)
     name = theme.pop("name", "mkdocs")
-    theme = Theme(name=name, custom_dir=str(root / custom) if custom else None,
-                  **{k: v for k, v in theme.items() if k in ("language", "locale")})
-    return set(theme.get_env().list_templates())
+    try:
+        theme = Theme(name=name, custom_dir=str(root / custom) if custom else None,
+                      **{k: v for k, v in theme.items() if k in ("language", "locale")})
+        return set(theme.get_env().list_templates())
+    except Exception:  # an unknown theme or a missing custom_dir: MkDocs' own message, from the build
+        return None
 
 
 if __name__ == "__main__":

@@ -212,8 +212,9 @@ class Portal:
         return settings
 
     # What stops the build of another language's edition before its pages are rendered: a page its
-    # nav names (mkdocs.<lang>.yml's, else the main nav) missing from its folder (content/<lang>/, or
-    # the docs_dir of mkdocs.<lang>.yml), subfolders too, and for an edition without
+    # nav names (mkdocs.<lang>.yml's, else the main nav) or the main edition has missing from its
+    # folder (content/<lang>/, or the docs_dir of mkdocs.<lang>.yml), subfolders too, a page only it
+    # has, and for an edition without
     # mkdocs.<lang>.yml the nav titles its catalog lacks. MkDocs would only warn in strict mode
     # that the nav names a page it cannot find, after building every other page.
     def edition_problems(self, lang: str, theme, nav) -> list:
@@ -231,13 +232,23 @@ class Portal:
             return problems + [Problem(name, 0, "", f"the folder of the '{lang}' edition is missing",
                                        f"copy the pages of content/ (without its language folders) to {name}, "
                                        f"subfolders too, and translate them: {', '.join(needed) or 'index.md'}")]
-        for page in needed:
+        # Every page of the main edition, named by a nav or not: a page an edition lacks would be
+        # missing from it without a word (its own nav does not name it).
+        main_pages = self.pages(self.main_language)
+        for page in dict.fromkeys([*needed, *main_pages]):
             if not (folder / page).is_file():
                 source = f"content/{page}" if (self.root / "content" / page).is_file() else None
                 problems.append(Problem(f"{name}{page}", 0, "", "the page is missing" + (
                     f" ({source} has no {lang} version)" if source else " (the nav names it)"),
-                    f"copy {source} to {name}{page} and translate it" if source else
+                    f"copy {source} to {name}{page} and translate it" + (
+                        f", and add it to the nav of mkdocs.{lang}.yml" if page not in needed else "") if source else
                     f"write {name}{page}, or take it out of the nav"))
+        for page in self.pages(lang):
+            if page not in main_pages:
+                problems.append(Problem(f"{name}{page}", 0, "", f"the page exists in the '{lang}' edition only "
+                                        f"(content/{page} is missing)",
+                                        f"write content/{page} in {self.main_language} too (and add it to the nav of "
+                                        f"mkdocs.yml), or delete {name}{page}"))
         return problems
 
     # Another language's own mkdocs.<lang>.yml: (its docs_dir, its nav or None to inherit the
@@ -382,7 +393,9 @@ class Portal:
             raise render.PageError(self.page_name(src_uri), [
                 (line, f"the page is not UTF-8 text (byte 0x{raw[error.start]:02x}: {error.reason})",
                  "save the file as UTF-8 (most editors offer it under 'Save with encoding')")]) from None
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        _check_front_matter(text, self.page_name(src_uri))
+        return text
 
     # `first_line`: the line of the file the Markdown starts on, after front matter.
     # A page rendered before from the same text and inputs is the same again: kept between builds,
@@ -499,6 +512,31 @@ def theme_language_problem(root: Path, lang: str, has_template) -> Problem | Non
                    f"the theme has no words of its own (search, menu, buttons) in '{lang}'",
                    f"write mkdocs.{lang}.yml (INHERIT: mkdocs.yml) with theme.language set to a language "
                    "the theme has, or remove the language")
+
+
+# A page's front matter (settings between two "---" lines at its top, as MkDocs reads them) is
+# YAML settings, key: value; else PageError. MkDocs would publish broken settings as the page's
+# first lines ("title: [unclosed" as a heading) without a word.
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def _check_front_matter(text: str, page: str) -> None:
+    found = _FRONT_MATTER.match(text)
+    if not found:
+        return
+    fix = ('write each setting on its own line as key: value, and quote a value with a colon or brackets: '
+           'title: "Support: hours"')
+    try:
+        data = yaml.safe_load(found.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = min(mark.line, found.group(1).count("\n") - 1) + 2 if mark is not None else 2  # its own lines
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        raise render.PageError(page, [(line, f"the page's settings (between the --- lines at its top) are not "
+                                             f"valid: {problem}", fix)]) from None
+    if not isinstance(data, dict):
+        raise render.PageError(page, [(2, "the page's settings (between the --- lines at its top) are not "
+                                          "settings (key: value)", fix + "; or delete the --- lines")])
 
 
 # A page's `template:` (front matter) names a template the theme or overrides/ has; else PageError
