@@ -114,6 +114,10 @@ BROKEN = {
                 ["regions[1].zone: 'CET' is not an IANA time zone name"]),
     "locales/": (lambda p: write_catalog(p, "de", "hours.caption: Zeiten\nhours.captoin: Zeiten\n"),
                  ["locales/de.yml, line 2, hours.captoin: 'hours.captoin' is not a key of the portal's catalogs"]),
+    "a catalog with a text missing and a key mistyped": (
+        lambda p: edit(p / "hooks" / "supportportal" / "locales" / "de.yml", "\nhours.caption:", "\nhours.captoin:"),
+        ["hooks/supportportal/locales/de.yml, line 1, hours.caption: the de text of 'hours.caption' is missing",
+         "hours.captoin: 'hours.captoin' is not a key of the portal's catalogs"]),
     "content/ page of an edition": (lambda p: (p / "content" / "de" / "developers" / "index.md").unlink(),
                                     ["content/de/developers/index.md: the page is missing (content/developers/index.md "
                                      "has no de version)\n    Fix: copy content/developers/index.md to "

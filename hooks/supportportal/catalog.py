@@ -99,7 +99,7 @@ def load_catalogs(root: Path | None, languages, fallback: bool = False) -> dict:
 def _load_catalogs(root: Path | None, languages, fallback: bool) -> dict:
     problems: list = []
     reference, _ = _read(BUILT_IN / f"{REFERENCE}.yml", "hooks/supportportal/locales", problems)
-    merged = {}
+    merged, unread = {}, set()
     for lang in languages:
         texts, files, read = {}, [], []
         for folder, label in ((BUILT_IN, "hooks/supportportal/locales"), (root and root / "locales", "locales")):
@@ -109,8 +109,12 @@ def _load_catalogs(root: Path | None, languages, fallback: bool) -> dict:
                     problems.append(Problem(f"{label}/{lang}.yml", 1, "", "this is a link to a file outside the "
                                             "project, which is not read", "replace the link with the catalog itself"))
                     files.append(f"{label}/{lang}.yml")
+                    unread.add(lang)
                     continue
+                before = len(problems)
                 data, doc = _read(folder / f"{lang}.yml", label, problems)
+                if len(problems) > before:  # not read whole: its keys are not counted as missing
+                    unread.add(lang)
                 _checked(("catalog", doc.file), data, problems, lambda: _check(data, doc, reference, problems))
                 texts.update(data)
                 files.append(doc.file)
@@ -127,12 +131,14 @@ def _load_catalogs(root: Path | None, languages, fallback: bool) -> dict:
             _checked(("plurals", doc.file, lang, locale), data, problems,
                      lambda: _check_plurals(data, doc, lang, locale, problems))
         merged[lang] = (texts, files)
-    if problems:
-        raise PolicyError(problems)
-    first = merged[languages[0]][0]
+    # Every problem in one run: the texts missing too, besides the mistakes in the files (but not
+    # for a catalog that could not be read whole).
+    first = merged[languages[0]][0] if languages and languages[0] in merged else {}
     catalogs = {}
     for lang, (texts, files) in merged.items():
         missing = [k for k in reference if k not in SETTINGS and k not in texts]
+        if lang in unread:
+            continue
         if missing and (not fallback or lang == languages[0]):
             problems += [Problem(files[-1], 1, key, f"the {lang} text of '{key}' is missing",
                                  f"add {key}: ... (the {REFERENCE} text: {reference[key]!r})"
