@@ -134,6 +134,24 @@ def test_default_policy_gives_exactly_munichs_public_holidays():
         assert holidays | (company & set(MUNICH_HOLIDAYS)) == set(MUNICH_HOLIDAYS)
 
 
+# A name `names:` gives replaces the package's in that language (the package has German names for
+# DE); the official name beside it stays the package's.
+def test_a_name_given_replaces_the_packages(tmp_path):
+    directory = fixture_policy(tmp_path)
+    holidays = directory / "holidays.yml"
+    text = holidays.read_text(encoding="utf-8")
+    assert "    categories: [public, catholic]\n" in text
+    holidays.write_text(text.replace("    categories: [public, catholic]\n",
+                                     "    categories: [public, catholic]\n    names:\n      Epiphany: {de: Dreikönigstag}\n", 1),
+                        encoding="utf-8")
+    policy = load_policy(directory, TODAY)
+    days = closures.calendar_days(policy.calendar("munich"), *policy.horizon, ("en", "de"))
+    epiphany = days[dt.date(2027, 1, 6)]
+    assert epiphany.as_dict() == {"en": "Epiphany", "de": "Dreikönigstag"}
+    assert epiphany.official == "Heilige Drei Könige"
+    assert days[dt.date(2027, 3, 26)].as_dict() == {"en": "Good Friday", "de": "Karfreitag"}
+
+
 def test_a_region_without_a_holiday_calendar_keeps_its_hours_on_holidays(tmp_path):
     directory = fixture_policy(tmp_path, "closures: []\n")
     regions = directory / "regions.yml"

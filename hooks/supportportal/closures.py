@@ -40,8 +40,8 @@ class ClosureDay:
 
 
 # Public holidays of one calendar within [first, last], named in English, the local language
-# and the site's languages: by the `holidays` package where it has the language, else by the
-# calendar's `names:` in holidays.yml (keyed by the English name). Each carries its official
+# and the site's languages: by the calendar's `names:` in holidays.yml (keyed by the English
+# name) where it gives one, else by the `holidays` package. Each carries its official
 # name: the calendar's `official:` for it, else the package's name in the country's own language
 # (its default language: German for DE, English for US, Singapore's English for SG, which is
 # also the English edition's name there). A name given for one edition is never another
@@ -59,8 +59,10 @@ def calendar_days(calendar: Calendar, first: dt.date, last: dt.date, languages=(
         elif _package_language(cls, lang) or lang == "en":
             found = _holiday_names(calendar, first, last, lang)
         else:
-            found = {date: given[name].get(lang) for date, name in english.items()
-                     if name in given and given[name].has(lang)}
+            found = {}
+        # A name `names:` gives is the calendar's, in a language the package has too.
+        found = {**found, **{date: given[name].get(lang) for date, name in english.items()
+                             if name in given and given[name].has(lang)}}
         for date, name in found.items():
             names.setdefault(date, {})[lang] = name
     return {date: Text(tuple(texts.items()), _official(given.get(english.get(date)), official.get(date)))
