@@ -111,6 +111,10 @@ CASES = {
         "Closures and special hours", "",
         "New special hours: Saturday, 26 December 2026, Boxing Day service, open 10:00–12:00 "
         "(replaces the public holiday Second Day of Christmas), all regions", None),
+    "a closure renamed in one language": (
+        [("holidays.yml", "closures: []", CLOSURES)], [("holidays.yml", "de: Silvester}", "de: Silvesterabend}")],
+        "Closures and special hours", "",
+        "Renamed: Thursday, 31 December 2026, New Year's Eve (de: “Silvesterabend”, was “Silvester”), EMEA", None),
     "special hours changed": (
         [("holidays.yml", "closures: []", CLOSURES)], [("holidays.yml", "hours: 10:00-14:00", "hours: 10:00-16:00")],
         "Closures and special hours", "",
@@ -294,6 +298,9 @@ CASES = {
         [], [("company.yml", "de: Kundensupport von smartwork solutions", "de: Kundenservice von smartwork solutions")],
         "Company and site", "", "Site title changed",
         ("before (de): “Kundensupport von smartwork solutions”", "after (de): “Kundenservice von smartwork solutions”")),
+    "changes announced later": (
+        [], [("company.yml", "languages: [en, de]\n", "languages: [en, de]\nannounce_changes: 30 days\n")],
+        "Company and site", "", "Changes are announced on the pages 30 days ahead (was 60)", None),
     "a version set by staff": (
         [], [("company.yml", "  url: https://support.smartwork.example/\n", "  url: https://support.smartwork.example/\nversion: \"2026-2\"\n")],
         "Company and site", "", "Policy version: 2026-2 (was the date and commit of the last policy change)", None),
@@ -427,7 +434,8 @@ def test_an_unchanged_policy(tmp_path):
     [("regions.yml", "    public_holidays: munich\n", "    # Munich's calendar, as agreed in 2026.\n    public_holidays: munich\n")],
     [("regions.yml", "    name: {en: EMEA, de: EMEA}\n    zone: Europe/Berlin\n", "    zone: Europe/Berlin\n    name: {de: EMEA, en: EMEA}\n")],
     [("channels.yml", "    name:\n      en: Email\n      de: E-Mail\n", "    name: {en: Email, de: E-Mail}\n")],
-], ids=["comment", "key order", "flow style"])
+    [("maintenance.yml", "We do not provide a quality guarantee", "We do  not provide a quality\n      guarantee")],
+], ids=["comment", "key order", "flow style", "spaces and line breaks"])
 def test_a_change_customers_cannot_see_says_so(tmp_path, edits):
     old_dir, new_dir = policy_pair(tmp_path, (), edits)
     assert (old_dir.parent / "policy" / edits[0][0]).read_text() != (new_dir / edits[0][0]).read_text()

@@ -6,7 +6,8 @@ from babel import Locale
 
 from .. import textfmt
 from ..model import Policy
-from .common import LANG, Line, _calendar_words, _day, _matched, _md, _name, _runs, _scope, _state, _text_lines, _years
+from .common import (LANG, Line, _calendar_words, _day, _matched, _md, _name, _quote, _runs, _scope, _state, _text_lines,
+                     _years)
 
 
 # Public holidays: calendars renamed or switched, the published years, and the net effect on the
@@ -181,7 +182,20 @@ def _date_change(a, b) -> tuple[str, str]:
     if a.kind != "holiday" and b.kind == "holiday":
         return (f"{'Closure' if a.kind == 'closure' else 'Special hours'} removed",
                 f", {_md(_name(a.name))}; the public holiday {_md(_name(b.name))} applies (closed)")
-    name = _md(_name(b.name)) + (f" (was {_md(_name(a.name))})" if _name(a.name) != _name(b.name) else "")
+    name = _md(_name(b.name)) + _renamed(a.name, b.name)
     if a.hours == b.hours:
         return ("Renamed", f", {name}")
     return ("Changed", f", {name}: {_state(b)} instead of {_state(a)}")
+
+
+# " (was Old)" for the summary's language, and each other language's name before and after:
+# " (de: “Silvesterabend”, was “Silvester”)"; "" when no name changed.
+def _renamed(old, new) -> str:
+    was, now = old.as_dict(), new.as_dict()
+    parts = []
+    for lang in dict.fromkeys([*now, *was]):
+        if " ".join((was.get(lang) or "").split()) == " ".join((now.get(lang) or "").split()):
+            continue
+        parts.append(f"was {_md(was.get(lang) or '')}" if lang == LANG else
+                     f"{lang}: {_quote(now.get(lang))}, was {_quote(was.get(lang))}")
+    return f" ({'; '.join(parts)})" if parts else ""

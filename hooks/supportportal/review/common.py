@@ -121,7 +121,7 @@ def _text_lines(label: str, old: Text | None, new: Text | None, group: str = "")
     new_values = new.as_dict() if new else {}
     details = []
     for lang in dict.fromkeys([*new_values, *old_values]):
-        if old_values.get(lang) != new_values.get(lang):
+        if _shown(old_values.get(lang)) != _shown(new_values.get(lang)):
             details += [f"before ({lang}): {_quote(old_values.get(lang))}",
                         f"after ({lang}): {_quote(new_values.get(lang))}"]
     if details:
@@ -130,7 +130,8 @@ def _text_lines(label: str, old: Text | None, new: Text | None, group: str = "")
 
 # A list of texts (steps, duties, examples): entries changed in place, added or removed.
 def _list_lines(label: str, old: tuple, new: tuple):
-    matcher = difflib.SequenceMatcher(None, [t.values for t in old], [t.values for t in new], autojunk=False)
+    matcher = difflib.SequenceMatcher(None, [_shown_values(t) for t in old], [_shown_values(t) for t in new],
+                                      autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
@@ -154,6 +155,16 @@ def _order_line(label: str, old: tuple, new: tuple):
         by_id = {x.id: x for x in [*old, *new]}
         yield Line(f"{label}: {', '.join(_md(_name(by_id[i].name)) for i in kept_new)} "
                    f"(was {', '.join(_md(_name(by_id[i].name)) for i in kept_old)})")
+
+
+# A text as the pages show it: runs of spaces and line breaks are one space in HTML, so a change
+# of them alone is no change for readers.
+def _shown(text: str | None) -> str | None:
+    return None if text is None else " ".join(text.split())
+
+
+def _shown_values(text: Text) -> tuple:
+    return tuple((lang, _shown(value)) for lang, value in text.values)
 
 
 def _quote(text: str | None) -> str:

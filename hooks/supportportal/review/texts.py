@@ -34,6 +34,8 @@ def _company(old: Policy, new: Policy):
     yield from _text_lines("Site description", old.site_description, new.site_description)
     if old.site_url != new.site_url:
         yield Line(f"Site address: {_md(new.site_url)} (was {_md(old.site_url)})")
+    if old.announce_days != new.announce_days:
+        yield Line(f"Changes are announced on the pages {new.announce_days} days ahead (was {old.announce_days})")
     if old.version != new.version:
         words = {None: "the date and commit of the last policy change"}
         yield Line(f"Policy version: {_md(words.get(new.version, new.version))} "
