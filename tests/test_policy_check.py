@@ -133,7 +133,7 @@ BROKEN = {
                           ["content/process.md, line 2: the template 'custom.html' does not exist in overrides/ or the "
                            "theme\n    Fix: use one of 404.html, "]),
     "company.yml languages": (lambda p: add_language(p, "fr", fallback=True),
-                              ["policy/company.yml, line 1, languages: 'fr' has no catalog of the portal's own words",
+                              ["policy/company.yml, line 18, languages: 'fr' has no catalog of the portal's own words",
                                "the holidays package has no fr names for DE, and the calendar 'munich' gives none "
                                "for 13 holidays",
                                "content/fr/: the folder of the 'fr' edition is missing"]),
@@ -211,3 +211,15 @@ def test_mkdocs_link_messages_get_the_line_and_a_fix():
                                   "left as is. Did you mean 'form.md'?", **common)
     assert other.startswith("\n  content/contact.md, line 3\n    Fix: link to the page's Markdown file")
     assert buildmessages.explain("Something else entirely", **common) is None
+
+
+# A mistyped language code is named as one, and only once: no holiday names or translations asked
+# for in a language that is no language.
+def test_a_mistyped_language_is_one_problem(tmp_path):
+    project = copy_project(tmp_path / "project")
+    edit(project / "policy" / "company.yml", "languages: [en, de]", "languages: [en, dee]")
+    status, report = check(project)
+    assert status == 1
+    assert report.startswith("The support policy has 1 problem; nothing was published:\n"
+                             "  - policy/company.yml, line 18, languages[2]: 'dee' is not a language code\n"
+                             "    Fix: use a two-letter ISO 639-1 code in lowercase, e.g. en, de or fr"), report

@@ -147,6 +147,9 @@ def _format_problem(ctx: Context, name, path, value, schema):
         return ctx.report(name, path, f"'{text}' is not a date",
                           f"write it as '{int(parts[0]):04d}-{int(parts[1]):02d}-{int(parts[2]):02d}' (YYYY-MM-DD)"
                           if parts else "write dates as YYYY-MM-DD, e.g. 2026-12-24")
+    if name == "company" and len(path) == 2 and path[0] == "languages":
+        return ctx.report(name, path, f"'{text}' is not a language code",
+                          "use a two-letter ISO 639-1 code in lowercase, e.g. en, de or fr")
     if key == "announce_changes":
         return ctx.report(name, path, f"'{text}' is not a number of days",
                           "write how many days ahead the pages announce a change, e.g. 60 days (0 to 366)")
