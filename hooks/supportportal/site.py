@@ -212,9 +212,8 @@ class Portal:
         return settings
 
     # What stops the build of another language's edition before its pages are rendered: a page its
-    # nav names (mkdocs.<lang>.yml's, else the main nav) or the main edition has missing from its
-    # folder (content/<lang>/, or the docs_dir of mkdocs.<lang>.yml), subfolders too, a page only it
-    # has, and for an edition without
+    # nav names (mkdocs.<lang>.yml's, else the main nav) missing from its folder (content/<lang>/, or
+    # the docs_dir of mkdocs.<lang>.yml), subfolders too, and for an edition without
     # mkdocs.<lang>.yml the nav titles its catalog lacks. MkDocs would only warn in strict mode
     # that the nav names a page it cannot find, after building every other page.
     def edition_problems(self, lang: str, theme, nav) -> list:
@@ -232,24 +231,31 @@ class Portal:
             return problems + [Problem(name, 0, "", f"the folder of the '{lang}' edition is missing",
                                        f"copy the pages of content/ (without its language folders) to {name}, "
                                        f"subfolders too, and translate them: {', '.join(needed) or 'index.md'}")]
-        # Every page of the main edition, named by a nav or not: a page an edition lacks would be
-        # missing from it without a word (its own nav does not name it).
-        main_pages = self.pages(self.main_language)
-        for page in dict.fromkeys([*needed, *main_pages]):
+        for page in needed:
             if not (folder / page).is_file():
                 source = f"content/{page}" if (self.root / "content" / page).is_file() else None
-                problems.append(Problem(f"{name}{page}", 0, "", "the page is missing" + (
-                    f" ({source} has no {lang} version)" if source else " (the nav names it)"),
-                    f"copy {source} to {name}{page} and translate it" + (
-                        f", and add it to the nav of mkdocs.{lang}.yml" if page not in needed else "") if source else
-                    f"write {name}{page}, or take it out of the nav"))
-        for page in self.pages(lang):
-            if page not in main_pages:
-                problems.append(Problem(f"{name}{page}", 0, "", f"the page exists in the '{lang}' edition only "
-                                        f"(content/{page} is missing)",
-                                        f"write content/{page} in {self.main_language} too (and add it to the nav of "
-                                        f"mkdocs.yml), or delete {name}{page}"))
+                problems.append(_missing_page(name, page, source, lang))
         return problems
+
+    # The pages one edition lacks of the main edition's, and those only it has (pages no nav names
+    # too: the edition would lack one without a word), as the page checks report them.
+    def parity_problems(self, lang: str) -> list[str]:
+        own = self.edition_config(lang)
+        folder = self.docs_dir(lang) if own is None else own[0]
+        if not folder.is_dir():
+            return []  # edition_problems says so
+        name = os.path.relpath(folder, self.root).replace(os.sep, "/").rstrip("/") + "/"
+        named = set(_nav_pages(own[1])) if own is not None and own[1] is not None else None
+        main_pages = self.pages(self.main_language)
+        problems = [_missing_page(name, page, f"content/{page}", lang, own_nav=named is not None and page not in named)
+                    for page in main_pages if not (folder / page).is_file()]
+        # (a link is not a page of its own: links out of the project are refused by links_outside)
+        problems += [Problem(f"{name}{page}", 0, "", f"the page exists in the '{lang}' edition only "
+                             f"(content/{page} is missing)",
+                             f"write content/{page} in {self.main_language} too (and add it to the nav of mkdocs.yml), "
+                             f"or delete {name}{page}")
+                     for page in self.pages(lang) if page not in main_pages and not (folder / page).is_symlink()]
+        return [str(problem) for problem in problems]
 
     # Another language's own mkdocs.<lang>.yml: (its docs_dir, its nav or None to inherit the
     # main one), or None without one.
@@ -427,7 +433,7 @@ class Portal:
     # `templates`: the names of the templates the theme and overrides/ offer, for `template:` in a
     # page's front matter (None: not checked).
     def page_problems(self, split_meta, templates=None) -> list[str]:
-        failures = []
+        failures = [problem for lang in self.policy.languages[1:] for problem in self.parity_problems(lang)]
         for lang in self.policy.languages:
             edition = self if lang == self.lang else Portal(self.root, self.today, lang, self.policy)
             own = self.edition_config(lang) if lang != self.main_language else None
@@ -537,6 +543,16 @@ def _check_front_matter(text: str, page: str) -> None:
     if not isinstance(data, dict):
         raise render.PageError(page, [(2, "the page's settings (between the --- lines at its top) are not "
                                           "settings (key: value)", fix + "; or delete the --- lines")])
+
+
+# "the page is missing" from an edition's folder `name`: the main edition's `source` (or None: a
+# page the nav names), and whether the edition's own nav must name it too.
+def _missing_page(name: str, page: str, source: str | None, lang: str, own_nav: bool = False) -> Problem:
+    return Problem(f"{name}{page}", 0, "", "the page is missing" + (
+        f" ({source} has no {lang} version)" if source else " (the nav names it)"),
+        f"copy {source} to {name}{page} and translate it" + (
+            f", and add it to the nav of mkdocs.{lang}.yml" if own_nav else "") if source else
+        f"write {name}{page}, or take it out of the nav")
 
 
 # A page's `template:` (front matter) names a template the theme or overrides/ has; else PageError
