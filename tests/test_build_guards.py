@@ -9,11 +9,14 @@ from bs4 import BeautifulSoup
 from conftest import run_build
 
 
+# A page of the menu in both editions (a page of one edition's menu only stops the build by itself).
 def add_page(project, text, name="broken.md"):
     (project / "content" / name).write_text(text, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - Holiday calendar: holidays.md",
-                                                 f"  - Holiday calendar: holidays.md\n  - Broken: {name}"))
+    (project / "content" / "de" / name).write_text(text, encoding="utf-8")
+    for config, after in ((project / "mkdocs.yml", "  - Holiday calendar: holidays.md"),
+                          (project / "mkdocs.de.yml", "  - Feiertagskalender: holidays.md")):
+        assert after in config.read_text()
+        config.write_text(config.read_text().replace(after, f"{after}\n  - Broken: {name}"))
 
 
 def replace(path, old, new):

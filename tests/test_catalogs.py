@@ -156,7 +156,7 @@ def test_a_language_without_a_catalog_is_explained(tmp_path):
     with pytest.raises(PolicyError) as error:
         portal(project)
     assert problems(error.value) == [
-        "policy/company.yml, line 1, languages: 'uk' has no catalog of the portal's own words\n"
+        "policy/company.yml, line 18, languages: 'uk' has no catalog of the portal's own words\n"
         "    Fix: copy hooks/supportportal/locales/en.yml to locales/uk.yml and translate its texts "
         "(keep the keys and the {placeholders}); a text that depends on a number needs the plural forms "
         "one:, few:, many:, other:"]

@@ -198,8 +198,8 @@ def test_french_live_status_and_calculator(browser, french_url):
             r.querySelector('.support-status__label').textContent, r.querySelector('.support-status__detail').textContent])""")
         assert rows == [
             # The zones named as the French hours table names them (CET/CEST, HNE/HEE), not as Intl does ("UTC+2").
-            ["emea", "Fermé", "Fermé aujourd'hui : Vendredi saint. Ouvre mardi à 10:00 CEST, dans 3\xa0jours 22\xa0heures."],
-            ["usa", "Fermé", "Fermé aujourd'hui : Vendredi saint. Ouvre mardi à 09:00 HEE (mardi 15:00 chez vous), "
+            ["emea", "Fermé", "Fermé aujourd'hui : Vendredi saint (Karfreitag). Ouvre mardi à 10:00 CEST, dans 3\xa0jours 22\xa0heures."],
+            ["usa", "Fermé", "Fermé aujourd'hui : Vendredi saint (Karfreitag). Ouvre mardi à 09:00 HEE (mardi 15:00 chez vous), "
                              "dans 4\xa0jours 3\xa0heures."]]
     finally:
         context.close()

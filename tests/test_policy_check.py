@@ -146,10 +146,16 @@ BROKEN = {
                         "  - Support notices: notices.md\n  - FAQ: faq.md\n")),
         ["content/de/faq.md: the page is missing (content/faq.md has no de version)\n    Fix: copy content/faq.md "
          "to content/de/faq.md and translate it, and add it to the nav of mkdocs.de.yml"]),
-    "a page of another edition only": (
-        lambda p: (p / "content" / "de" / "nur.md").write_text("# Nur hier\n", encoding="utf-8"),
+    "a page of another edition's menu only": (
+        lambda p: ((p / "content" / "de" / "nur.md").write_text("# Nur hier\n", encoding="utf-8"),
+                   edit(p / "mkdocs.de.yml", "  - Hinweise zum Support: notices.md\n",
+                        "  - Hinweise zum Support: notices.md\n  - Nur hier: nur.md\n")),
         ["content/de/nur.md: the page exists in the 'de' edition only (content/nur.md is missing)\n    Fix: write "
-         "content/nur.md in en too (and add it to the nav of mkdocs.yml), or delete content/de/nur.md"]),
+         "content/nur.md in en too (and add it to the nav of mkdocs.yml), or delete content/de/nur.md and its line "
+         "in mkdocs.de.yml"]),
+    "a page of another edition outside its menu": (
+        lambda p: (p / "content" / "de" / "nur.md").write_text("# Nur hier\n", encoding="utf-8"),
+        ["are not included in the \"nav\" configuration:\n  - nur.md\n    Fix: add each to the nav of mkdocs.de.yml"]),
     "broken page settings": (lambda p: (p / "content" / "process.md").write_text(
         "---\ntitle: [unclosed\n---\n" + (p / "content" / "process.md").read_text(encoding="utf-8"), encoding="utf-8"),
         ["content/process.md, line 2: the page's settings (between the --- lines at its top) are not valid: "

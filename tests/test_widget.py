@@ -87,15 +87,16 @@ def test_same_zone_shows_one_time(open_page):
     assert region(page, "usa")["detail"] == "Closes at 17:00 EST (23:00 your time), in 7 hr 15 min."
 
 
-# Good Friday: closed, the holiday named, next opening on Easter Tuesday (summer time by then).
+# Good Friday: closed, the holiday named as the pages name it (with its official name), next opening
+# on Easter Tuesday (summer time by then).
 def test_good_friday(open_page):
     page = open_page("/hours/", "2026-04-03T10:00:00Z", "UTC")
     emea, usa = region(page, "emea"), region(page, "usa")
     assert emea["state"] == "closed" and emea["label"] == "Closed" and emea["icon"] == "\u2715"
     assert emea["next"] == "2026-04-07T08:00:00.000Z"
-    assert emea["detail"] == "Closed today for Good Friday. Opens Tuesday 10:00 CEST (Tuesday 08:00 your time), in 3 days 22 hr."
+    assert emea["detail"] == "Closed today for Good Friday (Karfreitag). Opens Tuesday 10:00 CEST (Tuesday 08:00 your time), in 3 days 22 hr."
     assert usa["next"] == "2026-04-07T13:00:00.000Z"
-    assert usa["detail"] == "Closed today for Good Friday. Opens Tuesday 09:00 EDT (Tuesday 13:00 your time), in 4 days 3 hr."
+    assert usa["detail"] == "Closed today for Good Friday (Karfreitag). Opens Tuesday 09:00 EDT (Tuesday 13:00 your time), in 4 days 3 hr."
 
 
 # The weeks when New York is on summer time and Berlin is not.

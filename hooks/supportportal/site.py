@@ -51,6 +51,7 @@ class Portal:
                  built_at: dt.datetime | None = None, main: dict | None = None):
         self.root = root
         self.today = today
+        self.main_nav = (main or {}).get("nav")  # the menu of mkdocs.yml, for parity_problems
         problems, settings = [], None
         try:
             self.policy = policy or load_policy(root / "policy", today)
@@ -237,24 +238,24 @@ class Portal:
                 problems.append(_missing_page(name, page, source, lang))
         return problems
 
-    # The pages one edition lacks of the main edition's, and those only it has (pages no nav names
-    # too: the edition would lack one without a word), as the page checks report them.
+    # The pages of the main edition's menu (mkdocs.yml's nav) another edition with a menu of its own
+    # (mkdocs.<lang>.yml) lacks, and the pages of that menu the main edition lacks: the edition would
+    # lack a page without a word. (A page outside the menus, `not_in_nav`, may be one edition's.)
     def parity_problems(self, lang: str) -> list[str]:
         own = self.edition_config(lang)
         folder = self.docs_dir(lang) if own is None else own[0]
-        if not folder.is_dir():
-            return []  # edition_problems says so
+        if own is None or own[1] is None or not folder.is_dir():
+            return []  # the main menu is the edition's: edition_problems names what it lacks
         name = os.path.relpath(folder, self.root).replace(os.sep, "/").rstrip("/") + "/"
-        named = set(_nav_pages(own[1])) if own is not None and own[1] is not None else None
-        main_pages = self.pages(self.main_language)
-        problems = [_missing_page(name, page, f"content/{page}", lang, own_nav=named is not None and page not in named)
-                    for page in main_pages if not (folder / page).is_file()]
-        # (a link is not a page of its own: links out of the project are refused by links_outside)
+        named = _nav_pages(own[1])
+        problems = [_missing_page(name, page, f"content/{page}", lang, own_nav=page not in named)
+                    for page in _nav_pages(self.main_nav)
+                    if (self.root / "content" / page).is_file() and not (folder / page).is_file()]
         problems += [Problem(f"{name}{page}", 0, "", f"the page exists in the '{lang}' edition only "
                              f"(content/{page} is missing)",
                              f"write content/{page} in {self.main_language} too (and add it to the nav of mkdocs.yml), "
-                             f"or delete {name}{page}")
-                     for page in self.pages(lang) if page not in main_pages and not (folder / page).is_symlink()]
+                             f"or delete {name}{page} and its line in mkdocs.{lang}.yml")
+                     for page in named if (folder / page).is_file() and not (self.root / "content" / page).is_file()]
         return [str(problem) for problem in problems]
 
     # Another language's own mkdocs.<lang>.yml: (its docs_dir, its nav or None to inherit the

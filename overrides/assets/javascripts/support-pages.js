@@ -6,8 +6,8 @@
 import { upcomingClosures } from "./support-ahead.js";
 import { DAY, MINUTE, channelStatus, noticeStates, noticesConcerning, text, utcOffset } from "./support-schedule.js";
 import {
-  NOTICE_KINDS, NOTICE_LABELS, NOTICE_NEWS, channelDetail, cldr, fill, formatter, h, isoDate, longDate, moment,
-  noticeLines, setAttr, setText, wall,
+  NOTICE_KINDS, NOTICE_LABELS, NOTICE_NEWS, channelDetail, closureName, cldr, fill, formatter, h, isoDate, longDate,
+  moment, noticeLines, setAttr, setText, wall,
 } from "./support-widget.js";
 
 // Contact channels
@@ -350,13 +350,6 @@ function dateWords(closures, policy, lang, s) {
   if (named.size == 1) return closureWords([...named.values()][0], policy, lang, s);
   const each = [...named].map(([name, closure]) => fill(s.next_for, { name, regions: regionNames(closure.regions, policy, lang) }));
   return fill(s.next_several, { date: longDate(closures[0].date, s, lang), closures: each.join(s.separator) });
-}
-
-// "Good Friday (Karfreitag)": the name in the page's language, with the holiday's official name
-// (in its country's language) beside it where that is another text, as the page writes it.
-function closureName(closure, policy, lang, s) {
-  const shown = text(closure.name, lang, policy);
-  return closure.official && closure.official != shown ? fill(s.name_official, { name: shown, official: closure.official }) : shown;
 }
 
 // "EMEA, USA and APAC", in the feed's order of regions.

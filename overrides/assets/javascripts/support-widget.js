@@ -274,10 +274,18 @@ function channelDetail(st, channel, policy, lang, s, now) {
   return [...parts, ...last].join(" ");
 }
 
-// "Closed today for Good Friday." or "Special hours today: ...", on a day that differs from the weekly hours.
+// "Closed today for Good Friday (Karfreitag)." or "Special hours today: ...", on a day that differs
+// from the weekly hours; the day's name as the pages write it.
 function closureNote(st, policy, lang, s) {
   if (!st.closure) return [];
-  return [fill(st.closure.hours.length ? s.special : s.closed_for, { name: text(st.closure.name, lang, policy) })];
+  return [fill(st.closure.hours.length ? s.special : s.closed_for, { name: closureName(st.closure, policy, lang, s) })];
+}
+
+// "Good Friday (Karfreitag)": the name in the page's language, with the holiday's official name
+// (in its country's language) beside it where that is another text, as the page writes it.
+function closureName(closure, policy, lang, s) {
+  const shown = text(closure.name, lang, policy);
+  return closure.official && closure.official != shown ? fill(s.name_official, { name: shown, official: closure.official }) : shown;
 }
 
 // A date ("2026-12-25") written out in the catalog's locale: "Friday 25 December 2026".
@@ -453,8 +461,8 @@ const NOTICE_NEWS = { planned: "notice_soon", active: "notice_now", ended: "noti
 // The portal's bundle exports both this module's and support-schedule.js's (one copy of each).
 export {
   NOTICE_KINDS, NOTICE_LABELS, NOTICE_NEWS,
-  channelDetail, cldr, duration, fill, formatter, h, isoDate, longDate, moment, noticeLines, schedule, setAttr, setText,
-  wall,
+  channelDetail, closureName, cldr, duration, fill, formatter, h, isoDate, longDate, moment, noticeLines, schedule,
+  setAttr, setText, wall,
 };
 
 start();
