@@ -366,6 +366,27 @@ def test_notice_window_in_the_readers_zone(one_voice, browser):
             context.close()
 
 
+# A notice of whole days in another zone (India's 18 and 19 March) is in effect from 19:30 the evening
+# before in Berlin: the banner says when in the reader's own time, so "In effect" beside "Thursday,
+# 18 March" on a Wednesday evening contradicts nothing; in Kolkata the days are the reader's own.
+def test_whole_days_of_another_zone_in_the_readers_time(one_voice, browser):
+    _, _, url = one_voice
+    for zone, yours in (("Europe/Berlin", "(Wednesday, 17 March 2027, 19:30 to Friday, 19 March 2027, 19:30 your time)"),
+                        ("Asia/Kolkata", "(the same times in your time zone)")):
+        context = browser.new_context(timezone_id=zone)
+        context.clock.set_fixed_time(dt.datetime(2027, 3, 17, 18, 31, tzinfo=UTC))
+        try:
+            page = context.new_page()
+            page.goto(f"{url}/")
+            page.wait_for_function(WAIT_JS)
+            banner = "[data-support-notices] [data-notice='india-move'] .support-notice__"
+            assert squash(page.inner_text(banner + "when")) == "Thursday, 18 March 2027 to Friday, 19 March 2027"
+            assert squash(page.inner_text(banner + "state")) == "In effect"
+            assert squash(page.inner_text(banner + "yours")) == yours
+        finally:
+            context.close()
+
+
 # Restating the hours table, the business-hours sentence and the target cells after the change
 # moves nothing below them: each restated block keeps the height it has as built (read on the
 # build day), at phone width. (The banner's notices, over by then, are not these.)

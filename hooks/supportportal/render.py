@@ -917,7 +917,7 @@ class Facts:
                 "kind_label": self.say("notices.kind", kind=self.say(NOTICE_KINDS[notice.kind])),
                 "title": notice.title.get(self.lang, self.policy.languages[0]),
                 "window": textfmt.notice_window(notice, self.lang), "as_of": as_of,
-                "hidden": state not in ("planned", "active"), "timed": not notice.all_day}
+                "hidden": state not in ("planned", "active")}
 
     # The banner of every page (overrides/main.html): each notice not over at the build date, shown
     # when it is planned or active then; the browser shows and hides each at its exact instant.

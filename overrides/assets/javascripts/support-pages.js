@@ -140,9 +140,11 @@ function rememberNotices(heard) {
 }
 
 // "(Tuesday, 16 March 2027, 14:00 to 18:00 your time)": a notice's window in the reader's zone,
-// in the page's forms; none for whole days or where the reader's clock reads as the notice's.
+// in the page's forms; none where the reader's clock reads as the notice's. Whole days too: they
+// are days in the notice's zone, which begin at another hour of the reader's ("Wednesday, 17 March
+// 2027, 19:30 to Friday, 19 March 2027, 19:30 your time" for 18 and 19 March in India).
 function readerWindow(notice, s) {
-  if (notice.all_day || !notice.start) return "";
+  if (!notice.start) return "";
   const start = new Date(notice.start), end = notice.end && new Date(notice.end);
   const same = (t) => utcOffset(notice.zone, t) == -t.getTimezoneOffset();
   if (same(start) && (!end || same(end))) return "";
