@@ -226,7 +226,9 @@ class Reader:
                 problems.append(f"{where}: {channel['id']} shown {shown['state']}, expected {state}")
             live = squash(shown["live"])
             if state == "unavailable":
-                if live not in self.offered:
+                # (the first day said with the reader's time of its first instant, where that is another)
+                if re.sub(r" \([^()]*\)(?=\.$)", lambda m: "" if set(m.group(0).split()) & self.glue else m.group(0),
+                          live) not in self.offered:
                     problems.append(f"{where}: {channel['id']} is not offered, its line says {live!r}")
                 if change is None and shown["hours"]:
                     problems.append(f"{where}: {channel['id']} is gone, its hours still say {shown['hours']!r}")
@@ -324,21 +326,41 @@ def test_channels_first_and_last_days(one_voice, browser):
 
         context.clock.pause_at(dt.datetime(2027, 3, 16, 12, 0, tzinfo=UTC))  # 22:30 in Adelaide, 08:00 in New York
         seen = lines()
-        assert seen["hotline"].endswith("(Adelaide time). Offered from Wednesday, 17 March 2027.")
+        # The first and last days are days in the channel's zone (the form's, without hours of its own,
+        # the first region's): beside them, the instant they begin or end in the reader's time.
+        assert seen["hotline"].endswith("(Adelaide time). Offered from Wednesday, 17 March 2027 (Tuesday 06:30 your time).")
         assert seen["hotline"].startswith("Hotline: +61 8 1234 5678 (from Wednesday, 17 March 2027)")
         assert seen["chat"].endswith("Not staffed now; next staffed at 13:00 EDT (10:00 your time). "
-                                     "Offered until Thursday, 18 March 2027.")
-        assert seen["form"].endswith("Around the clock: requests are accepted any time. Offered until Friday, 19 March 2027.")
+                                     "Offered until Thursday, 18 March 2027 (Thursday 21:00 your time).")
+        assert seen["form"].endswith("Around the clock: requests are accepted any time. "
+                                     "Offered until Friday, 19 March 2027 (Friday 16:00 your time).")
         assert seen["portal"] == "Support portal: https://tickets.smartwork.example/ Around the clock: requests are accepted any time."
         context.clock.pause_at(dt.datetime(2027, 3, 16, 22, 0, tzinfo=UTC))
         assert lines()["portal"].endswith("Around the clock: requests are accepted any time. "
                                           "✕Service disruption: Portal maintenance, until Wednesday 02:00 CET (18:00 your time)")
         context.clock.pause_at(dt.datetime(2027, 3, 19, 3, 0, tzinfo=UTC))  # 23:00 in New York
-        assert lines()["chat"].endswith("Not staffed now; its last staffed hours are over. Offered until Thursday, 18 March 2027.")
+        assert lines()["chat"].endswith("Not staffed now; its last staffed hours are over. "
+                                        "Offered until Thursday, 18 March 2027 (Thursday 21:00 your time).")
         context.clock.pause_at(dt.datetime(2027, 3, 20, 9, 0, tzinfo=UTC))
         seen = lines()
         assert seen["form"] == "Contact form: https://www.smartwork.example/support/contact (until Friday, 19 March 2027) No longer offered."
         assert seen["chat"].endswith("No longer offered.") and "Staffed" not in seen["chat"]
+    finally:
+        context.close()
+
+
+# Read in India on its Saturday morning, the form's last day (Friday, in Berlin) is not over yet:
+# the line says until when in the reader's own time, so "Friday" contradicts nothing.
+def test_a_last_day_in_another_zone_in_the_readers_time(one_voice, browser):
+    _, _, url = one_voice
+    context = browser.new_context(timezone_id="Asia/Kolkata")
+    context.clock.set_fixed_time(dt.datetime(2027, 3, 19, 22, 15, tzinfo=UTC))  # Saturday 03:45 in Kolkata
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/contact/")
+        page.wait_for_function(WAIT_JS)
+        assert squash(page.inner_text("[data-channel='form']")).endswith(
+            "Around the clock: requests are accepted any time. Offered until Friday, 19 March 2027 (Saturday 04:30 your time).")
     finally:
         context.close()
 

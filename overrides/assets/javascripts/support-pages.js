@@ -6,8 +6,8 @@
 import { upcomingClosures } from "./support-ahead.js";
 import { DAY, MINUTE, channelStatus, noticeStates, noticesConcerning, text, utcOffset } from "./support-schedule.js";
 import {
-  NOTICE_KINDS, NOTICE_LABELS, NOTICE_NEWS, channelDetail, closureName, cldr, fill, formatter, h, isoDate, longDate,
-  moment, noticeLines, setAttr, setText, wall,
+  NOTICE_KINDS, NOTICE_LABELS, NOTICE_NEWS, channelDetail, closureName, cldr, dayStart, fill, formatter, h, isoDate,
+  longDate, moment, noticeLines, setAttr, setText, wall,
 } from "./support-widget.js";
 
 // Contact channels
@@ -259,14 +259,6 @@ export function dated(root) {
     return over ? Infinity : dayStart(next, zone);
   }
   return { root, update };
-}
-
-// The first instant of a date ("2027-03-22") in `zone`.
-function dayStart(iso, zone) {
-  const midnight = Date.parse(iso);
-  let t = midnight - utcOffset(zone, new Date(midnight)) * MINUTE;
-  t = midnight - utcOffset(zone, new Date(t)) * MINUTE;
-  return t;
 }
 
 // A restated block keeps the height it was built with, so nothing below it moves.

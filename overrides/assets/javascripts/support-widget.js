@@ -259,8 +259,10 @@ function noticeLines(box, active, policy, lang, s, now) {
 function channelDetail(st, channel, policy, lang, s, now) {
   const available = channel.available || {};
   // Its first and last day are said as the page says them: "Offered from Monday, 11 January 2027."
-  if (st.state == "unavailable") return st.nextChange ? fill(s.offered_from, { at: longDate(available.from, s, lang) }) : s.not_offered;
-  const last = available.until ? [fill(s.offered_until, { date: longDate(available.until, s, lang) })] : [];
+  // (with the reader's time where that day begins or ends at another hour of the reader's).
+  const day = (iso, end) => offeredDay(iso, available.zone, s, lang, now, end);
+  if (st.state == "unavailable") return st.nextChange ? fill(s.offered_from, { at: day(available.from, false) }) : s.not_offered;
+  const last = available.until ? [fill(s.offered_until, { date: day(available.until, true) })] : [];
   if (st.state == "always") return (last.length ? last : [s.around_the_clock]).join(" ");
   if (st.state == "unknown") return s.unknown_detail;
   const parts = closureNote(st, policy, lang, s);
@@ -272,6 +274,26 @@ function channelDetail(st, channel, policy, lang, s, now) {
   else if (st.state == "staffed") parts.push(fill(s.staffed_until, at));
   else parts.push(fill(channel.outside_hours == "accepted" ? s.accepted : s["next_staffed" + today], at));
   return [...parts, ...last].join(" ");
+}
+
+// A channel's first or last day ("2027-03-19", days in `zone`) as the page says it and, where the
+// day begins (or ends, `end`) at another hour of the reader's, that instant in the reader's time:
+// "Friday, 19 March 2027 (Saturday 04:30 your time)", the end of 19 March in Berlin read in India.
+function offeredDay(iso, zone, s, lang, now, end) {
+  const said = longDate(iso, s, lang);
+  if (!zone) return said;
+  const at = new Date(dayStart(end ? new Date(Date.parse(iso) + DAY).toISOString().slice(0, 10) : iso, zone));
+  if (utcOffset(zone, at) == -at.getTimezoneOffset()) return said;
+  // With its weekday always: the date said is the zone's, the reader's may be the day before or after.
+  return fill(s.aside, { text: said, aside: fill(s.yours, { time: cldr(s.formats.weekday_time, wall(at), s) }) });
+}
+
+// The first instant of a date ("2027-03-22") in `zone`.
+function dayStart(iso, zone) {
+  const midnight = Date.parse(iso);
+  let t = midnight - utcOffset(zone, new Date(midnight)) * MINUTE;
+  t = midnight - utcOffset(zone, new Date(t)) * MINUTE;
+  return t;
 }
 
 // "Closed today for Good Friday (Karfreitag)." or "Special hours today: ...", on a day that differs
@@ -461,8 +483,8 @@ const NOTICE_NEWS = { planned: "notice_soon", active: "notice_now", ended: "noti
 // The portal's bundle exports both this module's and support-schedule.js's (one copy of each).
 export {
   NOTICE_KINDS, NOTICE_LABELS, NOTICE_NEWS,
-  channelDetail, closureName, cldr, duration, fill, formatter, h, isoDate, longDate, moment, noticeLines, schedule,
-  setAttr, setText, wall,
+  channelDetail, closureName, cldr, dayStart, duration, fill, formatter, h, isoDate, longDate, moment, noticeLines,
+  schedule, setAttr, setText, wall,
 };
 
 start();
