@@ -117,7 +117,8 @@ CONTACT_CASES = {
         },
     }),
     # The night New York's clocks go forward (8 March): the chat's special shift 03:00-05:00
-    # starts at 07:00 UTC, the first hour after the skipped one; Los Angeles is still on PST.
+    # starts at 07:00 UTC, the first hour after the skipped one; Los Angeles is still on PST, and
+    # still on Saturday: New York's day is said by its date there.
     "US spring change, before the shift": ("2026-03-08T06:30:00Z", {
         "Europe/Berlin": {
             "email": "Not staffed now; requests are accepted any time and answered from Monday 10:00 CET.",
@@ -127,7 +128,7 @@ CONTACT_CASES = {
         "America/Los_Angeles": {
             "email": "Not staffed now; requests are accepted any time and answered from Monday 10:00 CET (Monday 02:00 your time).",
             "hotline": "Not staffed now; next staffed Monday 08:00 CET (Monday 00:00 your time).",
-            "chat": "Special hours today: Spring change shift. Not staffed now; next staffed at 03:00 EDT (23:00 your time).",
+            "chat": "Special hours on Sunday, 8 March 2026: Spring change shift. Not staffed now; next staffed at 03:00 EDT (23:00 your time).",
         },
     }),
     "US spring change, in the shift": ("2026-03-08T07:30:00Z", {
@@ -139,7 +140,7 @@ CONTACT_CASES = {
         "America/Los_Angeles": {
             "email": "Not staffed now; requests are accepted any time and answered from Monday 10:00 CET (Monday 02:00 your time).",
             "hotline": "Not staffed now; next staffed Monday 08:00 CET (Monday 00:00 your time).",
-            "chat": "Special hours today: Spring change shift. Staffed now, until 05:00 EDT (Sunday 01:00 your time).",
+            "chat": "Special hours on Sunday, 8 March 2026: Spring change shift. Staffed now, until 05:00 EDT (Sunday 01:00 your time).",
         },
     }),
     # Thanksgiving closes the chat only.

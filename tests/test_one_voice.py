@@ -365,6 +365,28 @@ def test_a_last_day_in_another_zone_in_the_readers_time(one_voice, browser):
         context.close()
 
 
+# India's Team day (Friday 19 March, in India) while it is still Thursday in Los Angeles: the live
+# line says the day by its date, as the page's "The next closure is Team day, Friday, 19 March
+# 2027 (India)." does, not "today"; read in India it is today.
+@pytest.mark.parametrize("zone, edition, said", [
+    ("America/Los_Angeles", "", "Closed on Friday, 19 March 2027 for Team day."),
+    ("America/Los_Angeles", "de/", "Am Freitag, 19. März 2027 geschlossen: Teamtag."),
+    ("Asia/Kolkata", "", "Closed today for Team day."),
+])
+def test_a_closed_day_of_another_date_is_said_by_its_date(one_voice, browser, zone, edition, said):
+    _, _, url = one_voice
+    context = browser.new_context(timezone_id=zone)
+    context.clock.set_fixed_time(dt.datetime(2027, 3, 18, 18, 31, tzinfo=UTC))  # Friday 00:01 in Kolkata
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/{edition}hours/")
+        page.wait_for_function(WAIT_JS)
+        detail = squash(page.inner_text("[data-support-region='india'] .support-status__detail"))
+        assert detail.startswith(said + " "), detail
+    finally:
+        context.close()
+
+
 # A notice's window on the notices page and in the banner, in its own zone (the page's) and, beside
 # it, in the reader's.
 def test_notice_window_in_the_readers_zone(one_voice, browser):

@@ -227,7 +227,7 @@ function changesNotice(policy, regions, lang, s, now) {
 // The sentence under a region: when it closes or opens, in its zone and the reader's.
 function detail(st, region, policy, lang, s, now) {
   if (st.state == "unknown") return s.unknown_detail;
-  const parts = closureNote(st, policy, lang, s);
+  const parts = closureNote(st, policy, lang, s, region.zone, now);
   const at = moment(st.nextChange, region.zone, lang, s, now);
   const left = duration(st.nextChange - now, lang, s);
   const today = dateKey(st.nextChange, region.zone) == dateKey(now, region.zone) ? "_today" : "";
@@ -265,7 +265,7 @@ function channelDetail(st, channel, policy, lang, s, now) {
   const last = available.until ? [fill(s.offered_until, { date: day(available.until, true) })] : [];
   if (st.state == "always") return (last.length ? last : [s.around_the_clock]).join(" ");
   if (st.state == "unknown") return s.unknown_detail;
-  const parts = closureNote(st, policy, lang, s);
+  const parts = closureNote(st, policy, lang, s, st.zone, now);
   const at = moment(st.nextChange, st.zone, lang, s, now);
   const today = dateKey(st.nextChange, st.zone) == dateKey(now, st.zone) ? "_today" : "";
   // The next change is the end of its last day: never "next staffed" at a moment it is gone.
@@ -298,9 +298,15 @@ function dayStart(iso, zone) {
 
 // "Closed today for Good Friday (Karfreitag)." or "Special hours today: ...", on a day that differs
 // from the weekly hours; the day's name as the pages write it.
-function closureNote(st, policy, lang, s) {
+// Where the region's day is not the reader's (India's Friday on a Thursday in Los Angeles), the
+// day is said by its date: "Closed on Friday, 19 March 2027 for Team day."
+function closureNote(st, policy, lang, s, zone, now) {
   if (!st.closure) return [];
-  return [fill(st.closure.hours.length ? s.special : s.closed_for, { name: closureName(st.closure, policy, lang, s) })];
+  const name = closureName(st.closure, policy, lang, s);
+  if (zone && now && st.closure.date && dateKey(now, zone) != dateKey(now)) {
+    return [fill(st.closure.hours.length ? s.special_day : s.closed_for_day, { name, date: longDate(st.closure.date, s, lang) })];
+  }
+  return [fill(st.closure.hours.length ? s.special : s.closed_for, { name })];
 }
 
 // "Good Friday (Karfreitag)": the name in the page's language, with the holiday's official name
