@@ -350,6 +350,36 @@ def test_an_entry_changed_on_disk_is_not_read(fresh_cache, monkeypatch):
     assert cache.get(("two",)) == b"the other entry"
 
 
+# A pipe put in an entry's place (or the secret's, or the prune marker's) is never waited on: the
+# entry is missing, the work done again. (Opening a pipe to read waits for a writer for ever.)
+def test_a_pipe_in_the_cache_is_not_waited_on(fresh_cache, monkeypatch, tmp_path):
+    import os
+    import time
+
+    from timelimit import time_limit
+
+    cache.put(("one",), b"the entry")
+    entry = cache._path(cache._name(("one",)))
+    entry.unlink()
+    os.mkfifo(entry)
+    monkeypatch.setattr(cache, "_memory", {})
+    with time_limit(10, "reading an entry that is a pipe"):
+        assert cache.get(("one",)) is None
+    marker = fresh_cache / ".pruned"
+    marker.unlink(missing_ok=True)
+    os.mkfifo(marker)
+    days_ago = time.time() - 3 * 86400
+    os.utime(marker, (days_ago, days_ago), follow_symlinks=False)
+    with time_limit(10, "pruning next to a marker that is a pipe"):
+        cache.use(fresh_cache)
+    secret = tmp_path / "user-cache" / "supportportal-secret"
+    secret.unlink()
+    os.mkfifo(secret)
+    cache._secret.cache_clear()
+    with time_limit(10, "reading a secret that is a pipe"):
+        assert cache._secret() is None
+
+
 # A preview runs for hours: entries kept in memory past the limit are dropped when a build starts.
 def test_entries_in_memory_are_dropped_past_the_limit(monkeypatch):
     monkeypatch.setattr(cache, "_memory", {})

@@ -2,9 +2,12 @@
 # every mistake stops the build naming the page, the line and the fix; never a traceback, never
 # a shell command run, a secret printed or garbage published.
 
+import contextlib
 import dataclasses
 import datetime as dt
+import io
 import re
+import sys
 
 import markdown
 import pytest
@@ -16,6 +19,8 @@ from supportportal import render
 from supportportal.model import Text
 from supportportal.site import Portal
 from timelimit import time_limit
+
+sys.path.insert(0, str(ROOT / "tools"))
 
 TODAY = dt.date(2026, 11, 27)  # the date of conftest.SOURCE_DATE_EPOCH
 HEAD = "# A page\n\nSome text.\n\n"  # four lines, so the mistakes below are on line 5
@@ -349,6 +354,25 @@ def test_build_refuses_links_out_of_the_project(project):
 def test_build_refuses_a_link_out_of_the_german_pages(project):
     (project / "content" / "de" / "env.md").symlink_to("/proc/self/environ")
     assert_failed_cleanly(run_build(project), "content/de/env.md is a link to /proc/self/environ, outside the project")
+
+
+# A pipe named like a page would make the build and make check wait for a writer for ever.
+@pytest.mark.parametrize("page", ["hours.md", "de/extra.md"])
+def test_a_page_that_is_a_pipe_is_refused_not_waited_on(project, page):
+    import os
+
+    import policy_check
+
+    path = project / "content" / page
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+    message = f"content/{page}, line 1: the page is not a file of text (a pipe, a device or a folder named .md)"
+    assert_failed_cleanly(run_build(project), message)
+    err = io.StringIO()
+    with time_limit(60, "make check with a page that is a pipe"), contextlib.redirect_stderr(err), \
+            contextlib.redirect_stdout(io.StringIO()):
+        assert policy_check.main(project) == 1
+    assert message in err.getvalue()
 
 
 def test_build_publishes_a_link_inside_the_project(project):

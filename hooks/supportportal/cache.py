@@ -24,6 +24,7 @@ import hmac
 import json
 import os
 import re
+import stat
 import time
 import zoneinfo
 from pathlib import Path
@@ -73,7 +74,7 @@ def _prune(folder: Path) -> None:
             if (_ENTRY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)
                     and entry.stat(follow_symlinks=False).st_mtime < now - KEEP_DAYS * 86400):
                 os.unlink(entry.path)
-        os.close(os.open(marker, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644))
+        os.close(os.open(marker, os.O_WRONLY | os.O_CREAT | _NO_WAIT, 0o644))
         os.utime(marker, follow_symlinks=False)
     except OSError:  # another build pruning at the same time, or a folder we cannot write
         return
@@ -90,8 +91,7 @@ def get(key: tuple) -> bytes | None:
     if path is None:
         return None
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        with os.fdopen(fd, "rb") as handle:
+        with _read_regular(path) as handle:
             data = handle.read(MAX_ENTRY + 1)
     except OSError:
         return None
@@ -172,6 +172,22 @@ def _name(key: tuple) -> str:
     return hashlib.sha256(json.dumps([portal_version(), *key]).encode("utf-8")).hexdigest()
 
 
+# Opening a file here never follows a link and never waits (on a pipe put in the folder's place).
+_NO_WAIT = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+# A regular file opened for reading, else OSError (a pipe, a device, a folder, a link).
+def _read_regular(path):
+    fd = os.open(path, os.O_RDONLY | _NO_WAIT)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 # The machine's secret (32 random bytes, made on first use, readable by its user only), or None.
 @functools.cache
 def _secret() -> bytes | None:
@@ -179,8 +195,7 @@ def _secret() -> bytes | None:
     path = os.path.join(base, "supportportal-secret")
     for _ in range(2):
         try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-            with os.fdopen(fd, "rb") as handle:
+            with _read_regular(path) as handle:
                 secret = handle.read(64)
             return secret if len(secret) == 32 else None
         except FileNotFoundError:

@@ -13,6 +13,7 @@ import marshal
 import os
 import pickle
 import re
+import stat
 import sys
 from pathlib import Path
 
@@ -392,6 +393,14 @@ class Portal:
 
     # A page's Markdown as text: UTF-8 (with or without a byte order mark), any line ends.
     def read_page(self, path: Path, src_uri: str) -> str:
+        try:
+            regular = stat.S_ISREG(os.stat(path).st_mode)
+        except OSError:
+            regular = False
+        if not regular:  # a pipe would wait for a writer for ever
+            raise render.PageError(self.page_name(src_uri), [
+                (1, "the page is not a file of text (a pipe, a device or a folder named .md)",
+                 "replace it with the page's Markdown file, or delete it")])
         raw = path.read_bytes()
         try:
             text = raw.decode("utf-8-sig")
