@@ -221,7 +221,10 @@ def test_catalog_menu_titles_raw_pages_and_an_empty_epoch_build(tmp_path):
         "nav:\n"
         f"  Support: '{HOSTILE_TITLE}'\n"
         f"  When can I contact support?: 'Zeiten {HOSTILE_TITLE}'\n"
-        f"  For developers: 'Entwickler {HOSTILE_TITLE}'\n", encoding="utf-8")
+        f"  For developers: 'Entwickler {HOSTILE_TITLE}'\n"
+        # Words the theme writes into the language switch of every page and into an attribute.
+        "language.name: '<img src=x onerror=alert(12)>'\n"
+        "palette.to_dark: 'a\" onmouseover=\"alert(5)'\n", encoding="utf-8")
     with (project / "content" / "de" / "hours.md").open("a", encoding="utf-8") as page:
         page.write("\nSo sieht ein Platzhalter aus: {% raw %}{{ x }}{% endraw %}.\n")
     # A heading that names markup as text (entities): the page's title shows it as text too.
@@ -232,7 +235,7 @@ def test_catalog_menu_titles_raw_pages_and_an_empty_epoch_build(tmp_path):
     assert "Traceback" not in build.output
     hours = BeautifulSoup((build.site / "de" / "hours" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "So sieht ein Platzhalter aus: {{ x }}." in hours.get_text()
-    for page in (build.site / "de").rglob("*.html"):
+    for page in build.site.rglob("*.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         assert not soup.find("img", src="x"), page
         assert not soup.find_all(lambda tag: any(name.startswith("on") for name in tag.attrs)), page
@@ -242,6 +245,9 @@ def test_catalog_menu_titles_raw_pages_and_an_empty_epoch_build(tmp_path):
     assert not process.find("x-hostile")
     menu = [a.get_text(" ", strip=True) for a in hours.select("nav.md-nav--primary a")]
     assert any(HOSTILE_TITLE in text for text in menu), menu
+    # Shown as written, as text.
+    assert "<img src=x onerror=alert(12)>" in hours.get_text()
+    assert hours.find("label", title='a" onmouseover="alert(5)'), "the toggle's name as its title"
 
 
 def test_a_folder_link_loop_in_content_stops_the_build_and_keeps_site(tmp_path):

@@ -161,11 +161,12 @@ class Portal:
         toc = (getattr(config, "mdx_configs", None) or {}).get("toc")
         if isinstance(toc, dict) and toc.get("permalink"):
             toc["permalink_title"] = self.words("theme.permalink_title")
-        # The colour scheme toggle's names, in this edition's words.
+        # The colour scheme toggle's names, in this edition's words (the theme writes them into
+        # attributes unescaped: escaped once here).
         for palette in (getattr(config, "theme", None) or {}).get("palette") or []:
             if isinstance(palette, dict) and isinstance(palette.get("toggle"), dict):
                 scheme = "to_light" if palette.get("scheme") == "slate" else "to_dark"
-                palette["toggle"]["name"] = self.words(f"palette.{scheme}")
+                palette["toggle"]["name"] = escape(self.words(f"palette.{scheme}"))
 
     # The footer's words for the published policy version, escaped once; None without a version.
     def footer_version(self):
@@ -510,7 +511,7 @@ class Portal:
             if not (self.docs_dir(lang) / src_uri).is_file():
                 continue
             result.append({
-                "lang": lang, "name": self.catalogs[lang]("language.name"), "current": lang == self.lang,
+                "lang": lang, "name": escape(self.catalogs[lang]("language.name")), "current": lang == self.lang,
                 "href": (up + self.prefix(lang) + page_url) or "./",
                 "url": self.policy.site_url + self.prefix(lang) + page_url,
             })
