@@ -135,6 +135,20 @@ CASES = {
                   "UTC+08:00", "Asia/Singapore"),
     "Etc/UTC": ("regions.yml", "zone: Europe/Berlin", "zone: Etc/UTC", "Etc/UTC", "regions[1].zone",
                 "not the time zone of a place", "'UTC'"),
+    # A channel's and a notice's zones as a region's (a notice's Etc/ zone that does not exist
+    # stopped the loader with a traceback).
+    "a channel in Etc/GMT-14": ("channels.yml", "  - id: form\n", "  - id: hotline\n    name: {en: Hotline, de: Hotline}\n"
+                                "    type: phone\n    address: +49 89 1234 5678\n    zone: Etc/GMT-14\n    hours:\n"
+                                "      monday: 08:00-10:00\n\n  - id: form\n", "Etc/GMT-14", "channels[3].zone",
+                                "fixed offset (UTC+14:00; the sign of Etc/ names is reversed)", "Pacific/Kiritimati"),
+    "a notice in Etc/GMT-3": ("notices.yml", "notices: []\n", "notices:\n  - id: move\n    kind: information\n"
+                              "    title: {en: Move, de: Umzug}\n    text: {en: Moving., de: Umzug.}\n"
+                              "    start: 2026-12-08 09:00\n    zone: Etc/GMT-3\n", "Etc/GMT-3", "notices[1].zone",
+                              "fixed offset (UTC+03:00", "Europe/Istanbul"),
+    "a notice in Etc/GMT+14": ("notices.yml", "notices: []\n", "notices:\n  - id: move\n    kind: information\n"
+                               "    title: {en: Move, de: Umzug}\n    text: {en: Moving., de: Umzug.}\n"
+                               "    start: 2026-12-08 09:00\n    zone: Etc/GMT+14\n", "Etc/GMT+14", "notices[1].zone",
+                               "'Etc/GMT+14' is not an IANA time zone name", "use "),
     # Special hours in the hour the clocks skip.
     "special hours start in the spring gap": ("holidays.yml", "closures: []",
                                               "closures:\n  - name: {en: Night shift, de: Nachtschicht}\n"

@@ -9,6 +9,7 @@ from ..model import Channel, Schedule
 from .context import Context
 from .dated import date_at
 from .regions import weekly_hours
+from .values import fixed_offset_problem
 
 NAME = "channels"
 # public_holidays: none, for a channel that keeps its hours on public holidays.
@@ -122,6 +123,9 @@ def _schedule(ctx: Context, path, ch: dict, known: Known):
         suggestion = parsing.suggest_zone(ch["zone"])
         ctx.report(NAME, path + ("zone",), f"'{ch['zone']}' is not a known IANA time zone",
                    f"use '{suggestion}'" if suggestion else "use a zone like Europe/Berlin or America/New_York")
+        zone_ok = False
+    elif zone_ok and fixed_offset_problem(ch["zone"]):
+        ctx.report(NAME, path + ("zone",), *fixed_offset_problem(ch["zone"]))
         zone_ok = False
     weekly = weekly_hours(ctx, NAME, path + ("hours",), ch["hours"], "channel") if ctx.present(NAME, path + ("hours",)) else None
     if not zone_ok or weekly is None or calendar is False:

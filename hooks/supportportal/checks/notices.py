@@ -12,7 +12,7 @@ import zoneinfo
 from .. import parsing
 from ..model import Notice
 from .context import Context
-from .values import skipped, year_problem
+from .values import fixed_offset_problem, skipped, year_problem
 
 NAME = "notices"
 # kind as written -> as published in support.json.
@@ -118,12 +118,15 @@ def _zone(ctx: Context, path, item: dict, zones: dict, regions) -> str | None:
         if not ctx.intact(NAME, path + ("zone",)):
             return None
         zone = item["zone"]
-        if parsing.zone_exists(zone) and not zone.startswith("Etc/"):
-            return zone
-        suggestion = parsing.suggest_zone(zone) if not zone.startswith("Etc/") else parsing.suggest_city_zone(zone)
-        ctx.report(NAME, path + ("zone",), f"'{zone}' is not an IANA time zone name",
-                   f"use '{suggestion}'" if suggestion else "use a zone like Europe/Berlin or America/New_York")
-        return None
+        if not parsing.zone_exists(zone):
+            suggestion = parsing.suggest_zone(zone)
+            ctx.report(NAME, path + ("zone",), f"'{zone}' is not an IANA time zone name",
+                       f"use '{suggestion}'" if suggestion else "use a zone like Europe/Berlin or America/New_York")
+            return None
+        if fixed_offset_problem(zone):
+            ctx.report(NAME, path + ("zone",), *fixed_offset_problem(zone))
+            return None
+        return zone
     if regions is None:
         return None
     concerned = {zones.get(r) for r in regions or zones}

@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import difflib
-import zoneinfo
 
 from .. import parsing
 from ..model import MINUTES_PER_DAY, WEEKDAYS, Region
 from .context import Context, dotted
 from .dated import hours_changes
-from .values import signed
+from .values import fixed_offset_problem
 
 NAME = "regions"
 
@@ -39,15 +38,8 @@ def _region(ctx: Context, path, reg: dict, calendar_ids, seen: dict) -> Region |
         suggestion = parsing.suggest_zone(reg["zone"])
         ctx.report(NAME, path + ("zone",), f"'{reg['zone']}' is not a known IANA time zone",
                    f"use '{suggestion}'" if suggestion else "use a zone like Europe/Berlin or America/New_York")
-    elif ctx.intact(NAME, path + ("zone",)) and reg["zone"].startswith("Etc/"):
-        # Etc/GMT+5 is UTC-05:00: its sign is reversed, and it names no place readers know.
-        city = parsing.suggest_city_zone(reg["zone"])
-        offset = signed(zoneinfo.ZoneInfo(reg["zone"]).utcoffset(None))
-        ctx.report(NAME, path + ("zone",),
-                   f"'{reg['zone']}' is a fixed offset (UTC{offset}; the sign of Etc/ names is reversed), "
-                   "not the time zone of a place",
-                   "use the zone of the city the team works in"
-                   + (f", e.g. '{city}' (UTC{offset} all year)" if city else ", e.g. Europe/Berlin"))
+    elif ctx.intact(NAME, path + ("zone",)) and fixed_offset_problem(reg["zone"]):
+        ctx.report(NAME, path + ("zone",), *fixed_offset_problem(reg["zone"]))
     calendar = reg.get("public_holidays")
     if ctx.intact(NAME, path + ("public_holidays",)) and calendar_ids is not None and calendar not in calendar_ids:
         close = difflib.get_close_matches(calendar, sorted(calendar_ids), n=1)

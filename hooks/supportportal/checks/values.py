@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+import zoneinfo
+
+from .. import parsing
 
 
 # Format characters allowed inside a text: soft hyphen, the joiners some scripts and emoji need,
@@ -94,3 +97,15 @@ def year_problem(text: str):
         return None
     return (f"the year {text[:4]} is outside the years the portal can compute ({FIRST_YEAR} to {LAST_YEAR})",
             f"write a date from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31 as YYYY-MM-DD, e.g. 2026-12-24")
+
+
+# An Etc/ zone names an offset, not a place (and Etc/GMT+5 is UTC-05:00: its sign is reversed):
+# (message, fix) for one, else None.
+def fixed_offset_problem(zone: str) -> tuple[str, str] | None:
+    if not zone.startswith("Etc/"):
+        return None
+    city = parsing.suggest_city_zone(zone)
+    offset = signed(zoneinfo.ZoneInfo(zone).utcoffset(None))
+    return (f"'{zone}' is a fixed offset (UTC{offset}; the sign of Etc/ names is reversed), not the time zone of a place",
+            "use the zone of the city the team works in"
+            + (f", e.g. '{city}' (UTC{offset} all year)" if city else ", e.g. Europe/Berlin"))
