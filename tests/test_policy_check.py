@@ -118,6 +118,11 @@ BROKEN = {
         lambda p: edit(p / "hooks" / "supportportal" / "locales" / "de.yml", "\nhours.caption:", "\nhours.captoin:"),
         ["hooks/supportportal/locales/de.yml, line 1, hours.caption: the de text of 'hours.caption' is missing",
          "hours.captoin: 'hours.captoin' is not a key of the portal's catalogs"]),
+    "a catalog text without its placeholder": (
+        lambda p: write_catalog(p, "de", 'footer.policy_version: "Support-Richtlinie"\nholidays.rule: "Feiertags zu."\n'),
+        ["locales/de.yml, line 1, footer.policy_version: the text leaves out {version}, so what it stands for is "
+         "not shown\n    Fix: put {version} where it belongs in the sentence",
+         "locales/de.yml, line 2, holidays.rule: the text leaves out {calendars}"]),
     "content/ page of an edition": (lambda p: (p / "content" / "de" / "developers" / "index.md").unlink(),
                                     ["content/de/developers/index.md: the page is missing (content/developers/index.md "
                                      "has no de version)\n    Fix: copy content/developers/index.md to "

@@ -336,6 +336,15 @@ def _check(data: dict, doc, reference: dict, problems: list) -> None:
             for name in sorted(names - allowed):
                 report(key, f"'{{{name}}}' is not a placeholder of this text",
                        f"use {', '.join('{' + n + '}' for n in sorted(allowed - {'count'})) or 'no placeholder'}")
+            # A text (not a plural form, where "one" may say its number in words) keeps every fact
+            # of the reference's: a placeholder left out drops the policy version from the footer.
+            # (A misspelt one is reported above, with the right name.)
+            if isinstance(value, str) and isinstance(expected, str) and not names - allowed:
+                for name in sorted(set(_PLACEHOLDER.findall(expected)) - names):
+                    if key.startswith("widget.") and names & _APART.get(name, set()):
+                        continue
+                    report(key, f"the text leaves out {{{name}}}, so what it stands for is not shown",
+                           f"put {{{name}}} where it belongs in the sentence (the {REFERENCE} text: {expected!r})")
 
 
 # (message, fix) for a catalog text readers could not be shown as it is: a line break, a control or
