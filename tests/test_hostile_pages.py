@@ -118,6 +118,10 @@ HOSTILE = {
     "list upper": ("{{ regions | upper }}", "regions is a list", 'write {{ regions | join(", ") }}'),
     "join a function": ("{{ hours_table | join(', ') }}", "hours_table is a function", "write {{ hours_table() }}"),
     "join a text": ("{{ company | join(', ') }}", "'| join' needs a list", 'write {{ regions | join(", ") }}'),
+    "upper on a table": ("{{ hours_table() | upper }}", "'| upper' is for a text; hours_table() writes part of the page",
+                         "write {{ hours_table() }} without '| upper'"),
+    "lower on a live part": ("{{ status_widget() | lower }}", "'| lower' is for a text; status_widget() writes part",
+                             "write {{ status_widget() }} without '| lower'"),
     "none": ("{{ none }}", "uses 'none', which the policy does not define", NAMES_FIX),
     # Calculations and other expressions.
     "division by zero": ("{{ 1/0 }}", "pages cannot calculate ('/')", "write the text or number itself"),

@@ -318,6 +318,12 @@ class _PageCheck:
             return
         if node.args or node.kwargs:
             self.add(node, f"'| {node.name}' takes no arguments", f"write {{{{ company | {node.name} }}}}")
+        elif isinstance(node.node, nodes.Call) and isinstance(node.node.node, nodes.Name) \
+                and self.kind(node.node.node) == "function":
+            # <DIV CLASS="SUPPORT-HOURS">: the page's styles and live parts would no longer find it.
+            name = node.node.node.name
+            self.add(node, f"'| {node.name}' is for a text; {name}() writes part of the page (a table, a list, "
+                           "a live part), which it would break", f"write {{{{ {name}() }}}} without '| {node.name}'")
         else:
             self.shown(node.node)
 
