@@ -669,7 +669,8 @@ def _prerender_pages(edition, src_dir: Path, docs: Path, directory_urls: bool, o
         url = "" if url in (".", "./") else url  # as MkDocs' Page.url
         first_line = text[:-len(body)].count("\n") + 1 if body and text.endswith(body) else 1
         markdown = edition.finish_html(edition.render_markdown(body, src_uri, first_line))
-        page_meta = {**page_meta, "alternates": edition.alternates(src_uri, url)}
+        # (the languages' names escaped once, as text: the template writes them as they are)
+        page_meta = {**page_meta, "alternates": [{**alt, "name": str(alt["name"])} for alt in edition.alternates(src_uri, url)]}
         front = yaml.safe_dump(page_meta, allow_unicode=True, sort_keys=False)
         _write_file(docs / src_uri, f"---\n{front}---\n\n{markdown}")
 
