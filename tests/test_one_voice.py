@@ -387,6 +387,32 @@ def test_a_closed_day_of_another_date_is_said_by_its_date(one_voice, browser, zo
         context.close()
 
 
+# Urgent is answered via the hotline, which starts on Wednesday 17 March (Adelaide): until then the
+# priorities page says when, and that business hours count before; from its first minute the
+# qualifier is gone, in the table and in the rule under it.
+@pytest.mark.parametrize("instant, before", [(dt.datetime(2027, 3, 16, 13, 29, tzinfo=UTC), True),
+                                             (dt.datetime(2027, 3, 16, 13, 31, tzinfo=UTC), False)])
+def test_a_priority_via_a_channel_not_offered_yet_says_from_when(one_voice, browser, instant, before):
+    _, _, url = one_voice
+    context = browser.new_context(timezone_id="America/Los_Angeles")
+    context.clock.set_fixed_time(instant)
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/priorities/")
+        page.wait_for_function(WAIT_JS)
+        urgent = squash(page.inner_text("[data-support-targets] tr[data-priority='p4'] td:nth-of-type(4)"))
+        rule = squash(page.inner_text("article"))
+        qualifier = "(from Wednesday, 17 March 2027; until then in business hours)"
+        if before:
+            assert urgent == f"via Hotline, in that channel's hours {qualifier}", urgent
+            assert f"ACST/ACDT {qualifier}" in rule
+        else:
+            assert urgent == "via Hotline, in that channel's hours", urgent
+            assert qualifier not in rule
+    finally:
+        context.close()
+
+
 # A notice's window on the notices page and in the banner, in its own zone (the page's) and, beside
 # it, in the reader's.
 def test_notice_window_in_the_readers_zone(one_voice, browser):

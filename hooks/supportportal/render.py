@@ -692,7 +692,7 @@ class Facts:
                 f'<tr data-priority="{escape(p.id)}"><th scope="row">{escape(self.t(p.name))}</th>'
                 f"<td>{escape(self.t(p.definition))}</td><td><ul>{examples}</ul></td>"
                 f'<td data-minutes="{first.minutes}">{self._target_cell(p, 0, self._target)}</td>'
-                f"<td>{escape(coverage)}</td><td>{updates}</td></tr>"
+                f"<td>{coverage}</td><td>{updates}</td></tr>"
             )
         head = "".join(f'<th scope="col">{escape(say("priorities." + k))}</th>' for k in
                        ("priority", "definition", "examples", "first_response", "coverage", "updates"))
@@ -702,15 +702,29 @@ class Facts:
         )
 
     # "in business hours", "around the clock"; for a priority answered via a channel, the channel
-    # too, and where the target counts the channel's own hours, that instead of the region's.
-    def _coverage(self, p) -> str:
+    # too, and where the target counts the channel's own hours, that instead of the region's: from
+    # the channel's first day, before which the region's business hours count ("(from Wednesday,
+    # 17 March 2027; until then in business hours)", hidden by the page's script from that day on
+    # in the channel's zone). Escaped here.
+    def _coverage(self, p) -> Markup:
         coverage = self.say("priorities.around_the_clock" if p.around_the_clock else "priorities.business_hours")
         if p.via is None:
-            return coverage
+            return escape(coverage)
         channel = self.policy.channel(p.via)
-        if channel.schedule and not p.around_the_clock:
-            return self.say("priorities.via_hours", channel=self.say("channels.name_in_text", name=self.t(channel.name)))
-        return self.say("priorities.via", coverage=coverage, channel=self.say("channels.name_in_text", name=self.t(channel.name)))
+        name = self.say("channels.name_in_text", name=self.t(channel.name))
+        if not (channel.schedule and not p.around_the_clock):
+            return escape(self.say("priorities.via", coverage=coverage, channel=name))
+        return escape(self.say("priorities.via_hours", channel=name)) + self._before_channel(channel)
+
+    # " (from Wednesday, 17 March 2027; until then in business hours)" for a channel not offered
+    # yet on the build date, in a span the page's script hides from its first day on; else "".
+    def _before_channel(self, channel) -> Markup:
+        first = channel.available_from
+        if first is None or first <= self.today:
+            return Markup("")
+        return Markup(f' <span data-support-until="{(first - dt.timedelta(days=1)).isoformat()}" '
+                      f'data-zone="{escape(dated.channel_zone(self.policy, channel))}">'
+                      f'{self._until(first, "priorities.via_from")}</span>')
 
     def business_hours_rule(self) -> Markup:
         separator = _literal(self.say("list.separator"))
@@ -720,7 +734,7 @@ class Facts:
         via = [self.policy.channel(p.via) for p in self.policy.priorities if p.via and not p.around_the_clock]
         via = [ch for ch in dict.fromkeys(via) if ch.schedule]
         if via:
-            channels = separator.join(self._weekly_words(ch.name, ch.schedule) for ch in via)
+            channels = separator.join(self._weekly_words(ch.name, ch.schedule) + self._before_channel(ch) for ch in via)
             rule += Markup(" ") + self._with_markup(self.say("priorities.channel_rule", channels="\ue004"), channels)
         return rule
 
