@@ -432,6 +432,9 @@ def test_hours_sentences_are_dated_facts(tmp_path):
     email = BeautifulSoup(str(now.channels_list()), "html.parser").select_one('[data-channel="email"] .support-channel__hours')
     assert "Monday to Friday 08:00–18:00; Saturday 22:00–04:00 (next day) (until Sunday, 21 March 2027), " \
            "Monday to Thursday 09:00–17:00" in text_of(email)
-    # Once no change is announced, the hours stand alone.
+    # Once no change is announced, the hours stand alone; a channel a priority is answered via,
+    # not offered yet (from 15 March), says from when (hidden from that day on).
     early = facts(dt.date(2027, 1, 5), tmp_path=tmp_path / "january")
-    assert not BeautifulSoup(str(early.business_hours_rule()), "html.parser").select("[data-support-until]")
+    spans = BeautifulSoup(str(early.business_hours_rule()), "html.parser").select("[data-support-until]")
+    assert [(s["data-support-until"], s["data-zone"], text_of(s)) for s in spans] == [
+        ("2027-03-14", "Europe/Berlin", "(from Monday, 15 March 2027; until then in business hours)")]
