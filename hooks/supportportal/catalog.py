@@ -120,7 +120,7 @@ def _load_catalogs(root: Path | None, languages, fallback: bool) -> dict:
                 files.append(doc.file)
                 read.append((data, doc))
         if not files:
-            problems.append(Problem("policy/company.yml", _languages_line(root), "languages",
+            problems.append(Problem("policy/company.yml", languages_line(root), "languages",
                                     f"'{lang}' has no catalog of the portal's own words",
                                     f"copy hooks/supportportal/locales/{REFERENCE}.yml to locales/{lang}.yml and "
                                     "translate its texts (keep the keys and the {placeholders}); a text that "
@@ -155,7 +155,7 @@ def _load_catalogs(root: Path | None, languages, fallback: bool) -> dict:
 
 
 # The line of company.yml's `languages:` (1 where it cannot be read).
-def _languages_line(root: Path | None) -> int:
+def languages_line(root: Path | None) -> int:
     try:
         return yamlload.load(root / "policy" / "company.yml").line(("languages",)) if root else 1
     except Exception:  # the policy's own checks report an unreadable file

@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 from markupsafe import escape
 
-from . import atom, cache, catalog, dated, feed, ics, jsonld, render, textfmt, version, yamlload
+from . import atom, cache, catalog, dated, feed, ics, jsonld, render, textfmt, version
 from .loading import PolicyError, Problem, load_policy, packages
 from .model import zones as model_zones
 
@@ -227,8 +227,7 @@ class Portal:
                 self.edition_settings(lang, theme, nav)
             except PolicyError as error:
                 problems += error.problems
-        folder = self.docs_dir(lang) if own is None else own[0]
-        name = os.path.relpath(folder, self.root).replace(os.sep, "/").rstrip("/") + "/"
+        folder, name = self.edition_folder(lang), self._folder_name(lang)
         needed = _nav_pages(nav if own is None or own[1] is None else own[1])
         if not folder.is_dir():
             return problems + [Problem(name, 0, "", f"the folder of the '{lang}' edition is missing",
@@ -244,11 +243,9 @@ class Portal:
     # (mkdocs.<lang>.yml) lacks, and the pages of that menu the main edition lacks: the edition would
     # lack a page without a word. (A page outside the menus, `not_in_nav`, may be one edition's.)
     def parity_problems(self, lang: str) -> list[str]:
-        own = self.edition_config(lang)
-        folder = self.docs_dir(lang) if own is None else own[0]
+        own, folder, name = self.edition_config(lang), self.edition_folder(lang), self._folder_name(lang)
         if own is None or own[1] is None or not folder.is_dir():
             return []  # the main menu is the edition's: edition_problems names what it lacks
-        name = os.path.relpath(folder, self.root).replace(os.sep, "/").rstrip("/") + "/"
         named = _nav_pages(own[1])
         problems = [_missing_page(name, page, f"content/{page}", lang, own_nav=page not in named)
                     for page in _nav_pages(self.main_nav)
@@ -273,12 +270,20 @@ class Portal:
         docs = data.get("docs_dir")
         return self.root / (docs if isinstance(docs, str) else f"content/{lang}"), data.get("nav")
 
+    # The folder of one edition's pages: content/, content/<lang>/, or the docs_dir of its own
+    # mkdocs.<lang>.yml.
+    def edition_folder(self, lang: str) -> Path:
+        own = self.edition_config(lang) if lang != self.main_language else None
+        return own[0] if own else self.docs_dir(lang)
+
+    # That folder as messages name it: "content/de/".
+    def _folder_name(self, lang: str) -> str:
+        return os.path.relpath(self.edition_folder(lang), self.root).replace(os.sep, "/").rstrip("/") + "/"
+
     # The Markdown pages of one edition, as paths within its folder (developers/index.md); the main
     # edition's without the other editions' folders.
     def pages(self, lang: str) -> list[str]:
-        folder = self.docs_dir(lang) if lang != self.main_language else self.root / "content"
-        if lang != self.main_language and self.edition_config(lang) is not None:
-            folder = self.edition_config(lang)[0]
+        folder = self.edition_folder(lang)
         if not folder.is_dir():
             return []
         skip = set(self.edition_folders()) if lang == self.main_language else set()
@@ -447,8 +452,7 @@ class Portal:
         failures = [problem for lang in self.policy.languages[1:] for problem in self.parity_problems(lang)]
         for lang in self.policy.languages:
             edition = self if lang == self.lang else Portal(self.root, self.today, lang, self.policy)
-            own = self.edition_config(lang) if lang != self.main_language else None
-            folder = self.root / "content" if lang == self.main_language else own[0] if own else self.docs_dir(lang)
+            folder = self.edition_folder(lang)
             for page in self.pages(lang):
                 try:
                     source = edition.read_page(folder / page, page)
@@ -524,8 +528,7 @@ class Portal:
 def theme_language_problem(root: Path, lang: str, has_template) -> Problem | None:
     if (root / f"mkdocs.{lang}.yml").is_file() or has_template(f"partials/languages/{lang}.html"):
         return None
-    line = yamlload.load(root / "policy" / "company.yml").line(("languages",))
-    return Problem("policy/company.yml", line, "languages",
+    return Problem("policy/company.yml", catalog.languages_line(root), "languages",
                    f"the theme has no words of its own (search, menu, buttons) in '{lang}'",
                    f"write mkdocs.{lang}.yml (INHERIT: mkdocs.yml) with theme.language set to a language "
                    "the theme has, or remove the language")

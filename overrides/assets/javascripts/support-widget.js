@@ -282,7 +282,7 @@ function channelDetail(st, channel, policy, lang, s, now) {
 function offeredDay(iso, zone, s, lang, now, end) {
   const said = longDate(iso, s, lang);
   if (!zone) return said;
-  const at = new Date(dayStart(end ? new Date(Date.parse(iso) + DAY).toISOString().slice(0, 10) : iso, zone));
+  const at = new Date(dayStart(end ? isoDate(new Date(Date.parse(iso) + DAY), "UTC") : iso, zone));
   if (utcOffset(zone, at) == -at.getTimezoneOffset()) return said;
   // With its weekday always: the date said is the zone's, the reader's may be the day before or after.
   return fill(s.aside, { text: said, aside: fill(s.yours, { time: cldr(s.formats.weekday_time, wall(at), s) }) });
