@@ -249,6 +249,23 @@ def test_counting_via_a_channel_across_its_dates_status_module(browser, assets_u
     assert got == [ms(due) for *_, due in ACROSS_DATES]
 
 
+# Where a count goes on on other hours before its due time, the status module says from when and
+# on whose: the hotline's first instant (00:00 of 15 March in Berlin), the chat's last (24:00 of
+# 30 June in New York, the USA's hours after it, also for a request made after the chat's last
+# hours that day, which counts nothing on them).
+@pytest.mark.browser
+def test_counting_via_a_channel_says_where_it_switches(browser, assets_url):
+    data = feed_counting_via(ACROSS_DATES)
+    context, page = open_module_page(browser, assets_url, "Asia/Kolkata")
+    try:
+        got = page.evaluate("""([feed, cases]) => cases.map(([r, p, t]) =>
+            S.responseDue(feed, r, p, new Date(t)).switches.map((s) => [s.at.toISOString(), s.channel]))""",
+                            [data, [[r, "%s-%s" % p, ms(at)] for r, p, at, _ in ACROSS_DATES]])
+    finally:
+        context.close()
+    assert got == [[["2027-03-14T23:00:00.000Z", "hotline"]]] + [[["2027-07-01T04:00:00.000Z", None]]] * 2
+
+
 # The pages, rendered in-process on several build dates.
 
 def facts(today: dt.date, lang: str = "en", tmp_path: Path | None = None):
@@ -438,3 +455,25 @@ def test_hours_sentences_are_dated_facts(tmp_path):
     spans = BeautifulSoup(str(early.business_hours_rule()), "html.parser").select("[data-support-until]")
     assert [(s["data-support-until"], s["data-zone"], text_of(s)) for s in spans] == [
         ("2027-03-14", "Europe/Berlin", "(from Monday, 15 March 2027; until then in business hours)")]
+
+
+# A priority answered via a channel whose last day is ahead: the table and the business-hours rule
+# say until when the channel's hours count, and that business hours count after it (true on every
+# day until the next build, so nothing hides it); built after that day, the channel is retired and
+# neither names it: the priority counts business hours, as the calculator does.
+def test_a_priority_via_a_channel_that_ends_says_until_when(tmp_path):
+    def priority_via_chat(today):
+        folder = dated_fixture.policy_dir(tmp_path / today.isoformat())
+        path = folder / "priorities.yml"
+        path.write_text(path.read_text().replace("    via: hotline\n", "    via: chat\n"))
+        facts = render.Facts(load(folder, today), "en", today)
+        cell = BeautifulSoup(str(facts.priority_table()), "html.parser").select_one('tr[data-priority="p4"] td:nth-of-type(4)')
+        return text_of(cell), text_of(facts.business_hours_rule())
+
+    cell, rule = priority_via_chat(dt.date(2027, 6, 1))
+    qualifier = "(until Wednesday, 30 June 2027; then in business hours)"
+    assert cell == f"via Chat, in that channel's hours {qualifier}"
+    assert rule.endswith(f"Chat: Monday to Friday 13:00–17:00 EST/EDT {qualifier}."), rule
+    cell, rule = priority_via_chat(dt.date(2027, 7, 1))
+    assert cell == "in business hours"
+    assert "Chat" not in rule and "channel" not in rule, rule

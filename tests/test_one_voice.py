@@ -413,6 +413,73 @@ def test_a_priority_via_a_channel_not_offered_yet_says_from_when(one_voice, brow
         context.close()
 
 
+# A ticket opened just before the hotline's first instant counts EMEA's hours for a minute, then
+# the hotline's: the calculator's note says so, from when (the channel's zone and the reader's), as
+# the table's "(from ...; until then in business hours)"; a minute later it counts the hotline's
+# hours alone. The due time is the reference schedule's either way.
+@pytest.mark.parametrize("instant, switch", [(dt.datetime(2027, 3, 16, 13, 29, tzinfo=UTC), True),
+                                             (dt.datetime(2027, 3, 16, 13, 31, tzinfo=UTC), False)])
+def test_the_calculator_says_where_the_count_goes_on(one_voice, browser, instant, switch):
+    policy, feed, url = one_voice
+    context = browser.new_context(timezone_id="Europe/Berlin")
+    context.clock.set_fixed_time(instant)
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/priorities/")
+        page.wait_for_function(WAIT_JS)
+        page.select_option("select[name=region]", "emea")
+        page.select_option("select[name=priority]", "p4")
+        page.wait_for_function("() => document.querySelector('.support-calculator__note').textContent.includes('Urgent')")
+        note = squash(page.inner_text(".support-calculator__note"))
+        due = page.get_attribute("[data-support-calculator] output", "data-due")
+    finally:
+        context.close()
+    expected = ref.response_due(feed, ref.load(feed), "emea", "p4", int(instant.timestamp() * 1000))[0]
+    assert due == dt.datetime.fromtimestamp(expected / 1000, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    staffed = ("Urgent tickets are answered via Hotline and count its hours: the 2 business hours target runs only "
+               "while Hotline is staffed; nights, weekends and holidays pause it.")
+    if switch:
+        assert note == ("Urgent tickets count business hours: the 2 business hours target runs only while EMEA support "
+                        "is open; nights, weekends and holidays pause it. From Wednesday 00:00 ACDT (14:30 your "
+                        "time), the target runs while Hotline is staffed. Urgent tickets are answered via Hotline."), note
+    else:
+        assert note == staffed, note
+
+
+# A question asked via the chat on its last afternoon (16:00 EDT, an hour before it closes for good)
+# counts an hour on the chat, then EMEA's hours from midnight in New York; asked the next day,
+# the chat is over: the note neither counts on it nor names it. The table says as much on both
+# days: "(until Thursday, 18 March 2027; then in business hours)".
+@pytest.mark.parametrize("instant, expected", [
+    (dt.datetime(2027, 3, 18, 20, 0, tzinfo=UTC),
+     "Quick question tickets are answered via Chat and count its hours: the 2 business hours target runs only while "
+     "Chat is staffed; nights, weekends and holidays pause it. From Friday 00:00 EDT (Friday 05:00 your time), the "
+     "target runs while EMEA support is open."),
+    (dt.datetime(2027, 3, 19, 15, 0, tzinfo=UTC),
+     "Quick question tickets count business hours: the 2 business hours target runs only while EMEA support is open; "
+     "nights, weekends and holidays pause it.")])
+def test_the_calculator_after_a_channels_last_day(one_voice, browser, instant, expected):
+    policy, feed, url = one_voice
+    context = browser.new_context(timezone_id="Europe/Berlin")
+    context.clock.set_fixed_time(instant)
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/priorities/")
+        page.wait_for_function(WAIT_JS)
+        cell = squash(page.inner_text("[data-support-targets] tr[data-priority='p5'] td:nth-of-type(4)"))
+        page.select_option("select[name=region]", "emea")
+        page.select_option("select[name=priority]", "p5")
+        page.wait_for_function("() => document.querySelector('.support-calculator__note').textContent.includes('Quick')")
+        note = squash(page.inner_text(".support-calculator__note"))
+        due = page.get_attribute("[data-support-calculator] output", "data-due")
+    finally:
+        context.close()
+    assert cell == "via Chat, in that channel's hours (until Thursday, 18 March 2027; then in business hours)", cell
+    assert note == expected, note
+    reference = ref.response_due(feed, ref.load(feed), "emea", "p5", int(instant.timestamp() * 1000))[0]
+    assert due == dt.datetime.fromtimestamp(reference / 1000, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
 # A notice's window on the notices page and in the banner, in its own zone (the page's) and, beside
 # it, in the reader's.
 def test_notice_window_in_the_readers_zone(one_voice, browser):

@@ -702,39 +702,53 @@ class Facts:
         )
 
     # "in business hours", "around the clock"; for a priority answered via a channel, the channel
-    # too, and where the target counts the channel's own hours, that instead of the region's: from
-    # the channel's first day, before which the region's business hours count ("(from Wednesday,
-    # 17 March 2027; until then in business hours)", hidden by the page's script from that day on
-    # in the channel's zone). Escaped here.
+    # too, and where the target counts the channel's own hours, that instead of the region's, with
+    # the channel's dates: from its first day, before which the region's business hours count
+    # ("(from Wednesday, 17 March 2027; until then in business hours)", hidden by the page's script
+    # from that day on in the channel's zone), and until its last day, after which they count
+    # again ("(until Wednesday, 30 June 2027; then in business hours)", true on every day). A
+    # channel whose last day is past is not named: the priority counts business hours, as the
+    # calculator does. Escaped here.
     def _coverage(self, p) -> Markup:
         coverage = self.say("priorities.around_the_clock" if p.around_the_clock else "priorities.business_hours")
-        if p.via is None:
+        channel = self._via(p)
+        if channel is None:
             return escape(coverage)
-        channel = self.policy.channel(p.via)
         name = self.say("channels.name_in_text", name=self.t(channel.name))
         if not (channel.schedule and not p.around_the_clock):
             return escape(self.say("priorities.via", coverage=coverage, channel=name))
-        return escape(self.say("priorities.via_hours", channel=name)) + self._before_channel(channel)
+        return escape(self.say("priorities.via_hours", channel=name)) + self._channel_span(channel)
+
+    # The channel a priority is answered via, unless there is none or its last day is past.
+    def _via(self, p):
+        channel = self.policy.channel(p.via) if p.via else None
+        if channel is None or (channel.available_until is not None and channel.available_until < self.today):
+            return None
+        return channel
 
     # " (from Wednesday, 17 March 2027; until then in business hours)" for a channel not offered
-    # yet on the build date, in a span the page's script hides from its first day on; else "".
-    def _before_channel(self, channel) -> Markup:
-        first = channel.available_from
-        if first is None or first <= self.today:
-            return Markup("")
-        return Markup(f' <span data-support-until="{(first - dt.timedelta(days=1)).isoformat()}" '
-                      f'data-zone="{escape(dated.channel_zone(self.policy, channel))}">'
-                      f'{self._until(first, "priorities.via_from")}</span>')
+    # yet on the build date, in a span the page's script hides from its first day on; " (until
+    # Wednesday, 30 June 2027; then in business hours)" for one with a last day; else "".
+    def _channel_span(self, channel) -> Markup:
+        out = Markup("")
+        first, last = channel.available_from, channel.available_until
+        if first is not None and first > self.today:
+            out += Markup(f' <span data-support-until="{(first - dt.timedelta(days=1)).isoformat()}" '
+                          f'data-zone="{escape(dated.channel_zone(self.policy, channel))}">'
+                          f'{self._until(first, "priorities.via_from")}</span>')
+        if last is not None:
+            out += Markup(" ") + self._until(last, "priorities.via_until")
+        return out
 
     def business_hours_rule(self) -> Markup:
         separator = _literal(self.say("list.separator"))
         days = separator.join(self._weekly_words(r.name, r) for r in self.policy.regions)
         hours = self.policy.business_day_minutes / 60
         rule = self._with_markup(self.say("priorities.business_rule", days="\ue004", day=f"{hours:g}"), days)
-        via = [self.policy.channel(p.via) for p in self.policy.priorities if p.via and not p.around_the_clock]
-        via = [ch for ch in dict.fromkeys(via) if ch.schedule]
+        via = [self._via(p) for p in self.policy.priorities if not p.around_the_clock]
+        via = [ch for ch in dict.fromkeys(via) if ch is not None and ch.schedule]
         if via:
-            channels = separator.join(self._weekly_words(ch.name, ch.schedule) + self._before_channel(ch) for ch in via)
+            channels = separator.join(self._weekly_words(ch.name, ch.schedule) + self._channel_span(ch) for ch in via)
             rule += Markup(" ") + self._with_markup(self.say("priorities.channel_rule", channels="\ue004"), channels)
         return rule
 

@@ -9,7 +9,9 @@ import { MINUTE, compile, dayNumber, localDay, nextOpening, offered, offsetOf, s
 // First-response due time of a ticket of `priorityId` opened at `when` in `regionId`. A
 // priority answered `via` a channel with a schedule counts on the channel's hours while the
 // channel is offered and on the region's hours outside its dates, switching at the instant it
-// starts or ends (`channel` in the result names it when the count starts on its hours).
+// starts or ends (`channel` in the result names it when the count starts on its hours;
+// `switches`, each { at, channel }, the instants the count goes on on the other's hours, `channel`
+// null for the region's).
 export function responseDue(policy, regionId, priorityId, when = new Date()) {
   const region = policy.regions.find((r) => r.id == regionId);
   const priority = policy.priorities.find((p) => p.id == priorityId);
@@ -30,9 +32,10 @@ export function responseDue(policy, regionId, priorityId, when = new Date()) {
   const channel = spans[i][0] == region ? null : priority.via;
   let c = compile(policy, spans[i][0]);
   let left = target.minutes * MINUTE;
-  const beyond = { due: null, reason: "beyond_horizon", clock: target.clock, channel };
+  const switches = [];
+  const beyond = { due: null, reason: "beyond_horizon", clock: target.clock, channel, switches };
   if (!(t >= c.start && t < c.end)) return beyond;
-  if (target.clock != "business") return { due: new Date(t + left), reason: null, clock: target.clock, channel };
+  if (target.clock != "business") return { due: new Date(t + left), reason: null, clock: target.clock, channel, switches };
   // Count open minutes stretch by stretch until the target is used up, on each span's schedule
   for (;;) {
     c = compile(policy, spans[i][0]);
@@ -40,13 +43,16 @@ export function responseDue(policy, regionId, priorityId, when = new Date()) {
     const stop = Math.min(c.end, spans[i][1]);
     const end = Math.min(stretchEnd(c, t), stop);
     if (end > t) {
-      if (left <= end - t) return { due: new Date(t + left), reason: null, clock: target.clock, channel };
+      if (left <= end - t) return { due: new Date(t + left), reason: null, clock: target.clock, channel, switches };
       left -= end - t;
       t = end;
     } else {
       t = Math.min(nextOpening(c, t), stop);
     }
-    while (t >= spans[i][1]) i++;
+    while (t >= spans[i][1]) {
+      i++;
+      if (spans[i][0] != spans[i - 1][0]) switches.push({ at: new Date(spans[i - 1][1]), channel: spans[i][0] == region ? null : priority.via });
+    }
   }
 }
 

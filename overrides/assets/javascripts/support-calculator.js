@@ -3,7 +3,7 @@
 // region's zone and the reader's, and how the target is counted.
 
 import { defaultPriority, firstResponse, guessRegion, responseDue } from "./support-ahead.js";
-import { MINUTE, text } from "./support-schedule.js";
+import { MINUTE, offered, text } from "./support-schedule.js";
 import { duration, fill, h, moment, schedule, setAttr, setText } from "./support-widget.js";
 
 let counter = 0;
@@ -39,8 +39,16 @@ export function calculator(root, policy, lang, s) {
     const via = priority.via && (policy.channels || []).find((c) => c.id == priority.via);
     const vars = { priority: fill(s.priority_name, { name: text(priority.name, lang, policy) }), region: text(region.name, lang, policy), target: target ? targetWords(target, lang, s) : "", channel: via ? fill(s.channel_name, { name: text(via.name, lang, policy) }) : "" };
     const counted = target ? fill(target.clock != "business" ? s.calendar : result.channel ? s.business_channel : s.business, vars) : "";
-    // A channel the target does not count on is still named: "... are answered via Support portal."
-    setText(note, [counted, via && !(result.channel && target.clock == "business") ? fill(s.via, vars) : ""].filter(Boolean).join(" "));
+    // Where the count goes on on other hours before the due time (the channel's first or last
+    // instant), from when, in the channel's zone: as the priorities page's "(from ...; until then
+    // in business hours)".
+    const zone = (via && via.available && via.available.zone) || region.zone;
+    const switches = result.due && target.clock == "business" ? (result.switches || []).map((sw) =>
+      fill(sw.channel ? s.count_channel : s.count_region, { ...vars, at: moment(sw.at, zone, lang, s, now).at })) : [];
+    // A channel the target does not count on is still named ("... are answered via Support
+    // portal."), unless its last day is past.
+    const named = via && +now < offered(via)[1] && !(result.channel && target.clock == "business");
+    setText(note, [counted, ...switches, named ? fill(s.via, vars) : ""].filter(Boolean).join(" "));
     return Infinity;
   }
   return { root, update };
