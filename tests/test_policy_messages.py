@@ -3,6 +3,8 @@
 
 import pytest
 
+from conftest import ROOT
+from supportportal import yamlload
 from supportportal.loading import PolicyError, load_policy
 from test_policy_validation import TODAY, broken_policy, edit, line_of
 from timelimit import time_limit
@@ -145,3 +147,51 @@ def test_every_problem_of_every_file_and_entry_in_one_run(tmp_path):
         ("maintenance.yml", "enhancements.included", "expected true or false, found 'no'"),
     }
     assert found == expected, "\n".join(map(str, problems))
+
+
+# The lines of a policy file's opening comment (1-based), with the text each holds.
+def header_lines(file):
+    found = []
+    for number, line in enumerate((ROOT / "policy" / file).read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            break
+        if line.strip("# "):
+            found.append(number)
+    return found
+
+
+# A line of a file's opening comment that lost its '#' (and its space after it) is named itself,
+# not the first key below the comments, with the fix; in every policy file's real header.
+@pytest.mark.parametrize("lost", ["#", "# "])
+@pytest.mark.parametrize("file", sorted(p.name for p in (ROOT / "policy").glob("*.yml")))
+def test_a_comment_line_without_its_hash_is_named(tmp_path, file, lost):
+    original = (ROOT / "policy" / file).read_text(encoding="utf-8").split("\n")
+    wrong = []
+    for number in header_lines(file):
+        lines = list(original)
+        if not lines[number - 1].startswith(lost):
+            continue
+        lines[number - 1] = lines[number - 1][len(lost):]
+        path = tmp_path / f"{number}-{file}"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        doc = yamlload.load(path, file)
+        if not doc.problems:  # "Example:" read as a key: the schema names that line as an unknown key
+            if not any(len(key) == 1 and line == number for key, line in doc.lines.items()):
+                wrong.append((number, "accepted"))
+            continue
+        line, message, fix, _ = doc.problems[0]
+        if line != number or f"line {number}" not in message or "'#'" not in fix:
+            wrong.append((number, line, message, fix))
+    assert not wrong, "\n".join(map(str, wrong))
+
+
+# Through the loader: the file, the line and the fix, as one problem.
+def test_a_comment_line_without_its_hash_in_the_report(tmp_path):
+    directory = broken_policy(tmp_path, "notices.yml", "#   kind:      information", "   kind:      information")
+    problem = only_problem(directory)
+    line = next(n for n, row in enumerate((directory / "notices.yml").read_text().splitlines(), 1)
+                if row.startswith("   kind:"))
+    assert (problem.file, problem.line) == ("policy/notices.yml", line), str(problem)
+    assert problem.message == (f"this is not valid YAML: line {line} sits among the comments at the top of the "
+                               "file but does not start with '#'"), str(problem)
+    assert problem.fix.startswith(f"put '#' back at the start of line {line}"), str(problem)

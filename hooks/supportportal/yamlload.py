@@ -136,7 +136,7 @@ def load(path: Path, label: str | None = None, trusted: bool = False) -> Documen
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(error, "problem", None) or str(error)
-        line, said, fix = _yaml_hint(text, line, problem)
+        line, said, fix = _stray_comment_hint(text, line) or _yaml_hint(text, line, problem)
         doc.problems.append((line, f"this is not valid YAML: {said}", fix, ()))
         return doc
     if node is None:
@@ -337,6 +337,33 @@ def _yaml_hint(text: str, line: int, problem: str = "") -> tuple:
     if indent:
         return indent
     return line, problem, "check the indentation and put text that contains ': ' or starts with a symbol in quotes"
+
+
+# A line of the comment at the top of a file that lost its '#': YAML reads it as the start of the
+# file's content and fails only at the first key below the comments, whose line is not the one to
+# fix. It is the only line up to the error that is not a comment or blank, it borders a comment
+# line (has one below it when the error is on it), and it is no top-level key (it is indented, or is no `key:` at all). (line, what, fix) or None.
+def _stray_comment_hint(text: str, line: int) -> tuple | None:
+    lines = text.splitlines()
+    content = [n for n in range(1, min(line, len(lines)) + 1) if lines[n - 1].strip()
+               and not lines[n - 1].lstrip().startswith("#")]
+    if not content or content[1:] not in ([], [line]):
+        return None
+    stray = content[0]
+    raw = lines[stray - 1]
+    before, after = (next((lines[n - 1] for n in numbers if lines[n - 1].strip()), "").lstrip().startswith("#")
+                     for numbers in (range(stray - 1, 0, -1), range(stray + 1, len(lines) + 1)))
+    # The line the error is on is a stray one only inside the comment (the first key borders it too).
+    if not (after if stray == line else before or after):
+        return None
+    if not raw[:1].isspace() and _TOP_KEY.match(raw):
+        return None
+    return stray, f"line {stray} sits among the comments at the top of the file but does not start with '#'", \
+        f"put '#' back at the start of line {stray} to make it a comment again, or delete the line " \
+        "(a setting starts at the left edge, below the comments)"
+
+
+_TOP_KEY = re.compile(r"[A-Za-z_][\w ]*:(\s|$)")
 
 
 # `zone:Europe/Berlin`: a key and its value run together (a link's :// or a time's 10:00 is fine).
