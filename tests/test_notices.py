@@ -115,6 +115,44 @@ def test_end_equal_to_start(tmp_path):
     assert [p.path for p in found] == ["notices[1].end"] and "ends when it starts" in found[0].message
 
 
+# An `updated` later than the build is a typo (readers would see a change that has not happened
+# yet): refused at its line, with the build's instant in the notice's zone as the latest time to write.
+def test_an_update_after_the_build_is_refused(tmp_path):
+    text = one_notice("    start: 2026-11-20 09:00\n    zone: Europe/Berlin\n    updated: 2099-01-01\n")
+    found = problems(policy_dir(tmp_path, text))
+    assert [(p.file, p.line, p.path) for p in found] == [("policy/notices.yml", 8, "notices[1].updated")], \
+        "\n".join(map(str, found))
+    assert "2099-01-01" in found[0].message and "after the build" in found[0].message, str(found[0])
+    assert "2026-11-27 01:00" in found[0].fix and "Europe/Berlin" in found[0].fix, str(found[0])
+
+
+# The comparison point is the build's instant (SOURCE_DATE_EPOCH when set), to the minute, also when
+# a model of the same files was kept from a later build of the same day.
+def test_an_update_is_compared_with_the_builds_instant(tmp_path):
+    built = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.timezone.utc)  # 11:00 in Berlin
+    def written(updated, folder):
+        return policy_dir(tmp_path / folder, one_notice(
+            f"    start: 2026-11-20 09:00\n    zone: Europe/Berlin\n    updated: {updated}\n"))
+    with time_limit(60, "loading the policy"):
+        assert load_policy(written("2026-11-27 11:00", "now"), TODAY, built_at=built).notices[0].updated == built
+        later = written("2026-11-27 11:01", "later")
+        with pytest.raises(PolicyError) as info:
+            load_policy(later, TODAY, built_at=built)
+        [problem] = info.value.problems
+        assert problem.path == "notices[1].updated" and "2026-11-27 11:00" in problem.fix, str(problem)
+        assert load_policy(later, TODAY, built_at=built + dt.timedelta(hours=1)).notices[0].id == "hotline"
+        with pytest.raises(PolicyError):
+            load_policy(later, TODAY, built_at=built)
+
+
+# `updated` before the announcement or the start is an edit made before the notice was published:
+# valid (the feed and the calendars show it, README). Only a later one than the build is refused.
+def test_an_update_before_the_announcement_is_valid(tmp_path):
+    text = one_notice("    start: 2026-12-20 09:00\n    zone: Europe/Berlin\n    updated: 2026-11-01 10:00\n")
+    [notice] = load(policy_dir(tmp_path, text)).notices
+    assert notice.updated < notice.announce < notice.start
+
+
 # Without notices.yml a project builds as before, with no notices.
 def test_the_file_is_optional(tmp_path):
     directory = policy_dir(tmp_path)
@@ -197,12 +235,12 @@ def test_an_edited_notice_keeps_its_id_and_changes_updated(tmp_path, policy):
     text = FIXTURE.read_text(encoding="utf-8").replace(
         "      en: \"Our mail server is being moved & answers by email are delayed. Please use the portal.\"",
         "      en: \"Our mail server move is done early & answers by email are back to normal.\"\n")
-    text = text.replace("    channels: [email]\n", "    channels: [email]\n    updated: 2026-12-08 10:30\n", 1)
+    text = text.replace("    channels: [email]\n", "    channels: [email]\n    updated: 2026-11-26 10:30\n", 1)
     after = {e.id: e for e in parsed_atom(load(policy_dir(tmp_path, text))).entries}
     assert set(after) == set(before)
     key = "tag:support.smartwork.example,2026:notices/en/phone-down"
     assert "back to normal" in after[key].content[0].value
-    assert before[key].updated == "2026-11-24T08:00:00Z" and after[key].updated == "2026-12-08T09:30:00Z"
+    assert before[key].updated == "2026-11-24T08:00:00Z" and after[key].updated == "2026-11-26T09:30:00Z"
     others = [k for k in before if k != key]
     assert [after[k].updated for k in others] == [before[k].updated for k in others]
 

@@ -234,3 +234,24 @@ def test_a_mistyped_language_is_one_problem(tmp_path):
     assert report.startswith("The support policy has 1 problem; nothing was published:\n"
                              "  - policy/company.yml, line 18, languages[2]: 'dee' is not a language code\n"
                              "    Fix: use a two-letter ISO 639-1 code in lowercase, e.g. en, de or fr"), report
+
+
+# `make check` in process with its standard output too: (exit status, standard output, standard error).
+def check_output(project):
+    err, out = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+        status = policy_check.main(project)
+    return status, out.getvalue(), err.getvalue()
+
+
+# An `updated` after the build's instant (SOURCE_DATE_EPOCH) fails the check, as it fails the build.
+def test_an_update_after_the_build_fails_the_check(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1795737600 + 10 * 3600))  # 27 November 2026, 11:00 in Berlin
+    project = copy_project(tmp_path / "project")
+    (project / "policy" / "notices.yml").write_text(
+        "notices:\n  - id: hotline\n    kind: disruption\n    title: {en: Hotline down, de: Hotline gestört}\n"
+        "    text: {en: Use the portal., de: Nutzen Sie das Portal.}\n    start: 2026-11-27 09:00\n"
+        "    zone: Europe/Berlin\n    updated: 2026-11-27 11:30\n", encoding="utf-8")
+    status, out, err = check_output(project)
+    assert status == 1 and out == ""
+    assert "policy/notices.yml, line 8, notices[1].updated: " in err and "2026-11-27 11:00" in err, err

@@ -28,14 +28,16 @@ _LAST_SECOND = 253402300799  # 9999-12-31 23:59:59 UTC, as the build
 
 
 def main(root: Path = ROOT) -> int:
-    # The build's "today" (it decides which years are checked): SOURCE_DATE_EPOCH or the clock.
+    # The build's instant and "today" (it decides which years are checked, and no notice may be
+    # updated after it): SOURCE_DATE_EPOCH or the clock, in whole seconds as the build's.
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch and (not epoch.isascii() or not epoch.isdigit() or len(epoch) > 12 or int(epoch) > _LAST_SECOND):
         print(f"SOURCE_DATE_EPOCH must be whole seconds since 1 January 1970 (UTC), found '{epoch[:40]}'",
               file=sys.stderr)
         return 1
-    today = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else \
-        dt.datetime.now(dt.timezone.utc).date()
+    built_at = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else \
+        dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    today = built_at.date()
     try:
         with open(root / "mkdocs.yml", encoding="utf-8") as file:
             main_config = yaml_load(file)
@@ -44,7 +46,7 @@ def main(root: Path = ROOT) -> int:
         return 1
     main_config = main_config if isinstance(main_config, dict) else {}
     try:
-        portal = Portal(root, today, main=main_config)
+        portal = Portal(root, today, built_at=built_at, main=main_config)
     except PolicyError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -59,7 +61,7 @@ def main(root: Path = ROOT) -> int:
         print("\n".join(failures), file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="policy-check-") as folder:
-        failed = build_site(root, Path(folder) / "site", epoch or str(int(dt.datetime.now(dt.timezone.utc).timestamp())))
+        failed = build_site(root, Path(folder) / "site", epoch or str(int(built_at.timestamp())))
     if failed:
         print(failed, file=sys.stderr)
         return 1

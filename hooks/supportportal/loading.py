@@ -56,14 +56,17 @@ class PolicyError(Exception):
 
 
 # Read, validate and model every policy file in `directory`; raise PolicyError listing all problems.
-def load_policy(directory: Path, today: dt.date, label: str = "policy") -> Policy:
+# `built_at`: the build's instant (SOURCE_DATE_EPOCH or the clock), which no notice's `updated` may
+# be after; without it 00:00 UTC of `today`, the instant a model without one is built for.
+def load_policy(directory: Path, today: dt.date, label: str = "policy", built_at: dt.datetime | None = None) -> Policy:
+    built_at = built_at or dt.datetime.combine(today, dt.time(0), dt.timezone.utc)
     ctx = Context(directory, label)
     _read(ctx)
-    key = None if ctx.problems else _model_key(ctx, today)
+    key = None if ctx.problems else _model_key(ctx, today, built_at)
     policy = _kept_model(key) if key else None
     if policy is not None:
         return policy
-    policy = _build(ctx, today)
+    policy = _build(ctx, today, built_at)
     if ctx.problems:
         raise PolicyError(ctx.problems, (ctx.languages, ctx.fallback) if ctx.check_languages else None)
     if key:
@@ -76,13 +79,19 @@ def load_policy(directory: Path, today: dt.date, label: str = "policy") -> Polic
 # package's calendars: a build of unchanged files imports neither), found by what it is made of:
 # every file's parsed content, the build date, the holidays package (and python-dateutil, its
 # Easter), Babel and Python's version (cache.py adds the portal's own). The zones' data it was made with are kept with it and
-# compared: a changed zone (a tzdata update) makes it again.
-def _model_key(ctx: Context, today: dt.date) -> tuple | None:
+# compared: a changed zone (a tzdata update) makes it again. The build's instant too while a
+# notice's `updated` lies on the day before the build date or later (in some zone it may be after
+# the instant): a model kept from a later build of the day would let it pass.
+def _model_key(ctx: Context, today: dt.date, built_at: dt.datetime) -> tuple | None:
     if any(doc.data is None for doc in ctx.docs.values()):
         return None
     files = [(name, hashlib.sha256(repr(doc.data).encode("utf-8", "surrogatepass")).hexdigest())
              for name, doc in sorted(ctx.docs.items())]
-    return ("model", ctx.label, json.dumps(files), today.isoformat(),
+    recent = (today - dt.timedelta(days=1)).isoformat()
+    items = ctx.get("notices", ("notices",))
+    updated = [item.get("updated") for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+    instant = built_at.isoformat() if any(isinstance(u, str) and u[:10] >= recent for u in updated) else ""
+    return ("model", ctx.label, json.dumps(files), today.isoformat(), instant,
             packages(("holidays", "dateutil=python-dateutil", "babel")), sys.version)
 
 
@@ -407,7 +416,7 @@ def _characters(ctx: Context, name: str, path, value) -> list:
 
 
 # Check what the schemas cannot, in every part that passed them, and build the model when nothing is wrong.
-def _build(ctx: Context, today: dt.date) -> Policy | None:
+def _build(ctx: Context, today: dt.date, built_at: dt.datetime) -> Policy | None:
     company.languages(ctx)
     site = company.check(ctx)
     calendars, calendar_ids = holidays.calendars(ctx)
@@ -422,7 +431,7 @@ def _build(ctx: Context, today: dt.date) -> Policy | None:
     priorities.via(ctx, priorities_, channels_, channel_ids)
     steps, duties = process.check(ctx)
     maint = maintenance.check(ctx)
-    notices_ = notices.check(ctx, regions_, region_ids, channel_ids, today)
+    notices_ = notices.check(ctx, regions_, region_ids, channel_ids, today, built_at)
     # Holiday names a language lacks are listed with the other problems, not in a later run.
     names_checked = bool(ctx.problems) and _names_checkable(calendars, years, today)
     if names_checked:

@@ -55,7 +55,7 @@ class Portal:
         self.main_nav = (main or {}).get("nav")  # the menu of mkdocs.yml, for parity_problems
         problems, settings = [], None
         try:
-            self.policy = policy or load_policy(root / "policy", today)
+            self.policy = policy or load_policy(root / "policy", today, built_at=built_at)
             settings = (self.policy.languages, self.policy.translation_fallback)
         except PolicyError as error:
             problems += error.problems

@@ -27,9 +27,10 @@ _UNITS = {"hour": 1, "day": 24, "week": 24 * 7}  # in hours
 MAX_ANNOUNCE_DAYS = 366  # announce: at most a year ahead (README, notices.schema.json)
 
 
-# The notices still listed at the build date (None while the file is broken), by start.
+# The notices still listed at the build date (None while the file is broken), by start. No notice
+# may have been updated after `built`, the build's instant.
 def check(ctx: Context, regions: list | None, region_ids: set | None, channel_ids: set | None,
-          today: dt.date) -> tuple | None:
+          today: dt.date, built: dt.datetime) -> tuple | None:
     if NAME not in ctx.docs:
         return ()
     if not ctx.present(NAME, ("notices",)):
@@ -47,7 +48,7 @@ def check(ctx: Context, regions: list | None, region_ids: set | None, channel_id
                 ctx.report(NAME, path + ("id",), f"the notice id '{item['id']}' is used twice (also notice {seen[item['id']] + 1})",
                            "give each notice its own id, e.g. with its month: hotline-down-2026-12")
             seen.setdefault(item["id"], i)
-        result.append(_notice(ctx, path, item, zones, region_ids, channel_ids, keep))
+        result.append(_notice(ctx, path, item, zones, region_ids, channel_ids, keep, built))
     if None in result:
         return None
     build = dt.datetime.combine(today, dt.time(0), dt.timezone.utc)
@@ -55,7 +56,7 @@ def check(ctx: Context, regions: list | None, region_ids: set | None, channel_id
     return tuple(sorted(listed, key=lambda n: (n.start, n.id)))
 
 
-def _notice(ctx: Context, path, item: dict, zones: dict, region_ids, channel_ids, keep) -> Notice | None:
+def _notice(ctx: Context, path, item: dict, zones: dict, region_ids, channel_ids, keep, built) -> Notice | None:
     regions = _ids(ctx, path, item, "regions", region_ids, "regions.yml")
     channels = _ids(ctx, path, item, "channels", channel_ids, "channels.yml")
     zone = _zone(ctx, path, item, zones, regions)
@@ -81,6 +82,16 @@ def _notice(ctx: Context, path, item: dict, zones: dict, region_ids, channel_ids
             return None
         lead = dt.timedelta(hours=int(count) * _UNITS[unit])
     updated = _moment(ctx, path + ("updated",), item.get("updated"), tz, zone) if "updated" in item else None
+    # Readers see when a notice was updated: a time after the build has not happened yet (a typo,
+    # often the year). Before the announcement or the start is an edit made before publishing.
+    if updated and updated[0] > built:
+        now = built.astimezone(tz)
+        ctx.report(NAME, path + ("updated",), f"the notice was updated ({item['updated']}) after the build "
+                   f"({now:%Y-%m-%d %H:%M} in {zone}): readers would see a change that has not happened yet",
+                   f"updated is when you last changed the notice: write that time, at the latest "
+                   f"{now:%Y-%m-%d %H:%M} ({zone}; the build's time, from SOURCE_DATE_EPOCH when set), "
+                   "or check the year")
+        return None
     if not ctx.intact(NAME, path) or not start or ("end" in item and not end) or ("updated" in item and not updated):
         return None
     if title is None or text is None or regions is None or channels is None:

@@ -98,17 +98,18 @@ def build_site(tree: Path, out: Path, epoch: str) -> str | None:
 # Returns (Markdown, ok): not ok when either policy does not load or either site does not build
 # (the Markdown says which and why).
 def review(repo: Path, base: str, head: str | None, epoch: str, pages: bool = True) -> tuple[str, bool]:
-    today = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    built_at = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    today = built_at.date()
     compared = f"Compared: {short_name(repo, base)} → {short_name(repo, head)}."
     with tempfile.TemporaryDirectory(prefix="policy-review-") as tmp:
         old_tree = export_tree(repo, base, Path(tmp) / "old")
         new_tree = export_tree(repo, head, Path(tmp) / "new")
         try:
-            new = load_policy(new_tree / "policy", today)
+            new = load_policy(new_tree / "policy", today, built_at=built_at)
         except PolicyError as error:
             return render(compared=compared, problems=error.report()), False
         try:
-            old = load_policy(old_tree / "policy", today)
+            old = load_policy(old_tree / "policy", today, built_at=built_at)
         except PolicyError as error:
             return render(compared=compared, base_problems=error.report()), False
         sections = summarize(old, new)
