@@ -153,6 +153,25 @@ def test_an_update_before_the_announcement_is_valid(tmp_path):
     assert notice.updated < notice.announce < notice.start
 
 
+# A notice over for longer than keep_ended_days is no longer shown: kept for history, or written
+# with a wrong year. A note says so (the build does not fail); one still listed as ended gets none.
+def test_a_notice_no_longer_listed_gets_a_note(tmp_path):
+    text = one_notice("    start: 2025-12-08 09:00\n    end: 2025-12-08 13:00\n    zone: Europe/Berlin\n")
+    policy = load(policy_dir(tmp_path, text))
+    assert policy.notices == ()
+    [note] = policy.notes
+    assert (note.file, note.line, note.path) == ("policy/notices.yml", 7, "notices[1].end"), str(note)
+    assert "ended on 2025-12-08 13:00" in note.message and "it is not shown" in note.message, str(note)
+    assert "If you meant a later year, fix the date" in note.fix and "history" in note.fix, str(note)
+    days = one_notice("    start: 2025-12-28\n    end: 2025-12-30\n    zone: Europe/Berlin\n")
+    [note] = load(policy_dir(tmp_path / "days", days)).notes
+    assert "ended on 2025-12-30" in note.message, str(note)
+    recent = one_notice("    start: 2026-11-20 09:00\n    end: 2026-11-20 13:00\n    zone: Europe/Berlin\n")
+    listed = load(policy_dir(tmp_path / "recent", recent))
+    assert [n.id for n in listed.notices] == ["hotline"] and listed.notes == ()
+    assert load(policy_dir(tmp_path / "fixture")).notes == ()
+
+
 # Without notices.yml a project builds as before, with no notices.
 def test_the_file_is_optional(tmp_path):
     directory = policy_dir(tmp_path)

@@ -244,6 +244,24 @@ def check_output(project):
     return status, out.getvalue(), err.getvalue()
 
 
+# A closure dated before the build (a wrong year, or kept for history) is a note in the check's
+# output, with its file, line and what to do; the check still passes and says so truthfully.
+def test_a_closure_in_the_past_is_a_note_not_a_problem(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795737600")
+    project = copy_project(tmp_path / "project")
+    edit(project / "policy" / "holidays.yml", "closures: []",
+         "closures:\n  - name: {en: Company offsite, de: Betriebsausflug}\n    date: 2025-06-14\n")
+    line = next(n for n, row in enumerate((project / "policy" / "holidays.yml").read_text().splitlines(), 1)
+                if row == "    date: 2025-06-14")
+    status, out, err = check_output(project)
+    assert status == 0 and err == "", err
+    assert out.startswith(f"Note: policy/holidays.yml, line {line}, closures[1].date: this closure was on "
+                          "2025-06-14, before the build date (2026-11-27)"), out
+    assert "it is not shown" in out and "\n    If you meant a later year, fix the date" in out, out
+    assert out.rstrip().endswith("policy/, locales/, content/, mkdocs*.yml: no problems, 1 note (2 editions, "
+                                 "20 pages, every link)"), out
+
+
 # An `updated` after the build's instant (SOURCE_DATE_EPOCH) fails the check, as it fails the build.
 def test_an_update_after_the_build_fails_the_check(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1795737600 + 10 * 3600))  # 27 November 2026, 11:00 in Berlin

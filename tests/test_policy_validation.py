@@ -389,3 +389,45 @@ def test_readme_hotline_example_loads(tmp_path):
     assert hotline.schedule.zone == "Europe/Berlin" and hotline.schedule.weekly[0][0].hhmm() == ("08:00", "20:00")
     assert any(o.kind == "holiday" for o in policy.channel_overrides["hotline"])
     assert policy.priorities[0].via == "hotline"
+
+
+# One-off closures (date, until) wholly before the build date: kept for history, or written with a
+# wrong year (2025 for 2027). A note names the line and what to do; the build does not fail. Yearly
+# closures, coming ones and today's get none.
+def test_a_closure_before_the_build_date_gets_a_note(tmp_path):
+    directory = broken_policy(tmp_path, "holidays.yml", "closures: []", (
+        "closures:\n"
+        "  - name: {en: Company offsite, de: Betriebsausflug}\n    date: 2025-06-14\n    until: 2025-06-15\n"
+        "  - name: {en: Christmas Eve, de: Heiligabend}\n    every_year: 12-24\n"
+        "  - name: {en: Inventory, de: Inventur}\n    date: 2026-03-02\n"
+        "  - name: {en: Team day, de: Teamtag}\n    date: 2026-11-27\n"
+        "  - name: {en: Move, de: Umzug}\n    date: 2027-01-04\n"))
+    with time_limit(20, "loading the policy"):
+        policy = load_policy(directory, TODAY)
+    assert len(policy.closures) == 5
+    before, this_year = policy.notes
+    assert (before.file, before.line, before.path) == (
+        "policy/holidays.yml", line_of(directory, "holidays.yml", "until: 2025-06-15"), "closures[1].until"), str(before)
+    assert "ended on 2025-06-15" in before.message and "it is not shown" in before.message, str(before)
+    assert "If you meant a later year, fix the date" in before.fix and "history" in before.fix, str(before)
+    assert (this_year.line, this_year.path) == (line_of(directory, "holidays.yml", "date: 2026-03-02"), "closures[3].date")
+    assert "was on 2026-03-02" in this_year.message and "never as a coming closure" in this_year.message, str(this_year)
+
+
+# A channel whose last day (until) is before the build date is no longer shown: a note, as for closures.
+def test_a_channel_retired_before_the_build_date_gets_a_note(tmp_path):
+    directory = broken_policy(tmp_path, "channels.yml", "    address: https://www.smartwork.example/support/contact\n",
+                              "    address: https://www.smartwork.example/support/contact\n    until: 2025-06-30\n")
+    with time_limit(20, "loading the policy"):
+        policy = load_policy(directory, TODAY)
+    [note] = policy.notes
+    assert (note.file, note.line, note.path) == (
+        "policy/channels.yml", line_of(directory, "channels.yml", "until: 2025-06-30"), "channels[3].until"), str(note)
+    assert "offered until 2025-06-30" in note.message and "it is not shown" in note.message, str(note)
+    assert "If you meant a later year, fix the date" in note.fix, str(note)
+
+
+# The default policy has nothing dated in the past.
+def test_the_default_policy_has_no_notes(tmp_path):
+    with time_limit(20, "loading the policy"):
+        assert load_policy(broken_policy(tmp_path, "holidays.yml", "years: 2", "years: 2"), TODAY).notes == ()

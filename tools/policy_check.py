@@ -5,7 +5,8 @@
 # (supportportal.site.Portal), not copies; then, when those pass, the build itself into a
 # temporary folder for what MkDocs checks (its configuration, the nav, every link and anchor), so
 # nothing passes here that the build refuses. Exits with 1 on problems (make reports "Error 1" and
-# exits with its own 2); used by the pre-commit hook.
+# exits with its own 2); used by the pre-commit hook. Notes (an item dated before the build, never
+# shown: kept for history, or a wrong year) are printed before the last line and fail nothing.
 
 import datetime as dt
 import os
@@ -66,7 +67,13 @@ def main(root: Path = ROOT) -> int:
         print(failed, file=sys.stderr)
         return 1
     count = sum(len(portal.pages(lang)) for lang in portal.policy.languages)
-    print(f"policy/, locales/, content/, mkdocs*.yml: no problems ({len(portal.policy.languages)} editions, "
+    # Notes: valid, but likely not meant (an item dated before the build); they fail nothing.
+    notes = portal.policy.notes
+    for note in notes:
+        where = note.file + (f", line {note.line}" if note.line else "") + (f", {note.path}" if note.path else "")
+        print(f"Note: {where}: {note.message}\n    {note.fix}")
+    noted = f", {len(notes)} note{'s' if len(notes) != 1 else ''}" if notes else ""
+    print(f"policy/, locales/, content/, mkdocs*.yml: no problems{noted} ({len(portal.policy.languages)} editions, "
           f"{count} pages, every link)")
     return 0
 

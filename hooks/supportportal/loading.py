@@ -438,12 +438,15 @@ def _build(ctx: Context, today: dt.date, built_at: dt.datetime) -> Policy | None
         holidays.holiday_names(ctx, calendars, dt.date(today.year, 1, 1), dt.date(today.year + years - 1, 12, 31))
     if ctx.problems:
         return None
+    holidays.past_closures(ctx, closures, today, dt.date(today.year, 1, 1))
+    channels.retired(ctx, channels_, today)
     policy = Policy(
         **site, languages=ctx.languages, translation_fallback=ctx.fallback,
         regions=tuple(regions_), calendars=tuple(calendars), closures=tuple(closures),
         horizon_years=years, today=today,
         channels=tuple(channels_), business_day_minutes=business_day, priorities=tuple(priorities_),
         resolution_steps=steps, customer_duties=duties, **maint, notices=notices_,
+        notes=tuple(sorted(ctx.notes, key=lambda n: (FILES.index(n.file.split("/")[-1][:-4]), n.line, n.path))),
     )
     if not _years_known(ctx, policy):
         return None

@@ -247,6 +247,9 @@ class Policy:
     overrides: dict = field(default_factory=dict, compare=False)  # region id -> tuple[DayOverride]
     channel_overrides: dict = field(default_factory=dict, compare=False)  # channel id -> tuple[DayOverride]
     built_at: dt.datetime | None = field(default=None, compare=False)  # the build's instant (UTC), None: 00:00 of today
+    # Notes for staff (checks.context.Problem): what is valid but likely not meant, such as a closure
+    # dated before the build date. `make check` prints them; they stop nothing.
+    notes: tuple = field(default=(), compare=False)
 
     # The instant the pages are built for: the build's own, else 00:00 UTC of the build date.
     @property

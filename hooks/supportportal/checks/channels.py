@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .. import parsing
 from ..model import Channel, Schedule
 from .context import Context
@@ -78,6 +80,17 @@ def _channel(ctx: Context, path, ch: dict, seen: set, known: Known) -> Channel |
     if not ctx.intact(NAME, path) or name is None or schedule is False or offered is None:
         return None
     return Channel(ch["id"], name, ch["type"], ch["address"], description, schedule, priorities, outside, *offered)
+
+
+# A channel whose last day (until) is before the build date is no longer shown anywhere: retired,
+# or written with a wrong year. A note each.
+def retired(ctx: Context, channels: list | None, today: dt.date) -> None:
+    for i, channel in enumerate(channels or ()):
+        if channel is not None and channel.available_until is not None and channel.available_until < today:
+            ctx.note(NAME, ("channels", i, "until"), f"the channel is offered until {channel.available_until}, "
+                     f"before the build date ({today}): it is not shown",
+                     "If you meant a later year, fix the date; a channel kept for history needs no change "
+                     "(or delete it)")
 
 
 # `from:` and `until:` (the first and the last day the channel is offered), or None when one is wrong.

@@ -1,5 +1,7 @@
 # What every check shares: the documents read, the problems found so far, which key paths have a
-# structural problem (so later checks skip those and only those), and the site's languages.
+# structural problem (so later checks skip those and only those), and the site's languages; and
+# the notes: what is valid but likely not meant (an item dated wholly before the build), which
+# `make check` shows without failing.
 
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ class Context:
         self.directory = directory
         self.label = label
         self.problems: list[Problem] = []
+        self.notes: list[Problem] = []  # the fix: what to do if it was not meant
         self.docs: dict[str, yamlload.Document] = {}
         self.broken: dict[str, set] = {}  # file -> key paths with a structural problem
         self.languages: tuple = ("en",)
@@ -43,6 +46,11 @@ class Context:
         doc = self.docs.get(name)
         line = line or (doc.line(path) if doc else 1)
         self.problems.append(Problem(f"{self.label}/{name}.yml", line, dotted(path), message, fix))
+
+    # Record a note at a key path of one file: nothing is wrong, but it may not be what was meant.
+    def note(self, name: str, path, message: str, advice: str):
+        doc = self.docs.get(name)
+        self.notes.append(Problem(f"{self.label}/{name}.yml", doc.line(path) if doc else 1, dotted(path), message, advice))
 
     # Mark a key path as structurally wrong: checks of it, of what it contains and of what contains it skip it.
     def mark_broken(self, name: str, path):

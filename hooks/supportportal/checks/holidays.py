@@ -219,6 +219,22 @@ def _date(ctx: Context, path, text: str, year: int | None = None):
                       f"{text[:4]} has {last} days", f"check the day, e.g. {text[:8]}{last:02d} for the last day")
 
 
+# One-off closures wholly before the build date: kept for history, or written with a wrong year
+# (2025 for 2027), which nothing else would reveal. A note each; a yearly closure (every_year) has
+# no past. The site shows closures from `first` (1 January of the build year) on.
+def past_closures(ctx: Context, closures: list | None, today: dt.date, first: dt.date) -> None:
+    for i, closure in enumerate(closures or ()):
+        if closure is None or closure.every_year or closure.date is None or (closure.until or closure.date) >= today:
+            continue
+        last = closure.until or closure.date
+        when = f"ended on {last}" if closure.until else f"was on {last}"
+        shown = (f"the site shows closures from {first} on, so it is not shown" if last < first else
+                 "the site lists it among this year's past days only, never as a coming closure")
+        ctx.note(NAME, ("closures", i, "until" if closure.until else "date"),
+                 f"this closure {when}, before the build date ({today}): {shown}",
+                 "If you meant a later year, fix the date; a closure kept for history needs no change (or delete it)")
+
+
 # A closure can close only a channel with hours: one staffed around the clock has no hours to close.
 def closure_channels(ctx: Context, closures: list | None, channels: list | None) -> None:
     always = {c.id for c in channels or () if c is not None and c.around_the_clock}

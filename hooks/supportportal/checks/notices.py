@@ -53,6 +53,13 @@ def check(ctx: Context, regions: list | None, region_ids: set | None, channel_id
         return None
     build = dt.datetime.combine(today, dt.time(0), dt.timezone.utc)
     listed = [n for n in result if n.shown_until is None or n.shown_until > build]
+    for i, notice in enumerate(result):
+        if notice not in listed:
+            item = ctx.get(NAME, ("notices", i))
+            ctx.note(NAME, ("notices", i, "end"), f"this notice ended on {item['end']} and was listed for {keep} days "
+                     f"after (keep_ended_days), before the build date ({today}): it is not shown",
+                     "If you meant a later year, fix the date; a notice kept for history needs no change "
+                     "(or delete it)")
     return tuple(sorted(listed, key=lambda n: (n.start, n.id)))
 
 
