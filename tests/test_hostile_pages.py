@@ -458,3 +458,42 @@ def test_the_page_check_of_a_large_odd_page_ends_quickly():
     for unit in ("<code>a ", "<!-- a ", "<pre>{ "):
         with time_limit(5, "checking a 128 kB page"):
             render.unrendered("<p>text</p>" + unit * (128 * 1024 // len(unit)))
+
+
+# Invisible control characters and the bidi embeddings and overrides (U+202A-U+202E) that make a
+# text read as another, written straight into a page: refused as the policy texts refuse them,
+# naming the page, the line and the fix. Tabs, soft hyphens, joiners and direction marks and
+# isolates are text.
+@pytest.mark.parametrize("char, what", [
+    ("\x00", "the invisible control character U+0000"),
+    ("\x1b", "the invisible control character U+001B"),
+    ("\x7f", "the invisible control character U+007F"),
+    ("\u202e", "the invisible formatting character U+202E"),
+    ("\u202a", "the invisible formatting character U+202A"),
+    ("\u200b", "the invisible formatting character U+200B"),
+])
+def test_an_invisible_character_in_a_page_is_refused_with_line_and_fix(portals, tmp_path, char, what):
+    path = tmp_path / "hours.md"
+    path.write_text(f"---\ntitle: Hours\n---\n# Hours\n\nCall us{char} now.\n\nMore.\n", encoding="utf-8")
+    for lang, page in (("en", "content/hours.md"), ("de", "content/de/hours.md")):
+        with pytest.raises(render.PageError) as caught:
+            portals[lang].read_page(path, "hours.md")
+        assert_problem(caught.value, page, 6, f"{what} (after 'Call us')", "delete it: retype the text around it")
+
+
+def test_every_line_with_an_invisible_character_is_named(portals, tmp_path):
+    path = tmp_path / "hours.md"
+    path.write_text("\u202eHours\n\nfine\n\na\x00b\x00c\n", encoding="utf-8")
+    with pytest.raises(render.PageError) as caught:
+        portals["en"].read_page(path, "hours.md")
+    assert [(line, problem) for line, problem, _ in caught.value.problems] == [
+        (1, "the page contains the invisible formatting character U+202E (at the start of the line)"),
+        (5, "the page contains the invisible control character U+0000 (after 'a')")]
+
+
+def test_tabs_and_the_format_characters_texts_need_pass(portals, tmp_path):
+    path = tmp_path / "hours.md"
+    text = ("# Hours\n\n\tcode\n\nsoft\u00adhyphen, emoji \U0001F469\u200d\U0001F4BB, \u200cjoiner,"
+            " \u200e\u200f\u061c marks, \u2067isolate\u2069 \u2066x\u2069 \u2068y\u2069\n")
+    path.write_text(text, encoding="utf-8")
+    assert portals["en"].read_page(path, "hours.md") == text

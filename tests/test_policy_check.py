@@ -168,6 +168,13 @@ BROKEN = {
     "page settings that are not settings": (lambda p: (p / "content" / "de" / "process.md").write_text(
         "---\n- a list\n---\n" + (p / "content" / "de" / "process.md").read_text(encoding="utf-8"), encoding="utf-8"),
         ["content/de/process.md, line 2: the page's settings (between the --- lines at its top) are not settings"]),
+    "an invisible control character in a page": (
+        lambda p: edit(p / "content" / "contact.md", "(hours.md)", "(hours.md)\x00"),
+        ["content/contact.md, line 9: the page contains the invisible control character U+0000 (after ",
+         "    Fix: delete it: retype the text around it"]),
+    "a bidi override in a page of another edition": (
+        lambda p: edit(p / "content" / "de" / "contact.md", "(hours.md)", "(hours.md) \u202egpj.exe"),
+        ["content/de/contact.md, line 9: the page contains the invisible formatting character U+202E (after "]),
     # MkDocs' own checks, by the build: its messages with the file, the line and the fix.
     "a broken link": (lambda p: edit(p / "content" / "contact.md", "(hours.md)", "(hour.md)"),
                       ["Doc file 'contact.md' contains a link 'hour.md', but the target is not found",

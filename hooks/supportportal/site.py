@@ -21,6 +21,7 @@ import yaml
 from markupsafe import escape
 
 from . import atom, cache, catalog, dated, feed, ics, jsonld, render, textfmt, version
+from .checks.values import INVISIBLE_FIX, invisible_character
 from .loading import PolicyError, Problem, load_policy, packages
 from .model import zones as model_zones
 
@@ -416,6 +417,7 @@ class Portal:
                 (line, f"the page is not UTF-8 text (byte 0x{raw[error.start]:02x}: {error.reason})",
                  "save the file as UTF-8 (most editors offer it under 'Save with encoding')")]) from None
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        _check_characters(text, self.page_name(src_uri))
         _check_front_matter(text, self.page_name(src_uri))
         return text
 
@@ -532,6 +534,23 @@ def theme_language_problem(root: Path, lang: str, has_template) -> Problem | Non
                    f"the theme has no words of its own (search, menu, buttons) in '{lang}'",
                    f"write mkdocs.{lang}.yml (INHERIT: mkdocs.yml) with theme.language set to a language "
                    "the theme has, or remove the language")
+
+
+# A page holds no character the policy texts refuse (checks/values.py): no invisible control
+# character (NUL, escape; a tab is text) and no bidi embedding or override (U+202A-U+202E), which
+# can make a line read as another; else PageError naming each line with one, and where it stands.
+def _check_characters(text: str, page: str) -> None:
+    problems = []
+    for number, line in enumerate(text.split("\n"), 1):
+        found = next(((column, hidden) for column, char in enumerate(line)
+                      if char != "\t" and (hidden := invisible_character(char))), None)
+        if found:
+            column, hidden = found
+            before = line[:column][-20:].lstrip()
+            where = f"after '{before}'" if before else "at the start of the line"
+            problems.append((number, f"the page contains {hidden} ({where})", INVISIBLE_FIX))
+    if problems:
+        raise render.PageError(page, problems)
 
 
 # A page's front matter (settings between two "---" lines at its top, as MkDocs reads them) is

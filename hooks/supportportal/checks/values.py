@@ -31,6 +31,21 @@ def is_text(path) -> bool:
     return bool(keys) and keys[-1] in _TEXT_KEYS
 
 
+# What a character no text may hold is, for a message ("the invisible control character U+0000"):
+# a control character other than a line break (which the caller judges), or a format character
+# other than those above (a bidi embedding or override, a zero-width space); None for any other.
+def invisible_character(char: str) -> str | None:
+    category = unicodedata.category(char)
+    if category == "Cc" and char not in "\n\r":
+        return f"the invisible control character U+{ord(char):04X}"
+    if category == "Cf" and char not in _ALLOWED_FORMAT:
+        return f"the invisible formatting character U+{ord(char):04X}"
+    return None
+
+
+INVISIBLE_FIX = "delete it: retype the text around it"
+
+
 # (message, fix) for a value with a line break (at its end, or inside a value that is one line),
 # a control character or nothing visible; else None.
 def character_problem(value: str, multiline: bool = False):
@@ -45,12 +60,9 @@ def character_problem(value: str, multiline: bool = False):
                     "write it on one line; after 'key: >' or 'key: |' the text is one paragraph of one line")
         if char == "\t":
             return "the value contains a tab", "use a space instead of the tab"
-        if category == "Cc":
-            return (f"the value contains the invisible control character {code}",
-                    "delete it: retype the text around it")
-        if category == "Cf" and char not in _ALLOWED_FORMAT:
-            return (f"the value contains the invisible formatting character {code}",
-                    "delete it: retype the text around it")
+        hidden = invisible_character(char)
+        if hidden:
+            return f"the value contains {hidden}", INVISIBLE_FIX
         if category in ("Cs", "Co", "Cn"):
             return f"the value contains {code}, which is not a character", "delete it: retype the text around it"
     if not value.strip():
