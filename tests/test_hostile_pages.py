@@ -497,3 +497,17 @@ def test_tabs_and_the_format_characters_texts_need_pass(portals, tmp_path):
             " \u200e\u200f\u061c marks, \u2067isolate\u2069 \u2066x\u2069 \u2068y\u2069\n")
     path.write_text(text, encoding="utf-8")
     assert portals["en"].read_page(path, "hours.md") == text
+
+
+# An unclosed note {# is named at its own line, not at a placeholder before it, with how to close it.
+@pytest.mark.parametrize("source, line", [
+    ("# {{ company }}\n\n{{ hours_table() }}\n\n{# a note for editors\n\nmore text\n", 5),
+    ("# Page\n\n{# a note #} {{ company }} {# another\n\n{{ hours_table() }}\n", 3),
+    ("{# a note\n", 1),
+])
+def test_an_unclosed_note_is_named_at_its_own_line(portals, source, line):
+    error = page_error(portals["en"], source)
+    assert_problem(error, "content/hostile.md", line, "a note for editors ({#) is not closed", "#}")
+    with pytest.raises(render.PageError) as caught:  # after front matter, counted from the file's top
+        portals["en"].render_markdown(source, "hostile.md", first_line=4)
+    assert caught.value.problems[0][0] == line + 3

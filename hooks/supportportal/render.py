@@ -106,6 +106,9 @@ _OPERATORS = {nodes.Add: "+", nodes.Sub: "-", nodes.Mul: "*", nodes.Div: "/", no
 
 _FIX_SYNTAX = ("close every {{ with }} and every {% with %}; to show them as text, wrap it in "
                "{% raw %}...{% endraw %}")
+_UNCLOSED_NOTE = "Missing end of comment tag"
+_FIX_NOTE = ("close the note with #} ({# a note for editors #}); to show '{#' as text, wrap it in "
+             "{% raw %}...{% endraw %}")
 _FIX_LOGIC = ("write the text itself, with facts such as {{ hours_table() }} for what comes from the policy; "
               "to show '{%' as text, wrap it in {% raw %}...{% endraw %}")
 _FIX_CALCULATION = ("write the text or number itself; numbers of the policy come from facts such as "
@@ -180,6 +183,8 @@ def check_page(env: jinja2.Environment, source: str, context: dict, page: str, f
     try:
         tree = env.parse(source)
     except jinja2.TemplateSyntaxError as syntax:
+        if syntax.message == _UNCLOSED_NOTE:  # Jinja names the line the note opens on
+            raise error([*problems, (syntax.lineno, "a note for editors ({#) is not closed", _FIX_NOTE)]) from None
         line = _opening_line(source, syntax.lineno)
         raise error([*problems, (line, f"broken placeholder: {syntax.message}", _FIX_SYNTAX)]) from None
     except RecursionError:
