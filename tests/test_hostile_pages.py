@@ -511,3 +511,26 @@ def test_an_unclosed_note_is_named_at_its_own_line(portals, source, line):
     with pytest.raises(render.PageError) as caught:  # after front matter, counted from the file's top
         portals["en"].render_markdown(source, "hostile.md", first_line=4)
     assert caught.value.problems[0][0] == line + 3
+
+
+# A brace pair written as a Jinja string ({{ "{{" }}, Jinja's own way to show its delimiters) is
+# text the page's author wrote, like {% raw %}: shown as written, Markdown's characters too, and no
+# warning; braces left over by a mistake are named at their own line, not at a placeholder above.
+def test_a_brace_pair_written_as_a_jinja_string_shows_as_text(portals):
+    portal = portals["en"]
+    source = ("# {{ company }}\n\n{{ hours_table() }}\n\n"
+              "Write {{ \"{{\" }} to open a placeholder and {{ '}}' }} to close it: {{ \"*not emphasis*\" }}.\n")
+    html = html_of(portal, source)
+    assert portal.page_warnings(html, source, "page.md") == []
+    text = BeautifulSoup(render.strip_policy_markers(html), "html.parser").get_text()
+    assert "Write {{ to open a placeholder and }} to close it: *not emphasis*." in text, text
+    assert "<em>" not in html
+
+
+def test_stray_braces_are_named_at_their_own_line(portals):
+    portal = portals["en"]
+    source = ("# {{ company }}\n\n{% raw %}{{ x }}{% endraw %} and `}}`\n\n{{ hours_table() }}\n\n"
+              "Call {{ company }} now }} please.\n")
+    warnings = portal.page_warnings(html_of(portal, source), source, "page.md")
+    assert len(warnings) == 1 and warnings[0].startswith(
+        "content/page.md, line 7: would show readers an unrendered template placeholder: '}}'"), warnings

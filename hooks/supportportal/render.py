@@ -235,6 +235,8 @@ class _PageCheck:
                 tag = _TAGS.get(type(node), type(node).__name__.lower())
                 self.add(node, f"{{% {tag} %}} is not available in pages",
                          "a page is one file: copy the text into this page" if tag in _OTHER_FILES else _FIX_LOGIC)
+        if not self.problems:
+            _as_written(tree)
         return self.problems
 
     def add(self, node, problem: str, fix: str) -> None:
@@ -353,6 +355,19 @@ class _PageCheck:
             base = repr(node.value) if isinstance(node, nodes.Const) else "..."
             fix = "a page uses a fact as it is, such as {{ company }} or {{ hours_table() }}"
         self.add(first, f"'{base}{step}' looks inside a value; pages cannot", fix)
+
+
+# A text a page writes as a Jinja string ({{ "{{" }}, Jinja's way to show its own braces) is the
+# page's own text, shown as written like {% raw %}: literal (no Markdown or HTML of its own) and
+# marked like a policy text, so the check of the rendered page does not take its braces for an
+# unrendered placeholder. (Jinja would escape a constant before `finalize`, which then left it as
+# it was: "*x*" would become emphasis.)
+def _as_written(tree: nodes.Template) -> None:
+    for node in tree.body:
+        if isinstance(node, nodes.Output):
+            node.nodes = [nodes.TemplateData(POLICY_OPEN + _literal(child.value) + POLICY_CLOSE, lineno=child.lineno)
+                          if isinstance(child, nodes.Const) and isinstance(child.value, str) else child
+                          for child in node.nodes]
 
 
 # How a page writes a fact: company, hours_table(), regions | join(", ").
@@ -1117,4 +1132,15 @@ def page_warnings(html: str, source: str, page: str) -> list[str]:
 
 
 def _source_line(source: str, text: str) -> int | None:
-    return next((number for number, line in enumerate(source.split("\n"), 1) if text and text in line), None)
+    return next((number for number, line in enumerate(source.split("\n"), 1) if text and text in _shown_as_is(line)),
+                None)
+
+
+# What of a line of a page's source can show a finding as it is written: not its placeholders,
+# notes and tags ("}}" of a "{{ company }}" above is not the stray "}}" of a later line), nor its
+# code spans, which the check skips.
+_NOT_AS_IS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|(`+).+?\1")
+
+
+def _shown_as_is(line: str) -> str:
+    return _NOT_AS_IS.sub(" ", line)
