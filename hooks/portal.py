@@ -226,6 +226,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{len(links)} link(s) under content/ or overrides/ cannot be published; nothing was published:\n"
                           + "\n".join(f"  - {link}" for link in links))
     portal.configure(config)
+    config.nav = supportportal.site.escaped_nav(config.nav)  # menu titles shown as text
     _share_theme_work(config.theme)
     # The main edition leaves the other languages' folders (content/de/) to their own builds.
     if portal.lang == portal.main_language:
@@ -330,8 +331,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         log.warning(warning)
     # Headings with policy texts reach the table of contents and the search index as well.
     _strip_markers(page.toc)
-    if page.title:
-        page.title = supportportal.render.plain_text(page.title)
+    if page.title:  # a title of the nav stays Markup: escaped once, and left alone by the theme's `| e`
+        title = supportportal.render.plain_text(page.title)
+        page.title = Markup(title) if isinstance(page.title, Markup) else title
     return build.portal.finish_html(html)
 
 

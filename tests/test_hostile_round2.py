@@ -5,6 +5,7 @@
 # crashes, hangs or publishes markup of its own.
 
 import datetime as dt
+import json
 import re
 import shutil
 from pathlib import Path
@@ -295,3 +296,52 @@ def test_a_language_the_theme_lacks_is_named_in_company_yml(tmp_path):
     status, report = check(project)
     assert status == 1 and (f"policy/company.yml, line {line}, languages: the theme has no words of its own "
                             "(search, menu, buttons) in 'ak'") in report, report
+
+
+# Menu titles written in mkdocs.yml and mkdocs.de.yml show as text, escaped exactly once ("&" is
+# "&amp;" in the HTML, never "&amp;amp;"), everywhere the theme shows them: the menu, the tabs,
+# the header, the page's title, the path, the footer's previous and next links (and their labels).
+NAV_HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def test_menu_titles_of_the_mkdocs_configurations_show_as_text(tmp_path):
+    project = copy_project(tmp_path / "project")
+    titles = {"en": (f"Hours & {NAV_HOSTILE}", f"Devs & <b>{NAV_HOSTILE}</b>", "Feed & \"schema\" it's"),
+              "de": (f"Zeiten & {NAV_HOSTILE}", f"Entwickler & <b>{NAV_HOSTILE}</b>", "Feed & \"Schema\" l'eau")}
+    for name, lang, hours, section, feed_page in (
+            ("mkdocs.yml", "en", "When can I contact support?", "For developers", "The support feed"),
+            ("mkdocs.de.yml", "de", "Wann erreiche ich den Support?", "Für Entwickler", "Der Support-Feed")):
+        new = titles[lang]
+        edit(project / name, f"  - {hours}: hours.md", f"  - {json.dumps(new[0])}: hours.md")
+        edit(project / name, f"  - {section}:", f"  - {json.dumps(new[1])}:")
+        edit(project / name, f"      - {feed_page}: developers/index.md", f"      - {json.dumps(new[2])}: developers/index.md")
+    edit(project / "mkdocs.yml", "    - navigation.sections\n",
+         "    - navigation.sections\n    - navigation.tabs\n    - navigation.footer\n    - navigation.path\n")
+    build = run_build(project)
+    assert build.ok, build.output
+    for page in build.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        assert not soup.find("img", src="x") and not soup.find("b"), page
+        assert not soup.find_all(lambda tag: any(name.startswith("on") for name in tag.attrs)), page
+        assert "&amp;amp;" not in html and "&amp;lt;" not in html, page
+    for lang, prefix in (("en", ""), ("de", "de/")):
+        hours_title, section, feed_title = titles[lang]
+        hours = BeautifulSoup((build.site / prefix / "hours" / "index.html").read_text(encoding="utf-8"), "html.parser")
+        menu = [a.get_text(" ", strip=True) for a in hours.select("nav.md-nav--primary a")]
+        assert hours_title in menu and feed_title in menu, menu
+        labels = [label.get_text(" ", strip=True) for label in hours.select("nav.md-nav--primary label")]
+        assert section in labels, labels
+        assert section in [a.get_text(" ", strip=True) for a in hours.select(".md-tabs a")]
+        assert hours.select_one("[data-md-component=header-topic]").get_text(" ", strip=True) == hours_title
+        assert hours.title.get_text().startswith(hours_title + " - "), hours.title
+        # The pages before and after it in the footer, text and label.
+        contact = BeautifulSoup((build.site / prefix / "contact" / "index.html").read_text(encoding="utf-8"),
+                                "html.parser")
+        previous = contact.select_one("a.md-footer__link--prev")
+        assert previous.select_one(".md-ellipsis").get_text(" ", strip=True) == hours_title
+        assert previous["aria-label"].endswith(": " + hours_title), previous["aria-label"]
+        feed = BeautifulSoup((build.site / prefix / "developers" / "index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        assert section in [a.get_text(" ", strip=True) for a in feed.select(".md-path a")], feed.select(".md-path")
+        assert feed.title.get_text().startswith(feed_title + " - "), feed.title

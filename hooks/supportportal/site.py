@@ -600,6 +600,16 @@ def _check_template(page: str, source: str, meta: dict, templates) -> None:
                                    f"use one of {', '.join(pages)}, or delete the line to use main.html")])
 
 
+# A nav (mkdocs.yml's `nav:`) with every title escaped once, as Markup: the theme writes nav titles
+# into every page unescaped (the menu, the tabs, the header, the footer), and its `| e` filters
+# leave Markup alone. A title escaped before (a catalog's) stays as it is.
+def escaped_nav(nav):
+    if not isinstance(nav, list):
+        return nav
+    return [{escape(title) if isinstance(title, str) else title: escaped_nav(target) for title, target in item.items()}
+            if isinstance(item, dict) else item for item in nav]
+
+
 # The Markdown pages a nav names, in its order: developers/index.md (not links to elsewhere).
 def _nav_pages(nav) -> list[str]:
     found = []
