@@ -284,7 +284,7 @@ def test_page_findings_are_kept_per_content(fresh_cache, monkeypatch):
 def test_a_checked_policy_model_is_kept_and_made_again_when_its_inputs_change(tmp_path, fresh_cache, monkeypatch):
     built = []
     original = loading._build
-    monkeypatch.setattr(loading, "_build", lambda ctx, today: built.append(today) or original(ctx, today))
+    monkeypatch.setattr(loading, "_build", lambda ctx, today, *rest: built.append(today) or original(ctx, today, *rest))
     directory = policy_copy(tmp_path)
 
     def load(today=TODAY):
