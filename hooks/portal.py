@@ -17,7 +17,7 @@ from pathlib import Path
 
 import jinja2
 import yaml
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -331,9 +331,18 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         log.warning(warning)
     # Headings with policy texts reach the table of contents and the search index as well.
     _strip_markers(page.toc)
-    if page.title:  # a title of the nav stays Markup: escaped once, and left alone by the theme's `| e`
+    # Titles are shown as text, escaped once, as Markup the theme's `| e` leaves alone: a title of
+    # the nav is (supportportal.site.escaped_nav), one of the page's front matter is escaped here
+    # (the theme writes page.title and page.meta.title unescaped: menu, header, <title>, search
+    # index); one of its first heading is HTML already.
+    if page.title:
         title = supportportal.render.plain_text(page.title)
-        page.title = Markup(title) if isinstance(page.title, Markup) else title
+        if isinstance(page.title, Markup):
+            page.title = Markup(title)
+        elif isinstance(page.meta.get("title"), str) and page.title == page.meta["title"]:
+            page.title = page.meta["title"] = escape(title)
+        else:
+            page.title = title
     return build.portal.finish_html(html)
 
 

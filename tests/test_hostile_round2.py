@@ -345,3 +345,36 @@ def test_menu_titles_of_the_mkdocs_configurations_show_as_text(tmp_path):
                              "html.parser")
         assert section in [a.get_text(" ", strip=True) for a in feed.select(".md-path a")], feed.select(".md-path")
         assert feed.title.get_text().startswith(feed_title + " - "), feed.title
+
+
+# A page's own title (its front matter's `title:`, which a menu entry without a title of its own
+# leaves in force) shows as text too, escaped once: in the menu, the header, the browser's title
+# and the search index, in both editions.
+def test_a_pages_front_matter_title_shows_as_text(tmp_path):
+    project = copy_project(tmp_path / "project")
+    titles = {"en": f"Notices & {NAV_HOSTILE}", "de": f"Hinweise & {NAV_HOSTILE}"}
+    for name, entry, folder in (("mkdocs.yml", "  - Support notices: notices.md", "content"),
+                                ("mkdocs.de.yml", "  - Hinweise zum Support: notices.md", "content/de")):
+        edit(project / name, entry, "  - notices.md")
+        page = project / folder / "notices.md"
+        lang = "de" if folder.endswith("de") else "en"
+        page.write_text(f"---\ntitle: {json.dumps(titles[lang])}\n---\n" + page.read_text(encoding="utf-8"),
+                        encoding="utf-8")
+    build = run_build(project)
+    assert build.ok, build.output
+    for page in build.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        assert not soup.find("img", src="x"), page
+        assert not soup.find_all(lambda tag: any(name.startswith("on") for name in tag.attrs)), page
+        assert "&amp;amp;" not in html and "&amp;lt;" not in html, page
+    for lang, prefix in (("en", ""), ("de", "de/")):
+        notices = BeautifulSoup((build.site / prefix / "notices" / "index.html").read_text(encoding="utf-8"),
+                                "html.parser")
+        assert titles[lang] in [a.get_text(" ", strip=True) for a in notices.select("nav.md-nav--primary a")]
+        assert notices.select_one("[data-md-component=header-topic]").get_text(" ", strip=True) == titles[lang]
+        assert notices.title.get_text().startswith(titles[lang] + " - "), notices.title
+        index = json.loads((build.site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        for doc in index["docs"]:
+            # The index holds titles as HTML (the search shows them as such): no tag of the page's title.
+            assert "<img" not in doc["title"] and "onerror" not in BeautifulSoup(doc["title"], "html.parser").decode(), doc
