@@ -48,18 +48,18 @@ def notices_feed(policy: Policy, lang: str = "en", base_url: str | None = None) 
         entry = _add(feed, "entry")
         _add(entry, "id", f"tag:{host},{TAG_DATE}:notices/{lang}/{notice.id}")
         kind = say(NOTICE_KINDS[notice.kind])
-        _add(entry, "title", say("atom.entry_title", kind=kind, title=notice.title.get(lang, fallback)))
+        _add(entry, "title", say("atom.entry_title", kind=kind, title=textfmt.in_language(notice.title, lang, fallback)))
         _add(entry, "published", instant(notice.announce))
         _add(entry, "updated", instant(updated))
         _add(entry, "link", rel="alternate", type="text/html", href=f"{page}#notice-{notice.id}")
         _add(entry, "category", term=notice.kind, label=kind)
-        regions = textfmt.join_words([policy.region(r).name.get(lang, fallback) for r in notice.regions], lang)
+        regions = textfmt.join_words([textfmt.in_language(policy.region(r).name, lang, fallback) for r in notice.regions], lang)
         lines = [textfmt.notice_window(notice, lang), say("notices.regions", regions=regions)]
         if notice.channels:
             lines.append(say("notices.channels", channels=textfmt.join_words(
-                [policy.channel(c).name.get(lang, fallback) for c in notice.channels], lang)))
+                [textfmt.in_language(policy.channel(c).name, lang, fallback) for c in notice.channels], lang)))
         _add(entry, "summary", textfmt.notice_window(notice, lang), type="text")
-        _add(entry, "content", "\n\n".join([notice.text.get(lang, fallback), "\n".join(lines)]), type="text")
+        _add(entry, "content", "\n\n".join([textfmt.in_language(notice.text, lang, fallback), "\n".join(lines)]), type="text")
     ET.indent(feed)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8", xml_declaration=False) + b"\n"
 

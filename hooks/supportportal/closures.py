@@ -241,11 +241,14 @@ def _named_channel_days(policy: Policy, every_channel: bool = False):
 
 # "Good Friday (Karfreitag)": the name in `lang`, with the holiday's official name beside it
 # (the name in its country's language) where that is another text; on the German pages of Munich,
-# just "Karfreitag". Company closures have no official name: only the edition's text.
-def display_name(name: Text, lang: str, fallback: str | None = None) -> str:
-    from .textfmt import phrase  # textfmt's catalog: holidays.official, "{name} ({official})"
+# just "Karfreitag". Company closures have no official name: only the edition's text. A name the
+# policy lacks in `lang` (missing_translations: fallback) is `fallback`'s, marked by `mark` (the
+# pages' marks), else as plain text is ("Team day (noch nicht übersetzt)").
+def display_name(name: Text, lang: str, fallback: str | None = None, mark=None) -> str:
+    from .textfmt import in_language, phrase  # textfmt's catalog: holidays.official, "{name} ({official})"
 
-    shown = name.get(lang, fallback)
+    shown = mark(name.get(lang, fallback)) if mark and fallback and not name.has(lang) else \
+        in_language(name, lang, fallback)
     return phrase(lang, "holidays.official", name=shown, official=name.official) \
         if name.official and name.official != shown else shown
 

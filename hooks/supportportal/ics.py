@@ -82,7 +82,7 @@ class _Writer:
         name = say("ics.name", company=policy.company)
         if region is not None:
             name = say("ics.region_name", company=policy.company,
-                       region=policy.region(region).name.get(self.lang, self.fallback))
+                       region=textfmt.in_language(policy.region(region).name, self.lang, self.fallback))
         out = ["BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", _lines([
             f"PRODID:{_text(f'-//{policy.company}//Support portal//{self.lang.upper()}')}",
             "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
@@ -124,9 +124,9 @@ class _Writer:
         if ids not in self.details:
             lines = []
             if day.regions:
-                lines.append(say("ics.regions", regions=textfmt.join_words([r.name.get(lang, fallback) for r in day.regions], lang)))
+                lines.append(say("ics.regions", regions=textfmt.join_words([textfmt.in_language(r.name, lang, fallback) for r in day.regions], lang)))
             if day.channels:
-                lines.append(say("ics.channels", channels=textfmt.join_words([c.name.get(lang, fallback) for c in day.channels], lang)))
+                lines.append(say("ics.channels", channels=textfmt.join_words([textfmt.in_language(c.name, lang, fallback) for c in day.channels], lang)))
             details = _text("\n".join(lines))
             self.details[ids] = (details, _line(f"DESCRIPTION:{details}\\n{self.closed_all_day}"))
         details, closed_description = self.details[ids]
@@ -154,7 +154,7 @@ class _Writer:
     # A notice as an event linking to its entry on the notices page.
     def _notice(self, notice) -> str:
         policy, lang, say, fallback = self.policy, self.lang, self.say, self.fallback
-        summary = say("ics.notice", kind=say(NOTICE_KINDS[notice.kind]), title=notice.title.get(lang, fallback))
+        summary = say("ics.notice", kind=say(NOTICE_KINDS[notice.kind]), title=textfmt.in_language(notice.title, lang, fallback))
         tz = zoneinfo.ZoneInfo(notice.zone)
         if notice.all_day:
             start = f";VALUE=DATE:{notice.start.astimezone(tz):%Y%m%d}"
@@ -162,10 +162,10 @@ class _Writer:
         else:
             start = _zoned(notice.start.astimezone(tz).replace(tzinfo=None), notice.zone)
             end = _zoned(notice.end.astimezone(tz).replace(tzinfo=None), notice.zone)
-        regions = textfmt.join_words([policy.region(r).name.get(lang, fallback) for r in notice.regions], lang)
-        lines = [notice.text.get(lang, fallback), say("ics.regions", regions=regions)]
+        regions = textfmt.join_words([textfmt.in_language(policy.region(r).name, lang, fallback) for r in notice.regions], lang)
+        lines = [textfmt.in_language(notice.text, lang, fallback), say("ics.regions", regions=regions)]
         if notice.channels:
-            channels = textfmt.join_words([policy.channel(c).name.get(lang, fallback) for c in notice.channels], lang)
+            channels = textfmt.join_words([textfmt.in_language(policy.channel(c).name, lang, fallback) for c in notice.channels], lang)
             lines.append(say("ics.channels", channels=channels))
         updated = notice.updated.astimezone(dt.timezone.utc)
         return _lines([

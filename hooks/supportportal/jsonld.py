@@ -23,7 +23,7 @@ import re
 
 import datetime as dt
 
-from . import catalog, dated
+from . import catalog, dated, textfmt
 from .model import MINUTES_PER_DAY, WEEKDAYS, Channel, Interval, Policy
 
 CONTEXT = "https://schema.org"
@@ -49,13 +49,13 @@ def organization(policy: Policy, lang: str | None = None) -> dict:
         "@id": f"{policy.site_url}#organization",
         "name": policy.company,
         "url": policy.site_url,
-        "description": policy.site_description.get(lang, main),
-        "address": {"@type": "PostalAddress", "addressLocality": policy.city.get(lang, main),
-                    "addressCountry": policy.country.get(lang, main)},
+        "description": textfmt.in_language(policy.site_description, lang, main),
+        "address": {"@type": "PostalAddress", "addressLocality": textfmt.in_language(policy.city, lang, main),
+                    "addressCountry": textfmt.in_language(policy.country, lang, main)},
         "contactPoint": [],
     }
     for region in policy.regions:
-        name = region.name.get(lang, main)
+        name = textfmt.in_language(region.name, lang, main)
         point = {
             "@type": "ContactPoint",
             "identifier": region.id,
@@ -84,7 +84,7 @@ def script_text(data) -> str:
 # One channel: its address, and its own hours (around the clock, or its schedule with the closed
 # and special days ahead, in the schedule's zone, named in the description as for regions).
 def _channel_point(policy: Policy, channel: Channel, lang: str, main: str) -> dict:
-    name = channel.name.get(lang, main)
+    name = textfmt.in_language(channel.name, lang, main)
     schedule = channel.schedule
     served = [policy.region(schedule.region)] if schedule and schedule.region else list(policy.regions)
     point = {
@@ -93,7 +93,7 @@ def _channel_point(policy: Policy, channel: Channel, lang: str, main: str) -> di
         "name": name,
         "contactType": CONTACT_TYPE,
         _ADDRESS_KEY.get(channel.type, "url"): channel.address,
-        "areaServed": [region.name.get(lang, main) for region in served],
+        "areaServed": [textfmt.in_language(region.name, lang, main) for region in served],
         "availableLanguage": list(policy.languages),
     }
     offered = (channel.available_from, channel.available_until)
@@ -170,7 +170,7 @@ def _days(policy: Policy, overrides: tuple, lang: str, main: str, offered=(None,
             continue
         dates = {"validFrom": day.date.isoformat(), "validThrough": day.date.isoformat()}
         for times in [_times(iv) for iv in day.hours] or [CLOSED]:
-            specs.append({"@type": "OpeningHoursSpecification", "name": day.name.get(lang, main),
+            specs.append({"@type": "OpeningHoursSpecification", "name": textfmt.in_language(day.name, lang, main),
                           **dates, **times})
     return specs
 

@@ -66,6 +66,11 @@ def policy_text(text: str) -> str:
     return POLICY_OPEN + text + POLICY_CLOSE
 
 
+# A text of the first language standing in for the page's, in the marks that show it so.
+def _fallback_marked(text: str) -> str:
+    return FALLBACK_OPEN + text + FALLBACK_CLOSE
+
+
 def strip_policy_markers(html: str) -> str:
     return html.replace(POLICY_OPEN, "").replace(POLICY_CLOSE, "")
 
@@ -415,7 +420,7 @@ class Facts:
     def t(self, text) -> str:
         if text.has(self.lang):
             return policy_text(text.get(self.lang))
-        return policy_text(FALLBACK_OPEN + text.get(self.policy.languages[0]) + FALLBACK_CLOSE)
+        return policy_text(_fallback_marked(text.get(self.policy.languages[0])))
 
     # A text of the portal's catalog; under missing_translations: fallback a text the catalog
     # lacks is the first language's, marked like an untranslated policy text.
@@ -860,7 +865,7 @@ class Facts:
                 is_next = day.date == upcoming
                 lead = f'<strong class="support-next__label">{escape(first_label)}</strong> ' if is_next else ""
                 mark = ' class="support-next"' if is_next else ""
-                name = escape(policy_text(closures.display_name(day.name, lang, self.policy.languages[0])))
+                name = escape(policy_text(closures.display_name(day.name, lang, self.policy.languages[0], _fallback_marked)))
                 name = Markup(f"<mark>{name}</mark>") if is_next else name
                 rows.append(
                     f'<tr{mark} data-date="{day.date.isoformat()}" '
@@ -910,7 +915,7 @@ class Facts:
     def _closure_words(self, date, days) -> str:
         named: dict = {}  # the name shown -> the regions and channels of every row of the date with that name
         for day in (d for d in days if d.date == date):
-            name = closures.display_name(day.name, self.lang, self.policy.languages[0])
+            name = closures.display_name(day.name, self.lang, self.policy.languages[0], _fallback_marked)
             regions, channels = named.setdefault(name, ([], []))
             regions.extend(day.regions)
             channels.extend(day.channels)
@@ -969,7 +974,7 @@ class Facts:
                          state=self.say(NOTICE_STATES.get(state, NOTICE_STATES["planned"])))
         return {"id": notice.id, "kind": notice.kind, "state": state, "icon": NOTICE_ICONS[notice.kind],
                 "kind_label": self.say("notices.kind", kind=self.say(NOTICE_KINDS[notice.kind])),
-                "title": notice.title.get(self.lang, self.policy.languages[0]),
+                "title": self.t(notice.title),
                 "window": textfmt.notice_window(notice, self.lang), "as_of": as_of,
                 "hidden": state not in ("planned", "active")}
 

@@ -21,6 +21,15 @@ def phrase(lang: str, key: str, n=None, **values):
     return catalog.get(lang)(key, n, **values)
 
 
+# A policy text in `lang` for a reader of plain text (calendars, feeds, structured data): under
+# missing_translations: fallback, one the policy lacks in `lang` is `fallback`'s, marked as the
+# pages mark it: "Team day (noch nicht übersetzt)".
+def in_language(text, lang: str, fallback: str | None) -> str:
+    if text.has(lang) or not fallback or not text.has(fallback):
+        return text.get(lang, fallback)
+    return phrase(lang, "widget.aside", text=text.get(fallback), aside=phrase(lang, "untranslated"))
+
+
 # The Babel locale of a language ("en" -> en_GB, "de" -> de_DE; a catalog may set its own).
 def locale(lang: str) -> str:
     return catalog.get(lang).locale

@@ -16,15 +16,22 @@ export function calculator(root, policy, lang, s) {
     ...policy.priorities.map((p) => h("option", { value: p.id }, text(p.name, lang, policy))));
   regionSelect.value = guessRegion(policy, viewer).id;
   prioritySelect.value = defaultPriority(policy).id;
-  const output = h("output", { class: "support-calculator__result", for: `${id}-region ${id}-priority`, "aria-live": "polite" });
+  // The answer changes every minute ("in 3 hours" counts down): it is not read out each time
+  // (aria-live off); the live line says it once after each choice of the reader.
+  const output = h("output", { class: "support-calculator__result", for: `${id}-region ${id}-priority`, "aria-live": "off" });
   const note = h("p", { class: "support-calculator__note" });
+  const live = h("p", { class: "support-widget__live", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+  let asked = false;
   const form = h("form", { class: "support-calculator__form" },
     h("div", { class: "support-calculator__field" }, h("label", { for: regionSelect.id }, s.region), regionSelect),
     h("div", { class: "support-calculator__field" }, h("label", { for: prioritySelect.id }, s.priority), prioritySelect),
   );
   form.addEventListener("submit", (event) => event.preventDefault());
-  form.addEventListener("change", () => schedule());
-  root.replaceChildren(form, output, note);
+  form.addEventListener("change", () => {
+    asked = true;
+    schedule();
+  });
+  root.replaceChildren(form, output, note, live);
   root.hidden = false;
 
   function update(now) {
@@ -46,9 +53,12 @@ export function calculator(root, policy, lang, s) {
     const switches = result.due && target.clock == "business" ? (result.switches || []).map((sw) =>
       fill(sw.channel ? s.count_channel : s.count_region, { ...vars, at: moment(sw.at, zone, lang, s, now).at })) : [];
     // A channel the target does not count on is still named ("... are answered via Support
-    // portal."), unless its last day is past.
-    const named = via && +now < offered(via)[1] && !(result.channel && target.clock == "business");
+    // portal."), while it is offered.
+    const [from, until] = via ? offered(via) : [];
+    const named = via && from <= now && now < until && !(result.channel && target.clock == "business");
     setText(note, [counted, ...switches, named ? fill(s.via, vars) : ""].filter(Boolean).join(" "));
+    if (asked) live.textContent = output.textContent;
+    asked = false;
     return Infinity;
   }
   return { root, update };

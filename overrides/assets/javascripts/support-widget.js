@@ -75,11 +75,11 @@ function mount() {
   if (!feeds.has(url.href)) {
     // A region the portal does not have (a typo in data-regions): the full feed, which has none.
     const everyRegion = () => json(FEED).catch(() => json(FULL_FEED));
-    const loaded = (url == FEED ? everyRegion() : json(url).catch(everyRegion)).then(expandFeed);
-    feeds.set(url.href, loaded.then((policy) => {
-      if (policy.schema_version != 1) throw new Error(`schema_version ${policy.schema_version}`);
-      const lang = language(policy);
-      return words(lang).then((s) => ({ policy, lang, s }));
+    const loaded = url == FEED ? everyRegion() : json(url).catch(everyRegion);
+    feeds.set(url.href, loaded.then((feed) => {
+      if (feed.schema_version != 1) throw new Error(`schema_version ${feed.schema_version}`);
+      const lang = language(feed);
+      return words(lang).then((s) => ({ policy: expandFeed(untranslated(feed, lang, s)), lang, s }));
     }).catch((error) => {
       feeds.delete(url.href); // try again on the next page
       throw error;
@@ -137,6 +137,22 @@ function feedFor(roots) {
     ids.add(regions[0]);
   }
   return ids.size == 1 ? new URL(`${[...ids][0]}.json`, FEED) : FEED;
+}
+
+// The feed with each policy text it lacks in `lang` (missing_translations: fallback) in its first
+// language, marked as the pages mark it: "India (noch nicht übersetzt)". A text is an object
+// whose keys are all languages of the feed.
+function untranslated(feed, lang, s) {
+  const langs = feed.languages || [], first = langs[0], code = lang.split("-")[0];
+  const mark = (value) => {
+    if (Array.isArray(value)) return value.map(mark);
+    if (!value || typeof value != "object") return value;
+    const keys = Object.keys(value);
+    if (keys.length && keys.every((k) => langs.includes(k) && typeof value[k] == "string"))
+      return code in value || !(first in value) ? value : { ...value, [code]: fill(s.aside, { text: value[first], aside: s.untranslated }) };
+    return Object.fromEntries(keys.map((k) => [k, mark(value[k])]));
+  };
+  return langs.includes(code) ? mark(feed) : feed;
 }
 
 function json(url) {
