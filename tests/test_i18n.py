@@ -117,6 +117,16 @@ def test_theme_words_are_the_editions(site):
         assert hours.select_one("input.md-search__input")["placeholder"] == words[3]
 
 
+# A host serves one 404 page for every missing address (GitHub Pages: the main edition's, for
+# /de/... too): each edition's 404 page leads to the other editions' home pages, in their words.
+def test_the_404_page_leads_to_each_edition_in_its_language(site):
+    for edition, other, href, text in (("", "de", "/de/", "Seite nicht gefunden: zur Startseite auf Deutsch"),
+                                       ("de", "en", "/", "Page not found: go to the home page in English")):
+        [item] = soup(site / edition / "404.html").select("article .support-editions li")
+        assert item["lang"] == other and item.a["hreflang"] == other
+        assert (item.a["href"], item.a.get_text(strip=True)) == (href, text)
+
+
 def test_language_switch_stays_on_the_same_page(site):
     for page in english_pages(site):
         for edition, other in ((site / page, "de"), (site / "de" / page, "en")):

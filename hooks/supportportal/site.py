@@ -16,6 +16,7 @@ import re
 import stat
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from markupsafe import escape
@@ -154,7 +155,8 @@ class Portal:
                                           "notices": self._facts.notice_banner(),
                                           "atom_title": escape(self.words("atom.title", company=p.company)),
                                           "made_with": escape(self.words("theme.made_with")),
-                                          "not_found": escape(self.words("theme.not_found"))}
+                                          "not_found": escape(self.words("theme.not_found")),
+                                          "not_found_elsewhere": self._not_found_elsewhere()}
         # Truthy but not a list: Material shows its language switch, fed per page by alternates().
         if len(p.languages) > 1:
             config.extra["alternate"] = True
@@ -273,6 +275,14 @@ class Portal:
 
     # The folder of one edition's pages: content/, content/<lang>/, or the docs_dir of its own
     # mkdocs.<lang>.yml.
+    # The 404 page's way to the other editions' home pages, each in its own language: a host serves
+    # one 404 page for every missing address (GitHub Pages: the main edition's, also for /de/...).
+    # Addresses from the site's root path, as the 404 page may be served at any depth.
+    def _not_found_elsewhere(self) -> list[dict]:
+        root = urlsplit(self.policy.site_url).path or "/"
+        return [{"lang": lang, "href": root + self.prefix(lang), "text": escape(self.catalogs[lang]("theme.not_found_home"))}
+                for lang in self.policy.languages if lang != self.lang and lang in self.catalogs]
+
     def edition_folder(self, lang: str) -> Path:
         own = self.edition_config(lang) if lang != self.main_language else None
         return own[0] if own else self.docs_dir(lang)
