@@ -284,7 +284,7 @@ def test_status_widget_with_channels(browser, channel_site, tmp_path):
         assert both == ["usa", "email"]
         assert page.get_attribute("#channels [data-support-channel='chat']", "data-next-change") == "2026-11-27T22:00:00.000Z"
         page.clock.run_for("02:30:00")
-        assert page.text_content("#channels [role=status]") == "Chat support is now not staffed."
+        assert page.text_content("#channels [role=status]") == "Chat is now not staffed."
     finally:
         context.close()
         (site / "channels-embed.html").unlink()

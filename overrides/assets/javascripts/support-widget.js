@@ -211,7 +211,10 @@ function status(root, policy, lang, s) {
       const label = s[LABELS[st.state] || st.state];
       const before = row.getAttribute("data-state");
       const next = st.nextChange ? st.nextChange.toISOString() : "";
-      if (before && before != st.state) news.push(fill(s.now, { region: text(item.name, lang, policy), state: label.toLowerCase() }));
+      if (before && before != st.state) {
+        const name = text(item.name, lang, policy);
+        news.push(fill(channel ? s.channel_now : s.now, { region: name, channel: fill(s.channel_name, { name }), state: label.toLowerCase() }));
+      }
       setAttr(row, "data-state", st.state);
       setAttr(row, "data-next-change", next);
       setText(row.querySelector(".support-status__icon"), ICONS[st.state]);
