@@ -561,6 +561,29 @@ def test_make_diff_lists_the_live_words_and_fails_with_the_build(tmp_path):
     assert "INFO" not in proc.stdout and "No page's visible text changed" not in proc.stdout
 
 
+# A notice updated earlier today, as the README asks, compares without SOURCE_DATE_EPOCH: the
+# review builds for now, as `make check` and the build do, not for the day's first second.
+def test_make_diff_takes_a_notice_updated_today(tmp_path):
+    project, git = git_project(tmp_path)
+    now = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
+    updated = now - dt.timedelta(minutes=2)  # after 00:00 UTC but in the first minutes of a day
+    start = now + dt.timedelta(days=3)
+    edit(project / "policy" / "notices.yml", "notices: []", f"""notices:
+  - id: portal-upgrade
+    kind: information
+    title: {{en: Portal upgrade, de: Portal-Upgrade}}
+    text: {{en: The portal is upgraded., de: Das Portal wird aktualisiert.}}
+    start: {start:%Y-%m-%d %H:%M}
+    end: {start + dt.timedelta(hours=2):%Y-%m-%d %H:%M}
+    updated: {updated:%Y-%m-%d %H:%M}
+    zone: UTC""")
+    env = {k: v for k, v in user_env().items() if k != "SOURCE_DATE_EPOCH"}
+    proc = subprocess.run([str(BIN / "python"), "tools/policy_diff.py", "--base", "HEAD", "--no-pages"], cwd=project,
+                          capture_output=True, text=True, timeout=300, env=env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Portal upgrade" in proc.stdout, proc.stdout
+
+
 # A channel on a region's hours changes with the region: the region's line says it, once.
 def test_a_channel_on_a_region_s_hours_is_not_repeated(tmp_path):
     on_emea = ("channels.yml", "    zone: Europe/Berlin\n    hours:\n      monday to friday: 08:00-20:00\n", "    same_hours_as: emea\n")

@@ -41,14 +41,16 @@ def summarize(old: Policy, new: Policy) -> list[Section]:
 
 
 # Load both policy folders with the portal's loader and summarize them in Markdown; a broken
-# new policy gives the build's own report instead.
-def policy_summary(old_dir: Path, new_dir: Path, today: dt.date, compared: str = "") -> str:
+# new policy gives the build's own report instead. `built_at`: the build's instant (no notice may be
+# updated after it), 00:00 UTC of `today` without.
+def policy_summary(old_dir: Path, new_dir: Path, today: dt.date, compared: str = "",
+                   built_at: dt.datetime | None = None) -> str:
     try:
-        new = load_policy(new_dir, today)
+        new = load_policy(new_dir, today, built_at=built_at)
     except PolicyError as error:
         return render(compared=compared, problems=error.report())
     try:
-        old = load_policy(old_dir, today)
+        old = load_policy(old_dir, today, built_at=built_at)
     except PolicyError as error:
         return render(compared=compared, base_problems=error.report())
     return render(summarize(old, new), compared=compared)
