@@ -514,17 +514,19 @@ def test_an_unclosed_note_is_named_at_its_own_line(portals, source, line):
 
 
 # A brace pair written as a Jinja string ({{ "{{" }}, Jinja's own way to show its delimiters) is
-# text the page's author wrote, like {% raw %}: shown as written, Markdown's characters too, and no
-# warning; braces left over by a mistake are named at their own line, not at a placeholder above.
+# text the page's author wrote, like {% raw %}: the page's Markdown as any other (in code too), and
+# no warning; braces left over by a mistake are named at their own line, not at a placeholder above.
 def test_a_brace_pair_written_as_a_jinja_string_shows_as_text(portals):
     portal = portals["en"]
     source = ("# {{ company }}\n\n{{ hours_table() }}\n\n"
-              "Write {{ \"{{\" }} to open a placeholder and {{ '}}' }} to close it: {{ \"*not emphasis*\" }}.\n")
-    html = html_of(portal, source)
+              "Write {{ \"{{\" }} to open a placeholder and {{ '}}' }} to close it: {{ \"*emphasis*\" }}.\n\n"
+              "In a page, write `{{ \"{{\" }} company {{ \"}}\" }}`:\n\n```\n{{ \"{{\" }} hours_table() {{ \"}}\" }}\n```\n")
+    html = markdown.markdown(portal.render_markdown(source, "page.md"), extensions=["tables", "md_in_html", "fenced_code"])
     assert portal.page_warnings(html, source, "page.md") == []
-    text = BeautifulSoup(render.strip_policy_markers(html), "html.parser").get_text()
-    assert "Write {{ to open a placeholder and }} to close it: *not emphasis*." in text, text
-    assert "<em>" not in html
+    soup = BeautifulSoup(render.strip_policy_markers(html), "html.parser")
+    assert "Write {{ to open a placeholder and }} to close it: emphasis." in soup.get_text(), soup.get_text()
+    assert soup.em.get_text() == "emphasis"
+    assert [code.get_text() for code in soup.find_all("code")] == ["{{ company }}", "{{ hours_table() }}\n"], html
 
 
 def test_stray_braces_are_named_at_their_own_line(portals):

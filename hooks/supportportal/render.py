@@ -363,14 +363,14 @@ class _PageCheck:
 
 
 # A text a page writes as a Jinja string ({{ "{{" }}, Jinja's way to show its own braces) is the
-# page's own text, shown as written like {% raw %}: literal (no Markdown or HTML of its own) and
-# marked like a policy text, so the check of the rendered page does not take its braces for an
-# unrendered placeholder. (Jinja would escape a constant before `finalize`, which then left it as
-# it was: "*x*" would become emphasis.)
+# page's own text, as {% raw %} gives it: Markdown like the rest of the page (in code shown as
+# written), marked like a policy text so the check of the rendered page does not take its braces
+# for an unrendered placeholder. (Jinja would escape a constant before `finalize`, which left it
+# as it was.)
 def _as_written(tree: nodes.Template) -> None:
     for node in tree.body:
         if isinstance(node, nodes.Output):
-            node.nodes = [nodes.TemplateData(POLICY_OPEN + _literal(child.value) + POLICY_CLOSE, lineno=child.lineno)
+            node.nodes = [nodes.TemplateData(POLICY_OPEN + child.value + POLICY_CLOSE, lineno=child.lineno)
                           if isinstance(child, nodes.Const) and isinstance(child.value, str) else child
                           for child in node.nodes]
 
