@@ -195,3 +195,17 @@ def test_a_comment_line_without_its_hash_in_the_report(tmp_path):
     assert problem.message == (f"this is not valid YAML: line {line} sits among the comments at the top of the "
                                "file but does not start with '#'"), str(problem)
     assert problem.fix.startswith(f"put '#' back at the start of line {line}"), str(problem)
+
+
+# What a comment's words are not: a setting that lost its colon is named at its own line with the
+# colon to add (not as a comment that lost its '#'), and a document marker below the comments
+# leaves the error at the line YAML names.
+def test_a_setting_without_its_colon_is_named_not_taken_for_a_comment(tmp_path):
+    directory = broken_policy(tmp_path, "notices.yml", "keep_ended_days: 30", "keep_ended_days 30")
+    problem = only_problem(directory)
+    line = line_of(directory, "notices.yml", "keep_ended_days 30")
+    assert (problem.file, problem.line) == ("policy/notices.yml", line), str(problem)
+    assert "'#'" not in problem.fix and "keep_ended_days: 30" in problem.fix, str(problem)
+    directory = broken_policy(tmp_path / "marker", "notices.yml", "keep_ended_days: 30", "---\nkeep_ended_days: 30: x")
+    problem = only_problem(directory)
+    assert problem.line == line_of(directory, "notices.yml", "keep_ended_days: 30: x") and "'#'" not in problem.fix, str(problem)

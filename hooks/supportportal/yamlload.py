@@ -136,7 +136,7 @@ def load(path: Path, label: str | None = None, trusted: bool = False) -> Documen
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(error, "problem", None) or str(error)
-        line, said, fix = _stray_comment_hint(text, line) or _yaml_hint(text, line, problem)
+        line, said, fix = _stray_comment_hint(text, line) or _missing_colon_hint(text, line) or _yaml_hint(text, line, problem)
         doc.problems.append((line, f"this is not valid YAML: {said}", fix, ()))
         return doc
     if node is None:
@@ -356,14 +356,37 @@ def _stray_comment_hint(text: str, line: int) -> tuple | None:
     # The line the error is on is a stray one only inside the comment (the first key borders it too).
     if not (after if stray == line else before or after):
         return None
-    if not raw[:1].isspace() and _TOP_KEY.match(raw):
+    if not raw[:1].isspace() and (_TOP_KEY.match(raw) or _NOT_PROSE.match(raw)):
         return None
     return stray, f"line {stray} sits among the comments at the top of the file but does not start with '#'", \
         f"put '#' back at the start of line {stray} to make it a comment again, or delete the line " \
         "(a setting starts at the left edge, below the comments)"
 
 
+# A setting that lost its colon ("keep_ended_days 30"): YAML fails only at the next key, whose
+# line is not the one to fix. The line before the error's (blanks and comments aside), at the same
+# indentation as that key, a name and a value without ':'. (line, what, fix) or None.
+def _missing_colon_hint(text: str, line: int) -> tuple | None:
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines) or not (key := _KEY_AT.match(lines[line - 1])):
+        return None
+    before = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")),
+                  None)
+    found = _NO_COLON.match(lines[before - 1]) if before else None
+    if not found or found.group(1) != key.group(1):
+        return None
+    _, name, value = found.groups()
+    return before, f"line {before} has no ':' after the setting's name '{name}'", f"write it as {name}: {value.strip()}"
+
+
+_KEY_AT = re.compile(r"(\s*)[A-Za-z_][\w ]*:(\s|$)")
+_NO_COLON = re.compile(r"(\s*)([a-z][a-z0-9_]*)[ \t]+([^\s:#][^:#]*)$")
+
+
 _TOP_KEY = re.compile(r"[A-Za-z_][\w ]*:(\s|$)")
+# At the left edge, what is YAML rather than a comment's words: a document marker (---, ...), a
+# list or a flow collection, a setting without its colon ("keep_ended_days 30").
+_NOT_PROSE = re.compile(r"(---|\.\.\.)\s*$|[-{\[]|[a-z][a-z0-9_]*[ \t]+[^\s:]+\s*$")
 
 
 # `zone:Europe/Berlin`: a key and its value run together (a link's :// or a time's 10:00 is fine).
