@@ -477,3 +477,20 @@ def test_a_priority_via_a_channel_that_ends_says_until_when(tmp_path):
     cell, rule = priority_via_chat(dt.date(2027, 7, 1))
     assert cell == "in business hours"
     assert "Chat" not in rule and "channel" not in rule, rule
+
+
+# A priority answered via a channel whose hours its target does not count on (around the clock):
+# the table names the channel with its dates, as the calculator names it only while it is offered.
+def test_a_priority_via_a_channel_of_no_hours_says_its_dates(tmp_path):
+    folder = dated_fixture.policy_dir(tmp_path / "p")
+    path = folder / "priorities.yml"
+    text = path.read_text()
+    assert "    coverage: around the clock\n" in text
+    path.write_text(text.replace("    coverage: around the clock\n", "    coverage: around the clock\n    via: form\n", 1))
+    facts = render.Facts(load(folder, dated_fixture.TODAY), "en", dated_fixture.TODAY)
+    cell = BeautifulSoup(str(facts.priority_table()), "html.parser").select_one('tr[data-priority="p1"] td:nth-of-type(4)')
+    assert text_of(cell) == "around the clock, via Contact form (until Thursday, 30 September 2027)"
+    early = render.Facts(load(folder, dt.date(2027, 1, 5)), "en", dt.date(2027, 1, 5))
+    cell = BeautifulSoup(str(early.priority_table()), "html.parser").select_one('tr[data-priority="p1"] td:nth-of-type(4)')
+    assert text_of(cell) == "around the clock, via Contact form (from Monday, 11 January 2027) (until Thursday, 30 September 2027)"
+    assert cell.select_one("[data-support-until]")["data-support-until"] == "2027-01-10"

@@ -741,7 +741,8 @@ class Facts:
             return escape(coverage)
         name = self.say("channels.name_in_text", name=self.t(channel.name))
         if not (channel.schedule and not p.around_the_clock):
-            return escape(self.say("priorities.via", coverage=coverage, channel=name))
+            return escape(self.say("priorities.via", coverage=coverage, channel=name)) + \
+                self._channel_span(channel, "changes.channel_from", "changes.channel_until")
         return escape(self.say("priorities.via_hours", channel=name)) + self._channel_span(channel)
 
     # The channel a priority is answered via, unless there is none or its last day is past.
@@ -753,16 +754,17 @@ class Facts:
 
     # " (from Wednesday, 17 March 2027; until then in business hours)" for a channel not offered
     # yet on the build date, in a span the page's script hides from its first day on; " (until
-    # Wednesday, 30 June 2027; then in business hours)" for one with a last day; else "".
-    def _channel_span(self, channel) -> Markup:
+    # Wednesday, 30 June 2027; then in business hours)" for one with a last day; else "". A channel
+    # whose hours the target does not count on: " (from ...)", " (until ...)" (`first`, `last`).
+    def _channel_span(self, channel, first_key="priorities.via_from", last_key="priorities.via_until") -> Markup:
         out = Markup("")
         first, last = channel.available_from, channel.available_until
         if first is not None and first > self.today:
             out += Markup(f' <span data-support-until="{(first - dt.timedelta(days=1)).isoformat()}" '
                           f'data-zone="{escape(dated.channel_zone(self.policy, channel))}">'
-                          f'{self._until(first, "priorities.via_from")}</span>')
+                          f'{self._until(first, first_key)}</span>')
         if last is not None:
-            out += Markup(" ") + self._until(last, "priorities.via_until")
+            out += Markup(" ") + self._until(last, last_key)
         return out
 
     def business_hours_rule(self) -> Markup:
