@@ -175,6 +175,10 @@ BROKEN = {
     "a bidi override in a page of another edition": (
         lambda p: edit(p / "content" / "de" / "contact.md", "(hours.md)", "(hours.md) \u202egpj.exe"),
         ["content/de/contact.md, line 9: the page contains the invisible formatting character U+202E (after "]),
+    "a bidi override in a menu title": (
+        lambda p: edit(p / "mkdocs.yml", "  - Holiday calendar: holidays.md", '  - "Holiday \\u202Eradnelac\\u202C": holidays.md'),
+        ["mkdocs.yml, line 44, nav: the menu title 'Holiday…' contains the invisible formatting character U+202E\n"
+         "    Fix: delete it: retype the text around it"]),
     # MkDocs' own checks, by the build: its messages with the file, the line and the fix.
     "a broken link": (lambda p: edit(p / "content" / "contact.md", "(hours.md)", "(hour.md)"),
                       ["Doc file 'contact.md' contains a link 'hour.md', but the target is not found",

@@ -260,6 +260,28 @@ class Portal:
                      for page in named if (folder / page).is_file() and not (self.root / "content" / page).is_file()]
         return [str(problem) for problem in problems]
 
+    # Menu titles (the nav of mkdocs.yml and of each mkdocs.<lang>.yml) hold no character the pages
+    # refuse: they are on every page.
+    def menu_title_problems(self) -> list[str]:
+        menus = [("mkdocs.yml", self.main_nav)]
+        menus += [(f"mkdocs.{lang}.yml", own[1]) for lang in self.policy.languages[1:]
+                  if (own := self.edition_config(lang)) and own[1] is not None]
+        problems = []
+        for name, nav in menus:
+            try:
+                lines = (self.root / name).read_text(encoding="utf-8").split("\n")
+            except (OSError, UnicodeDecodeError):
+                lines = []
+            for title in _nav_titles(nav):
+                found = next(((n, hidden) for n, char in enumerate(title) if (hidden := invisible_character(char))), None)
+                if found:
+                    column, hidden = found
+                    shown = title[:column].strip()
+                    line = next((n for n, text in enumerate(lines, 1) if shown and shown in text), 0)
+                    problems.append(str(Problem(name, line, "nav", f"the menu title '{shown}…' contains {hidden}",
+                                                INVISIBLE_FIX)))
+        return problems
+
     # Another language's own mkdocs.<lang>.yml: (its docs_dir, its nav or None to inherit the
     # main one), or None without one.
     def edition_config(self, lang: str) -> tuple | None:
@@ -273,8 +295,6 @@ class Portal:
         docs = data.get("docs_dir")
         return self.root / (docs if isinstance(docs, str) else f"content/{lang}"), data.get("nav")
 
-    # The folder of one edition's pages: content/, content/<lang>/, or the docs_dir of its own
-    # mkdocs.<lang>.yml.
     # The 404 page's way to the other editions' home pages, each in its own language: a host serves
     # one 404 page for every missing address (GitHub Pages: the main edition's, also for /de/...).
     # Addresses from the site's root path, as the 404 page may be served at any depth.
@@ -283,6 +303,8 @@ class Portal:
         return [{"lang": lang, "href": root + self.prefix(lang), "text": escape(self.catalogs[lang]("theme.not_found_home"))}
                 for lang in self.policy.languages if lang != self.lang and lang in self.catalogs]
 
+    # The folder of one edition's pages: content/, content/<lang>/, or the docs_dir of its own
+    # mkdocs.<lang>.yml.
     def edition_folder(self, lang: str) -> Path:
         own = self.edition_config(lang) if lang != self.main_language else None
         return own[0] if own else self.docs_dir(lang)
@@ -462,6 +484,7 @@ class Portal:
     # page's front matter (None: not checked).
     def page_problems(self, split_meta, templates=None) -> list[str]:
         failures = [problem for lang in self.policy.languages[1:] for problem in self.parity_problems(lang)]
+        failures += self.menu_title_problems()
         for lang in self.policy.languages:
             edition = self if lang == self.lang else Portal(self.root, self.today, lang, self.policy)
             folder = self.edition_folder(lang)
@@ -618,6 +641,18 @@ def escaped_nav(nav):
         return nav
     return [{escape(title) if isinstance(title, str) else title: escaped_nav(target) for title, target in item.items()}
             if isinstance(item, dict) else item for item in nav]
+
+
+# Every title of a nav (mkdocs.yml's `nav:`), sections' too, in its order.
+def _nav_titles(nav) -> list[str]:
+    found = []
+    for item in nav if isinstance(nav, list) else ():
+        if isinstance(item, dict):
+            for title, target in item.items():
+                if isinstance(title, str):
+                    found.append(title)
+                found += _nav_titles(target)
+    return found
 
 
 # The Markdown pages a nav names, in its order: developers/index.md (not links to elsewhere).
