@@ -134,6 +134,23 @@ def test_a_title_html_would_read_as_markup_stops_it(tmp_path, title, found):
     assert not (dest / "mkdocs.yml").exists()
 
 
+# Menu titles and a page's own title likewise: named with the file and the fix (the command
+# leaves the last folder as it was, above).
+@pytest.mark.parametrize("file, old, new, said", [
+    ("mkdocs.yml", "  - Holiday calendar: holidays.md", "  - 'Holidays <Closures>': holidays.md",
+     "mkdocs.yml: the menu title \"Holidays <Closures>\" has '<'"),
+    ("content/de/notices.md", "# Hinweise zum Support", "---\ntitle: 'Hinweise &amp; mehr'\n---\n# Hinweise zum Support",
+     "content/de/notices.md: the page's title (front matter) \"Hinweise &amp; mehr\" has '&a'")])
+def test_a_menu_or_page_title_html_would_read_as_markup_stops_it(tmp_path, file, old, new, said):
+    project = copy_project(tmp_path / "project")
+    path = project / file
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    dest = tmp_path / "prerendered"
+    with pytest.raises(PluginError) as error:
+        portal.prerender(project, dest, BUILD_DATE)
+    assert said in str(error.value) and "make site" in str(error.value), str(error.value)
+
+
 def test_make_prerender_runs_after_a_strict_build():
     proc = subprocess.run(["make", "-n", "prerender"], cwd=ROOT, env=user_env(), capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr

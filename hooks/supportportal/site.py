@@ -272,7 +272,7 @@ class Portal:
                 lines = (self.root / name).read_text(encoding="utf-8").split("\n")
             except (OSError, UnicodeDecodeError):
                 lines = []
-            for title in _nav_titles(nav):
+            for title in nav_titles(nav):
                 found = next(((n, hidden) for n, char in enumerate(title) if (hidden := invisible_character(char))), None)
                 if found:
                     column, hidden = found
@@ -644,14 +644,14 @@ def escaped_nav(nav):
 
 
 # Every title of a nav (mkdocs.yml's `nav:`), sections' too, in its order.
-def _nav_titles(nav) -> list[str]:
+def nav_titles(nav) -> list[str]:
     found = []
     for item in nav if isinstance(nav, list) else ():
         if isinstance(item, dict):
             for title, target in item.items():
                 if isinstance(title, str):
                     found.append(title)
-                found += _nav_titles(target)
+                found += nav_titles(target)
     return found
 
 
