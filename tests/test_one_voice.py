@@ -17,6 +17,7 @@
 #     names a moment after its last day.
 # Expectations come from the loaded policy (zoneinfo, Babel) and the Python reference schedule.
 
+import contextlib
 import datetime as dt
 import json
 import re
@@ -79,6 +80,32 @@ def instants(policy) -> list:
 
 def squash(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
+
+
+# A page of the built fixture open in `zone` at the fixed `instant`, its live parts written.
+@contextlib.contextmanager
+def page_at(browser, url: str, path: str, zone: str, instant: dt.datetime):
+    context = browser.new_context(timezone_id=zone)
+    context.clock.set_fixed_time(instant)
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/{path}")
+        page.wait_for_function(WAIT_JS)
+        yield page
+    finally:
+        context.close()
+
+
+# The calculator of the priorities page set to `region` and `priority` (whose name is `name`):
+# its note and its due time, which must be the reference schedule's.
+def calculated(page, feed, instant: dt.datetime, region: str, priority: str, name: str) -> str:
+    page.select_option("select[name=region]", region)
+    page.select_option("select[name=priority]", priority)
+    page.wait_for_function(f"() => document.querySelector('.support-calculator__note').textContent.includes({name!r})")
+    due = page.get_attribute("[data-support-calculator] output", "data-due")
+    expected = ref.response_due(feed, ref.load(feed), region, priority, int(instant.timestamp() * 1000))[0]
+    assert due == dt.datetime.fromtimestamp(expected / 1000, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return squash(page.inner_text(".support-calculator__note"))
 
 
 def ms(instant: dt.datetime) -> int:
@@ -395,23 +422,16 @@ def test_a_closed_day_of_another_date_is_said_by_its_date(one_voice, browser, zo
                                              (dt.datetime(2027, 3, 16, 13, 31, tzinfo=UTC), False)])
 def test_a_priority_via_a_channel_not_offered_yet_says_from_when(one_voice, browser, instant, before):
     _, _, url = one_voice
-    context = browser.new_context(timezone_id="America/Los_Angeles")
-    context.clock.set_fixed_time(instant)
-    try:
-        page = context.new_page()
-        page.goto(f"{url}/priorities/")
-        page.wait_for_function(WAIT_JS)
+    with page_at(browser, url, "priorities/", "America/Los_Angeles", instant) as page:
         urgent = squash(page.inner_text("[data-support-targets] tr[data-priority='p4'] td:nth-of-type(4)"))
         rule = squash(page.inner_text("article"))
-        qualifier = "(from Wednesday, 17 March 2027; until then in business hours)"
-        if before:
-            assert urgent == f"via Hotline, in that channel's hours {qualifier}", urgent
-            assert f"ACST/ACDT {qualifier}" in rule
-        else:
-            assert urgent == "via Hotline, in that channel's hours", urgent
-            assert qualifier not in rule
-    finally:
-        context.close()
+    qualifier = "(from Wednesday, 17 March 2027; until then in business hours)"
+    if before:
+        assert urgent == f"via Hotline, in that channel's hours {qualifier}", urgent
+        assert f"ACST/ACDT {qualifier}" in rule
+    else:
+        assert urgent == "via Hotline, in that channel's hours", urgent
+        assert qualifier not in rule
 
 
 # A ticket opened just before the hotline's first instant counts EMEA's hours for a minute, then
@@ -422,30 +442,16 @@ def test_a_priority_via_a_channel_not_offered_yet_says_from_when(one_voice, brow
 @pytest.mark.parametrize("instant, switch", [(dt.datetime(2027, 3, 16, 13, 29, tzinfo=UTC), True),
                                              (dt.datetime(2027, 3, 16, 13, 31, tzinfo=UTC), False)])
 def test_the_calculator_says_where_the_count_goes_on(one_voice, browser, instant, switch):
-    policy, feed, url = one_voice
-    context = browser.new_context(timezone_id="Europe/Berlin")
-    context.clock.set_fixed_time(instant)
-    try:
-        page = context.new_page()
-        page.goto(f"{url}/priorities/")
-        page.wait_for_function(WAIT_JS)
-        page.select_option("select[name=region]", "emea")
-        page.select_option("select[name=priority]", "p4")
-        page.wait_for_function("() => document.querySelector('.support-calculator__note').textContent.includes('Urgent')")
-        note = squash(page.inner_text(".support-calculator__note"))
-        due = page.get_attribute("[data-support-calculator] output", "data-due")
-    finally:
-        context.close()
-    expected = ref.response_due(feed, ref.load(feed), "emea", "p4", int(instant.timestamp() * 1000))[0]
-    assert due == dt.datetime.fromtimestamp(expected / 1000, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-    staffed = ("Urgent tickets are answered via Hotline and count its hours: the 2 business hours target runs only "
-               "while Hotline is staffed; nights, weekends and holidays pause it.")
+    _, feed, url = one_voice
+    with page_at(browser, url, "priorities/", "Europe/Berlin", instant) as page:
+        note = calculated(page, feed, instant, "emea", "p4", "Urgent")
     if switch:
         assert note == ("Urgent tickets count business hours: the 2 business hours target runs only while EMEA support "
                         "is open; nights, weekends and holidays pause it. From Wednesday 00:00 ACDT (14:30 your "
                         "time), the target runs while Hotline is staffed."), note
     else:
-        assert note == staffed, note
+        assert note == ("Urgent tickets are answered via Hotline and count its hours: the 2 business hours target runs "
+                        "only while Hotline is staffed; nights, weekends and holidays pause it."), note
 
 
 # A question asked via the chat on its last afternoon (16:00 EDT, an hour before it closes for good)
@@ -461,25 +467,12 @@ def test_the_calculator_says_where_the_count_goes_on(one_voice, browser, instant
      "Quick question tickets count business hours: the 2 business hours target runs only while EMEA support is open; "
      "nights, weekends and holidays pause it.")])
 def test_the_calculator_after_a_channels_last_day(one_voice, browser, instant, expected):
-    policy, feed, url = one_voice
-    context = browser.new_context(timezone_id="Europe/Berlin")
-    context.clock.set_fixed_time(instant)
-    try:
-        page = context.new_page()
-        page.goto(f"{url}/priorities/")
-        page.wait_for_function(WAIT_JS)
+    _, feed, url = one_voice
+    with page_at(browser, url, "priorities/", "Europe/Berlin", instant) as page:
         cell = squash(page.inner_text("[data-support-targets] tr[data-priority='p5'] td:nth-of-type(4)"))
-        page.select_option("select[name=region]", "emea")
-        page.select_option("select[name=priority]", "p5")
-        page.wait_for_function("() => document.querySelector('.support-calculator__note').textContent.includes('Quick')")
-        note = squash(page.inner_text(".support-calculator__note"))
-        due = page.get_attribute("[data-support-calculator] output", "data-due")
-    finally:
-        context.close()
+        note = calculated(page, feed, instant, "emea", "p5", "Quick")
     assert cell == "via Chat, in that channel's hours (until Thursday, 18 March 2027; then in business hours)", cell
     assert note == expected, note
-    reference = ref.response_due(feed, ref.load(feed), "emea", "p5", int(instant.timestamp() * 1000))[0]
-    assert due == dt.datetime.fromtimestamp(reference / 1000, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 # A notice's window on the notices page and in the banner, in its own zone (the page's) and, beside
