@@ -414,6 +414,11 @@ def test_a_notice_retimed_or_extended(tmp_path):
         "moved": ([ADD_NOTICE, ended], [("notices.yml", "start: 2026-12-08 09:00", "start: 2026-12-08 10:00")],
                   "Notice times changed: Hotline unavailable, now Tuesday, 8 December 2026, 10:00 CET to 13:00 CET "
                   "(was Tuesday, 8 December 2026, 09:00 CET to 13:00 CET)"),
+        # What feed and calendar subscribers see again (the README asks for it on every edit).
+        "updated": ([ADD_NOTICE, ended], [("notices.yml", "    end: 2026-12-08 13:00\n",
+                                           "    end: 2026-12-08 13:00\n    updated: 2026-11-25 10:00\n")],
+                    "Hotline unavailable: marked as updated Wednesday, 25 November 2026, 10:00 CET (was Tuesday, "
+                    "24 November 2026, 09:00 CET): feed and calendar subscribers see it as updated"),
     }
     for name, (both, new_only, text) in cases.items():
         sections = summary_of(*policy_pair(tmp_path / name, both, new_only))

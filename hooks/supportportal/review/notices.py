@@ -36,6 +36,12 @@ def _notices(old: Policy, new: Policy):
         if _notice_scope(new, notice) != _notice_scope(old, was):
             yield Line(f"{title}: {_notice_scope(new, notice)} (was {_notice_scope(old, was)})")
         yield from _text_lines(f"Text of the notice {title}", was.text, notice.text)
+        if notice.updated != was.updated and (notice.updated != notice.announce or was.updated != was.announce):
+            # Subscribers see it: the feed's and the calendars' update times (LAST-MODIFIED). (Without
+            # `updated:` a notice's is its announcement, which a change of times above tells.)
+            yield Line(f"{title}: marked as updated {textfmt.notice_moment(notice.updated, notice.zone, LANG)} "
+                       f"(was {textfmt.notice_moment(was.updated, was.zone, LANG)}): feed and calendar subscribers "
+                       "see it as updated")
     for notice in removed:
         yield Line(f"Notice removed: {_md(_name(notice.title))} ({_kind(notice)}), "
                    f"{textfmt.notice_window(notice, LANG)}, {_notice_scope(old, notice)}")
