@@ -440,7 +440,8 @@ def test_an_unchanged_policy(tmp_path):
     [("regions.yml", "    name: {en: EMEA, de: EMEA}\n    zone: Europe/Berlin\n", "    zone: Europe/Berlin\n    name: {de: EMEA, en: EMEA}\n")],
     [("channels.yml", "    name:\n      en: Email\n      de: E-Mail\n", "    name: {en: Email, de: E-Mail}\n")],
     [("maintenance.yml", "We do not provide a quality guarantee", "We do  not provide a quality\n      guarantee")],
-], ids=["comment", "key order", "flow style", "spaces and line breaks"])
+    [("channels.yml", "    type: form\n", "    type: form\n    from: 2026-01-01\n")],
+], ids=["comment", "key order", "flow style", "spaces and line breaks", "a first day already past"])
 def test_a_change_customers_cannot_see_says_so(tmp_path, edits):
     old_dir, new_dir = policy_pair(tmp_path, (), edits)
     assert (old_dir.parent / "policy" / edits[0][0]).read_text() != (new_dir / edits[0][0]).read_text()

@@ -25,7 +25,7 @@ def _channels(old: Policy, new: Policy):
             yield Line(f"{name}: address {_md(channel.address)} instead of {_md(was.address)}")
         yield from _text_lines(f"Description of {name}", was.description, channel.description)
         yield from _channel_hours(old, was, new, channel, name)
-        yield from _availability(was, channel, name)
+        yield from _availability(was, channel, name, new.today)
     for channel in removed:
         yield Line(f"Channel removed: {_md(_name(channel.name))}")
     yield from _order_line("Order of the channels", old.channels, new.channels)
@@ -88,13 +88,17 @@ def _outside(channel) -> str:
 
 
 # A channel's first and last day: "Hotline: offered from Monday, 15 March 2027".
-def _availability(was, channel, name: str):
-    if was.available_from != channel.available_from:
-        if channel.available_from is None:
+def _availability(was, channel, name: str, today):
+    # A first day on or before the build's is no first day to readers: the channel is offered.
+    def first(c):
+        return c.available_from if c.available_from and c.available_from > today else None
+
+    if first(was) != first(channel):
+        if first(channel) is None:
             yield Line(f"{name}: offered without a first day (was from {_day(was.available_from)})")
         else:
             yield Line(f"{name}: offered from {_day(channel.available_from)}"
-                       + (f" (was {_day(was.available_from)})" if was.available_from else ""))
+                       + (f" (was {_day(was.available_from)})" if first(was) else ""))
     if was.available_until != channel.available_until:
         if channel.available_until is None:
             yield Line(f"{name}: no longer retired (was retired after {_day(was.available_until)})")
