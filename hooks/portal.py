@@ -654,7 +654,7 @@ def prerender(root: Path, dest: Path, when: dt.date | dt.datetime) -> list[str]:
         if extensions:
             config["markdown_extensions"] = extensions
         _check_unescaped(lang, {"title": settings.site_name, "description": settings.site_description})
-        _check_menu_titles(config_file.name if not main and config_file.is_file() else "mkdocs.yml", config.get("nav"))
+        _check_menu_titles(root, config_file.name if not main and config_file.is_file() else "mkdocs.yml", config.get("nav"))
         config.update(docs_dir=docs.name, site_dir="site" + ("" if main else f"/{lang}"),
                       site_name=_plain(settings.site_name), site_description=_plain(settings.site_description),
                       site_url=settings.site_url, theme=settings.theme, extra=settings.extra)
@@ -678,7 +678,9 @@ def _prerender_pages(edition, src_dir: Path, docs: Path, directory_urls: bool, o
         text = edition.read_page(source, src_uri)
         body, page_meta = mkdocs_meta.get_data(text)
         if isinstance(page_meta.get("title"), str):
-            _check_title(edition.page_name(src_uri), "the page's title (front matter)", page_meta["title"])
+            line = next((n for n, row in enumerate(text.split("\n"), 1) if row.startswith("title:")), 0)
+            _check_title(edition.page_name(src_uri) + (f", line {line}" if line else ""),
+                         "the page's title (front matter)", page_meta["title"])
         url = File(src_uri, str(src_dir), str(docs), use_directory_urls=directory_urls).url
         url = "" if url in (".", "./") else url  # as MkDocs' Page.url
         first_line = text[:-len(body)].count("\n") + 1 if body and text.endswith(body) else 1
@@ -707,9 +709,14 @@ def _check_unescaped(lang: str, texts: dict) -> None:
 
 
 # Menu titles and pages' own titles likewise: the theme writes them unescaped (the hooks escape them).
-def _check_menu_titles(name: str, nav) -> None:
+def _check_menu_titles(root: Path, name: str, nav) -> None:
+    try:
+        lines = dict(supportportal.site.nav_title_lines((root / name).read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError):
+        lines = {}
     for title in supportportal.site.nav_titles(nav):
-        _check_title(name, "the menu title", title)
+        line = lines.get(_plain(title))
+        _check_title(name + (f", line {line}" if line else ""), "the menu title", title)
 
 
 def _check_title(name: str, what: str, title) -> None:

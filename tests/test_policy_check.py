@@ -177,8 +177,17 @@ BROKEN = {
         ["content/de/contact.md, line 9: the page contains the invisible formatting character U+202E (after "]),
     "a bidi override in a menu title": (
         lambda p: edit(p / "mkdocs.yml", "  - Holiday calendar: holidays.md", '  - "Holiday \\u202Eradnelac\\u202C": holidays.md'),
-        ["mkdocs.yml, line 44, nav: the menu title 'Holiday…' contains the invisible formatting character U+202E\n"
-         "    Fix: delete it: retype the text around it"]),
+        ["mkdocs.yml, line 44, nav: the menu title 'Holiday radnelac' contains the invisible formatting character "
+         "U+202E (after 'Holiday ')\n    Fix: delete it: retype the text around it"]),
+    "a zero-width space in a menu title of a section": (
+        lambda p: edit(p / "mkdocs.yml", "      - The support feed: developers/index.md",
+                       '      - "The support\\u200b feed": developers/index.md'),
+        ["mkdocs.yml, line 47, nav: the menu title 'The support feed' contains the invisible formatting character "
+         "U+200B (after 'The support')\n"]),
+    "a bidi override at the start of a German menu title": (
+        lambda p: edit(p / "mkdocs.de.yml", "  - Feiertagskalender: holidays.md", '  - "\\u202eFeiertagskalender": holidays.md'),
+        ["mkdocs.de.yml, line 18, nav: the menu title 'Feiertagskalender' contains the invisible formatting "
+         "character U+202E (at its start)\n"]),
     # MkDocs' own checks, by the build: its messages with the file, the line and the fix.
     "a broken link": (lambda p: edit(p / "content" / "contact.md", "(hours.md)", "(hour.md)"),
                       ["Doc file 'contact.md' contains a link 'hour.md', but the target is not found",

@@ -263,22 +263,22 @@ class Portal:
     # Menu titles (the nav of mkdocs.yml and of each mkdocs.<lang>.yml) hold no character the pages
     # refuse: they are on every page.
     def menu_title_problems(self) -> list[str]:
-        menus = [("mkdocs.yml", self.main_nav)]
-        menus += [(f"mkdocs.{lang}.yml", own[1]) for lang in self.policy.languages[1:]
-                  if (own := self.edition_config(lang)) and own[1] is not None]
+        names = ["mkdocs.yml"] + [f"mkdocs.{lang}.yml" for lang in self.policy.languages[1:]
+                                  if (own := self.edition_config(lang)) and own[1] is not None]
         problems = []
-        for name, nav in menus:
+        for name in names:
             try:
-                lines = (self.root / name).read_text(encoding="utf-8").split("\n")
+                text = (self.root / name).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
-                lines = []
-            for title in nav_titles(nav):
+                continue  # MkDocs reports it when it reads the file
+            for title, line in nav_title_lines(text):
                 found = next(((n, hidden) for n, char in enumerate(title) if (hidden := invisible_character(char))), None)
                 if found:
                     column, hidden = found
-                    shown = title[:column].strip()
-                    line = next((n for n, text in enumerate(lines, 1) if shown and shown in text), 0)
-                    problems.append(str(Problem(name, line, "nav", f"the menu title '{shown}…' contains {hidden}",
+                    before = title[:column][-20:].lstrip()
+                    where = f"after '{before}'" if before else "at its start"
+                    shown = "".join(char for char in title if not invisible_character(char))
+                    problems.append(str(Problem(name, line, "nav", f"the menu title '{shown}' contains {hidden} ({where})",
                                                 INVISIBLE_FIX)))
         return problems
 
@@ -641,6 +641,28 @@ def escaped_nav(nav):
         return nav
     return [{escape(title) if isinstance(title, str) else title: escaped_nav(target) for title, target in item.items()}
             if isinstance(item, dict) else item for item in nav]
+
+
+# Every title of the nav of an MkDocs configuration's text, sections' too, in its order, each with
+# its line; none where the text is no YAML mapping (MkDocs reports that).
+def nav_title_lines(text: str) -> list[tuple[str, int]]:
+    try:
+        root = yaml.compose(text, Loader=_ConfigLoader)
+    except yaml.YAMLError:
+        return []
+    found = []
+
+    def walk(node):
+        for item in node.value if isinstance(node, yaml.SequenceNode) else ():
+            for key, value in item.value if isinstance(item, yaml.MappingNode) else ():
+                if isinstance(key, yaml.ScalarNode):
+                    found.append((key.value, key.start_mark.line + 1))
+                walk(value)
+
+    for key, value in root.value if isinstance(root, yaml.MappingNode) else ():
+        if isinstance(key, yaml.ScalarNode) and key.value == "nav":
+            walk(value)
+    return found
 
 
 # Every title of a nav (mkdocs.yml's `nav:`), sections' too, in its order.
