@@ -206,6 +206,10 @@ def test_a_setting_without_its_colon_is_named_not_taken_for_a_comment(tmp_path):
     line = line_of(directory, "notices.yml", "keep_ended_days 30")
     assert (problem.file, problem.line) == ("policy/notices.yml", line), str(problem)
     assert "'#'" not in problem.fix and "keep_ended_days: 30" in problem.fix, str(problem)
+    # Two words among the comments are a comment's words that lost their '#'.
+    directory = broken_policy(tmp_path / "words", "notices.yml", "#\n#   id:", "#\nsee below\n#   id:")
+    problem = only_problem(directory)
+    assert problem.line == line_of(directory, "notices.yml", "see below") and "put '#' back" in problem.fix, str(problem)
     directory = broken_policy(tmp_path / "marker", "notices.yml", "keep_ended_days: 30", "---\nkeep_ended_days: 30: x")
     problem = only_problem(directory)
     assert problem.line == line_of(directory, "notices.yml", "keep_ended_days: 30: x") and "'#'" not in problem.fix, str(problem)

@@ -356,7 +356,12 @@ def _stray_comment_hint(text: str, line: int) -> tuple | None:
     # The line the error is on is a stray one only inside the comment (the first key borders it too).
     if not (after if stray == line else before or after):
         return None
-    if not raw[:1].isspace() and (_TOP_KEY.match(raw) or _NOT_PROSE.match(raw)):
+    # At the left edge, YAML rather than a comment's words: a setting, a document marker, a list or a
+    # flow collection, or a setting without its colon ("keep_ended_days 30"; "see below" between
+    # comment lines is their words).
+    setting = _SETTING_WITHOUT_COLON.match(raw)
+    if not raw[:1].isspace() and (_TOP_KEY.match(raw) or _YAML_START.match(raw)
+                                  or (setting and ("_" in setting.group(1) or not after))):
         return None
     return stray, f"line {stray} sits among the comments at the top of the file but does not start with '#'", \
         f"put '#' back at the start of line {stray} to make it a comment again, or delete the line " \
@@ -384,9 +389,8 @@ _NO_COLON = re.compile(r"(\s*)([a-z][a-z0-9_]*)[ \t]+([^\s:#][^:#]*)$")
 
 
 _TOP_KEY = re.compile(r"[A-Za-z_][\w ]*:(\s|$)")
-# At the left edge, what is YAML rather than a comment's words: a document marker (---, ...), a
-# list or a flow collection, a setting without its colon ("keep_ended_days 30").
-_NOT_PROSE = re.compile(r"(---|\.\.\.)\s*$|[-{\[]|[a-z][a-z0-9_]*[ \t]+[^\s:]+\s*$")
+_YAML_START = re.compile(r"(---|\.\.\.)\s*$|[-{\[]")
+_SETTING_WITHOUT_COLON = re.compile(r"([a-z][a-z0-9_]*)[ \t]+[^\s:]+\s*$")
 
 
 # `zone:Europe/Berlin`: a key and its value run together (a link's :// or a time's 10:00 is fine).
