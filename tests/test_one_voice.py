@@ -694,3 +694,53 @@ def test_policy_texts_falling_back_are_marked_everywhere(tmp_path, browser):
     live = " | ".join(texts)
     assert all(word in live for word in ("Portal maintenance", "India", "Urgent")), live
     assert not unmarked(live), (unmarked(live), live)
+
+
+# An embedding site's page: a channel's first and last instants are said as such (the hotline
+# "is now offered" at 00:00 of 17 March in Adelaide, the chat "is no longer offered" after 18 March
+# in New York), not as a change of staffing; on a page in a language the portal lacks, the widget
+# says which language it speaks (lang).
+def test_embedded_channels_first_and_last_instants_and_language(one_voice, browser, tmp_path):
+    _, _, url = one_voice
+    page_html = ('<!doctype html><html lang="{lang}"><head><title>Intranet</title></head><body>'
+                 '<script type="module" src="{url}/assets/javascripts/support-widget.min.js"></script>'
+                 '<div id="channels" data-support-status data-channels="hotline chat"></div></body></html>')
+    host = tmp_path / "host"
+    host.mkdir()
+    said = {}
+    server, host_url = serve_directory(host)
+
+    def embedding_context(zone: str):  # the portal's files readable from the host's origin (CORS)
+        context = browser.new_context(timezone_id=zone)
+        context.route(f"{url}/**", lambda route: route.fulfill(response=(response := route.fetch()), headers={
+            **response.headers, "access-control-allow-origin": "*"}))
+        return context
+
+    try:
+        for lang, start, minutes in (("en", "2027-03-16T13:25:00Z", 10), ("de", "2027-03-19T03:55:00Z", 10)):
+            (host / f"{lang}.html").write_text(page_html.format(lang=lang, url=url), encoding="utf-8")
+            context = embedding_context("Europe/Berlin")
+            try:
+                page = context.new_page()
+                page.clock.install(time=start)
+                page.goto(f"{host_url}/{lang}.html")
+                page.wait_for_selector("#channels [data-support-channel]")
+                page.clock.run_for(minutes * 60_000)
+                said[lang] = page.text_content("#channels [role=status]")
+            finally:
+                context.close()
+        (host / "fr.html").write_text(page_html.format(lang="fr", url=url), encoding="utf-8")
+        context = embedding_context("Europe/Paris")
+        try:
+            page = context.new_page()
+            page.goto(f"{host_url}/fr.html")
+            page.wait_for_selector("#channels [data-support-channel]")
+            assert page.get_attribute("#channels", "lang") == "en"
+            page.goto(f"{host_url}/en.html")
+            page.wait_for_selector("#channels [data-support-channel]")
+            assert page.get_attribute("#channels", "lang") is None
+        finally:
+            context.close()
+    finally:
+        server.shutdown()
+    assert said == {"en": "Hotline is now offered.", "de": "Chat wird nicht mehr angeboten."}, said

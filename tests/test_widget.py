@@ -338,7 +338,8 @@ def test_embed_page(open_page):
     assert region(page, "usa")["detail"] == "Closes at 17:00 EST (Saturday 03:30 your time), in 7 hr 15 min."
 
 
-# If its feed cannot be read, the widget says so instead of staying empty.
+# If its feed cannot be read, the widget says so instead of staying empty, and the page's own
+# content in it (the hours of each region, as built) stays.
 def test_feed_missing(browser, site, tmp_path):
     broken = tmp_path / "site"
     shutil.copytree(site, broken)
@@ -350,7 +351,9 @@ def test_feed_missing(browser, site, tmp_path):
         page = context.new_page()
         page.goto(f"{url}/")
         page.wait_for_selector("[data-support-status] .support-widget__error")
-        assert "could not be loaded" in page.inner_text("[data-support-status]")
+        said = page.inner_text("[data-support-status]")
+        assert said.startswith("The live support status could not be loaded.\n"), said
+        assert "EMEA" in said and "Monday to Friday 10:00–18:00 CET/CEST" in said, said
     finally:
         context.close()
         server.shutdown()

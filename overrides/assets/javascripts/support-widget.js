@@ -94,14 +94,18 @@ function mount() {
     module.catch(reloadOnce);
     Promise.all([feed, module]).then(
       ([{ policy, lang, s }, widget]) => {
+        // In the feed's first language on a page of another (an embedding site's): said so.
+        if ((document.documentElement.lang || "").split("-")[0] != lang.split("-")[0]) root.setAttribute("lang", lang);
         widgets.push(widget(root, policy, lang, s));
         schedule();
       },
       () => {
         // The lines kept for the reader's own times stay empty: they go.
         for (const slot of root.querySelectorAll("[data-support-yours]")) slot.hidden = true;
+        // The container's own content (the pages' hours, a link an embedding site gave it) stays,
+        // after the error.
         if (SHOWS_ERROR.includes(kind)) words(language(null)).then((s) => {
-          root.replaceChildren(h("p", { class: "support-widget__error" }, s.error));
+          root.prepend(h("p", { class: "support-widget__error" }, s.error));
           root.hidden = false;
         }, () => {}); // without words either, the page's own content stays
       },
@@ -212,8 +216,10 @@ function status(root, policy, lang, s) {
       const before = row.getAttribute("data-state");
       const next = st.nextChange ? st.nextChange.toISOString() : "";
       if (before && before != st.state) {
+        // A channel's first and last instant: that it is offered now, or no longer.
         const name = text(item.name, lang, policy);
-        news.push(fill(channel ? s.channel_now : s.now, { region: name, channel: fill(s.channel_name, { name }), state: label.toLowerCase() }));
+        const said = !channel ? s.now : st.state == "unavailable" ? s.channel_gone : before == "unavailable" ? s.channel_offered : s.channel_now;
+        news.push(fill(said, { region: name, channel: fill(s.channel_name, { name }), state: label.toLowerCase() }));
       }
       setAttr(row, "data-state", st.state);
       setAttr(row, "data-next-change", next);
