@@ -271,6 +271,8 @@ class Portal:
                 text = (self.root / name).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 continue  # MkDocs reports it when it reads the file
+            if not any(invisible_character(char) for char in set("".join(nav_titles(_config_settings(text).get("nav"))))):
+                continue  # (the lines only for a message)
             for title, line in nav_title_lines(text):
                 found = next(((n, hidden) for n, char in enumerate(title) if (hidden := invisible_character(char))), None)
                 if found:
@@ -573,10 +575,12 @@ def theme_language_problem(root: Path, lang: str, has_template) -> Problem | Non
 # character (NUL, escape; a tab is text) and no bidi embedding or override (U+202A-U+202E), which
 # can make a line read as another; else PageError naming each line with one, and where it stands.
 def _check_characters(text: str, page: str) -> None:
+    refused = {char for char in set(text) if char != "\t" and invisible_character(char)}  # (each character once)
+    if not refused:
+        return
     problems = []
     for number, line in enumerate(text.split("\n"), 1):
-        found = next(((column, hidden) for column, char in enumerate(line)
-                      if char != "\t" and (hidden := invisible_character(char))), None)
+        found = next(((column, invisible_character(char)) for column, char in enumerate(line) if char in refused), None)
         if found:
             column, hidden = found
             before = line[:column][-20:].lstrip()
