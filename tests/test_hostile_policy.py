@@ -368,9 +368,10 @@ def test_a_build_date_past_the_holiday_years_stops_with_the_calendar_named(polic
     assert "update the holidays package" in problem.fix
 
 
+# (Built on 1 January, the site publishes from 1 January of the year before.)
 def test_a_build_date_before_the_holiday_years_stops(policy):
     problem = problem_at(problems_for(policy, today=dt.date(1970, 1, 1)), "calendars[1].country")
-    assert "1970 to 1971" in problem.message and "SOURCE_DATE_EPOCH" in problem.fix
+    assert "1969 to 1971" in problem.message and "SOURCE_DATE_EPOCH" in problem.fix
 
 
 def test_a_build_date_in_9999_stops_without_a_traceback(policy):
@@ -419,7 +420,7 @@ def project_with_site(tmp_path) -> Path:
 
 @pytest.mark.parametrize("epoch, words", [
     ("-1", "SOURCE_DATE_EPOCH must be whole seconds"),
-    ("4133980800", "'munich' would publish 2101 to 2102"),  # 2101-01-01
+    ("4133980800", "'munich' would publish 2100 to 2102"),  # 2101-01-01 (from 1 January of the year before)
 ])
 def test_a_bad_build_date_stops_the_build_cleanly(project_with_site, epoch, words):
     build = run_build(project_with_site, epoch=epoch)

@@ -458,3 +458,31 @@ def test_a_widget_module_that_fails_to_load_reloads_the_page_once(browser, site_
             assert page.locator("[data-support-calendar] table").count() >= 1  # the page's own calendar stays
     finally:
         context.close()
+
+
+# Built on 1 January at 03:23 UTC (the weekly build on a Monday 1 January), when it is still 31
+# December in New York: the published schedule starts the year before, so the USA's live status
+# that evening is its real state (closed on Thursday night), not "not published that far ahead".
+def test_a_build_on_new_years_morning_covers_new_years_eve_west_of_utc(browser, tmp_path):
+    import datetime as dt
+
+    from conftest import copy_project, run_build, serve_directory
+
+    project = copy_project(tmp_path / "project")
+    built_at = dt.datetime(2027, 1, 1, 3, 23, tzinfo=dt.timezone.utc)
+    build = run_build(project, epoch=str(int(built_at.timestamp())))
+    assert build.ok, build.output
+    assert json.loads((build.site / "support.json").read_text())["horizon"]["first_date"] == "2026-01-01"
+    server, url = serve_directory(build.site)
+    context = browser.new_context(timezone_id="America/New_York")
+    context.clock.set_fixed_time(built_at + dt.timedelta(minutes=7))
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/")
+        page.wait_for_selector("[data-support-region='usa'][data-state]")
+        usa = page.locator("[data-support-region='usa']")
+        assert usa.get_attribute("data-state") == "closed", usa.inner_text()
+        assert "not published" not in usa.inner_text()
+    finally:
+        context.close()
+        server.shutdown()

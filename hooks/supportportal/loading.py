@@ -28,7 +28,7 @@ from .checks import channels, company, holidays, maintenance, notices, prioritie
 from .checks.context import Context, Problem
 from .checks.structure import schema_problem
 from .checks.values import character_problem, is_text, skipped
-from .model import Policy, zones as model_zones
+from .model import Policy, horizon_start, zones as model_zones
 
 __all__ = ["FILES", "PolicyError", "Problem", "SchemaFileError", "load_policy", "schema_validator"]
 
@@ -435,10 +435,10 @@ def _build(ctx: Context, today: dt.date, built_at: dt.datetime) -> Policy | None
     # Holiday names a language lacks are listed with the other problems, not in a later run.
     names_checked = bool(ctx.problems) and _names_checkable(calendars, years, today)
     if names_checked:
-        holidays.holiday_names(ctx, calendars, dt.date(today.year, 1, 1), dt.date(today.year + years - 1, 12, 31))
+        holidays.holiday_names(ctx, calendars, horizon_start(today), dt.date(today.year + years - 1, 12, 31))
     if ctx.problems:
         return None
-    holidays.past_closures(ctx, closures, today, dt.date(today.year, 1, 1))
+    holidays.past_closures(ctx, closures, today, horizon_start(today))
     channels.retired(ctx, channels_, today)
     policy = Policy(
         **site, languages=ctx.languages, translation_fallback=ctx.fallback,
@@ -479,7 +479,7 @@ def _names_checkable(calendars, years, today: dt.date) -> bool:
             known = closures_.country_class(cal.country)(subdiv=cal.subdivision)
         except Exception:  # an unknown country or subdivision: reported by the calendar's own check
             return False
-        if today.year < known.start_year or today.year + years - 1 > known.end_year:
+        if horizon_start(today).year < known.start_year or today.year + years - 1 > known.end_year:
             return False
     return True
 
@@ -487,7 +487,7 @@ def _names_checkable(calendars, years, today: dt.date) -> bool:
 # The published years lie within the years the holidays package knows for each calendar: past
 # its last year it returns no holidays at all, which would read as "open every day".
 def _years_known(ctx: Context, policy: Policy) -> bool:
-    first, last = policy.today.year, policy.today.year + policy.horizon_years - 1
+    first, last = horizon_start(policy.today).year, policy.today.year + policy.horizon_years - 1
     if last > 9999:
         ctx.report("holidays", ("horizon", "years"), f"the build date ({policy.today}) and {policy.horizon_years} "
                    f"years run past the year 9999", "check SOURCE_DATE_EPOCH: it is seconds since 1970")

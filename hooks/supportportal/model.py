@@ -217,6 +217,13 @@ class Notice:
         return "ended" if when < self.shown_until else "expired"
 
 
+# The first day the site publishes for a build on `today`: 1 January of its year; built on 1
+# January, of the year before, since 1 January 00:00 UTC is still 31 December in the zones west of
+# UTC (a region there would have no schedule until its own midnight).
+def horizon_start(today: dt.date) -> dt.date:
+    return dt.date((today - dt.timedelta(days=1) if today > dt.date.min else today).year, 1, 1)
+
+
 @dataclass(frozen=True)
 class Policy:
     company: str
@@ -258,8 +265,7 @@ class Policy:
 
     @property
     def horizon(self) -> tuple[dt.date, dt.date]:
-        first = dt.date(self.today.year, 1, 1)
-        return first, dt.date(self.today.year + self.horizon_years - 1, 12, 31)
+        return horizon_start(self.today), dt.date(self.today.year + self.horizon_years - 1, 12, 31)
 
     def region(self, region_id: str) -> Region:
         return next(r for r in self.regions if r.id == region_id)
