@@ -841,7 +841,10 @@ class Facts:
     def holiday_calendar(self) -> Markup:
         say, lang = self.say, self.lang
         first, last = self.policy.horizon
-        days = closures.closure_days(self.policy, every_channel=True)
+        # The build's year on: built on 1 January, the horizon's year before is for the live parts
+        # (it is still 31 December west of UTC), not a year of the page.
+        first = max(first, dt.date(self.today.year, 1, 1))
+        days = [d for d in closures.closure_days(self.policy, every_channel=True) if d.date >= first]
         upcoming = next((d.date for d in days if d.date >= self.today), None)
 
         # "Closed", "Open 10:00–14:00 CET", or for regions in several zones
