@@ -699,13 +699,7 @@ _MARKUP = re.compile(r'<|"|&[A-Za-z0-9#]')
 
 def _check_unescaped(lang: str, texts: dict) -> None:
     for key, value in texts.items():
-        text = _plain(value) or ""
-        found = _MARKUP.search(text)
-        if found:
-            raise PluginError(
-                f"policy/company.yml: site.{key} ({lang}) has '{found.group()}' in \"{text[:80]}\", which a build "
-                "without the hooks would write into the pages as HTML. Fix: write the text without '<', '\"' and "
-                "'&' before a letter (write 'and'), or build with `make site`, which escapes it")
+        _check_title("policy/company.yml", f"site.{key} ({lang})", value)
 
 
 # Menu titles and pages' own titles likewise: the theme writes them unescaped (the hooks escape them).
@@ -720,12 +714,12 @@ def _check_menu_titles(root: Path, name: str, nav) -> None:
 
 
 def _check_title(name: str, what: str, title) -> None:
-    title = _plain(title)
-    found = _MARKUP.search(title)
+    text = _plain(title) or ""
+    found = _MARKUP.search(text)
     if found:
         raise PluginError(
-            f"{name}: {what} \"{title[:80]}\" has '{found.group()}', which a build without the hooks would write "
-            "into the pages as HTML. Fix: write the title without '<', '\"' and '&' before a letter (write 'and'), "
+            f"{name}: {what} has '{found.group()}' in \"{text[:80]}\", which a build without the hooks would write "
+            "into the pages as HTML. Fix: write the text without '<', '\"' and '&' before a letter (write 'and'), "
             "or build with `make site`, which escapes it")
 
 

@@ -138,9 +138,9 @@ def test_a_title_html_would_read_as_markup_stops_it(tmp_path, title, found):
 # leaves the last folder as it was, above).
 @pytest.mark.parametrize("file, old, new, said", [
     ("mkdocs.yml", "  - Holiday calendar: holidays.md", "  - 'Holidays <Closures>': holidays.md",
-     "mkdocs.yml, line 44: the menu title \"Holidays <Closures>\" has '<'"),
+     "mkdocs.yml, line 44: the menu title has '<' in \"Holidays <Closures>\""),
     ("content/de/notices.md", "# Hinweise zum Support", "---\ntitle: 'Hinweise &amp; mehr'\n---\n# Hinweise zum Support",
-     "content/de/notices.md, line 2: the page's title (front matter) \"Hinweise &amp; mehr\" has '&a'")])
+     "content/de/notices.md, line 2: the page's title (front matter) has '&a' in \"Hinweise &amp; mehr\"")])
 def test_a_menu_or_page_title_html_would_read_as_markup_stops_it(tmp_path, file, old, new, said):
     project = copy_project(tmp_path / "project")
     path = project / file
