@@ -274,14 +274,10 @@ class Portal:
             if not any(invisible_character(char) for char in set("".join(nav_titles(_config_settings(text).get("nav"))))):
                 continue  # (the lines only for a message)
             for title, line in nav_title_lines(text):
-                found = next(((n, hidden) for n, char in enumerate(title) if (hidden := invisible_character(char))), None)
-                if found:
-                    column, hidden = found
-                    before = title[:column][-20:].lstrip()
-                    where = f"after '{before}'" if before else "at its start"
+                said = _invisible_in(title, "at its start")
+                if said:
                     shown = "".join(char for char in title if not invisible_character(char))
-                    problems.append(str(Problem(name, line, "nav", f"the menu title '{shown}' contains {hidden} ({where})",
-                                                INVISIBLE_FIX)))
+                    problems.append(str(Problem(name, line, "nav", f"the menu title '{shown}' contains {said}", INVISIBLE_FIX)))
         return problems
 
     # Another language's own mkdocs.<lang>.yml: (its docs_dir, its nav or None to inherit the
@@ -578,16 +574,23 @@ def _check_characters(text: str, page: str) -> None:
     refused = {char for char in set(text) if char != "\t" and invisible_character(char)}  # (each character once)
     if not refused:
         return
-    problems = []
-    for number, line in enumerate(text.split("\n"), 1):
-        found = next(((column, invisible_character(char)) for column, char in enumerate(line) if char in refused), None)
-        if found:
-            column, hidden = found
-            before = line[:column][-20:].lstrip()
-            where = f"after '{before}'" if before else "at the start of the line"
-            problems.append((number, f"the page contains {hidden} ({where})", INVISIBLE_FIX))
+    problems = [(number, f"the page contains {said}", INVISIBLE_FIX) for number, line in enumerate(text.split("\n"), 1)
+                if not refused.isdisjoint(line) and (said := _invisible_in(line, "at the start of the line"))]
     if problems:
         raise render.PageError(page, problems)
+
+
+# The first character of `text` no text may hold (a tab aside) and where it stands: "the invisible
+# control character U+0000 (after 'Call us')", or `start` in the brackets; None without one.
+def _invisible_in(text: str, start: str) -> str | None:
+    found = next(((column, hidden) for column, char in enumerate(text)
+                  if char != "\t" and (hidden := invisible_character(char))), None)
+    if found is None:
+        return None
+    column, hidden = found
+    before = text[:column][-20:].lstrip()
+    where = f"after '{before}'" if before else start
+    return f"{hidden} ({where})"
 
 
 # A page's front matter (settings between two "---" lines at its top, as MkDocs reads them) is
