@@ -438,7 +438,7 @@ def _build(ctx: Context, today: dt.date, built_at: dt.datetime) -> Policy | None
         holidays.holiday_names(ctx, calendars, horizon_start(today), dt.date(today.year + years - 1, 12, 31))
     if ctx.problems:
         return None
-    holidays.past_closures(ctx, closures, today, horizon_start(today))
+    holidays.past_closures(ctx, closures, today, dt.date(today.year, 1, 1))  # the holiday page's first day
     channels.retired(ctx, channels_, today)
     policy = Policy(
         **site, languages=ctx.languages, translation_fallback=ctx.fallback,

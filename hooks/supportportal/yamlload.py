@@ -360,7 +360,7 @@ def _stray_comment_hint(text: str, line: int) -> tuple | None:
     # flow collection, or a setting without its colon ("keep_ended_days 30"; "see below" between
     # comment lines is their words).
     setting = _SETTING_WITHOUT_COLON.match(raw)
-    if not raw[:1].isspace() and (_TOP_KEY.match(raw) or _YAML_START.match(raw)
+    if not raw[:1].isspace() and (_KEY_AT.match(raw) or _YAML_START.match(raw)
                                   or (setting and ("_" in setting.group(1) or not after))):
         return None
     return stray, f"line {stray} sits among the comments at the top of the file but does not start with '#'", \
@@ -388,7 +388,6 @@ _KEY_AT = re.compile(r"(\s*)[A-Za-z_][\w ]*:(\s|$)")
 _NO_COLON = re.compile(r"(\s*)([a-z][a-z0-9_]*)[ \t]+([^\s:#][^:#]*)$")
 
 
-_TOP_KEY = re.compile(r"[A-Za-z_][\w ]*:(\s|$)")
 _YAML_START = re.compile(r"(---|\.\.\.)\s*$|[-{\[]")
 _SETTING_WITHOUT_COLON = re.compile(r"([a-z][a-z0-9_]*)[ \t]+[^\s:]+\s*$")
 

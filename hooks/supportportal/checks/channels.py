@@ -87,10 +87,8 @@ def _channel(ctx: Context, path, ch: dict, seen: set, known: Known) -> Channel |
 def retired(ctx: Context, channels: list | None, today: dt.date) -> None:
     for i, channel in enumerate(channels or ()):
         if channel is not None and channel.available_until is not None and channel.available_until < today:
-            ctx.note(NAME, ("channels", i, "until"), f"the channel is offered until {channel.available_until}, "
-                     f"before the build date ({today}): it is not shown",
-                     "If you meant a later year, fix the date; a channel kept for history needs no change "
-                     "(or delete it)")
+            ctx.note_past(NAME, ("channels", i, "until"), f"the channel is offered until {channel.available_until}, "
+                          f"before the build date ({today}): it is not shown", "a channel")
 
 
 # `from:` and `until:` (the first and the last day the channel is offered), or None when one is wrong.

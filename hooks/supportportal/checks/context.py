@@ -47,9 +47,11 @@ class Context:
         line = line or (doc.line(path) if doc else 1)
         self.problems.append(Problem(f"{self.label}/{name}.yml", line, dotted(path), message, fix))
 
-    # Record a note at a key path of one file: nothing is wrong, but it may not be what was meant.
-    def note(self, name: str, path, message: str, advice: str):
+    # Record a note at a key path of one file: an item (`what`: "a notice") dated wholly before the
+    # build, which the site does not show: nothing is wrong, but it may not be what was meant.
+    def note_past(self, name: str, path, message: str, what: str):
         doc = self.docs.get(name)
+        advice = f"If you meant a later year, fix the date; {what} kept for history needs no change (or delete it)"
         self.notes.append(Problem(f"{self.label}/{name}.yml", doc.line(path) if doc else 1, dotted(path), message, advice))
 
     # Mark a key path as structurally wrong: checks of it, of what it contains and of what contains it skip it.

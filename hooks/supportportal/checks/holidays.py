@@ -230,9 +230,8 @@ def past_closures(ctx: Context, closures: list | None, today: dt.date, first: dt
         when = f"ended on {last}" if closure.until else f"was on {last}"
         shown = (f"the site shows closures from {first} on, so it is not shown" if last < first else
                  "the site lists it among this year's past days only, never as a coming closure")
-        ctx.note(NAME, ("closures", i, "until" if closure.until else "date"),
-                 f"this closure {when}, before the build date ({today}): {shown}",
-                 "If you meant a later year, fix the date; a closure kept for history needs no change (or delete it)")
+        ctx.note_past(NAME, ("closures", i, "until" if closure.until else "date"),
+                      f"this closure {when}, before the build date ({today}): {shown}", "a closure")
 
 
 # A closure can close only a channel with hours: one staffed around the clock has no hours to close.

@@ -56,10 +56,8 @@ def check(ctx: Context, regions: list | None, region_ids: set | None, channel_id
     for i, notice in enumerate(result):
         if notice not in listed:
             item = ctx.get(NAME, ("notices", i))
-            ctx.note(NAME, ("notices", i, "end"), f"this notice ended on {item['end']} and was listed for {keep} days "
-                     f"after (keep_ended_days), before the build date ({today}): it is not shown",
-                     "If you meant a later year, fix the date; a notice kept for history needs no change "
-                     "(or delete it)")
+            ctx.note_past(NAME, ("notices", i, "end"), f"this notice ended on {item['end']} and was listed for {keep} "
+                          f"days after (keep_ended_days), before the build date ({today}): it is not shown", "a notice")
     return tuple(sorted(listed, key=lambda n: (n.start, n.id)))
 
 
