@@ -316,3 +316,90 @@ def test_region_names_are_escaped_in_every_calendar(tmp_path):
     assert unescape_text(prop(own, "X-WR-CALNAME")[1]) == name
     assert str(icalendar.Calendar.from_ical(files["support-emea.ics"])["NAME"]) == name  # as icalendar reads it
     assert "Nord\\, Süd\\; Ost\\\\West" in files["support-emea.ics"].replace(b"\r\n ", b"").decode()
+
+
+# CATEGORIES are words for people: calendar apps show them beside the event. Each calendar of an
+# edition names the kind of day (public holiday, closure, special hours) and of notice in the
+# edition's language, from its catalog (the notice's kind in the words of its SUMMARY), one
+# category per event.
+CATEGORIES = {
+    "en": {"20260403-": "Public holiday", "20261224-": "Closure", "20261231T1000-": "Special hours",
+           "notice-portal-night@": "Information", "notice-year-end@": "Reduced service",
+           "notice-phone-down@": "Service disruption"},
+    "de": {"20260403-": "Feiertag", "20261224-": "Schließtag", "20261231T1000-": "Geänderte Zeiten",
+           "notice-portal-night@": "Information", "notice-year-end@": "Eingeschränkter Support",
+           "notice-phone-down@": "Störung"},
+}
+
+
+@pytest.fixture(scope="module")
+def closures_and_notices(tmp_path_factory):
+    from supportportal import loading
+    from test_calendar import set_closures
+
+    directory = tmp_path_factory.mktemp("categories") / "policy"
+    shutil.copytree(ROOT / "policy", directory)
+    set_closures(directory)
+    shutil.copy2(ROOT / "tests" / "fixtures" / "policies" / "notices" / "notices.yml", directory / "notices.yml")
+    return loading.load_policy(directory, dt.date(2026, 11, 27))
+
+
+# {UID: [categories]} of a calendar, as icalendar reads them, after both readers accepted it.
+def categories_of(data: bytes) -> dict:
+    for event in strict_parse(data)["children"]:
+        if event["name"] == "VEVENT":
+            [(params, value)] = props(event, "CATEGORIES")
+            assert not params and value
+    assert icalendar.Calendar.from_ical(data).to_ical() == data
+    return {str(e["UID"]): [str(c) for c in e["CATEGORIES"].cats] for e in events(data)}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_categories_are_in_the_editions_language(closures_and_notices, lang):
+    from supportportal import ics
+
+    files = ics.calendars(closures_and_notices, lang)
+    assert sorted(files) == ["support-emea.ics", "support-usa.ics", "support.ics"]
+    words = set(CATEGORIES[lang].values())
+    for name, data in files.items():
+        found = categories_of(data)
+        assert all(len(c) == 1 and c[0] in words for c in found.values()), (name, found)
+    found = categories_of(files["support.ics"])
+    for prefix, word in CATEGORIES[lang].items():
+        matching = [c for uid, c in found.items() if uid.startswith(prefix)]
+        assert matching and all(c == [word] for c in matching), (prefix, matching)
+    assert {c for [c] in found.values()} == words
+    if lang == "de":  # none of the English machine values of before
+        machine = {"holiday", "closure", "special hours", "information", "reduced service", "disruption"}
+        assert not {c.lower() for [c] in found.values()} & (machine - {"information"})
+
+
+# A catalog word with the characters TEXT escapes stays one category (a comma unescaped would
+# split it in two); under missing_translations: fallback a word the catalog lacks is the first
+# language's, marked as untranslated in the edition's language, as the policy's texts are.
+def test_category_words_are_escaped_and_fallbacks_marked(closures_and_notices):
+    import dataclasses
+
+    from supportportal import catalog, ics
+
+    english, german = (catalog.load_catalogs(None, ("en", "de"))[lang] for lang in ("en", "de"))
+    tricky = "Schließtag, betrieblich; intern\\extern"
+    catalog.install({"en": english, "de": dataclasses.replace(
+        german, texts={**german.texts, "ics.kind_closure": tricky,
+                       "ics.kind_holiday": english("ics.kind_holiday"),
+                       "widget.notice_disruption": english("widget.notice_disruption")},
+        fallback=frozenset({"ics.kind_holiday", "widget.notice_disruption"}))})
+    try:
+        data = ics.support_calendar(closures_and_notices, "de")
+    finally:
+        catalog.install({})
+    found = categories_of(data)
+    by_prefix = {prefix: [c for uid, c in found.items() if uid.startswith(prefix)][0]
+                 for prefix in CATEGORIES["de"]}
+    assert by_prefix["20261224-"] == [tricky]
+    assert "CATEGORIES:Schließtag\\, betrieblich\\; intern\\\\extern\r\n".encode() in data.replace(b"\r\n ", b"")
+    assert by_prefix["20260403-"] == ["Public holiday (noch nicht übersetzt)"]
+    assert by_prefix["notice-phone-down@"] == ["Service disruption (noch nicht übersetzt)"]
+    [phone] = [e for e in events(data) if str(e["UID"]).startswith("notice-phone-down@")]
+    assert str(phone["SUMMARY"]).startswith("Service disruption (noch nicht übersetzt): ")  # the same word
+    assert by_prefix["20261231T1000-"] == ["Geänderte Zeiten"]

@@ -14,6 +14,8 @@
 # UIDs are stable across rebuilds and edits of a name or of the hours: they are made of the date,
 # the opening time (special hours) and the regions and channels, which on one date never share
 # two events.
+# CATEGORIES, which calendar apps show beside an event, is the kind of the day (holiday, closure,
+# special hours) or of the notice in the calendar's language, from its catalog.
 # DTSTAMP is the build date (SOURCE_DATE_EPOCH), so the same policy gives the same bytes.
 #
 # Notices with an end are events too (UID from the notice id, LAST-MODIFIED its `updated`): whole
@@ -34,6 +36,9 @@ from . import cache, catalog, textfmt
 from .checks.notices import NOTICE_KINDS
 from .closures import closure_days, display_name
 from .model import Policy
+
+# The catalog's word for each kind of day, the calendar apps' category of its events.
+DAY_KINDS = {"holiday": "ics.kind_holiday", "closure": "ics.kind_closure", "special_hours": "ics.kind_special_hours"}
 
 
 # The calendar of every closure within the horizon, in one language. `base_url` is where this
@@ -72,6 +77,10 @@ class _Writer:
         first, last = (textfmt.format_long_date(d, lang, weekday=False) for d in policy.horizon)
         self.description = self.say("ics.description", company=policy.company, url=self.page, first=first, last=last)
         self.closed_all_day = _text(self.say("ics.closed_all_day"))
+        # The kinds of days and notices in this language (CATEGORIES, and a notice's SUMMARY).
+        self.categories = {kind: _line(f"CATEGORIES:{_text(textfmt.word_in_language(lang, key))}")
+                           for kind, key in DAY_KINDS.items()}
+        self.notice_kinds = {kind: textfmt.word_in_language(lang, key) for kind, key in NOTICE_KINDS.items()}
         self.titles: dict = {}
         self.details: dict = {}
         self.hours: dict = {}
@@ -116,9 +125,9 @@ class _Writer:
         if key not in self.titles:
             title = display_name(day.name, lang, fallback)
             self.titles[key] = (_line(f"SUMMARY:{_text(say('ics.closed', name=title))}"),
-                                _line(f"SUMMARY:{_text(say('ics.special', name=title))}"),
-                                _line(f"CATEGORIES:{_text(day.kind.replace('_', ' '))}"))
-        closed, special, category = self.titles[key]
+                                _line(f"SUMMARY:{_text(say('ics.special', name=title))}"))
+        closed, special = self.titles[key]
+        category = self.categories[day.kind]
         # ids never contain "_" or "+": a channel's id follows a "+" ("usa+chat", "+hotline")
         ids = "_".join([r.id for r in day.regions]) + "".join([f"+{c.id}" for c in day.channels])
         if ids not in self.details:
@@ -154,7 +163,8 @@ class _Writer:
     # A notice as an event linking to its entry on the notices page.
     def _notice(self, notice) -> str:
         policy, lang, say, fallback = self.policy, self.lang, self.say, self.fallback
-        summary = say("ics.notice", kind=say(NOTICE_KINDS[notice.kind]), title=textfmt.in_language(notice.title, lang, fallback))
+        kind = self.notice_kinds[notice.kind]
+        summary = say("ics.notice", kind=kind, title=textfmt.in_language(notice.title, lang, fallback))
         tz = zoneinfo.ZoneInfo(notice.zone)
         if notice.all_day:
             start = f";VALUE=DATE:{notice.start.astimezone(tz):%Y%m%d}"
@@ -170,7 +180,7 @@ class _Writer:
         updated = notice.updated.astimezone(dt.timezone.utc)
         return _lines([
             "BEGIN:VEVENT", f"SUMMARY:{_text(summary)}", f"DTSTART{start}", f"DTEND{end}", self.stamp,
-            f"UID:{_text(f'notice-{notice.id}@{self.host}')}", f"CATEGORIES:{_text(notice.kind.replace('_', ' '))}",
+            f"UID:{_text(f'notice-{notice.id}@{self.host}')}", f"CATEGORIES:{_text(kind)}",
             f"DESCRIPTION:{_text(chr(10).join(lines))}", f"LAST-MODIFIED:{updated:%Y%m%dT%H%M%SZ}",
             "TRANSP:TRANSPARENT", f"URL:{self.base_url}notices/#notice-{notice.id}", "END:VEVENT"])
 
