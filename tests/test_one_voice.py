@@ -577,6 +577,14 @@ LIVE_TEXTS = """() => [...document.querySelectorAll('[data-support-ready], [data
   [...root.querySelectorAll('*')].filter((e) => !e.closest('[hidden]') && [...e.childNodes].some((n) =>
     n.nodeType == 3 && n.textContent.trim())).map((e) => (e.closest('.support-untranslated') || e).textContent))"""
 # (a word the build wrote is marked by the element around it: its words, then " (pas encore traduit)")
+# Each shown text node of the live parts with the language it is in (its closest lang attribute)
+# and whether it is a choice of a select (which holds plain text only).
+LIVE_NODES = """() => [...document.querySelectorAll('[data-support-ready], [data-support-notices]')].flatMap((root) => {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), found = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode())
+    if (n.textContent.trim() && !n.parentElement.closest('[hidden]'))
+      found.push([n.textContent, n.parentElement.closest('[lang]').lang, !!n.parentElement.closest('option')]);
+  return found; })"""
 
 
 def test_browser_words_falling_back_are_marked_in_the_page(tmp_path, browser):
@@ -618,6 +626,11 @@ def test_browser_words_falling_back_are_marked_in_the_page(tmp_path, browser):
                         found = [k for k in found if not any(fragments[k] in fragments[o] for o in found if o != k)]
                         seen.update(found)
                         assert text.count(mark) >= len(found), (path, zone, instant, found, text)
+                    # ... and in an element of its language, as the pages write it (a screen reader
+                    # says it in English), the mark in French.
+                    for text, lang, _ in page.evaluate(LIVE_NODES):
+                        if any(words in text for words in fragments.values()):
+                            assert lang == "en", (path, zone, instant, text, lang)
             finally:
                 context.close()
     finally:
@@ -679,7 +692,7 @@ def test_policy_texts_falling_back_are_marked_everywhere(tmp_path, browser):
         context = browser.new_context(timezone_id="Europe/Berlin", locale="de-DE")
         context.clock.set_fixed_time(dt.datetime(2027, 3, 16, 21, 30, tzinfo=UTC))
         page = context.new_page()
-        texts = []
+        texts, nodes = [], []
         for path in ("de/", "de/hours/", "de/priorities/", "de/contact/"):
             page.goto(f"{url}/{path}")
             page.wait_for_function(WAIT_JS)
@@ -688,12 +701,19 @@ def test_policy_texts_falling_back_are_marked_everywhere(tmp_path, browser):
                 page.select_option("select[name=priority]", "p4")
                 page.wait_for_function("() => document.querySelector('.support-calculator__note').textContent.includes('Urgent')")
             texts += page.evaluate(LIVE_TEXTS)
+            nodes += [(path, *node) for node in page.evaluate(LIVE_NODES)]
         context.close()
     finally:
         server.shutdown()
     live = " | ".join(texts)
     assert all(word in live for word in ("Portal maintenance", "India", "Urgent")), live
     assert not unmarked(live), (unmarked(live), live)
+    # Each English text in an element of its language, as the pages write it (a screen reader says
+    # it in English); a select's choice holds plain text, marked in words.
+    english_nodes = [node for node in nodes if any(word in node[1] for word in english)]
+    assert english_nodes and all(lang == "en" for _, text, lang, option in english_nodes if not option), english_nodes
+    assert all(mark in text for _, text, _, option in english_nodes if option), english_nodes
+    assert any(option for *_, option in english_nodes), english_nodes
 
 
 # An embedding site's page: a channel's first and last instants are said as such (the hotline

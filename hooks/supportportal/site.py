@@ -35,14 +35,15 @@ BROWSER_TEXTS = {"name_official": "holidays.official", "name_date": "calendar.na
 BROWSER_SETTINGS = ("widget.units",)
 
 
-# A fallback text marked for the browser, which writes plain text: " (note)" after each form
-# that has words of its own outside its {placeholders}.
-def _marked(text, note: str):
+# A fallback text marked for the browser: each form that has words of its own outside its
+# {placeholders}, in the marks support-widget.js writes as the pages do (its words in an element of
+# their language `lang`, then " (note)"), private-use characters no catalog text holds.
+def _marked(text, lang: str, note: str):
     if isinstance(text, dict):
-        return {form: _marked(value, note) for form, value in text.items()}
+        return {form: _marked(value, lang, note) for form, value in text.items()}
     if not isinstance(text, str) or not re.search(r"[^\W\d_]", re.sub(r"\{\w+\}", "", text)):
         return text
-    return f"{text} ({note})"
+    return f"\ue010{lang}\ue011{text}\ue012{note}\ue013"
 
 
 class Portal:
@@ -399,7 +400,7 @@ class Portal:
         for key, name in keys.items():
             text = words.texts[key]
             if words.is_fallback(key) and key not in BROWSER_SETTINGS:
-                text = _marked(text, note)
+                text = _marked(text, self.policy.languages[0], note)
             result[name] = text
         return {**result, "locale": words.locale.replace("_", "-"), "untranslated": note,
                 "formats": {**textfmt.browser_formats(lang), "days_of_month": words.words("date.days_of_month"),

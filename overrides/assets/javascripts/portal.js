@@ -8,6 +8,7 @@
 // the page; the hint's language is fetched only when it is suggested).
 
 import { words } from "./support-words.js";
+import { nodes, plain } from "./support-widget.js";
 
 const DISMISSED = "support-language-hint-dismissed";
 
@@ -31,7 +32,7 @@ function labelScrollBoxes(root) {
       box.setAttribute("aria-label", caption.textContent.trim());
       continue;
     }
-    words(document.documentElement.lang.split("-")[0]).then((t) => box.setAttribute("aria-label", t.table), () => {});
+    words(document.documentElement.lang.split("-")[0]).then((t) => box.setAttribute("aria-label", plain(t.table)), () => {});
   }
 }
 
@@ -59,12 +60,12 @@ function showHint(box, link, lang, message, close) {
   anchor.href = link.href;
   anchor.hreflang = lang;
   anchor.lang = lang;
-  anchor.textContent = message;
+  anchor.append(nodes(message));
   const button = document.createElement("button");
   button.type = "button";
   button.className = "support-language-hint__close";
   button.lang = lang;
-  button.setAttribute("aria-label", close);
+  button.setAttribute("aria-label", plain(close));
   button.textContent = "×";
   button.addEventListener("click", () => {
     box.hidden = true;

@@ -4,16 +4,16 @@
 
 import { defaultPriority, firstResponse, guessRegion, responseDue } from "./support-ahead.js";
 import { MINUTE, offered, text } from "./support-schedule.js";
-import { duration, fill, h, moment, schedule, setAttr, setText } from "./support-widget.js";
+import { duration, fill, h, moment, plain, schedule, setAttr, setText } from "./support-widget.js";
 
 let counter = 0;
 export function calculator(root, policy, lang, s) {
   const id = `support-calculator-${++counter}`;
   const viewer = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const regionSelect = h("select", { id: `${id}-region`, name: "region" },
-    ...policy.regions.map((r) => h("option", { value: r.id }, text(r.name, lang, policy))));
+    ...policy.regions.map((r) => h("option", { value: r.id }, plain(text(r.name, lang, policy)))));
   const prioritySelect = h("select", { id: `${id}-priority`, name: "priority" },
-    ...policy.priorities.map((p) => h("option", { value: p.id }, text(p.name, lang, policy))));
+    ...policy.priorities.map((p) => h("option", { value: p.id }, plain(text(p.name, lang, policy)))));
   regionSelect.value = guessRegion(policy, viewer).id;
   prioritySelect.value = defaultPriority(policy).id;
   // The answer changes every minute ("in 3 hours" counts down): it is not read out each time
@@ -57,7 +57,7 @@ export function calculator(root, policy, lang, s) {
     const [from, until] = via ? offered(via) : [];
     const named = via && from <= now && now < until && !(result.channel && target.clock == "business");
     setText(note, [counted, ...switches, named ? fill(s.via, vars) : ""].filter(Boolean).join(" "));
-    if (asked) live.textContent = output.textContent;
+    if (asked) live.replaceChildren(...[...output.childNodes].map((n) => n.cloneNode(true)));
     asked = false;
     return Infinity;
   }

@@ -7,7 +7,7 @@ import { upcomingClosures } from "./support-ahead.js";
 import { DAY, MINUTE, channelStatus, noticeStates, noticesConcerning, text, utcOffset } from "./support-schedule.js";
 import {
   NOTICE_KINDS, NOTICE_LABELS, NOTICE_NEWS, channelDetail, closureName, cldr, dayStart, fill, formatter, h, isoDate,
-  longDate, moment, noticeLines, setAttr, setText, wall,
+  longDate, moment, nodes, noticeLines, plain, setAttr, setText, wall,
 } from "./support-widget.js";
 
 // Contact channels
@@ -109,7 +109,7 @@ export function notices(root, policy, lang, s) {
       if (st && st.nextChange) wake = Math.min(wake, +st.nextChange);
     }
     if (none && none.hidden != visible > 0) none.hidden = visible > 0;
-    if (live && news.length) live.textContent = news.join(" ");
+    if (live && news.length) live.replaceChildren(nodes(news.join(" ")));
     if (live) rememberNotices(heard);
     first = false;
     return wake;
@@ -280,7 +280,7 @@ export function nextClosure(root, policy, lang, s) {
     let sentence = s.unknown_detail;
     if (next) sentence = fill(s.next_one, { closure: dateWords(soon.filter((c) => c.date == next.date), policy, lang, s) });
     else if (now < Date.parse(policy.horizon.last_date) + DAY) sentence = fill(s.next_none, { last: longDate(policy.horizon.last_date, s, lang, false) });
-    if (root.textContent !== sentence && !block.style.minHeight) block.style.minHeight = `${block.getBoundingClientRect().height}px`;
+    if (root.textContent !== plain(sentence) && !block.style.minHeight) block.style.minHeight = `${block.getBoundingClientRect().height}px`;
     setAttr(root, "data-date", next ? next.date : "");
     setText(root, sentence);
     return Infinity;

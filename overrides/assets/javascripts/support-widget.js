@@ -153,10 +153,47 @@ function untranslated(feed, lang, s) {
     if (!value || typeof value != "object") return value;
     const keys = Object.keys(value);
     if (keys.length && keys.every((k) => langs.includes(k) && typeof value[k] == "string"))
-      return code in value || !(first in value) ? value : { ...value, [code]: fill(s.aside, { text: value[first], aside: s.untranslated }) };
+      return code in value || !(first in value) ? value : { ...value, [code]: untranslatedText(value[first], first, s.untranslated) };
     return Object.fromEntries(keys.map((k) => [k, mark(value[k])]));
   };
   return langs.includes(code) ? mark(feed) : feed;
+}
+
+// A text of another language, in marks the widgets turn into what the pages write for it:
+// <span class="support-untranslated" title="noch nicht übersetzt"><span lang="en">India</span><span
+// class="support-untranslated__note"> (noch nicht übersetzt)</span></span>, so a screen reader says
+// it in its own language. The marks are private-use characters, which no policy or catalog text
+// holds: "\ue010en\ue011India\ue012noch nicht übersetzt\ue013" (the build marks the browser's
+// words it lacks alike). They nest: a word of the catalog's first language around a policy text.
+const MARKS = /\ue010([^\ue011]*)\ue011|\ue012([^\ue013]*)\ue013/g;
+function untranslatedText(text, lang, note) {
+  return `\ue010${lang}\ue011${text}\ue012${note}\ue013`;
+}
+
+// The text as plain words, for an attribute or an option: "India (noch nicht übersetzt)".
+function plain(value) {
+  return String(value).replace(MARKS, (mark, lang, note) => (lang === undefined ? ` (${note})` : ""));
+}
+
+// The text as nodes: its marked parts in elements of their language.
+function nodes(value) {
+  const root = document.createDocumentFragment(), open = [root];
+  let at = 0;
+  for (const m of String(value).matchAll(MARKS)) {
+    open[open.length - 1].append(value.slice(at, m.index));
+    at = m.index + m[0].length;
+    if (m[1] !== undefined) {
+      const inner = h("span", { lang: m[1] });
+      open[open.length - 1].append(h("span", { class: "support-untranslated" }, inner));
+      open.push(inner);
+    } else if (open.length > 1) {
+      const outer = open.pop().parentNode;
+      outer.title = m[2];
+      outer.append(h("span", { class: "support-untranslated__note" }, ` (${m[2]})`));
+    }
+  }
+  open[open.length - 1].append(value.slice(at));
+  return root;
 }
 
 function json(url) {
@@ -230,7 +267,7 @@ function status(root, policy, lang, s) {
         noticesConcerning(states, channel ? { channel: item.id } : { region: item.id }), policy, lang, s, now);
       if (st.nextChange) wake = Math.min(wake, +st.nextChange);
     }
-    if (news.length) live.textContent = news.join(" ");
+    if (news.length) live.replaceChildren(nodes(news.join(" ")));
     const changes = changesNotice(policy, regions, lang, s, now);
     setText(notice, changes);
     notice.hidden = !changes;
@@ -475,7 +512,7 @@ function fill(template, values) {
 function h(tag, attributes, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes || {})) element.setAttribute(name, value);
-  element.append(...children);
+  element.append(...children.map((child) => (typeof child == "string" && child.includes("\ue010") ? nodes(child) : child)));
   return element;
 }
 
@@ -483,8 +520,15 @@ function setAttr(element, name, value) {
   if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
+// Written only when it changes (a live region is not told the same words again); a text with
+// marked parts as nodes.
 function setText(element, value) {
-  if (element.textContent !== value) element.textContent = value;
+  if (!value.includes("\ue010")) {
+    if (element.textContent !== value) element.textContent = value;
+  } else if (element.supportText !== value || element.textContent !== plain(value)) {
+    element.replaceChildren(nodes(value));
+    element.supportText = value;
+  }
 }
 
 // Embedded on another site, the page has no link to our stylesheet yet. The portal's own pages
@@ -514,8 +558,8 @@ const NOTICE_NEWS = { planned: "notice_soon", active: "notice_now", ended: "noti
 // The portal's bundle exports both this module's and support-schedule.js's (one copy of each).
 export {
   NOTICE_KINDS, NOTICE_LABELS, NOTICE_NEWS,
-  channelDetail, closureName, cldr, dayStart, duration, fill, formatter, h, isoDate, longDate, moment, noticeLines,
-  schedule, setAttr, setText, wall,
+  channelDetail, closureName, cldr, dayStart, duration, fill, formatter, h, isoDate, longDate, moment, nodes, noticeLines,
+  plain, schedule, setAttr, setText, wall,
 };
 
 start();
