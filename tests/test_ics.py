@@ -403,3 +403,37 @@ def test_category_words_are_escaped_and_fallbacks_marked(closures_and_notices):
     [phone] = [e for e in events(data) if str(e["UID"]).startswith("notice-phone-down@")]
     assert str(phone["SUMMARY"]).startswith("Service disruption (noch nicht übersetzt): ")  # the same word
     assert by_prefix["20261231T1000-"] == ["Geänderte Zeiten"]
+
+
+# Every sentence of the portal's catalog that a calendar, the notices feed or the structured data
+# writes: under missing_translations: fallback one the catalog lacks is the first language's,
+# marked "(noch nicht übersetzt)" as the pages mark it, not English unmarked; a pure form
+# ("{kind}: {title}") has nothing to mark.
+def test_plain_text_outputs_mark_catalog_sentences_they_lack(closures_and_notices):
+    import dataclasses
+
+    from supportportal import atom, catalog, ics, jsonld
+
+    english, german = (catalog.load_catalogs(None, ("en", "de"))[lang] for lang in ("en", "de"))
+    lacking = ("ics.closed", "ics.regions", "ics.closed_all_day", "atom.entry_title", "notices.regions", "jsonld.zone")
+    catalog.install({"en": english, "de": dataclasses.replace(
+        german, texts={**german.texts, **{key: english.texts[key] for key in lacking}}, fallback=frozenset(lacking))})
+    try:
+        calendar = ics.support_calendar(closures_and_notices, "de")
+        feed = atom.notices_feed(closures_and_notices, "de").decode("utf-8")
+        data = jsonld.organization(closures_and_notices, "de")
+    finally:
+        catalog.install({})
+    mark = " (noch nicht übersetzt)"
+    closed = [e for e in events(calendar) if str(e["SUMMARY"]).startswith("Support closed: ")]
+    assert closed
+    for event in closed:
+        assert str(event["SUMMARY"]).endswith(mark), event["SUMMARY"]
+        description = str(event["DESCRIPTION"]).split("\n")
+        assert description[0].startswith("Regions: ") and description[0].endswith(mark), description
+        assert description[-1] == "Support is closed all day." + mark, description
+    titles = re.findall(r"<title>(.*?)</title>", feed)[1:]
+    assert titles and not any(mark in title for title in titles), titles
+    assert re.search(r"Regions: [^<\n]*\(noch nicht übersetzt\)", feed), feed
+    points = [point for point in data["contactPoint"] if "description" in point]
+    assert points and all(point["description"].endswith(mark) for point in points), data

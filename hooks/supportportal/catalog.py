@@ -59,6 +59,16 @@ class Catalog:
             values.setdefault("count", n)
         return text.format(**values) if values else text
 
+    # The same for a reader of plain text (calendars, the notices feed, structured data): a text
+    # the catalog lacks (missing_translations: fallback) is the first language's, marked as the
+    # pages mark it, "Support closed: Team day (noch nicht übersetzt)"; a form without words of its
+    # own ("{name} ({official})") as it is.
+    def marked(self, key: str, n=None, **values) -> str:
+        text = self(key, n, **values)
+        if key not in self.fallback or not has_words(self.texts[key]):
+            return text
+        return self("widget.aside", text=text, aside=self("untranslated"))
+
     def words(self, key: str) -> list:
         return self.texts[key]
 
@@ -73,6 +83,13 @@ class Catalog:
     # The texts under `prefix` ("widget."), without it: what the browser receives.
     def section(self, prefix: str) -> dict:
         return {k[len(prefix):]: v for k, v in self.texts.items() if k.startswith(prefix)}
+
+
+# Whether a catalog text (or any of its plural forms) has words of its own outside its placeholders.
+def has_words(text) -> bool:
+    if isinstance(text, dict):
+        return any(has_words(form) for form in text.values())
+    return isinstance(text, str) and bool(re.search(r"[^\W\d_]", re.sub(r"\{\w+\}", "", text)))
 
 
 # Babel's list rules are slow to apply (a few hundred lists per build, most of them repeated).

@@ -66,7 +66,8 @@ def calendar_file(region: str | None = None) -> str:
 class _Writer:
     def __init__(self, policy: Policy, lang: str, base_url: str | None):
         self.policy, self.lang = policy, lang
-        self.say = catalog.get(lang)  # the portal's words in this language: locales/<lang>.yml
+        # The portal's words in this language (locales/<lang>.yml), a word the catalog lacks marked.
+        self.say = catalog.get(lang).marked
         self.fallback = policy.languages[0]
         self.base_url = base_url or policy.site_url
         self.host = urlsplit(policy.site_url).hostname or "support.invalid"
@@ -78,9 +79,9 @@ class _Writer:
         self.description = self.say("ics.description", company=policy.company, url=self.page, first=first, last=last)
         self.closed_all_day = _text(self.say("ics.closed_all_day"))
         # The kinds of days and notices in this language (CATEGORIES, and a notice's SUMMARY).
-        self.categories = {kind: _line(f"CATEGORIES:{_text(textfmt.word_in_language(lang, key))}")
+        self.categories = {kind: _line(f"CATEGORIES:{_text(self.say(key))}")
                            for kind, key in DAY_KINDS.items()}
-        self.notice_kinds = {kind: textfmt.word_in_language(lang, key) for kind, key in NOTICE_KINDS.items()}
+        self.notice_kinds = {kind: self.say(key) for kind, key in NOTICE_KINDS.items()}
         self.titles: dict = {}
         self.details: dict = {}
         self.hours: dict = {}

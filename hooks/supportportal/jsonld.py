@@ -63,7 +63,7 @@ def organization(policy: Policy, lang: str | None = None) -> dict:
             "contactType": CONTACT_TYPE,
             "areaServed": name,
             "availableLanguage": list(policy.languages),
-            "description": catalog.get(lang)("jsonld.zone", region=name, zone=region.zone),
+            "description": catalog.get(lang).marked("jsonld.zone", region=name, zone=region.zone),
             **_channels(policy),
             "hoursAvailable": _dated_weekly(policy, region) + _days(policy, policy.overrides[region.id], lang, main),
         }
@@ -101,7 +101,7 @@ def _channel_point(policy: Policy, channel: Channel, lang: str, main: str) -> di
         point["hoursAvailable"] = [_within({"@type": "OpeningHoursSpecification", "dayOfWeek": list(DAYS), **AROUND_THE_CLOCK},
                                            (None, None), offered, policy.today)]
         return point
-    point["description"] = catalog.get(lang)("jsonld.zone", region=name, zone=schedule.zone)
+    point["description"] = catalog.get(lang).marked("jsonld.zone", region=name, zone=schedule.zone)
     point["hoursAvailable"] = (_dated_weekly(policy, schedule, offered)
                                + _days(policy, policy.channel_overrides[channel.id], lang, main, offered))
     return point

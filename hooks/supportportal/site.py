@@ -41,7 +41,7 @@ BROWSER_SETTINGS = ("widget.units",)
 def _marked(text, lang: str, note: str):
     if isinstance(text, dict):
         return {form: _marked(value, lang, note) for form, value in text.items()}
-    if not isinstance(text, str) or not re.search(r"[^\W\d_]", re.sub(r"\{\w+\}", "", text)):
+    if not catalog.has_words(text):
         return text
     return f"\ue010{lang}\ue011{text}\ue012{note}\ue013"
 

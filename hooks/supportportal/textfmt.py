@@ -30,16 +30,6 @@ def in_language(text, lang: str, fallback: str | None) -> str:
     return phrase(lang, "widget.aside", text=text.get(fallback), aside=phrase(lang, "untranslated"))
 
 
-# A word of the portal's catalog for a reader of plain text: under missing_translations: fallback,
-# one the catalog lacks in `lang` is the first language's, marked as in_language marks a policy
-# text: "Public holiday (noch nicht übersetzt)".
-def word_in_language(lang: str, key: str) -> str:
-    words = catalog.get(lang)
-    if not words.is_fallback(key):
-        return words(key)
-    return words("widget.aside", text=words(key), aside=words("untranslated"))
-
-
 # The Babel locale of a language ("en" -> en_GB, "de" -> de_DE; a catalog may set its own).
 def locale(lang: str) -> str:
     return catalog.get(lang).locale
