@@ -117,6 +117,18 @@ def test_beyond_horizon(open_page):
         assert row["detail"] == "The support schedule is not published that far ahead."
 
 
+# Before them (a reader's clock set a year back) too: when the published schedule begins, not that
+# it is not published that far ahead.
+def test_before_horizon(open_page):
+    page = open_page("/", "2025-12-20T12:00:00Z", "Europe/Lisbon")
+    emea, usa = region(page, "emea"), region(page, "usa")
+    assert (emea["state"], emea["label"], emea["next"]) == ("unknown", "Unknown", "2025-12-31T23:00:00.000Z")
+    assert emea["detail"] == ("The published schedule begins Thursday, 1 January 2026, 00:00 CET "
+                              "(Wednesday, 31 December 2025, 23:00 your time).")
+    assert (usa["state"], usa["next"]) == ("unknown", "2026-01-01T05:00:00.000Z")
+    assert usa["detail"].startswith("The published schedule begins Thursday, 1 January 2026, 00:00 EST ")
+
+
 def test_last_evening_of_horizon(open_page):
     page = open_page("/", "2027-12-31T20:00:00Z", "UTC")
     emea = region(page, "emea")

@@ -288,7 +288,7 @@ function changesNotice(policy, regions, lang, s, now) {
 
 // The sentence under a region: when it closes or opens, in its zone and the reader's.
 function detail(st, region, policy, lang, s, now) {
-  if (st.state == "unknown") return s.unknown_detail;
+  if (st.state == "unknown") return unknown(st, region.zone, lang, s, now);
   const parts = closureNote(st, policy, lang, s, region.zone, now);
   const at = moment(st.nextChange, region.zone, lang, s, now);
   const left = duration(st.nextChange - now, lang, s);
@@ -296,6 +296,11 @@ function detail(st, region, policy, lang, s, now) {
   if (st.nextState == "unknown") parts.push(fill(s.schedule_ends, at));
   else parts.push(fill(s[(st.state == "open" ? "closes" : "opens") + today], { ...at, left }));
   return parts.join(" ");
+}
+
+// Outside the published schedule: beyond its end, or (a reader's clock set before it) when it begins.
+function unknown(st, zone, lang, s, now) {
+  return st.nextChange ? fill(s.schedule_starts, moment(st.nextChange, zone, lang, s, now)) : s.unknown_detail;
 }
 
 // The notices in effect for a region, one line each: "[!] Reduced service: Release week, until
@@ -326,7 +331,7 @@ function channelDetail(st, channel, policy, lang, s, now) {
   if (st.state == "unavailable") return st.nextChange ? fill(s.offered_from, { at: day(available.from, false) }) : s.not_offered;
   const last = available.until ? [fill(s.offered_until, { date: day(available.until, true) })] : [];
   if (st.state == "always") return (last.length ? last : [s.around_the_clock]).join(" ");
-  if (st.state == "unknown") return s.unknown_detail;
+  if (st.state == "unknown") return unknown(st, st.zone, lang, s, now);
   const parts = closureNote(st, policy, lang, s, st.zone, now);
   const at = moment(st.nextChange, st.zone, lang, s, now);
   const today = dateKey(st.nextChange, st.zone) == dateKey(now, st.zone) ? "_today" : "";
