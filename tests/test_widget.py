@@ -208,9 +208,24 @@ def test_without_javascript(browser, site_url):
         status = page.inner_text("[data-support-status]")
         assert "Monday to Friday 10:00–18:00 CET/CEST" in status and "Monday to Friday 09:00–17:00 EST/EDT" in status
         assert page.locator("[data-support-status] [data-state], [data-support-region]").count() == 0
+        # ... and says so, beside the page's "live status" and "open right now".
+        assert "Without JavaScript these are each region's weekly hours in its own time zone, not whether" in status
         page.goto(f"{site_url}/priorities/")
         assert page.locator("article table").first.is_visible()
         assert page.locator("[data-support-calculator]").is_hidden()
+        # The calculator's section says where the answer is.
+        said = page.locator("h2:has-text('When will I hear back?') ~ noscript p").first
+        assert said.is_visible() and said.inner_text().startswith("The calculator needs JavaScript."), said.inner_text()
+    finally:
+        context.close()
+    # With it, neither line shows.
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        for path in ("/", "/priorities/"):
+            page.goto(f"{site_url}{path}")
+            page.wait_for_selector("[data-support-updated]")
+            assert "JavaScript" not in page.inner_text("article"), path
     finally:
         context.close()
 

@@ -822,8 +822,9 @@ class Facts:
             rows.append(f'<li class="support-status__region" data-support-placeholder="{escape(region.id)}">'
                         f'<span class="support-status__name">{escape(self.t(region.name))}</span>'
                         f'<span class="support-status__detail">{escape(hours)} {escape(zone)}</span></li>')
+        # Without JavaScript the lines are the weekly hours, and say so (the script replaces them).
         return Markup('<div class="support-status" data-support-status>\n<ul class="support-status__list">\n'
-                      + "\n".join(rows) + "\n</ul>\n</div>\n")
+                      + "\n".join(rows) + f"\n</ul>\n<noscript><p>{escape(self.say('status.noscript'))}</p></noscript>\n</div>\n")
 
     # Filled by portal.js when the reader's browser prefers another edition's language.
     def language_hint(self) -> Markup:
@@ -831,8 +832,10 @@ class Facts:
             return Markup("")
         return Markup('<div class="support-language-hint" data-support-language-hint hidden></div>\n')
 
+    # Shown by the script; without it, where the priorities table has the answer.
     def calculator(self) -> Markup:
-        return Markup('<div class="support-calculator" data-support-calculator hidden></div>\n')
+        return Markup('<div class="support-calculator" data-support-calculator hidden></div>\n'
+                      f"<noscript><p>{escape(self.say('calculator.noscript'))}</p></noscript>\n")
 
     # Every closure within the horizon, one table per year. The first one from the build date on is
     # marked by a label in its row, not by colour alone (<mark> adds the theme's): "First closure
