@@ -475,6 +475,25 @@ def test_the_calculator_after_a_channels_last_day(one_voice, browser, instant, e
     assert note == expected, note
 
 
+# A notice in effect for the region asked about (India's office move) is said under the
+# calculator's answer as the live status says it beside the region, and goes with another region;
+# both editions.
+def test_the_calculator_says_the_notices_in_effect(one_voice, browser):
+    _, feed, url = one_voice
+    instant = dt.datetime(2027, 3, 18, 6, 0, tzinfo=UTC)
+    for lang, prefix, name, words in (("en", "", "Critical", "Reduced service: Office move"),
+                                      ("de", "de/", "Kritisch", "Eingeschränkter Support: Büroumzug")):
+        with page_at(browser, url, prefix, "Europe/Berlin", instant) as page:
+            status = squash(page.inner_text("[data-support-region='india'] .support-status__notices"))
+        with page_at(browser, url, f"{prefix}priorities/", "Europe/Berlin", instant) as page:
+            calculated(page, feed, instant, "india", "p1", name)
+            said = squash(page.inner_text(".support-calculator__notices"))
+            assert said == status and words in said, (lang, said, status)
+            calculated(page, feed, instant, "emea", "p1", name)
+            page.wait_for_function("() => !document.querySelector('.support-calculator__notices').textContent")
+            assert not page.locator(".support-calculator__notices").is_visible()
+
+
 # A notice's window on the notices page and in the banner, in its own zone (the page's) and, beside
 # it, in the reader's.
 def test_notice_window_in_the_readers_zone(one_voice, browser):

@@ -3,8 +3,8 @@
 // region's zone and the reader's, and how the target is counted.
 
 import { defaultPriority, firstResponse, guessRegion, responseDue } from "./support-ahead.js";
-import { MINUTE, offered, text } from "./support-schedule.js";
-import { duration, fill, h, moment, plain, schedule, setAttr, setText } from "./support-widget.js";
+import { MINUTE, noticeStates, noticesConcerning, offered, text } from "./support-schedule.js";
+import { duration, fill, h, moment, noticeLines, plain, schedule, setAttr, setText } from "./support-widget.js";
 
 let counter = 0;
 export function calculator(root, policy, lang, s) {
@@ -20,6 +20,9 @@ export function calculator(root, policy, lang, s) {
   // (aria-live off); the live line says it once after each choice of the reader.
   const output = h("output", { class: "support-calculator__result", for: `${id}-region ${id}-priority`, "aria-live": "off" });
   const note = h("p", { class: "support-calculator__note" });
+  // The notices in effect for the region and the channel a priority is answered via, as the live
+  // status and the contact page show them beside the region and the channel.
+  const notices = h("p", { class: "support-status__notices support-calculator__notices" });
   const live = h("p", { class: "support-widget__live", role: "status", "aria-live": "polite", "aria-atomic": "true" });
   let asked = false;
   const form = h("form", { class: "support-calculator__form" },
@@ -31,7 +34,7 @@ export function calculator(root, policy, lang, s) {
     asked = true;
     schedule();
   });
-  root.replaceChildren(form, output, note, live);
+  root.replaceChildren(form, output, note, notices, live);
   root.hidden = false;
 
   function update(now) {
@@ -57,9 +60,12 @@ export function calculator(root, policy, lang, s) {
     const [from, until] = via ? offered(via) : [];
     const named = via && from <= now && now < until && !(result.channel && target.clock == "business");
     setText(note, [counted, ...switches, named ? fill(s.via, vars) : ""].filter(Boolean).join(" "));
+    const states = noticeStates(policy, now);
+    const concerning = [...noticesConcerning(states, { region: region.id }), ...(named || result.channel ? noticesConcerning(states, { channel: via.id }) : [])];
+    noticeLines(notices, concerning.filter((st, i) => concerning.findIndex((o) => o.id == st.id) == i), policy, lang, s, now);
     if (asked) live.replaceChildren(...[...output.childNodes].map((n) => n.cloneNode(true)));
     asked = false;
-    return Infinity;
+    return Math.min(...states.map((st) => (st.nextChange ? +st.nextChange : Infinity)));
   }
   return { root, update };
 }
