@@ -409,3 +409,33 @@ def test_default_contact_page_is_around_the_clock():
         items = BeautifulSoup(html, "html.parser").select("li")
         assert [words(li.select_one(".support-channel__hours")) for li in items] == [text] * 3
         assert "data-support-channels" not in html and "support-channel__live" not in html
+
+
+# The hotline example at the top of policy/channels.yml, followed as written: its description
+# says something the contact page does not say already (the page writes "For Critical incidents
+# only." from priorities: and the hours from hours:), in every language.
+def test_channels_yml_hotline_example_reads_once(tmp_path):
+    import difflib
+    import re
+
+    header = (ROOT / "policy" / "channels.yml").read_text(encoding="utf-8").split("\nchannels:", 1)[0]
+    example = header.split("# Example: a hotline", 1)[1].split("\n", 1)[1].split("\n#\n", 1)[0]
+    entry = "".join(line[2:] + "\n" for line in example.splitlines())
+    directory = tmp_path / "policy"
+    shutil.copytree(ROOT / "policy", directory)
+    channels = directory / "channels.yml"
+    channels.write_text(channels.read_text(encoding="utf-8").replace("  - id: form\n", entry + "\n  - id: form\n"),
+                        encoding="utf-8")
+    with time_limit(60, "loading the policy"):
+        policy = load_policy(directory, TODAY)
+    hotline = policy.channel("hotline")
+    assert hotline.description is not None and hotline.priorities == ("p1",)
+    for lang in policy.languages:
+        page = render.strip_policy_markers(str(render.Facts(policy, lang, TODAY).channels_list()))
+        item = BeautifulSoup(page, "html.parser").select_one("li[data-channel=hotline]")
+        facts = [s for s in re.split(r"(?<=\.) ", words(item.select_one(".support-channel__hours"))) if s]
+        description = hotline.description.get(lang)
+        assert description in words(item), words(item)
+        for fact in facts:
+            similar = difflib.SequenceMatcher(None, description.casefold(), fact.casefold()).ratio()
+            assert similar < 0.6, f"{lang}: the description {description!r} repeats {fact!r}"
