@@ -431,3 +431,88 @@ def test_a_channel_retired_before_the_build_date_gets_a_note(tmp_path):
 def test_the_default_policy_has_no_notes(tmp_path):
     with time_limit(20, "loading the policy"):
         assert load_policy(broken_policy(tmp_path, "holidays.yml", "years: 2", "years: 2"), TODAY).notes == ()
+
+
+# Names tell regions, channels and priorities apart on every page and in the calculator: two with
+# the same name in one language (ignoring case and spaces) are refused, on the line of the second,
+# naming the first by its id and line.
+def test_two_regions_with_the_same_name(tmp_path):
+    directory = broken_policy(tmp_path, "regions.yml", "name: {en: USA, de: USA}", "name: {en: EMEA, de: emea }")
+    with time_limit(20, "loading the policy"):
+        problems = problems_for(directory)
+    first, line = line_of(directory, "regions.yml", "name: {en: EMEA, de: EMEA}"), line_of(directory, "regions.yml", "de: emea }")
+    assert [(p.file, p.line, p.path, p.message, p.fix) for p in problems] == [
+        ("policy/regions.yml", line, "regions[2].name.de",
+         f"the region name 'emea' (de) is used twice (also region 'emea', line {first})",
+         "give each region its own name in de"),
+        ("policy/regions.yml", line, "regions[2].name.en",
+         f"the region name 'EMEA' (en) is used twice (also region 'emea', line {first})",
+         "give each region its own name in en"),
+    ], "\n".join(map(str, problems))
+
+
+def test_a_channel_and_a_priority_named_like_another(tmp_path):
+    directory = broken_policy(tmp_path, "channels.yml", "      en: Contact form\n      de: Kontaktformular\n",
+                              "      en: Contact form\n      de: \"E-mail\"\n")
+    edit(directory / "priorities.yml", "name: {en: High, de: Hoch}", "name: {en: '  critical', de: Hoch}")
+    with time_limit(20, "loading the policy"):
+        problems = problems_for(directory)
+    assert [(p.file, p.line, p.path) for p in problems] == [
+        ("policy/channels.yml", line_of(directory, "channels.yml", 'de: "E-mail"'), "channels[3].name.de"),
+        ("policy/priorities.yml", line_of(directory, "priorities.yml", "en: '  critical'"), "priorities[2].name.en"),
+    ], "\n".join(map(str, problems))
+    channel, priority = problems
+    assert channel.message == (f"the channel name 'E-mail' (de) is used twice (also channel 'email', line "
+                               f"{line_of(directory, 'channels.yml', 'de: E-Mail')})"), str(channel)
+    assert channel.fix == "give each channel its own name in de"
+    assert priority.message == (f"the priority name 'critical' (en) is used twice (also priority 'p1', line "
+                                f"{line_of(directory, 'priorities.yml', 'en: Critical')})"), str(priority)
+    assert priority.fix == "give each priority its own name in en"
+
+
+# A channel renamed like the Hotline of the brief: {en: Email, de: E-Mail}, both languages at once.
+def test_a_channel_renamed_like_another_in_every_language(tmp_path):
+    directory = broken_policy(tmp_path, "channels.yml", "      en: Contact form\n      de: Kontaktformular\n",
+                              "      en: Email\n      de: E-Mail\n")
+    with time_limit(20, "loading the policy"):
+        problems = problems_for(directory)
+    assert [p.path for p in problems] == ["channels[3].name.en", "channels[3].name.de"], "\n".join(map(str, problems))
+
+
+# A channel that takes over from another on a date (a new number) may keep its name: the two are
+# never offered on the same day, and the contact page dates both while it lists both.
+def test_a_channel_replacing_another_may_keep_its_name(tmp_path):
+    form = "    address: https://www.smartwork.example/support/contact\n"
+    successor = ("\n  - id: form-2027\n    name: {en: Contact form, de: Kontaktformular}\n    type: form\n"
+                 "    address: https://www.smartwork.example/support/contact-2027\n")
+    directory = broken_policy(tmp_path, "channels.yml", form, form + "    until: 2027-01-10\n" + successor + "    from: 2027-01-11\n")
+    with time_limit(20, "loading the policy"):
+        assert [c.id for c in load_policy(directory, TODAY).channels] == ["portal", "email", "form", "form-2027"]
+    # The one it replaced, retired before the build date and kept for history: a note, no problem.
+    edit(directory / "channels.yml", "    until: 2027-01-10\n", "    until: 2025-06-30\n")
+    edit(directory / "channels.yml", "    from: 2027-01-11\n", "")
+    with time_limit(20, "loading the policy"):
+        [note] = load_policy(directory, TODAY).notes
+    assert note.path == "channels[3].until", str(note)
+    edit(directory / "channels.yml", "    until: 2025-06-30\n", "    until: 2027-01-10\n")
+    edit(directory / "channels.yml", "contact-2027\n", "contact-2027\n    from: 2027-01-10\n")
+    problems = problems_for(directory)
+    assert [(p.path, p.fix) for p in problems] == [("channels[4].name.de", "give each channel its own name in de"),
+                                                   ("channels[4].name.en", "give each channel its own name in en")], \
+        "\n".join(map(str, problems))
+
+
+# Under missing_translations: fallback a name a language lacks shows the first language's: names
+# are the same only in a language where both are written.
+def test_names_compared_where_both_are_written(tmp_path):
+    directory = broken_policy(tmp_path, "company.yml", "languages: [en, de]", "languages: [en, de]\nmissing_translations: fallback")
+    edit(directory / "regions.yml", "name: {en: EMEA, de: EMEA}", "name: {en: Europe, de: EMEA}")
+    edit(directory / "regions.yml", "name: {en: USA, de: USA}", "name: {en: EMEA}")
+    with time_limit(20, "loading the policy"):
+        load_policy(directory, TODAY)
+    edit(directory / "regions.yml", "name: {en: EMEA}", "name: {de: Europe}")
+    problem = only_problem(directory)
+    assert "the en text is missing" in problem.message, str(problem)
+    edit(directory / "regions.yml", "name: {de: Europe}", "name: {en: USA, de: EMEA}")
+    problem = only_problem(directory)
+    assert (problem.path, problem.message.split(" (also")[0]) == ("regions[2].name.de", "the region name 'EMEA' (de) is used twice")

@@ -422,7 +422,7 @@ def _build(ctx: Context, today: dt.date, built_at: dt.datetime) -> Policy | None
     calendars, calendar_ids = holidays.calendars(ctx)
     regions_, region_ids = regions.check(ctx, calendar_ids)
     priority_ids, priority_names = priorities.ids(ctx)
-    known = channels.Known(regions_, region_ids, calendar_ids, priority_ids, priority_names)
+    known = channels.Known(regions_, region_ids, calendar_ids, priority_ids, priority_names, today)
     channels_, channel_ids = channels.check(ctx, known)
     closures = holidays.closures(ctx, ctx.languages, region_ids, channel_ids)
     holidays.closure_channels(ctx, closures, channels_)

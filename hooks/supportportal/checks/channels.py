@@ -23,14 +23,17 @@ OUTSIDE_HOURS_FIX = ("add outside_hours: accepted (requests are taken and answer
 
 
 # What the channels may refer to: the regions (None in place of a broken one) and the ids of
-# regions, calendars and priorities (None while some of them are broken), with the priorities' names.
+# regions, calendars and priorities (None while some of them are broken), with the priorities'
+# names; and the build date (a channel retired before it is shown nowhere).
 class Known:
-    def __init__(self, regions=None, region_ids=None, calendar_ids=None, priority_ids=None, priority_names=None):
+    def __init__(self, regions=None, region_ids=None, calendar_ids=None, priority_ids=None, priority_names=None,
+                 today: dt.date | None = None):
         self.regions = {r.id: r for r in regions or () if r is not None}
         self.region_ids = region_ids
         self.calendar_ids = calendar_ids
         self.priority_ids = priority_ids
         self.priority_names = priority_names or {}  # folded name -> (id, name)
+        self.today = today
 
 
 # The channels, None in place of a broken one, and their ids (None when some id is broken);
@@ -39,9 +42,9 @@ def check(ctx: Context, known: Known | None = None) -> tuple[list | None, set | 
     known = known or Known()
     if not ctx.present(NAME, ("channels",)):
         return None, None
-    result, seen, ids = [], set(), set()
+    result, seen, names, ids = [], set(), {}, set()
     for i, ch in enumerate(ctx.get(NAME, ("channels",))):
-        result.append(_channel(ctx, ("channels", i), ch, seen, known) if ctx.present(NAME, ("channels", i)) else None)
+        result.append(_channel(ctx, ("channels", i), ch, seen, names, known) if ctx.present(NAME, ("channels", i)) else None)
         if ids is not None and ctx.intact(NAME, ("channels", i, "id")):
             ids.add(ch["id"])
         else:
@@ -53,7 +56,7 @@ def check(ctx: Context, known: Known | None = None) -> tuple[list | None, set | 
 PHONE_DIGITS = (5, 15)
 
 
-def _channel(ctx: Context, path, ch: dict, seen: set, known: Known) -> Channel | None:
+def _channel(ctx: Context, path, ch: dict, seen: set, names: dict, known: Known) -> Channel | None:
     if ctx.intact(NAME, path + ("id",)):
         if ch["id"] in seen:
             ctx.report(NAME, path + ("id",), f"the channel id '{ch['id']}' is used twice", "give each channel its own id")
@@ -77,6 +80,13 @@ def _channel(ctx: Context, path, ch: dict, seen: set, known: Known) -> Channel |
     description = ctx.text_at(NAME, path + ("description",)) if "description" in ch else None
     offered = _offered(ctx, path, ch)
     name = ctx.text_at(NAME, path + ("name",))
+    # The channels' names, each once per language among the channels offered on one day: a channel
+    # that replaces another from a date (a new number) keeps its name; one retired before the build
+    # date is shown nowhere. While its dates are wrong, which days it shares is not known.
+    retired = offered is not None and offered[1] is not None and known.today is not None and offered[1] < known.today
+    if name is not None and offered is not None and not retired:
+        ctx.unique_name(NAME, "channel", path + ("name",), ch["id"] if ctx.intact(NAME, path + ("id",)) else None,
+                        name, names, offered)
     if not ctx.intact(NAME, path) or name is None or schedule is False or offered is None:
         return None
     return Channel(ch["id"], name, ch["type"], ch["address"], description, schedule, priorities, outside, *offered)

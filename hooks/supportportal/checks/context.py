@@ -54,6 +54,29 @@ class Context:
         advice = f"If you meant a later year, fix the date; {what} kept for history needs no change (or delete it)"
         self.notes.append(Problem(f"{self.label}/{name}.yml", doc.line(path) if doc else 1, dotted(path), message, advice))
 
+    # Names that tell items of one file apart (regions, channels, priorities): two items with the
+    # same name in one language, compared without case and spaces, read as one on every page.
+    # `seen` holds the names before it: (language, folded name) -> [(id, key path, when)]. An item
+    # is named by its id (or "region 3" while its id is broken); `when` is the days it is offered
+    # ((first, last), None for open ends): two items never offered on the same day may share a
+    # name (a channel replaced by another). Only languages the item writes are compared: under
+    # missing_translations: fallback a missing name shows the first language's, marked.
+    def unique_name(self, name: str, kind: str, path, item_id, text: Text, seen: dict, when=(None, None)):
+        raw = self.get(name, path)
+        for lang, value in text.values:
+            if isinstance(raw, dict) and lang not in raw:
+                continue
+            where = path + (lang,) if isinstance(raw, dict) else path
+            key = (lang, " ".join(value.casefold().split()))
+            earlier = next((e for e in seen.get(key, ()) if _overlap(e[2], when)), None)
+            if earlier is not None:
+                other, other_path, _ = earlier
+                self.report(name, where, f"the {kind} name '{value}' ({lang}) is used twice "
+                            f"(also {kind} {other}, line {self.docs[name].line(other_path)})",
+                            f"give each {kind} its own name in {lang}")
+            seen.setdefault(key, []).append((f"'{item_id}'" if isinstance(item_id, str) else f"{path[-2] + 1}",
+                                             where, when))
+
     # Mark a key path as structurally wrong: checks of it, of what it contains and of what contains it skip it.
     def mark_broken(self, name: str, path):
         self.broken.setdefault(name, set()).add(tuple(path))
@@ -172,6 +195,11 @@ class Context:
                 self.report(name, path, f"the time ranges {'-'.join(a.hhmm())} and {'-'.join(b.hhmm())} overlap",
                             "merge them into one range or make them meet")
         return tuple(parsed)
+
+
+# Whether two spans of days ((first, last), None for an open end) share a day.
+def _overlap(a, b) -> bool:
+    return (a[0] is None or b[1] is None or a[0] <= b[1]) and (b[0] is None or a[1] is None or b[0] <= a[1])
 
 
 def dotted(path) -> str:

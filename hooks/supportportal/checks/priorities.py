@@ -27,7 +27,7 @@ def check(ctx: Context) -> tuple[int, list | None]:
     minutes_per_day = business_day[0]
     if not ctx.present(NAME, ("priorities",)):
         return minutes_per_day, None
-    result, seen, defaults = [], set(), []
+    result, seen, names, defaults = [], set(), {}, []
     for i, p in enumerate(ctx.get(NAME, ("priorities",))):
         path = ("priorities", i)
         if not ctx.present(NAME, path):
@@ -38,7 +38,7 @@ def check(ctx: Context) -> tuple[int, list | None]:
             defaults = None
         elif defaults is not None and p.get("default"):
             defaults.append(i)
-        result.append(_priority(ctx, path, p, seen, minutes_per_day))
+        result.append(_priority(ctx, path, p, seen, names, minutes_per_day))
     if defaults == []:
         ctx.report(NAME, ("priorities",), "no priority has default: true",
                    "mark the priority most tickets have with default: true")
@@ -49,11 +49,14 @@ def check(ctx: Context) -> tuple[int, list | None]:
     return minutes_per_day, result
 
 
-def _priority(ctx: Context, path, p: dict, seen: set, minutes_per_day: int) -> Priority | None:
+def _priority(ctx: Context, path, p: dict, seen: set, names: dict, minutes_per_day: int) -> Priority | None:
     if ctx.intact(NAME, path + ("id",)):
         if p["id"] in seen:
             ctx.report(NAME, path + ("id",), f"the priority id '{p['id']}' is used twice", "give each priority its own id")
         seen.add(p["id"])
+    name = ctx.text_at(NAME, path + ("name",))
+    if name is not None:  # the priorities' names, each once per language
+        ctx.unique_name(NAME, "priority", path + ("name",), p["id"] if ctx.intact(NAME, path + ("id",)) else None, name, names)
     targets = {}
     if ctx.intact(NAME, path + ("coverage",)):
         around = p["coverage"] == "around the clock"
@@ -63,7 +66,7 @@ def _priority(ctx: Context, path, p: dict, seen: set, minutes_per_day: int) -> P
     if ctx.intact(NAME, path + ("coverage",)):
         read = lambda where, text: _target(ctx, where, text, around, minutes_per_day)  # noqa: E731
         changes = target_changes(ctx, NAME, path + ("changes",), targets, read)
-    texts = (ctx.text_at(NAME, path + ("name",)), ctx.text_at(NAME, path + ("definition",)),
+    texts = (name, ctx.text_at(NAME, path + ("definition",)),
              ctx.texts_at(NAME, path + ("examples",)))
     if not ctx.intact(NAME, path) or None in texts or changes is None:
         return None

@@ -18,9 +18,10 @@ NAME = "regions"
 def check(ctx: Context, calendar_ids: set | None) -> tuple[list | None, set | None]:
     if not ctx.present(NAME, ("regions",)):
         return None, None
-    result, seen, ids = [], {}, set()
+    result, seen, names, ids = [], {}, {}, set()
     for i, reg in enumerate(ctx.get(NAME, ("regions",))):
-        result.append(_region(ctx, ("regions", i), reg, calendar_ids, seen) if ctx.present(NAME, ("regions", i)) else None)
+        result.append(_region(ctx, ("regions", i), reg, calendar_ids, seen, names)
+                      if ctx.present(NAME, ("regions", i)) else None)
         if ids is not None and ctx.intact(NAME, ("regions", i, "id")):
             ids.add(reg["id"])
         else:
@@ -28,12 +29,15 @@ def check(ctx: Context, calendar_ids: set | None) -> tuple[list | None, set | No
     return result, ids
 
 
-def _region(ctx: Context, path, reg: dict, calendar_ids, seen: dict) -> Region | None:
+def _region(ctx: Context, path, reg: dict, calendar_ids, seen: dict, names: dict) -> Region | None:
     if ctx.intact(NAME, path + ("id",)):
         if reg["id"] in seen:
             ctx.report(NAME, path + ("id",), f"the region id '{reg['id']}' is used twice (also region {seen[reg['id']] + 1})",
                        "give each region its own id")
         seen.setdefault(reg["id"], path[1])
+    name = ctx.text_at(NAME, path + ("name",))
+    if name is not None:  # the regions' names, each once per language
+        ctx.unique_name(NAME, "region", path + ("name",), reg["id"] if ctx.intact(NAME, path + ("id",)) else None, name, names)
     if ctx.intact(NAME, path + ("zone",)) and not parsing.zone_exists(reg["zone"]):
         suggestion = parsing.suggest_zone(reg["zone"])
         ctx.report(NAME, path + ("zone",), f"'{reg['zone']}' is not a known IANA time zone",
@@ -48,7 +52,6 @@ def _region(ctx: Context, path, reg: dict, calendar_ids, seen: dict) -> Region |
     weekly = weekly_hours(ctx, NAME, path + ("hours",), reg["hours"]) if ctx.present(NAME, path + ("hours",)) else None
     changes = hours_changes(ctx, NAME, path + ("changes",), weekly,
                             lambda where, hours: weekly_hours(ctx, NAME, where, hours))
-    name = ctx.text_at(NAME, path + ("name",))
     if not ctx.intact(NAME, path) or weekly is None or name is None or changes is None:
         return None
     return Region(reg["id"], name, reg["zone"], weekly, calendar, changes)
