@@ -282,6 +282,28 @@ def test_a_closure_in_the_past_is_a_note_not_a_problem(tmp_path, monkeypatch):
                                  "20 pages, every link)"), out
 
 
+# A closure dated after the published years (a wrong year: 2062 for 2026) is a note too, and two
+# regions with one name are a problem, as in the build.
+def test_a_closure_after_the_published_years_is_a_note(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795737600")
+    project = copy_project(tmp_path / "project")
+    edit(project / "policy" / "holidays.yml", "closures: []",
+         "closures:\n  - name: {en: Christmas Eve, de: Heiligabend}\n    date: 2062-12-24\n")
+    line = next(n for n, row in enumerate((project / "policy" / "holidays.yml").read_text().splitlines(), 1)
+                if row == "    date: 2062-12-24")
+    status, out, err = check_output(project)
+    assert status == 0 and err == "", err
+    assert out.startswith(f"Note: policy/holidays.yml, line {line}, closures[1].date: this closure is on 2062-12-24, "
+                          "after the last published day (31 December 2027), so the site does not show it yet\n"
+                          "    If you meant an earlier year, fix the date"), out
+    assert "no problems, 1 note" in out, out
+    edit(project / "policy" / "regions.yml", "name: {en: USA, de: USA}", "name: {en: EMEA, de: EMEA}")
+    status, out, err = check_output(project)
+    assert status == 1 and out == "", out
+    assert "policy/regions.yml, line " in err and ", regions[2].name.en: the region name 'EMEA' (en) is used twice " \
+        "(also region 'emea', line " in err and "Fix: give each region its own name in en" in err, err
+
+
 # An `updated` after the build's instant (SOURCE_DATE_EPOCH) fails the check, as it fails the build.
 def test_an_update_after_the_build_fails_the_check(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1795737600 + 10 * 3600))  # 27 November 2026, 11:00 in Berlin

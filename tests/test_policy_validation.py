@@ -433,6 +433,56 @@ def test_the_default_policy_has_no_notes(tmp_path):
         assert load_policy(broken_policy(tmp_path, "holidays.yml", "years: 2", "years: 2"), TODAY).notes == ()
 
 
+# Items dated wholly after the last published day (31 December of the horizon's last year): a
+# closure, a notice, a channel's first day. Valid, but the site shows none of them yet, and a
+# wrong year (2062 for 2026) would vanish without a word: a note each, which fails nothing.
+# Anything that reaches into the published years, and yearly closures, get none.
+def test_a_closure_after_the_published_years_gets_a_note(tmp_path):
+    directory = broken_policy(tmp_path, "holidays.yml", "closures: []", (
+        "closures:\n"
+        "  - name: {en: Christmas Eve, de: Heiligabend}\n    date: 2062-12-24\n"
+        "  - name: {en: Offsite, de: Klausur}\n    date: 2028-12-24\n    until: 2028-12-27\n"
+        "  - name: {en: Year end, de: Jahresende}\n    date: 2027-12-29\n"
+        "  - name: {en: Turn of the year, de: Jahreswechsel}\n    date: 2027-12-30\n    until: 2028-01-02\n"
+        "  - name: {en: Inventory, de: Inventur}\n    every_year: 12-28\n"))
+    with time_limit(20, "loading the policy"):
+        policy = load_policy(directory, TODAY)
+    assert policy.horizon[1] == dt.date(2027, 12, 31) and len(policy.closures) == 5
+    far, next_year = policy.notes
+    assert (far.file, far.line, far.path) == (
+        "policy/holidays.yml", line_of(directory, "holidays.yml", "date: 2062-12-24"), "closures[1].date"), str(far)
+    assert far.message == ("this closure is on 2062-12-24, after the last published day (31 December 2027), "
+                           "so the site does not show it yet"), str(far)
+    assert far.fix.startswith("If you meant an earlier year, fix the date; "), str(far)
+    assert (next_year.line, next_year.path) == (line_of(directory, "holidays.yml", "date: 2028-12-24"), "closures[2].date")
+    assert next_year.message.startswith("this closure starts on 2028-12-24, after the last published day "
+                                        "(31 December 2027)"), str(next_year)
+
+
+def test_a_notice_and_a_channel_after_the_published_years_get_a_note(tmp_path):
+    directory = broken_policy(tmp_path, "channels.yml", "    address: https://www.smartwork.example/support/contact\n",
+                              "    address: https://www.smartwork.example/support/contact\n    from: 2062-01-11\n")
+    edit(directory / "notices.yml", "notices: []", (
+        "notices:\n  - id: hotline\n    kind: disruption\n    title: {en: Hotline down, de: Hotline gestört}\n"
+        "    text: {en: Use the portal., de: Nutzen Sie das Portal.}\n    start: 2062-12-24 09:00\n"
+        "    zone: Europe/Berlin\n"
+        "  - id: soon\n    kind: information\n    title: {en: Maintenance, de: Wartung}\n"
+        "    text: {en: The portal is down., de: Das Portal ist nicht erreichbar.}\n    start: 2027-12-31\n"
+        "    end: 2028-01-02\n    zone: Europe/Berlin\n"))
+    with time_limit(20, "loading the policy"):
+        policy = load_policy(directory, TODAY)
+    channel, notice = policy.notes
+    assert (channel.file, channel.line, channel.path) == (
+        "policy/channels.yml", line_of(directory, "channels.yml", "from: 2062-01-11"), "channels[3].from"), str(channel)
+    assert channel.message == ("the channel is offered from 2062-01-11, after the last published day "
+                               "(31 December 2027), so the site does not show it yet"), str(channel)
+    assert channel.fix.startswith("If you meant an earlier year, fix the date; "), str(channel)
+    assert (notice.file, notice.line, notice.path) == (
+        "policy/notices.yml", line_of(directory, "notices.yml", "start: 2062-12-24 09:00"), "notices[1].start"), str(notice)
+    assert notice.message == ("this notice starts on 2062-12-24 09:00, after the last published day "
+                              "(31 December 2027), so the site does not show it yet"), str(notice)
+
+
 # Names tell regions, channels and priorities apart on every page and in the calculator: two with
 # the same name in one language (ignoring case and spaces) are refused, on the line of the second,
 # naming the first by its id and line.

@@ -28,7 +28,7 @@ from .checks import channels, company, holidays, maintenance, notices, prioritie
 from .checks.context import Context, Problem
 from .checks.structure import schema_problem
 from .checks.values import character_problem, is_text, skipped
-from .model import Policy, horizon_start, zones as model_zones
+from .model import Policy, horizon_end, horizon_start, zones as model_zones
 
 __all__ = ["FILES", "PolicyError", "Problem", "SchemaFileError", "load_policy", "schema_validator"]
 
@@ -427,19 +427,24 @@ def _build(ctx: Context, today: dt.date, built_at: dt.datetime) -> Policy | None
     closures = holidays.closures(ctx, ctx.languages, region_ids, channel_ids)
     holidays.closure_channels(ctx, closures, channels_)
     years = holidays.years(ctx)
+    # The last published day (None while horizon.years is broken, or past the year 9999: reported below).
+    last = horizon_end(today, years) if years and today.year + years - 1 <= dt.MAXYEAR else None
     business_day, priorities_ = priorities.check(ctx)
     priorities.via(ctx, priorities_, channels_, channel_ids)
     steps, duties = process.check(ctx)
     maint = maintenance.check(ctx)
-    notices_ = notices.check(ctx, regions_, region_ids, channel_ids, today, built_at)
+    notices_ = notices.check(ctx, regions_, region_ids, channel_ids, today, built_at, last)
     # Holiday names a language lacks are listed with the other problems, not in a later run.
     names_checked = bool(ctx.problems) and _names_checkable(calendars, years, today)
     if names_checked:
-        holidays.holiday_names(ctx, calendars, horizon_start(today), dt.date(today.year + years - 1, 12, 31))
+        holidays.holiday_names(ctx, calendars, horizon_start(today), last)
     if ctx.problems:
         return None
     holidays.past_closures(ctx, closures, today, dt.date(today.year, 1, 1))  # the holiday page's first day
     channels.retired(ctx, channels_, today)
+    if last is not None:  # items wholly after the published years
+        holidays.future_closures(ctx, closures, last)
+        channels.not_yet(ctx, channels_, today, last, site["announce_days"])
     policy = Policy(
         **site, languages=ctx.languages, translation_fallback=ctx.fallback,
         regions=tuple(regions_), calendars=tuple(calendars), closures=tuple(closures),

@@ -224,6 +224,12 @@ def horizon_start(today: dt.date) -> dt.date:
     return dt.date((today - dt.timedelta(days=1) if today > dt.date.min else today).year, 1, 1)
 
 
+# The last day the site publishes: 31 December of the last of `years` calendar years from the
+# build's year on (ValueError past the year 9999: the loader reports that build date first).
+def horizon_end(today: dt.date, years: int) -> dt.date:
+    return dt.date(today.year + years - 1, 12, 31)
+
+
 @dataclass(frozen=True)
 class Policy:
     company: str
@@ -255,7 +261,7 @@ class Policy:
     channel_overrides: dict = field(default_factory=dict, compare=False)  # channel id -> tuple[DayOverride]
     built_at: dt.datetime | None = field(default=None, compare=False)  # the build's instant (UTC), None: 00:00 of today
     # Notes for staff (checks.context.Problem): what is valid but likely not meant, such as a closure
-    # dated before the build date. `make check` prints them; they stop nothing.
+    # dated before the build date or after the published years. `make check` prints them; they stop nothing.
     notes: tuple = field(default=(), compare=False)
 
     # The instant the pages are built for: the build's own, else 00:00 UTC of the build date.
@@ -265,7 +271,7 @@ class Policy:
 
     @property
     def horizon(self) -> tuple[dt.date, dt.date]:
-        return horizon_start(self.today), dt.date(self.today.year + self.horizon_years - 1, 12, 31)
+        return horizon_start(self.today), horizon_end(self.today, self.horizon_years)
 
     def region(self, region_id: str) -> Region:
         return next(r for r in self.regions if r.id == region_id)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import parsing
+from ..dated import shown as shown_on_pages
 from ..model import Channel, Schedule
 from .context import Context
 from .dated import date_at
@@ -99,6 +100,16 @@ def retired(ctx: Context, channels: list | None, today: dt.date) -> None:
         if channel is not None and channel.available_until is not None and channel.available_until < today:
             ctx.note_past(NAME, ("channels", i, "until"), f"the channel is offered until {channel.available_until}, "
                           f"before the build date ({today}): it is not shown", "a channel")
+
+
+# A channel whose first day (from) is after the last published day (`last`) and not yet announced
+# (`announce_days` ahead of the build date) is not shown yet: planned far ahead, or written with a
+# wrong year. A note each.
+def not_yet(ctx: Context, channels: list | None, today: dt.date, last: dt.date, announce_days: int) -> None:
+    for i, channel in enumerate(channels or ()):
+        start = channel and channel.available_from
+        if start and start > last and not shown_on_pages(channel, today, announce_days):
+            ctx.note_future(NAME, ("channels", i, "from"), f"the channel is offered from {start}", "a channel", last)
 
 
 # `from:` and `until:` (the first and the last day the channel is offered), or None when one is wrong.

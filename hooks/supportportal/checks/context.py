@@ -1,13 +1,14 @@
 # What every check shares: the documents read, the problems found so far, which key paths have a
 # structural problem (so later checks skip those and only those), and the site's languages; and
-# the notes: what is valid but likely not meant (an item dated wholly before the build), which
-# `make check` shows without failing.
+# the notes: what is valid but likely not meant (an item dated wholly before the build, or wholly
+# after the published years), which `make check` shows without failing.
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.dates import format_date
 from babel.lists import format_list
 
 from .. import parsing, yamlload
@@ -52,6 +53,15 @@ class Context:
     def note_past(self, name: str, path, message: str, what: str):
         doc = self.docs.get(name)
         advice = f"If you meant a later year, fix the date; {what} kept for history needs no change (or delete it)"
+        self.notes.append(Problem(f"{self.label}/{name}.yml", doc.line(path) if doc else 1, dotted(path), message, advice))
+
+    # Record a note at a key path: an item (`what`: "a closure") dated wholly after the last day the
+    # site publishes (`last`), which it does not show yet: planned far ahead, or a wrong year.
+    def note_future(self, name: str, path, message: str, what: str, last):
+        doc = self.docs.get(name)
+        day = format_date(last, "d MMMM y", locale="en")  # as the build's messages are written: in English
+        message += f", after the last published day ({day}), so the site does not show it yet"
+        advice = f"If you meant an earlier year, fix the date; {what} planned that far ahead needs no change"
         self.notes.append(Problem(f"{self.label}/{name}.yml", doc.line(path) if doc else 1, dotted(path), message, advice))
 
     # Names that tell items of one file apart (regions, channels, priorities): two items with the

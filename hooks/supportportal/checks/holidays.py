@@ -234,6 +234,16 @@ def past_closures(ctx: Context, closures: list | None, today: dt.date, first: dt
                       f"this closure {when}, before the build date ({today}): {shown}", "a closure")
 
 
+# One-off closures wholly after the last published day (`last`): planned far ahead, or written with
+# a wrong year (2062 for 2026), which the site would not show and nothing else would reveal. A
+# note each; a yearly closure is shown every year.
+def future_closures(ctx: Context, closures: list | None, last: dt.date) -> None:
+    for i, closure in enumerate(closures or ()):
+        if closure is not None and closure.date is not None and closure.date > last:
+            when = f"starts on {closure.date}" if closure.until else f"is on {closure.date}"
+            ctx.note_future(NAME, ("closures", i, "date"), f"this closure {when}", "a closure", last)
+
+
 # A closure can close only a channel with hours: one staffed around the clock has no hours to close.
 def closure_channels(ctx: Context, closures: list | None, channels: list | None) -> None:
     always = {c.id for c in channels or () if c is not None and c.around_the_clock}

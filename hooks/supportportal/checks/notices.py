@@ -28,9 +28,10 @@ MAX_ANNOUNCE_DAYS = 366  # announce: at most a year ahead (README, notices.schem
 
 
 # The notices still listed at the build date (None while the file is broken), by start. No notice
-# may have been updated after `built`, the build's instant.
+# may have been updated after `built`, the build's instant. `last`: the last published day, when
+# known (a notice that starts after it and is not announced yet gets a note).
 def check(ctx: Context, regions: list | None, region_ids: set | None, channel_ids: set | None,
-          today: dt.date, built: dt.datetime) -> tuple | None:
+          today: dt.date, built: dt.datetime, last: dt.date | None = None) -> tuple | None:
     if NAME not in ctx.docs:
         return ()
     if not ctx.present(NAME, ("notices",)):
@@ -58,6 +59,11 @@ def check(ctx: Context, regions: list | None, region_ids: set | None, channel_id
             item = ctx.get(NAME, ("notices", i))
             ctx.note_past(NAME, ("notices", i, "end"), f"this notice ended on {item['end']} and was listed for {keep} "
                           f"days after (keep_ended_days), before the build date ({today}): it is not shown", "a notice")
+        elif last and notice.state(built) == "pending" and \
+                notice.start.astimezone(zoneinfo.ZoneInfo(notice.zone)).date() > last:
+            # Not announced yet, and after the published years: planned far ahead, or a wrong year.
+            item = ctx.get(NAME, ("notices", i))
+            ctx.note_future(NAME, ("notices", i, "start"), f"this notice starts on {item['start']}", "a notice", last)
     return tuple(sorted(listed, key=lambda n: (n.start, n.id)))
 
 
