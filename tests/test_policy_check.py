@@ -264,15 +264,19 @@ def check_output(project):
     return status, out.getvalue(), err.getvalue()
 
 
+# The project's one one-off closure: `name` on `date`; the line of its date.
+def add_closure(project, name: str, date: str) -> int:
+    edit(project / "policy" / "holidays.yml", "closures: []", f"closures:\n  - name: {name}\n    date: {date}\n")
+    return next(n for n, row in enumerate((project / "policy" / "holidays.yml").read_text().splitlines(), 1)
+                if row == f"    date: {date}")
+
+
 # A closure dated before the build (a wrong year, or kept for history) is a note in the check's
 # output, with its file, line and what to do; the check still passes and says so truthfully.
 def test_a_closure_in_the_past_is_a_note_not_a_problem(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795737600")
     project = copy_project(tmp_path / "project")
-    edit(project / "policy" / "holidays.yml", "closures: []",
-         "closures:\n  - name: {en: Company offsite, de: Betriebsausflug}\n    date: 2025-06-14\n")
-    line = next(n for n, row in enumerate((project / "policy" / "holidays.yml").read_text().splitlines(), 1)
-                if row == "    date: 2025-06-14")
+    line = add_closure(project, "{en: Company offsite, de: Betriebsausflug}", "2025-06-14")
     status, out, err = check_output(project)
     assert status == 0 and err == "", err
     assert out.startswith(f"Note: policy/holidays.yml, line {line}, closures[1].date: this closure was on "
@@ -287,10 +291,7 @@ def test_a_closure_in_the_past_is_a_note_not_a_problem(tmp_path, monkeypatch):
 def test_a_closure_after_the_published_years_is_a_note(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795737600")
     project = copy_project(tmp_path / "project")
-    edit(project / "policy" / "holidays.yml", "closures: []",
-         "closures:\n  - name: {en: Christmas Eve, de: Heiligabend}\n    date: 2062-12-24\n")
-    line = next(n for n, row in enumerate((project / "policy" / "holidays.yml").read_text().splitlines(), 1)
-                if row == "    date: 2062-12-24")
+    line = add_closure(project, "{en: Christmas Eve, de: Heiligabend}", "2062-12-24")
     status, out, err = check_output(project)
     assert status == 0 and err == "", err
     assert out.startswith(f"Note: policy/holidays.yml, line {line}, closures[1].date: this closure is on 2062-12-24, "
