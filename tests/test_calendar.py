@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, run_build, serve_directory
 from supportportal import closures, render
 from supportportal.loading import PolicyError, load_policy
+from supportportal.model import Calendar, Text
 
 TODAY = dt.date(2026, 11, 27)  # the date of conftest.SOURCE_DATE_EPOCH
 
@@ -150,6 +151,22 @@ def test_a_name_given_replaces_the_packages(tmp_path):
     assert epiphany.as_dict() == {"en": "Epiphany", "de": "Dreikönigstag"}
     assert epiphany.official == "Heilige Drei Könige"
     assert days[dt.date(2027, 3, 26)].as_dict() == {"en": "Good Friday", "de": "Karfreitag"}
+
+
+# A day of two holidays (17 May 2027 in Norway: Constitution Day and Pentecost Monday) takes
+# each one's name: a name `names:` gives for one replaces the package's on that day too, in the
+# package's languages and as the official name, beside the other holiday's package name.
+def test_a_name_given_for_one_of_two_holidays_on_a_day_names_that_day_too():
+    given = Text((("en", "Norwegian Constitution Day"), ("de", "Verfassungstag"), ("official", "Syttende mai")))
+    norway = Calendar("norway", Text((("en", "Norway"),)), "NO", None, ("public",),
+                      (("Constitution Day", given), ("Pentecost Monday", Text((("de", "Pfingstmontag"),)))))
+    days = closures.calendar_days(norway, dt.date(2026, 1, 1), dt.date(2027, 12, 31), ("en", "de"))
+    both = days[dt.date(2027, 5, 17)]
+    assert both.as_dict() == {"en": "Norwegian Constitution Day; Pentecost Monday",
+                              "no": "Andre pinsedag; Grunnlovsdag", "de": "Pfingstmontag; Verfassungstag"}
+    assert both.official == "Andre pinsedag; Syttende mai"
+    assert days[dt.date(2026, 5, 17)].as_dict() == {"en": "Norwegian Constitution Day", "no": "Grunnlovsdag",
+                                                    "de": "Verfassungstag"}
 
 
 def test_a_region_without_a_holiday_calendar_keeps_its_hours_on_holidays(tmp_path):

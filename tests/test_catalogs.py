@@ -277,6 +277,21 @@ def test_holiday_names_missing_in_a_language_are_named(tmp_path):
                "    Fix: did you mean 'Good Friday'?" in p for p in problems(error.value))
 
 
+# A German edition of a region on Norway's holidays, with a German name for each holiday: the day
+# of two (17 May 2027, Constitution Day and Pentecost Monday) needs no name of its own.
+def test_a_day_of_two_holidays_is_named_by_theirs_in_an_edition(tmp_path):
+    from test_policy_messages import NORWAY, NORWEGIAN_HOLIDAYS
+
+    project = copy_project(tmp_path / "project")
+    names = "    names:\n" + "".join(f'      "{en}": {{de: {de}}}\n' for en, de in NORWEGIAN_HOLIDAYS.items())
+    holidays = project / "policy" / "holidays.yml"
+    holidays.write_text(holidays.read_text().replace("closures: []", NORWAY.replace("{names}", names)))
+    regions = project / "policy" / "regions.yml"
+    regions.write_text(regions.read_text().replace("public_holidays: munich\n\n  - id: usa", "public_holidays: norway\n\n  - id: usa"))
+    calendar = str(portal(project, "de").context["holiday_calendar"]())
+    assert "Pfingstmontag; Verfassungstag" in calendar and "Constitution Day" not in calendar
+
+
 # An edition without mkdocs.<lang>.yml takes its nav titles from the catalog: a section needs one.
 def test_derived_edition_settings(tmp_path):
     project = copy_project(tmp_path / "project")

@@ -1,6 +1,8 @@
 # The words support staff get for the commonest slips: suggestions that match what they meant,
 # YAML syntax errors in plain words, and every problem of a policy in one run.
 
+import datetime as dt
+
 import pytest
 
 from conftest import ROOT
@@ -213,3 +215,37 @@ def test_a_setting_without_its_colon_is_named_not_taken_for_a_comment(tmp_path):
     directory = broken_policy(tmp_path / "marker", "notices.yml", "keep_ended_days: 30", "---\nkeep_ended_days: 30: x")
     problem = only_problem(directory)
     assert problem.line == line_of(directory, "notices.yml", "keep_ended_days: 30: x") and "'#'" not in problem.fix, str(problem)
+
+
+NORWAY = "  - id: norway\n    name: {en: Norway, de: Norwegen}\n    country: NO\n{names}\nclosures: []"
+NORWEGIAN_HOLIDAYS = {
+    "New Year's Day": "Neujahr", "Maundy Thursday": "Gründonnerstag", "Good Friday": "Karfreitag",
+    "Easter Sunday": "Ostersonntag", "Easter Monday": "Ostermontag", "Labor Day": "Tag der Arbeit",
+    "Ascension Day": "Christi Himmelfahrt", "Constitution Day": "Verfassungstag", "Pentecost": "Pfingstsonntag",
+    "Pentecost Monday": "Pfingstmontag", "Christmas Day": "Erster Weihnachtstag",
+    "Second Day of Christmas": "Zweiter Weihnachtstag",
+}
+
+
+# Two holidays on one day (Norway's Constitution Day and Pentecost Monday on 17 May 2027): the
+# package names the day "Constitution Day; Pentecost Monday". Only the holidays themselves need
+# names; the day's name is made of theirs, in alphabetical order as the package writes such a day.
+def test_two_holidays_on_one_day_need_only_their_own_names(tmp_path):
+    directory = broken_policy(tmp_path, "holidays.yml", "closures: []", NORWAY.replace("{names}", ""))
+    edit(directory / "regions.yml", "public_holidays: munich", "public_holidays: norway")
+    problem = only_problem(directory)
+    assert problem.path == "calendars[2]", str(problem)
+    assert "Constitution Day; Pentecost Monday" not in str(problem), str(problem)
+    assert problem.message.endswith("gives none for 12 holidays: " + ", ".join(sorted(NORWEGIAN_HOLIDAYS))), str(problem)
+    block = yamlload.yaml.safe_load(problem.fix.split("to it):\n", 1)[1])
+    assert block["names"] == {name: {"de": "..."} for name in NORWEGIAN_HOLIDAYS}
+
+    names = "    names:\n" + "".join(f'      "{en}": {{de: {de}}}\n' for en, de in NORWEGIAN_HOLIDAYS.items())
+    directory = broken_policy(tmp_path / "named", "holidays.yml", "closures: []", NORWAY.replace("{names}", names))
+    edit(directory / "regions.yml", "public_holidays: munich", "public_holidays: norway")
+    with time_limit(20, "loading the policy"):
+        policy = load_policy(directory, TODAY)
+    [day] = [o for o in policy.overrides["usa"] if o.date == dt.date(2027, 5, 17)]
+    assert (day.kind, day.name.get("en"), day.name.get("de")) == \
+        ("holiday", "Constitution Day; Pentecost Monday", "Pfingstmontag; Verfassungstag")
+    assert {o.name.get("de") for o in policy.overrides["usa"]} >= {"Verfassungstag", "Pfingstmontag"}

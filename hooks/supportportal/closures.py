@@ -21,6 +21,9 @@ from .model import Calendar, Closure, DayOverride, Policy, Text
 _PACKAGE_LANGUAGE = {"en": "en_US"}
 # The key of `names:` that gives a holiday's official name, where the package's is not it.
 OFFICIAL = "official"
+# How the `holidays` package names a day of several holidays: "Constitution Day; Pentecost Monday"
+# (its HOLIDAY_NAME_DELIMITER), the holidays in alphabetical order.
+DELIMITER = "; "
 
 
 # One row of the holiday calendar: a date and what happens on it in some regions.
@@ -46,47 +49,82 @@ class ClosureDay:
 # (its default language: German for DE, English for US, Singapore's English for SG, which is
 # also the English edition's name there). A name given for one edition is never another
 # edition's second name. `names:` is keyed by the package's US English names all the same.
+# A day of several holidays is named by theirs (see _day_name).
 def calendar_days(calendar: Calendar, first: dt.date, last: dt.date, languages=("en",)) -> dict:
     cls = country_class(calendar.country)
     local = (cls.default_language or "en").split("_")[0]
     english = _holiday_names(calendar, first, last, "en")
     official = _holiday_names(calendar, first, last, None)
-    given = dict(calendar.names)
     names: dict = {}
     for lang in dict.fromkeys(("en", local, *languages)):
         if lang == local:  # a country's own English ("Labour Day" in Singapore) is its official name
-            found = official
+            source, found = None, official
         elif _package_language(cls, lang) or lang == "en":
-            found = _holiday_names(calendar, first, last, lang)
+            source, found = lang, _holiday_names(calendar, first, last, lang)
         else:
-            found = {}
+            source, found = _NONE, {}
         # A name `names:` gives is the calendar's, in a language the package has too.
-        found = {**found, **{date: given[name].get(lang) for date, name in english.items()
-                             if name in given and given[name].has(lang)}}
+        found = {**found, **{date: _day_name(calendar, first, last, date, name, lang, found.get(date), source)
+                             for date, name in english.items()}}
         for date, name in found.items():
-            names.setdefault(date, {})[lang] = name
-    return {date: Text(tuple(texts.items()), _official(given.get(english.get(date)), official.get(date)))
+            if name is not None:
+                names.setdefault(date, {})[lang] = name
+    return {date: Text(tuple(texts.items()), _day_name(calendar, first, last, date, english.get(date), OFFICIAL,
+                                                       official.get(date), None))
             for date, texts in sorted(names.items())}
 
 
-# The calendar's `official:` name of a holiday, else the package's in the country's language.
-def _official(given: Text | None, default: str | None) -> str | None:
-    return given.get(OFFICIAL) if given is not None and given.has(OFFICIAL) else default
+_NONE = "-"  # the package has no names in a language
+
+
+# A day's name in `lang` (OFFICIAL: its official name): the one `names:` gives for its English
+# name, else the package's (`package`, in the package's language `source`; None where it has
+# none). A day of several holidays ("Constitution Day; Pentecost Monday") takes each holiday's
+# name from `names:` or, where it gives none, from the package, in alphabetical order as the
+# package writes them; None while one of them has no name (unnamed_holidays names it).
+def _day_name(calendar: Calendar, first: dt.date, last: dt.date, date: dt.date, english: str | None, lang: str,
+              package: str | None, source: str | None) -> str | None:
+    given = dict(calendar.names)
+    if english in given and given[english].has(lang):
+        return given[english].get(lang)
+    parts = english.split(DELIMITER) if english else []
+    if len(parts) < 2 or not any(part in given and given[part].has(lang) for part in parts):
+        return package
+    # The package's names of the day's holidays, in the same order in English and in `source`.
+    ordered = _day_parts(calendar, first, last, "en").get(date, ())
+    theirs = _day_parts(calendar, first, last, source).get(date, ()) if source != _NONE else ()
+    names = []
+    for i, part in enumerate(ordered):
+        if part in given and given[part].has(lang):
+            names.append(given[part].get(lang))
+        elif len(theirs) == len(ordered):
+            names.append(theirs[i])
+        else:
+            return package
+    return DELIMITER.join(sorted(names)) if sorted(ordered) == sorted(parts) else package
 
 
 # The holidays of a calendar within [first, last] that have no name in one of `languages`: the
 # package lacks the language and `names:` does not give it. As [(language, English name), ...].
+# A day of several holidays needs only theirs: its name is made of them.
 def unnamed_holidays(calendar: Calendar, first: dt.date, last: dt.date, languages) -> list:
     cls = country_class(calendar.country)
-    english = sorted(set(_holiday_names(calendar, first, last, "en").values()))
+    english = set(_holiday_names(calendar, first, last, "en").values())
     given = dict(calendar.names)
+
+    def named(name: str, lang: str) -> bool:
+        return name in given and given[name].has(lang)
+
     return [(lang, name) for lang in languages if lang != "en" and not _package_language(cls, lang)
-            for name in english if not (name in given and given[name].has(lang))]
+            for name in sorted({part for day in english if not named(day, lang)
+                                for part in day.split(DELIMITER) if not named(part, lang)})]
 
 
-# The names `names:` is keyed by: the package's (US) English names of the holidays within [first, last].
+# The names `names:` is keyed by: the package's (US) English names of the holidays within
+# [first, last], each holiday of a day of several on its own; also such a day's whole name.
 def english_names(calendar: Calendar, first: dt.date, last: dt.date) -> set:
-    return set(_holiday_names(calendar, first, last, "en").values())
+    days = set(_holiday_names(calendar, first, last, "en").values())
+    return days | {part for day in days for part in day.split(DELIMITER)}
 
 
 # The package's code for one of our languages ("en" -> "en_US"), or None where it lacks it.
@@ -109,6 +147,32 @@ def _holiday_items(calendar: Calendar, first: dt.date, last: dt.date, lang: str 
                categories=calendar.categories,
                language=_package_language(cls, lang) if lang else cls.default_language)
     return tuple((date, name) for date, name in days.items() if first <= date <= last)
+
+
+# The holidays of each day of several within [first, last], in the order the package adds them,
+# which is the same in every language (its names are alphabetical, which differs): the English
+# "Constitution Day" and the Norwegian "Grunnlovsdag" are both first. {date: (name, ...)}.
+@functools.lru_cache(maxsize=1024)
+def _day_parts(calendar: Calendar, first: dt.date, last: dt.date, lang: str | None) -> dict:
+    cls = _in_added_order(country_class(calendar.country))
+    days = cls(subdiv=calendar.subdivision, years=range(first.year, last.year + 1),
+               categories=calendar.categories,
+               language=_package_language(cls, lang) if lang else cls.default_language)
+    return {date: tuple(name.split(DELIMITER)) for date, name in days.items()
+            if first <= date <= last and DELIMITER in name}
+
+
+# A country's holiday class that keeps the names of a day in the order they were added.
+@functools.cache
+def _in_added_order(cls: type) -> type:
+    def __setitem__(self, key, value):
+        if key in self:
+            before = self[key].split(DELIMITER)
+            value = DELIMITER.join(before + [name for name in value.split(DELIMITER) if name not in before])
+            self.pop(key)
+        cls.__setitem__(self, key, value)
+
+    return type(cls.__name__, (cls,), {"__setitem__": __setitem__, "__module__": cls.__module__})
 
 
 # Every override of every region within the policy's horizon: {region id: (DayOverride, ...)},

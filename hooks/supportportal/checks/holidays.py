@@ -124,13 +124,14 @@ def holiday_names(ctx: Context, calendars, first: dt.date, last: dt.date) -> Non
                        f"add to the calendar (by the English names; where a holiday has a line already, add "
                        f"{lang}: ... to it):\n{block}")
         known = closures_.english_names(calendar, first, last)
+        single = sorted(name for name in known if closures_.DELIMITER not in name)  # to suggest
         for holiday, _ in calendar.names:
             if holiday not in known:
-                close = difflib.get_close_matches(holiday, sorted(known), n=1)
+                close = difflib.get_close_matches(holiday, single, n=1)
                 ctx.report(NAME, path + ("names", holiday),
                            f"'{holiday}' is not a holiday of the calendar '{calendar.id}' in the published years",
                            f"did you mean '{close[0]}'?" if close else
-                           f"use the English names: {', '.join(sorted(known))}")
+                           f"use the English names: {', '.join(single)}")
 
 
 # A holiday's English name as a YAML key: plain where YAML reads it back unchanged, else quoted.
