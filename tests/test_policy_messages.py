@@ -217,6 +217,20 @@ def test_a_setting_without_its_colon_is_named_not_taken_for_a_comment(tmp_path):
     assert problem.line == line_of(directory, "notices.yml", "keep_ended_days: 30: x") and "'#'" not in problem.fix, str(problem)
 
 
+# Two time ranges written without brackets: the fix shows the list form.
+@pytest.mark.parametrize("written, listed", [
+    ("09:00-12:00, 13:00-17:00", "[09:00-12:00, 13:00-17:00]"),
+    ("9am-12pm, 1pm-5pm", "[09:00-12:00, 13:00-17:00]"),
+    ("09:00-12:00,13:00-15:00, 16:00-18:00", "[09:00-12:00, 13:00-15:00, 16:00-18:00]"),
+])
+def test_time_ranges_without_brackets_get_the_list_form(tmp_path, written, listed):
+    directory = broken_policy(tmp_path, "regions.yml", "monday to friday: 10:00-18:00", f"monday to friday: {written}")
+    problem = only_problem(directory)
+    assert (problem.path, problem.line) == ("regions[1].hours.monday to friday",
+                                            line_of(directory, "regions.yml", written)), str(problem)
+    assert problem.fix == f"write several time ranges as a list in brackets: monday to friday: {listed}", str(problem)
+
+
 NORWAY = "  - id: norway\n    name: {en: Norway, de: Norwegen}\n    country: NO\n{names}\nclosures: []"
 NORWEGIAN_HOLIDAYS = {
     "New Year's Day": "Neujahr", "Maundy Thursday": "Gründonnerstag", "Good Friday": "Karfreitag",

@@ -196,6 +196,10 @@ def _format_problem(ctx: Context, name, path, value, schema):
 
 
 def _hours_problem(ctx: Context, name, path, value):
+    listed = _ranges_without_brackets(value)
+    if listed:  # "monday to friday: 09:00-12:00, 13:00-17:00"
+        return ctx.report(name, path, f"'{value}' is not a time range",
+                          f"write several time ranges as a list in brackets: {path[-1]}: [{', '.join(listed)}]")
     values = value if isinstance(value, list) else [value]
     for index, item in enumerate(values):
         where = path + (index,) if isinstance(value, list) else path
@@ -210,6 +214,16 @@ def _hours_problem(ctx: Context, name, path, value):
                    f"write it as '{suggestion}' (24-hour time, opening-closing)" if suggestion
                    else "write opening and closing time in 24-hour form, e.g. 09:00-17:00; "
                         "24:00 can only be a closing time")
+
+
+# Time ranges written one after another without the brackets of a list ("09:00-12:00, 13:00-17:00"):
+# each in 24-hour form, or None when the text is not two or more ranges separated by commas.
+def _ranges_without_brackets(value) -> list | None:
+    parts = [part.strip() for part in value.split(",")] if isinstance(value, str) else []
+    if len(parts) < 2:
+        return None
+    ranges = [part if parsing.parse_time_range(part) else parsing.suggest_time_range(part) for part in parts]
+    return ranges if all(ranges) else None
 
 
 # The kind of id a key path holds ("region", "calendar", ...), or None.
