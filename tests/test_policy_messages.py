@@ -217,6 +217,86 @@ def test_a_setting_without_its_colon_is_named_not_taken_for_a_comment(tmp_path):
     assert problem.line == line_of(directory, "notices.yml", "keep_ended_days: 30: x") and "'#'" not in problem.fix, str(problem)
 
 
+# A quote opened and never closed: the line where the quoted text starts, not the end of the file.
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_an_unclosed_quote_is_named_where_it_opens(tmp_path, quote):
+    directory = broken_policy(tmp_path, "channels.yml", "en: Write to us;", f"en: {quote}Write to us;")
+    problem = only_problem(directory)
+    line = line_of(directory, "channels.yml", "Write to us;")
+    assert (problem.file, problem.line) == ("policy/channels.yml", line), str(problem)
+    assert problem.message == (f"this is not valid YAML: the quote ({quote}) that starts the text on line {line} "
+                               "is never closed"), str(problem)
+    assert problem.fix == f"close the quote: add {quote} at the end of the text on line {line}", str(problem)
+
+
+# The same when a later quote closes it: the text then runs on into the next line, or into the next text.
+@pytest.mark.parametrize("file, old, new, marker", [
+    ("channels.yml", "en: Write to us; every email opens a ticket and you get its number in the reply.",
+     'en: "Write to us; every email opens a ticket and you get its number in the reply.\n      de: "Schreiben"\n',
+     'en: "Write to us'),
+    ("holidays.yml", 'name: {en: "Munich, Germany", de:', 'name: {en: "Munich, Germany, de:', 'name: {en: "Munich'),
+])
+def test_a_quote_closed_by_the_next_text_is_named_where_it_opens(tmp_path, file, old, new, marker):
+    directory = broken_policy(tmp_path, file, old, new)
+    problem = only_problem(directory)
+    line = line_of(directory, file, marker)
+    assert (problem.file, problem.line) == (f"policy/{file}", line), str(problem)
+    assert f'the quote (") that starts the text on line {line}' in problem.message, str(problem)
+    assert problem.fix == f'close the quote: add " at the end of the text on line {line}', str(problem)
+
+
+# A brace or bracket left open, or one too many: where it opens or stands, with the character to
+# add or delete; no "expected ',' or '}'" or "<block end>".
+@pytest.mark.parametrize("file, old, new, marker, message, fix", [
+    ("regions.yml", "name: {en: EMEA, de: EMEA}", "name: {en: EMEA, de: EMEA", "name: {en: EMEA",
+     "the '{' on line {line} is never closed", "add } at the end of line {line}"),
+    ("regions.yml", "name: {en: USA, de: USA}", "name: {en: USA, de: USA", "name: {en: USA",
+     "the '{' on line {line} is never closed", "add } at the end of line {line}"),
+    ("regions.yml", "monday to friday: 10:00-18:00", "monday to friday: [10:00-12:00, 13:00-18:00",
+     "[10:00-12:00", "the '[' on line {line} is never closed", "add ] at the end of line {line}"),
+    ("holidays.yml", "closures: []", "closures: [", "closures: [",
+     "the '[' on line {line} is never closed", "add ] at the end of line {line}"),
+    ("regions.yml", "name: {en: EMEA, de: EMEA}", "name: {en: EMEA, de: EMEA}}", "name: {en: EMEA",
+     "line {line} has a '}' that closes nothing", "delete the } on line {line} or add the { it closes"),
+    ("regions.yml", "name: {en: EMEA, de: EMEA}", "name: }", "name: }",
+     "line {line} has a '}' that closes nothing", "delete the } on line {line} or add the { it closes"),
+    ("holidays.yml", "closures: []", "closures: []]", "closures: []]",
+     "line {line} has a ']' that closes nothing", "delete the ] on line {line} or add the [ it closes"),
+])
+def test_an_unclosed_or_extra_brace_is_named(tmp_path, file, old, new, marker, message, fix):
+    directory = broken_policy(tmp_path, file, old, new)
+    problem = only_problem(directory)
+    line = line_of(directory, file, marker)
+    assert (problem.file, problem.line) == (f"policy/{file}", line), str(problem)
+    assert problem.message == "this is not valid YAML: " + message.replace("{line}", str(line)), str(problem)
+    assert problem.fix == fix.replace("{line}", str(line)), str(problem)
+
+
+
+# The same slips in other shapes, read by the loader alone: (text, line, message, fix).
+@pytest.mark.parametrize("text, line, message, fix", [
+    ("a:\n  b: {x: 1,\n      y: 2\n  c: d\n", 2, "the '{' on line 2 is never closed", "add } at the end of line 3"),
+    ("a:\n  b: {x: 1  # note\n  c: d\n", 2, "the '{' on line 2 is never closed",
+     "add } at the end of line 2 (before the # comment)"),
+    ("a:\n  - [x, y\n  - z\n", 2, "the '[' on line 2 is never closed", "add ] at the end of line 2"),
+    ("a: 1\nb: {\n", 2, "the '{' on line 2 is never closed", "add } at the end of line 2"),
+    ("a: {x: 1, y: [2, 3}\n", 1, "the '[' on line 1 is not closed before the '}'",
+     "add ] before the } on line 1, or write the bracket that was meant"),
+    ("a: {en: EMEA de: EMEA}\n", 1, "line 1 has two entries inside { } without a comma between them",
+     "separate the entries with commas ({en: ..., de: ...}), and put text that contains ': ' in quotes"),
+    ("a: 1\n}\n", 2, "line 2 has a '}' that closes nothing", "delete the } on line 2 or add the { it closes"),
+    ("a: 'it''s\nb: 1\n", 1, "the quote (') that starts the text on line 1 is never closed",
+     "close the quote: add ' at the end of the text on line 1"),
+    ('a:\n  b: "x\n\n  c: d\n  e: "f g"\n', 2,
+     'the quote (") that starts the text on line 2 is not closed: the text runs on to the next quote, on line 5',
+     'close the quote: add " at the end of the text on line 2'),
+    ('a: "Munich" Germany\n', 1, 'line 1 has text after the closing quote (")', "put the whole text inside the quotes"),
+])
+def test_quotes_and_brackets_in_plain_words(tmp_path, text, line, message, fix):
+    path = tmp_path / "x.yml"
+    path.write_text(text, encoding="utf-8")
+    assert yamlload.load(path, "x.yml").problems == [(line, "this is not valid YAML: " + message, fix, ())]
+
 # Two time ranges written without brackets: the fix shows the list form.
 @pytest.mark.parametrize("written, listed", [
     ("09:00-12:00, 13:00-17:00", "[09:00-12:00, 13:00-17:00]"),

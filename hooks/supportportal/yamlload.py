@@ -136,7 +136,8 @@ def load(path: Path, label: str | None = None, trusted: bool = False) -> Documen
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(error, "problem", None) or str(error)
-        line, said, fix = _stray_comment_hint(text, line) or _missing_colon_hint(text, line) or _yaml_hint(text, line, problem)
+        line, said, fix = _stray_comment_hint(text, line) or _quote_hint(text, error) or _bracket_hint(text, error) \
+            or _missing_colon_hint(text, line) or _yaml_hint(text, line, problem)
         doc.problems.append((line, f"this is not valid YAML: {said}", fix, ()))
         return doc
     if node is None:
@@ -337,6 +338,100 @@ def _yaml_hint(text: str, line: int, problem: str = "") -> tuple:
     if indent:
         return indent
     return line, problem, "check the indentation and put text that contains ': ' or starts with a symbol in quotes"
+
+
+# A quote left open: YAML reads on to the end of the file, or to the next quote, which opened the
+# next text (whose rest then follows a text that has ended). Named at the line where the quoted
+# text starts, with the quote to add. Also text after a closing quote. (line, what, fix) or None.
+def _quote_hint(text: str, error) -> tuple | None:
+    context, problem = getattr(error, "context", None) or "", getattr(error, "problem", None) or ""
+    start, at = getattr(error, "context_mark", None), getattr(error, "problem_mark", None)
+    lines = text.splitlines()
+    if context == "while scanning a quoted scalar" and start and "end of stream" in problem:
+        quote, line = lines[start.line][start.column], start.line + 1
+        return line, f"the quote ({quote}) that starts the text on line {line} is never closed", \
+            f"close the quote: add {quote} at the end of the text on line {line}"
+    if not at or "but found '<scalar>'" not in problem and "but got '<scalar>'" not in problem:
+        return None
+    quoted = None  # the last quoted text before the problem
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= at.index:
+                break
+            if isinstance(token, yaml.ScalarToken):
+                quoted = token if token.style in ("'", '"') else None
+    except yaml.YAMLError:
+        pass
+    if quoted is None or quoted.end_mark.line != at.line:
+        return None
+    quote, line = lines[quoted.start_mark.line][quoted.start_mark.column], quoted.start_mark.line + 1
+    rest = lines[at.line][at.column:]
+    if quote in rest:  # the quote that ended the text opened the next one
+        until = "" if at.line + 1 == line else f", on line {at.line + 1}"
+        return line, f"the quote ({quote}) that starts the text on line {line} is not closed: the text runs on to " \
+            f"the next quote{until}", f"close the quote: add {quote} at the end of the text on line {line}"
+    if quoted.start_mark.line == at.line and "but found" in problem:  # in { } a ',' is missing (_bracket_hint)
+        return at.line + 1, f"line {at.line + 1} has text after the closing quote ({quote})", \
+            "put the whole text inside the quotes"
+    return None
+
+
+# A '{' or '[' left open, or a '}' or ']' that closes nothing: where it opens or stands, with the
+# character to add or delete. (line, what, fix) or None.
+def _bracket_hint(text: str, error) -> tuple | None:
+    context, problem = getattr(error, "context", None) or "", getattr(error, "problem", None) or ""
+    start, at = getattr(error, "context_mark", None), getattr(error, "problem_mark", None)
+    if not at:
+        return None
+    lines = text.splitlines()
+    stray = re.fullmatch(r"expected (?:<block end>|the node content|<document start>), but found '([}\]])'", problem)
+    if stray:
+        closer, line = stray.group(1), at.line + 1
+        return line, f"line {line} has a '{closer}' that closes nothing", \
+            f"delete the {closer} on line {line} or add the {'{' if closer == '}' else '['} it closes"
+    unclosed = re.fullmatch(r"expected ',' or '([}\]])', but got '(.*)'", problem)
+    if start and unclosed and context in ("while parsing a flow mapping", "while parsing a flow sequence"):
+        closer, got = unclosed.groups()
+        opener = "{" if closer == "}" else "["
+    elif context == "while parsing a flow node" and "<stream end>" in problem and (still_open := _open_brackets(text)):
+        start, got = still_open[-1], "<stream end>"  # "[" or "{" and nothing after it
+        opener = lines[start.line][start.column]
+        closer = "}" if opener == "{" else "]"
+    else:
+        return None
+    line = start.line + 1
+    if at.line == start.line:  # on the line itself: a ':' or a text where a ',' belongs, or the wrong bracket
+        if got in ("}", "]"):
+            return line, f"the '{opener}' on line {line} is not closed before the '{got}'", \
+                f"add {closer} before the {got} on line {line}, or write the bracket that was meant"
+        return line, f"line {line} has two entries inside {opener} {closer} without a comma between them", \
+            f"separate the entries with commas ({'{en: ..., de: ...}' if opener == '{' else '[..., ...]'}), " \
+            "and put text that contains ': ' in quotes"
+    # Where the collection ends: a line that ends with ',' or the bracket itself goes on to the next one.
+    end = start.line
+    while True:
+        written = re.sub(r"\s+#.*", "", lines[end]).rstrip()
+        following = next((n for n in range(end + 1, min(at.line, len(lines)))
+                          if lines[n].strip() and not lines[n].lstrip().startswith("#")), None)
+        if following is None or not written.endswith((",", opener)):
+            break
+        end = following
+    comment = " (before the # comment)" if re.search(r"\s#", lines[end]) else ""
+    return line, f"the '{opener}' on line {line} is never closed", f"add {closer} at the end of line {end + 1}{comment}"
+
+
+# The marks of the '{' and '[' still open at the end of the text (or where YAML stops reading it).
+def _open_brackets(text: str) -> list:
+    open_ = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, (yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)):
+                open_.append(token.start_mark)
+            elif isinstance(token, (yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)) and open_:
+                open_.pop()
+    except yaml.YAMLError:
+        pass
+    return open_
 
 
 # A line of the comment at the top of a file that lost its '#': YAML reads it as the start of the
