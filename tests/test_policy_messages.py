@@ -217,6 +217,29 @@ def test_a_setting_without_its_colon_is_named_not_taken_for_a_comment(tmp_path):
     assert problem.line == line_of(directory, "notices.yml", "keep_ended_days: 30: x") and "'#'" not in problem.fix, str(problem)
 
 
+# A key indented further than the keys of its entry becomes part of the key above it (here
+# public_holidays: or zone: under hours:): named as that, with the fix to line it up, not as a
+# wrong value or weekday, nor as a key missing from the entry.
+@pytest.mark.parametrize("old, new, key", [
+    ("    public_holidays: munich\n\n  - id: usa", "      public_holidays: munich\n\n  - id: usa", "public_holidays"),
+    ("    public_holidays: munich\n", "      public_holidays: munich\n", "public_holidays"),  # the last region's
+    ("    zone: Europe/Berlin\n    hours:\n      monday to friday: 10:00-18:00\n",
+     "    hours:\n      monday to friday: 10:00-18:00\n      zone: Europe/Berlin\n", "zone"),  # a required key
+])
+def test_a_key_indented_into_the_key_above_is_named(tmp_path, old, new, key):
+    directory = broken_policy(tmp_path, "regions.yml", old, new)
+    problem = only_problem(directory)
+    assert only_problem(directory) == problem  # the file parsed before (kept by the cache): the same words
+    line = line_of(directory, "regions.yml", f"      {key}:")
+    hours = max(n for n, row in enumerate((directory / "regions.yml").read_text().splitlines(), 1)
+                if row == "    hours:" and n < line)
+    assert (problem.file, problem.line) == ("policy/regions.yml", line), str(problem)
+    assert problem.message == (f"'{key}:' on line {line} is indented further than 'hours:' on line {hours}, "
+                               "so it counts as part of hours"), str(problem)
+    assert problem.fix == (f"line up {key}: with hours: and the other keys around it "
+                           f"(indent it by 4 spaces, like line {hours})"), str(problem)
+
+
 # A quote opened and never closed: the line where the quoted text starts, not the end of the file.
 @pytest.mark.parametrize("quote", ['"', "'"])
 def test_an_unclosed_quote_is_named_where_it_opens(tmp_path, quote):

@@ -26,7 +26,7 @@ from pathlib import Path
 from . import cache, closures as closures_, dated, yamlload
 from .checks import channels, company, holidays, maintenance, notices, priorities, process, regions
 from .checks.context import Context, Problem
-from .checks.structure import schema_problem
+from .checks.structure import misplaced_keys, schema_problem
 from .checks.values import character_problem, is_text, skipped
 from .model import Policy, horizon_end, horizon_start, zones as model_zones
 
@@ -236,9 +236,11 @@ def _read(ctx: Context) -> None:
             continue
         before = len(ctx.problems)
         unreadable = _characters(ctx, name, (), doc.data)
-        for error in validator.iter_errors(doc.data):
-            if not any(tuple(error.absolute_path)[:len(bad)] == bad for bad in unreadable):
-                schema_problem(ctx, name, error)
+        errors = [error for error in validator.iter_errors(doc.data)
+                  if not any(tuple(error.absolute_path)[:len(bad)] == bad for bad in unreadable)]
+        misplaced = misplaced_keys(ctx, name, validator, errors)
+        for error in errors:
+            schema_problem(ctx, name, error, misplaced)
         if len(ctx.problems) == before and not ctx.broken.get(name):
             cache.put(key, b"valid")
 
@@ -307,7 +309,8 @@ def _files_state(package: Path) -> str:
 
 
 # A policy file or a catalog parsed once per content (its bytes; cache.py adds the portal's
-# version): a file with problems is parsed again every time, so that they are reported again.
+# version), kept with the line and column of every key: a file with problems is parsed again every
+# time, so that they are reported again.
 # `trusted` only for the portal's own files (yamlload.load).
 def load_file(path: Path, label: str, trusted: bool = False) -> yamlload.Document:
     raw = _file_bytes(path)
@@ -318,14 +321,14 @@ def load_file(path: Path, label: str, trusted: bool = False) -> yamlload.Documen
     found = cache.get(key)
     if found is not None:
         try:
-            data, lines = marshal.loads(found)
-            return yamlload.Document(label, data, dict(lines))
+            data, lines, columns = marshal.loads(found)
+            return yamlload.Document(label, data, dict(lines), columns=dict(columns))
         except (ValueError, EOFError, TypeError):
             pass
     doc = yamlload.load(path, label, trusted)
     if doc.data is not None and not doc.problems and _file_bytes(path) == raw:
         try:
-            cache.put(key, marshal.dumps((doc.data, list(doc.lines.items()))))
+            cache.put(key, marshal.dumps((doc.data, list(doc.lines.items()), list(doc.columns.items()))))
         except ValueError:  # a value marshal cannot hold: parsed every time
             pass
     return doc

@@ -27,6 +27,7 @@ class Document:
     file: str
     data: object
     lines: dict = field(default_factory=dict)   # key path -> 1-based line
+    columns: dict = field(default_factory=dict)  # key path -> 0-based column of its key
     problems: list = field(default_factory=list)  # (line, message, fix, key path) found while reading
 
     # The line of a key path, or of its closest ancestor that has one.
@@ -266,6 +267,7 @@ class _Converter:
                                  "this one holds into the first", path + (key,), unusable=False)
                     continue
                 doc.lines[path + (key,)] = key_node.start_mark.line + 1
+                doc.columns[path + (key,)] = key_node.start_mark.column
                 result[key] = self.convert(value_node, path + (key,), inside)
                 doc.lines[path + (key,)] = key_node.start_mark.line + 1
             return result

@@ -27,14 +27,20 @@ _ID_PLACES = {
 }
 
 
-# Translate one JSON Schema error into words, and mark what it makes unusable.
-def schema_problem(ctx: Context, name: str, error):
+# Translate one JSON Schema error into words, and mark what it makes unusable. Errors at or
+# inside the key paths of `misplaced` (see misplaced_keys) are told already.
+def schema_problem(ctx: Context, name: str, error, misplaced=frozenset()):
     path = tuple(error.absolute_path)
     kind, value, schema = error.validator, error.instance, error.schema
+    if any(path[:len(key)] == key for key in misplaced) or \
+            ("propertyNames" in error.relative_schema_path and path + (value,) in misplaced):
+        return
     described = schema.get("description", "")
     if kind == "required":
         missing = error.message.split("'")[1]
         ctx.mark_broken(name, path + (missing,))
+        if any(key[:-2] + key[-1:] == path + (missing,) for key in misplaced):  # written, but indented too far
+            return
         child = error.schema.get("properties", {}).get(missing, {})
         hint = child.get("description")
         empty = not path and not ctx.get(name, ())
@@ -43,7 +49,7 @@ def schema_problem(ctx: Context, name: str, error):
                           + (f", or restore {name}.yml from the repository" if empty else ""))
     if kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
-        for key in [k for k in value if k not in allowed]:
+        for key in [k for k in value if k not in allowed and path + (k,) not in misplaced]:
             ctx.mark_broken(name, path + (key,))
             close = difflib.get_close_matches(key, allowed, n=1)
             fix = f"did you mean '{close[0]}'?" if close else f"allowed keys here: {', '.join(allowed)}"
@@ -98,6 +104,69 @@ def schema_problem(ctx: Context, name: str, error):
         return ctx.report(name, path, f"'{value}' is not allowed here", f"write {error.validator_value!r}"
                           + (f" ({_lower(described)})" if described else ""))
     ctx.report(name, path, error.message, "correct the value" + (f" ({_lower(described)})" if described else ""))
+
+
+# Keys indented further than the keys around them, which YAML then reads as part of the key above
+# them (`public_holidays:` under `hours:`): their value or their name is wrong there, but where
+# they belong, in the group of keys that holds that key, they would be right. Each is reported as
+# that, with the fix to line it up, and marked unusable; their key paths, whose errors say no more.
+def misplaced_keys(ctx: Context, name: str, validator, errors) -> set:
+    doc = ctx.docs.get(name)
+    candidates = set()
+    for error in errors:
+        path = tuple(error.absolute_path)
+        if "propertyNames" in error.relative_schema_path:
+            candidates.add(path + (error.instance,))
+        elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = error.schema.get("properties", {})
+            candidates |= {path + (key,) for key in error.instance if key not in allowed}
+        elif path and isinstance(path[-1], str):
+            candidates.add(path)
+    found, tried = set(), 0
+    for path in sorted(candidates, key=lambda p: (doc.lines.get(p, 0), str(p))):
+        inside, key = path[:-1], path[-1]  # e.g. regions[1].hours and public_holidays
+        if not inside or not isinstance(inside[-1], str) or not isinstance(key, str):
+            continue
+        outer = ctx.get(name, inside[:-1])
+        if not isinstance(outer, dict) or key in outer or path not in doc.columns or inside not in doc.columns \
+                or not (doc.lines[path] > doc.lines[inside] and doc.columns[path] > doc.columns[inside]):
+            continue
+        tried += 1
+        if tried > _MAX_MOVES:  # each try validates the whole file again: a careless file gets the usual words
+            break
+        moved, renumbered = _moved(doc.data, inside, key)
+        there = renumbered[:-1] + (key,)
+        if any(tuple(e.absolute_path)[:len(there)] == there
+               or (tuple(e.absolute_path) == renumbered[:-1] and e.validator == "additionalProperties"
+                   and key not in e.schema.get("properties", {}))
+               for e in validator.iter_errors(moved)):
+            continue
+        found.add(path)
+        ctx.mark_broken(name, path)
+        above = inside[-1]
+        line, model, column = doc.lines[path], doc.lines[inside], doc.columns[inside]
+        ctx.report(name, path, f"'{key}:' on line {line} is indented further than '{above}:' on line {model}, "
+                   f"so it counts as part of {above}",
+                   f"line up {key}: with {above}: and the other keys around it "
+                   f"(indent it by {column} space{'s' if column != 1 else ''}, like line {model})")
+    return found
+
+
+_MAX_MOVES = 20
+
+
+# The data with `key` moved from the group at `inside` to the group that holds it, and no more of the
+# data than the way there (a list keeps the one entry on the way: a whole file is validated in a
+# fraction of the time); and the path of `inside` in it.
+def _moved(value, inside: tuple, key: str) -> tuple:
+    if len(inside) == 1:
+        outer, group = dict(value), dict(value[inside[0]])
+        outer[key] = group.pop(key)
+        outer[inside[0]] = group
+        return outer, inside
+    part = inside[0]
+    child, rest = _moved(value[part], inside[1:], key)
+    return ([child], (0,) + rest) if isinstance(value, list) else ({part: child}, (part,) + rest)
 
 
 # A schema description inside a fix: "The company name." -> "the company name".
