@@ -77,6 +77,11 @@ YAML_SLIPS = {
     "key after a nested block": ("regions.yml", "    public_holidays: munich\n\n  - id: usa",
                                  "     public_holidays: munich\n\n  - id: usa", "     public_holidays",
                                  "is indented more than the key above it expects", "indent it by 4 spaces like line {hours}"),
+    "key two levels too far in": ("regions.yml", "    public_holidays: munich\n\n  - id: usa",
+                                  "        public_holidays: munich\n\n  - id: usa", "        public_holidays",
+                                  "is indented more than the key above it expects",
+                                  "indent it by 6 spaces like line {above}, or by 4 spaces like line {hours} (hours:) "
+                                  "if it belongs beside that"),
     "list entry too far in": ("regions.yml", "  - id: usa", "   - id: usa", "   - id: usa",
                               "the list entry on line {line} is indented more than the list above it expects",
                               "indent it by 2 spaces like line {first}"),

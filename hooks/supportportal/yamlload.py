@@ -530,5 +530,12 @@ def _indent_hint(text: str, lines: list, line: int) -> tuple | None:
     target, model, _ = min(same_kind, key=lambda a: (abs(a[0] - column), a[0], a[1] != nearest))
     what = "the list entry on line" if is_entry else "line"
     than = "the list above it expects" if is_entry else "the key above it expects"
-    return line, f"{what} {line} is indented {'more' if column > target else 'less'} than {than}", \
-        f"indent it by {target} space{'s' if target != 1 else ''} like line {model}"
+    fix = f"indent it by {target} space{'s' if target != 1 else ''} like line {model}"
+    # Two or more spaces too far in, a key may as well belong beside the key of the block around
+    # that line (public_holidays: beside hours:, not among the weekdays): that one too.
+    outer = [a for a in same_kind if a[0] < target and not is_entry]
+    if column - target >= 2 and outer:
+        at, above_line, _ = max(outer, key=lambda a: (a[0], a[1]))
+        key = lines[above_line - 1].strip().split(":")[0]
+        fix += f", or by {at} space{'s' if at != 1 else ''} like line {above_line} ({key}:) if it belongs beside that"
+    return line, f"{what} {line} is indented {'more' if column > target else 'less'} than {than}", fix
