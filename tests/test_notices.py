@@ -107,7 +107,7 @@ def test_duplicate_ids(tmp_path):
     text += text.split("notices:\n", 1)[1]
     found = problems(policy_dir(tmp_path, text))
     assert [(p.line, p.path) for p in found] == [(8, "notices[2].id")], "\n".join(map(str, found))
-    assert "the notice id 'hotline' is used twice (also notice 1)" in found[0].message and "its own id" in found[0].fix
+    assert "the notice id 'hotline' is used twice (also notice 1, line 2)" in found[0].message and "its own id" in found[0].fix
 
 
 def test_end_equal_to_start(tmp_path):

@@ -152,6 +152,21 @@ def test_each_mistake_names_file_line_key_and_fix(tmp_path, case):
         assert problem.fix and fix in problem.fix, str(problem)
 
 
+# A repeated id names the item that has it first, by its place and line, in every file.
+@pytest.mark.parametrize("file, old, new, kind, first", [
+    ("regions.yml", "id: usa", "id: emea", "region", "  - id: emea"),
+    ("channels.yml", "id: form", "id: portal", "channel", "  - id: portal"),
+    ("priorities.yml", "id: p2", "id: p1", "priority", "  - id: p1"),
+])
+def test_a_repeated_id_names_the_first(tmp_path, file, old, new, kind, first):
+    directory = broken_policy(tmp_path, file, old, new)
+    problem = next(p for p in problems_for(directory) if p.path.endswith(".id"))
+    value = new.split(": ")[1]
+    earlier = line_of(directory, file, first)
+    assert problem.message == f"the {kind} id '{value}' is used twice (also {kind} 1, line {earlier})", str(problem)
+    assert problem.fix == f"give each {kind} its own id"
+
+
 def test_every_problem_is_reported_at_once(tmp_path):
     directory = broken_policy(tmp_path, "regions.yml", "zone: Europe/Berlin", "zone: CET")
     for file, old, new in [("regions.yml", "monday to friday: 09:00-17:00", "monday to friday: 9am-5pm"),

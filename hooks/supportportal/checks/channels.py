@@ -43,7 +43,7 @@ def check(ctx: Context, known: Known | None = None) -> tuple[list | None, set | 
     known = known or Known()
     if not ctx.present(NAME, ("channels",)):
         return None, None
-    result, seen, names, ids = [], set(), {}, set()
+    result, seen, names, ids = [], {}, {}, set()
     for i, ch in enumerate(ctx.get(NAME, ("channels",))):
         result.append(_channel(ctx, ("channels", i), ch, seen, names, known) if ctx.present(NAME, ("channels", i)) else None)
         if ids is not None and ctx.intact(NAME, ("channels", i, "id")):
@@ -57,11 +57,8 @@ def check(ctx: Context, known: Known | None = None) -> tuple[list | None, set | 
 PHONE_DIGITS = (5, 15)
 
 
-def _channel(ctx: Context, path, ch: dict, seen: set, names: dict, known: Known) -> Channel | None:
-    if ctx.intact(NAME, path + ("id",)):
-        if ch["id"] in seen:
-            ctx.report(NAME, path + ("id",), f"the channel id '{ch['id']}' is used twice", "give each channel its own id")
-        seen.add(ch["id"])
+def _channel(ctx: Context, path, ch: dict, seen: dict, names: dict, known: Known) -> Channel | None:
+    ctx.unique_id(NAME, "channel", path, seen)
     if ctx.intact(NAME, path + ("address",)) and ctx.intact(NAME, path + ("type",)):
         address, kind = ch["address"], ch["type"]
         expected = {"email": "@" in address and not address.startswith("https://"),

@@ -64,6 +64,18 @@ class Context:
         advice = f"If you meant an earlier year, fix the date; {what} planned that far ahead needs no change"
         self.notes.append(Problem(f"{self.label}/{name}.yml", doc.line(path) if doc else 1, dotted(path), message, advice))
 
+    # An item's id, once per file: `seen` holds the ids of the items before it, by their place in
+    # the list; a repeated one is named with the item that has it first ("also region 1, line 30").
+    def unique_id(self, name: str, kind: str, path, seen: dict, fix: str | None = None, item: str | None = None):
+        if not self.intact(name, path + ("id",)):
+            return
+        value = self.get(name, path + ("id",))
+        if value in seen:
+            line = self.docs[name].line(path[:-1] + (seen[value], "id"))
+            self.report(name, path + ("id",), f"the {kind} id '{value}' is used twice (also {item or kind} "
+                        f"{seen[value] + 1}, line {line})", fix or f"give each {kind} its own id")
+        seen.setdefault(value, path[-1])
+
     # Names that tell items of one file apart (regions, channels, priorities): two items with the
     # same name in one language, compared without case and spaces, read as one on every page.
     # `seen` holds the names before it: (language, folded name) -> [(id, key path, when)]. An item

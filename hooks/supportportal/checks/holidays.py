@@ -45,11 +45,7 @@ def calendars(ctx: Context) -> tuple[list | None, set | None]:
 
 
 def _calendar(ctx: Context, path, cal: dict, seen: dict) -> Calendar | None:
-    if ctx.intact(NAME, path + ("id",)):
-        if cal["id"] in seen:
-            ctx.report(NAME, path + ("id",), f"the calendar id '{cal['id']}' is used twice (also entry {seen[cal['id']] + 1})",
-                       "give each calendar its own id")
-        seen.setdefault(cal["id"], path[1])
+    ctx.unique_id(NAME, "calendar", path, seen, item="entry")
     name = ctx.text_at(NAME, path + ("name",))
     if name is not None:
         _plain_name(ctx, path + ("name",), name)

@@ -44,11 +44,7 @@ def check(ctx: Context, regions: list | None, region_ids: set | None, channel_id
         if not ctx.present(NAME, path):
             result.append(None)
             continue
-        if ctx.intact(NAME, path + ("id",)):
-            if item["id"] in seen:
-                ctx.report(NAME, path + ("id",), f"the notice id '{item['id']}' is used twice (also notice {seen[item['id']] + 1})",
-                           "give each notice its own id, e.g. with its month: hotline-down-2026-12")
-            seen.setdefault(item["id"], i)
+        ctx.unique_id(NAME, "notice", path, seen, "give each notice its own id, e.g. with its month: hotline-down-2026-12")
         result.append(_notice(ctx, path, item, zones, region_ids, channel_ids, keep, built))
     if None in result:
         return None

@@ -27,7 +27,7 @@ def check(ctx: Context) -> tuple[int, list | None]:
     minutes_per_day = business_day[0]
     if not ctx.present(NAME, ("priorities",)):
         return minutes_per_day, None
-    result, seen, names, defaults = [], set(), {}, []
+    result, seen, names, defaults = [], {}, {}, []
     for i, p in enumerate(ctx.get(NAME, ("priorities",))):
         path = ("priorities", i)
         if not ctx.present(NAME, path):
@@ -49,11 +49,8 @@ def check(ctx: Context) -> tuple[int, list | None]:
     return minutes_per_day, result
 
 
-def _priority(ctx: Context, path, p: dict, seen: set, names: dict, minutes_per_day: int) -> Priority | None:
-    if ctx.intact(NAME, path + ("id",)):
-        if p["id"] in seen:
-            ctx.report(NAME, path + ("id",), f"the priority id '{p['id']}' is used twice", "give each priority its own id")
-        seen.add(p["id"])
+def _priority(ctx: Context, path, p: dict, seen: dict, names: dict, minutes_per_day: int) -> Priority | None:
+    ctx.unique_id(NAME, "priority", path, seen)
     name = ctx.text_at(NAME, path + ("name",))
     if name is not None:  # the priorities' names, each once per language
         ctx.unique_name(NAME, "priority", path + ("name",), p["id"] if ctx.intact(NAME, path + ("id",)) else None, name, names)

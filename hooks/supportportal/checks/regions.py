@@ -30,11 +30,7 @@ def check(ctx: Context, calendar_ids: set | None) -> tuple[list | None, set | No
 
 
 def _region(ctx: Context, path, reg: dict, calendar_ids, seen: dict, names: dict) -> Region | None:
-    if ctx.intact(NAME, path + ("id",)):
-        if reg["id"] in seen:
-            ctx.report(NAME, path + ("id",), f"the region id '{reg['id']}' is used twice (also region {seen[reg['id']] + 1})",
-                       "give each region its own id")
-        seen.setdefault(reg["id"], path[1])
+    ctx.unique_id(NAME, "region", path, seen)
     name = ctx.text_at(NAME, path + ("name",))
     if name is not None:  # the regions' names, each once per language
         ctx.unique_name(NAME, "region", path + ("name",), reg["id"] if ctx.intact(NAME, path + ("id",)) else None, name, names)
