@@ -237,7 +237,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build.portal = portal
     if outermost and _command.get("name") == "build":
         build.staged_from = config.site_dir
-        config.site_dir = _staging_dir(config.site_dir)
+        try:
+            config.site_dir = _staging_dir(config.site_dir, free=True)
+        except OSError as error:
+            raise PluginError(f"The build writes into {_staging_dir(config.site_dir)} first, and what lies there "
+                              f"could not be removed: {error}. Fix: remove it, then build again.")
     return config
 
 
@@ -364,10 +368,14 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if build.staged_from is None:
         return
     if config.strict and build.warnings.count:
-        shutil.rmtree(config.site_dir, ignore_errors=True)
+        _remove(Path(config.site_dir), ignore_errors=True)
         log.error(f"{build.warnings.count} warning(s) in strict mode: {build.staged_from} was left as it was")
         return
-    _replace_dir(Path(config.site_dir), Path(build.staged_from))
+    try:
+        _replace_dir(Path(config.site_dir), Path(build.staged_from))
+    except OSError as error:
+        raise PluginError(f"The new site in {config.site_dir} could not replace {build.staged_from}: {error}. "
+                          f"Fix: make {build.staged_from} and the folder holding it writable, then build again.")
     config.site_dir = build.staged_from
 
 
@@ -387,7 +395,7 @@ def on_build_error(*, error: Exception) -> None:
         for name in _EXPLAINED_LOGGERS:
             logging.getLogger(name).removeFilter(_explain)
     if build.staged_from is not None:
-        shutil.rmtree(_staging_dir(build.staged_from), ignore_errors=True)
+        _remove(Path(_staging_dir(build.staged_from)), ignore_errors=True)
 
 
 # Helper functions
@@ -592,19 +600,37 @@ def _build_date() -> dt.date:
 _LAST_SECOND = 253402300799  # 9999-12-31 23:59:59 UTC
 
 
-def _staging_dir(site_dir: str) -> str:
+# `free`: whatever lies there already (a stopped build's folder, a stray file or link) is removed
+# first, so that MkDocs, which empties the folder before writing, never follows a link out of it.
+def _staging_dir(site_dir: str, free: bool = False) -> str:
     path = Path(site_dir)
-    return str(path.with_name(f".{path.name}.building"))
+    staging = path.with_name(f".{path.name}.building")
+    if free:
+        _remove(staging)
+    return str(staging)
 
 
 # Swap the finished build into place: the old site stays whole until the new one is complete.
+# A file or link found at `.<site>.old` is removed as itself; so is a published site that is a link.
 def _replace_dir(new: Path, final: Path) -> None:
     old = final.with_name(f".{final.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
+    _remove(old)
+    if final.exists() or final.is_symlink():
         final.rename(old)
     new.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
+    _remove(old, ignore_errors=True)
+
+
+# Removes a folder with what it holds, or a file or link as itself (never what a link points to).
+def _remove(path: Path, ignore_errors: bool = False) -> None:
+    try:
+        if path.is_symlink() or (path.exists() and not path.is_dir()):
+            path.unlink()
+        elif path.exists():
+            shutil.rmtree(path)
+    except OSError:
+        if not ignore_errors:
+            raise
 
 
 # The pre-rendered portal (`make prerender`): the pages as the hooks hand them to MkDocs, written

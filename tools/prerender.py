@@ -7,7 +7,6 @@
 #   python tools/prerender.py [DEST]      (default: prerendered/; SOURCE_DATE_EPOCH fixes "today")
 
 import argparse
-import shutil
 import sys
 from pathlib import Path
 
@@ -29,8 +28,7 @@ def main(argv=None) -> int:
     if dest == project or dest in project.parents:
         print(f"{args.dest} holds the project itself: give a folder of its own", file=sys.stderr)
         return 1
-    staging = Path(portal._staging_dir(str(dest)))
-    shutil.rmtree(staging, ignore_errors=True)
+    staging = Path(portal._staging_dir(str(dest), free=True))
     try:
         configs = portal.prerender(project, staging, portal._build_instant())
     except PolicyError as error:
@@ -44,7 +42,7 @@ def main(argv=None) -> int:
               f"  cd {args.dest} && mkdocs build --strict"
               + "".join(f" && mkdocs build --strict -f {name}" for name in others))
         return 0
-    shutil.rmtree(staging, ignore_errors=True)
+    portal._remove(staging, ignore_errors=True)
     return 1
 
 
