@@ -293,6 +293,23 @@ def test_banner_on_a_phone_two_lines_per_notice(browser, open_notices, notices_u
     assert more.is_hidden() and all(when > 0 for *_, when in page.evaluate(rows))
 
 
+# On a 360 px phone, with phone-down in effect, the toggle says what a press does: "More" while
+# the dates are closed, "Less" while they are open (aria-expanded says the same to a screen
+# reader), in each edition's language, the whole word on the screen.
+@pytest.mark.parametrize("path, closed, opened", [("/hours/", "More", "Less"), ("/de/hours/", "Mehr", "Weniger")])
+def test_banner_toggle_says_more_or_less(open_notices, path, closed, opened):
+    page = open_notices(path, "2026-12-08T09:00:00Z", "Europe/Berlin", viewport={"width": 360, "height": 740})
+    assert banner(page, "phone-down")["state"] == "active"
+    more = page.locator("[data-support-notices-more]")
+    assert more.is_visible()
+    for label, expanded in ((closed, "false"), (opened, "true"), (closed, "false"), (opened, "true")):
+        assert (more.inner_text().strip(), more.get_attribute("aria-expanded")) == (label, expanded)
+        box = more.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360, box
+        assert more.evaluate("b => b.scrollWidth <= b.clientWidth"), f"{label!r} is cut off"
+        more.click()
+
+
 # A timed notice's window in the reader's zone sits on a line of the banner the stylesheet holds
 # from the first paint: the script fills it even when it runs well after that paint (held back
 # here by 700 ms) and nothing below moves, on a wide screen and a tablet. A reader in the

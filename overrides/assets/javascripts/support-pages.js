@@ -60,13 +60,15 @@ export function notices(root, policy, lang, s) {
   const live = root.querySelector("[data-support-notices-live]");
   const none = root.querySelector("[data-support-notices-none]");
   const items = [...root.querySelectorAll("[data-notice]")];
-  // The banner's "More" (phones only, by the stylesheet): each notice's dates and state.
+  // The banner's "More" (phones only, by the stylesheet): each notice's dates and state; while
+  // they are shown, "Less" hides them again.
   const more = root.querySelector("[data-support-notices-more]");
   if (more) {
     more.hidden = false;
     more.addEventListener("click", () => {
       const open = more.getAttribute("aria-expanded") != "true";
       more.setAttribute("aria-expanded", String(open));
+      setText(more, open ? s.notices_less : s.notices_more);
       root.toggleAttribute("data-expanded", open);
     });
   }
