@@ -704,8 +704,12 @@ class Facts:
     def _target(self, target) -> str:
         return textfmt.duration_words(target.minutes, target.business, self.policy.business_day_minutes, self.lang)
 
+    # On a phone each row is a block of its own (portal.css), each cell under its column's name:
+    # data-label, the header's words (the stylesheet shows them; screen readers take the header).
     def priority_table(self) -> Markup:
         say = self.say
+        columns = ("priority", "definition", "examples", "first_response", "coverage", "updates")
+        label = {k: f' data-label="{escape(plain_text(self.words("priorities." + k)))}"' for k in columns}
         rows = []
         for p in self.policy.priorities:
             examples = "".join(f"<li>{escape(self.t(e))}</li>" for e in p.examples)
@@ -715,12 +719,11 @@ class Facts:
             coverage = self._coverage(p)
             rows.append(
                 f'<tr data-priority="{escape(p.id)}"><th scope="row">{escape(self.t(p.name))}</th>'
-                f"<td>{escape(self.t(p.definition))}</td><td><ul>{examples}</ul></td>"
-                f'<td data-minutes="{first.minutes}">{self._target_cell(p, 0, self._target)}</td>'
-                f"<td>{coverage}</td><td>{updates}</td></tr>"
+                f'<td{label["definition"]}>{escape(self.t(p.definition))}</td><td{label["examples"]}><ul>{examples}</ul></td>'
+                f'<td{label["first_response"]} data-minutes="{first.minutes}">{self._target_cell(p, 0, self._target)}</td>'
+                f'<td{label["coverage"]}>{coverage}</td><td{label["updates"]}>{updates}</td></tr>'
             )
-        head = "".join(f'<th scope="col">{escape(say("priorities." + k))}</th>' for k in
-                       ("priority", "definition", "examples", "first_response", "coverage", "updates"))
+        head = "".join(f'<th scope="col">{escape(say("priorities." + k))}</th>' for k in columns)
         return Markup(
             f'<div class="support-priorities" data-support-targets>\n<table>\n<caption>{escape(say("priorities.caption"))}</caption>\n'
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
