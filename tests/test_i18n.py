@@ -33,9 +33,10 @@ def article_text(path: Path) -> str:
 def facts(path: Path) -> dict:
     doc = soup(path).select_one("article")
     text = " ".join(doc.get_text(" ").split())
+    # (data-label: a cell's column name in the page's language, for the table's layout on phones)
     attributes = sorted(
         f"{name}={element[name]}" for element in doc.find_all(True)
-        for name in element.attrs if name.startswith("data-") and name != "data-md-component")
+        for name in element.attrs if name.startswith("data-") and name not in ("data-md-component", "data-label"))
     return {
         "times": sorted(re.findall(r"\b\d\d:\d\d\b", text)),
         "dates": sorted(t["datetime"] for t in doc.select("time[datetime]")),
