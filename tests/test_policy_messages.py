@@ -319,11 +319,38 @@ def test_an_unclosed_or_extra_brace_is_named(tmp_path, file, old, new, marker, m
      'the quote (") that starts the text on line 2 is not closed: the text runs on to the next quote, on line 5',
      'close the quote: add " at the end of the text on line 2'),
     ('a: "Munich" Germany\n', 1, 'line 1 has text after the closing quote (")', "put the whole text inside the quotes"),
+    # A quote meant inside the text: an apostrophe in single quotes, quotation marks in double ones.
+    ("a:\n  en: 'Don't panic'\n  de: x\n", 2, "the text on line 2 has a ' inside its quotes ('), which ends it early",
+     "write it twice ('') inside single quotes, or put the whole text in \" instead"),
+    ("a: {en: 'l'équipe', de: x}\n", 1, "the text on line 1 has a ' inside its quotes ('), which ends it early",
+     "write it twice ('') inside single quotes, or put the whole text in \" instead"),
+    ('a: "The "Best" team"\n', 1, 'the text on line 1 has a " inside its quotes ("), which ends it early',
+     "write \\\" for it inside double quotes, or put the whole text in ' instead"),
+    # A byte order mark first (as some editors save): the columns are those of the line as written.
+    ('\ufeffcompany: "Acme\n', 1, 'the quote (") that starts the text on line 1 is never closed',
+     'close the quote: add " at the end of the text on line 1'),
+    ("\ufeffa: [\n", 1, "the '[' on line 1 is never closed", "add ] at the end of line 1"),
+    # A key far too far in under a list entry's key: that key named without the entry's dash.
+    ("regions:\n  - hours:\n      monday: 09:00-17:00\n          tuesday: 09:00-17:00\n", 4,
+     "line 4 is indented more than the key above it expects",
+     "indent it by 6 spaces like line 3, or by 4 spaces like line 2 (hours:) if it belongs beside that"),
 ])
 def test_quotes_and_brackets_in_plain_words(tmp_path, text, line, message, fix):
     path = tmp_path / "x.yml"
     path.write_text(text, encoding="utf-8")
     assert yamlload.load(path, "x.yml").problems == [(line, "this is not valid YAML: " + message, fix, ())]
+
+
+# A '{' left open before a long run of spaces (up to the file limit) is named at once: the
+# search for where the collection ends is linear in the line's length.
+def test_an_open_bracket_before_a_long_line_is_named_at_once(tmp_path):
+    from timelimit import time_limit
+
+    path = tmp_path / "x.yml"
+    path.write_text("key: [a" + " " * 400_000 + "b,\nother: c\n", encoding="utf-8")
+    with time_limit(10, "naming the open bracket"):
+        problems = yamlload.load(path, "x.yml").problems
+    assert problems and problems[0][1] == "this is not valid YAML: the '[' on line 1 is never closed", problems
 
 # Two time ranges written without brackets: the fix shows the list form.
 @pytest.mark.parametrize("written, listed", [

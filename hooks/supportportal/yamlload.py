@@ -116,7 +116,9 @@ def load(path: Path, label: str | None = None, trusted: bool = False) -> Documen
     if raw is None:
         return doc
     try:
-        text = raw.decode("utf-8")
+        # (without the byte order mark some editors write first: YAML skips it, but the hints
+        # below count columns in the lines as written)
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line = raw[:error.start].count(b"\n") + 1
         doc.problems.append((line, f"the file is not UTF-8 text ({error.reason})", "save the file as UTF-8", ()))
@@ -368,6 +370,16 @@ def _quote_hint(text: str, error) -> tuple | None:
         return None
     quote, line = lines[quoted.start_mark.line][quoted.start_mark.column], quoted.start_mark.line + 1
     rest = lines[at.line][at.column:]
+    closing = quoted.end_mark
+    if quoted.start_mark.line == closing.line == at.line and closing.column == at.column and rest[:1].isalnum() \
+            and quote in rest and ": " not in quoted.value:
+        # A word right after the closing quote of a one-line text, and the same quote further on:
+        # the quote was meant inside the text ('Don't panic', 'l'équipe', "The "Best" team"); a
+        # text that ran on over the next key ("Munich, de: ") lacks its own closing quote instead.
+        inside = "write it twice ('') inside single quotes" if quote == "'" else 'write \\" for it inside double quotes'
+        other = '"' if quote == "'" else "'"
+        return line, f"the text on line {line} has a {quote} inside its quotes ({quote}), which ends it early", \
+            f"{inside}, or put the whole text in {other} instead"
     if quote in rest:  # the quote that ended the text opened the next one
         until = "" if at.line + 1 == line else f", on line {at.line + 1}"
         return line, f"the quote ({quote}) that starts the text on line {line} is not closed: the text runs on to " \
@@ -412,7 +424,7 @@ def _bracket_hint(text: str, error) -> tuple | None:
     # Where the collection ends: a line that ends with ',' or the bracket itself goes on to the next one.
     end = start.line
     while True:
-        written = re.sub(r"\s+#.*", "", lines[end]).rstrip()
+        written = re.sub(r"\s#.*", "", lines[end]).rstrip()  # (one space before the '#': linear on long lines)
         following = next((n for n in range(end + 1, min(at.line, len(lines)))
                           if lines[n].strip() and not lines[n].lstrip().startswith("#")), None)
         if following is None or not written.endswith((",", opener)):
@@ -536,6 +548,6 @@ def _indent_hint(text: str, lines: list, line: int) -> tuple | None:
     outer = [a for a in same_kind if a[0] < target and not is_entry]
     if column - target >= 2 and outer:
         at, above_line, _ = max(outer, key=lambda a: (a[0], a[1]))
-        key = lines[above_line - 1].strip().split(":")[0]
+        key = lines[above_line - 1].strip().lstrip("- ").split(":")[0]
         fix += f", or by {at} space{'s' if at != 1 else ''} like line {above_line} ({key}:) if it belongs beside that"
     return line, f"{what} {line} is indented {'more' if column > target else 'less'} than {than}", fix

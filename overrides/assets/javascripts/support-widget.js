@@ -528,8 +528,10 @@ function setAttr(element, name, value) {
 // Written only when it changes (a live region is not told the same words again); a text with
 // marked parts as nodes.
 function setText(element, value) {
+  value ??= "";
   if (!value.includes("\ue010")) {
-    if (element.textContent !== value) element.textContent = value;
+    if (element.textContent !== value || element.supportText) element.textContent = value;
+    element.supportText = "";
   } else if (element.supportText !== value || element.textContent !== plain(value)) {
     element.replaceChildren(nodes(value));
     element.supportText = value;
