@@ -475,13 +475,14 @@ def test_visible_text_of_a_page():
             '<article class="md-content__inner"><h1 id="a">Support hours<a class="headerlink" href="#a">¶</a></h1>'
             '<p>Open\n  Monday <strong>to</strong> Friday.</p><div hidden>secret</div>'
             '<table><tr><th>Region</th><th>Hours</th></tr><tr><td>EMEA</td><td>10:00–18:00</td></tr></table>'
-            '<pre><code>line 1\nline 2</code></pre><p>a<br>b</p><img alt="x"><script>ignored()</script></article>'
-            '<footer>Footer</footer></body></html>')
+            '<pre><code>line 1\nline 2</code></pre><p>a<br>b</p><img alt="x"><script>ignored()</script>'
+            '<noscript><p>Without JavaScript</p></noscript></article><footer>Footer</footer></body></html>')
     # The whole page a reader sees (the tab's title, navigation, article, footer), one line per block;
-    # a hidden element too (the script shows it on its day: a notice, a dated line).
+    # a hidden element too (the script shows it on its day: a notice, a dated line), and what a
+    # browser without JavaScript shows.
     assert review.page_text(html) == [
         "T", "Menu", "Support hours", "Open Monday to Friday.", "secret", "Region | Hours", "EMEA | 10:00–18:00",
-        "line 1", "line 2", "a", "b", "Footer"]
+        "line 1", "line 2", "a", "b", "Without JavaScript", "Footer"]
     # A class the portal's stylesheets show as a block is a line of its own.
     channel = '<ul><li><strong>Email</strong>: write to us.<span class="hours">Around the clock.</span></li></ul>'
     assert review.page_text(channel) == ["Email: write to us.Around the clock."]

@@ -128,7 +128,8 @@ class _VisibleText(HTMLParser):
              "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
              "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "ul", "caption",
              "title", "label", "button", "option"}
-    SKIP = {"script", "style", "template", "noscript", "svg", "head"}
+    # (<noscript> counts: readers without JavaScript read it)
+    SKIP = {"script", "style", "template", "svg", "head"}
     SHOWN_IN_HEAD = {"title"}
 
     def __init__(self, block_classes: frozenset):
