@@ -164,7 +164,13 @@ BROKEN = {
     "broken page settings": (lambda p: (p / "content" / "process.md").write_text(
         "---\ntitle: [unclosed\n---\n" + (p / "content" / "process.md").read_text(encoding="utf-8"), encoding="utf-8"),
         ["content/process.md, line 2: the page's settings (between the --- lines at its top) are not valid: "
-         "expected ',' or ']'"]),
+         "the '[' on line 2 is never closed\n    Fix: add ] at the end of line 2"]),
+    "a quote left open in the page settings": (lambda p: (p / "content" / "de" / "process.md").write_text(
+        '---\ntitle: "Ablauf: Tickets\nsearch:\n  exclude: true\n---\n'
+        + (p / "content" / "de" / "process.md").read_text(encoding="utf-8"), encoding="utf-8"),
+        ["content/de/process.md, line 2: the page's settings (between the --- lines at its top) are not valid: "
+         "the quote (\") that starts the text on line 2 is never closed\n"
+         "    Fix: close the quote: add \" at the end of the text on line 2"]),
     "page settings that are not settings": (lambda p: (p / "content" / "de" / "process.md").write_text(
         "---\n- a list\n---\n" + (p / "content" / "de" / "process.md").read_text(encoding="utf-8"), encoding="utf-8"),
         ["content/de/process.md, line 2: the page's settings (between the --- lines at its top) are not settings"]),

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import yaml
 from markupsafe import escape
 
-from . import atom, cache, catalog, dated, feed, ics, jsonld, render, textfmt, version
+from . import atom, cache, catalog, dated, feed, ics, jsonld, render, textfmt, version, yamlload
 from .checks.values import INVISIBLE_FIX, invisible_character
 from .loading import PolicyError, Problem, load_policy, packages
 from .model import zones as model_zones
@@ -606,14 +606,15 @@ def _check_front_matter(text: str, page: str) -> None:
         return
     fix = ('write each setting on its own line as key: value, and quote a value with a colon or brackets: '
            'title: "Support: hours"')
+    # (after an empty line in place of the first ---: YAML's lines are the page's)
+    settings = "\n" + found.group(1)
     try:
-        data = yaml.safe_load(found.group(1))
+        data = yaml.safe_load(settings)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = min(mark.line, found.group(1).count("\n") - 1) + 2 if mark is not None else 2  # its own lines
-        problem = getattr(error, "problem", None) or "not valid YAML"
+        line, said, hint = yamlload.explain(settings, error)
+        line = min(max(line, 2), settings.count("\n"))  # one of its own lines
         raise render.PageError(page, [(line, f"the page's settings (between the --- lines at its top) are not "
-                                             f"valid: {problem}", fix)]) from None
+                                             f"valid: {said}", hint)]) from None
     if not isinstance(data, dict):
         raise render.PageError(page, [(2, "the page's settings (between the --- lines at its top) are not "
                                           "settings (key: value)", fix + "; or delete the --- lines")])

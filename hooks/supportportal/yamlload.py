@@ -136,11 +136,7 @@ def load(path: Path, label: str | None = None, trusted: bool = False) -> Documen
                              "policy files need only a few levels: check the brackets and the indentation", ()))
         return doc
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(error, "problem", None) or str(error)
-        line, said, fix = _stray_comment_hint(text, line) or _quote_hint(text, error) or _bracket_hint(text, error) \
-            or _missing_colon_hint(text, line) or _yaml_hint(text, line, problem)
+        line, said, fix = explain(text, error)
         doc.problems.append((line, f"this is not valid YAML: {said}", fix, ()))
         return doc
     if node is None:
@@ -342,6 +338,16 @@ def _yaml_hint(text: str, line: int, problem: str = "") -> tuple:
     if indent:
         return indent
     return line, problem, "check the indentation and put text that contains ': ' or starts with a symbol in quotes"
+
+
+# What is wrong with YAML `text` that `error` was raised for, in plain words: (line, what, fix).
+# Also for the settings at the top of a page (site.py).
+def explain(text: str, error) -> tuple:
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 if mark else 1
+    problem = getattr(error, "problem", None) or str(error)
+    return _stray_comment_hint(text, line) or _quote_hint(text, error) or _bracket_hint(text, error) \
+        or _missing_colon_hint(text, line) or _yaml_hint(text, line, problem)
 
 
 # A quote left open: YAML reads on to the end of the file, or to the next quote, which opened the
