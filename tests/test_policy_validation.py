@@ -474,6 +474,30 @@ def test_a_closure_after_the_published_years_gets_a_note(tmp_path):
                                         "(31 December 2027)"), str(next_year)
 
 
+# Changes of hours and of targets after the published years (a wrong year) get a note too; one
+# within them none.
+def test_changes_after_the_published_years_get_a_note(tmp_path):
+    directory = broken_policy(tmp_path, "regions.yml", "      monday to friday: 10:00-18:00\n",
+                              "      monday to friday: 10:00-18:00\n    changes:\n      - from: 2027-06-01\n"
+                              "        hours:\n          monday to friday: 09:00-17:00\n      - from: 2062-01-11\n"
+                              "        hours:\n          monday to friday: 08:00-16:00\n")
+    edit(directory / "priorities.yml", "    first_response: 1 hour\n",
+         "    first_response: 1 hour\n    changes:\n      - from: 2062-04-01\n        first_response: 30 minutes\n")
+    with time_limit(20, "loading the policy"):
+        policy = load_policy(directory, TODAY)
+    assert len(policy.regions[0].changes) == 2 and len(policy.priorities[0].changes) == 1
+    region, priority = policy.notes
+    assert (region.file, region.line, region.path) == (
+        "policy/regions.yml", line_of(directory, "regions.yml", "from: 2062-01-11"), "regions[1].changes[2].from"), str(region)
+    assert region.message == ("this change of the hours is from 2062-01-11, after the last published day "
+                              "(31 December 2027), so the site does not show it yet"), str(region)
+    assert (priority.file, priority.line, priority.path) == (
+        "policy/priorities.yml", line_of(directory, "priorities.yml", "from: 2062-04-01"),
+        "priorities[1].changes[1].from"), str(priority)
+    assert priority.message.startswith("this change of the targets is from 2062-04-01, after the last published day")
+    assert priority.fix.startswith("If you meant an earlier year, fix the date; a change planned that far ahead")
+
+
 def test_a_notice_and_a_channel_after_the_published_years_get_a_note(tmp_path):
     directory = broken_policy(tmp_path, "channels.yml", "    address: https://www.smartwork.example/support/contact\n",
                               "    address: https://www.smartwork.example/support/contact\n    from: 2062-01-11\n")

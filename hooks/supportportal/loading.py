@@ -25,6 +25,7 @@ from pathlib import Path
 
 from . import cache, closures as closures_, dated, yamlload
 from .checks import channels, company, holidays, maintenance, notices, priorities, process, regions
+from .checks import dated as dated_checks
 from .checks.context import Context, Problem
 from .checks.structure import misplaced_keys, schema_problem
 from .checks.values import character_problem, is_text, skipped
@@ -447,6 +448,7 @@ def _build(ctx: Context, today: dt.date, built_at: dt.datetime) -> Policy | None
     channels.retired(ctx, channels_, today)
     if last is not None:  # items wholly after the published years
         holidays.future_closures(ctx, closures, last)
+        dated_checks.future_changes(ctx, last)
         channels.not_yet(ctx, channels_, today, last, site["announce_days"])
     policy = Policy(
         **site, languages=ctx.languages, translation_fallback=ctx.fallback,

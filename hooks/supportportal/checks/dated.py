@@ -105,3 +105,21 @@ def target_changes(ctx: Context, name: str, path, base: dict, read) -> list | No
         current = {**current, **values}
         result.append((start, i, dict(current)))
     return None if broken else result
+
+
+# Changes of a region's weekly hours or of a priority's targets dated after the last published day
+# (`last`): the pages announce a change weeks before it and never one beyond the published years,
+# so a wrong year (2062 for 2026) would go unseen. A note each, at its `from:`.
+def future_changes(ctx: Context, last: dt.date) -> None:
+    for name, what in (("regions", "the hours"), ("priorities", "the targets")):
+        items = ctx.get(name, (name,))
+        for i, item in enumerate(items if isinstance(items, list) else ()):
+            changes = item.get("changes") if isinstance(item, dict) else None
+            for j, change in enumerate(changes if isinstance(changes, list) else ()):
+                try:
+                    start = dt.date.fromisoformat(str(change.get("from")))
+                except (AttributeError, ValueError):
+                    continue
+                if start > last:
+                    ctx.note_future(name, (name, i, "changes", j, "from"), f"this change of {what} is from {start}",
+                                    "a change", last)
