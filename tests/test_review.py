@@ -489,6 +489,31 @@ def test_visible_text_of_a_page():
     assert review.page_text(channel, frozenset({"hours"})) == ["Email: write to us.", "Around the clock."]
 
 
+# The calendars and the notices feed of each edition: what subscribers read (titles, descriptions,
+# categories, dates; a feed's entries) counts, the build's stamp does not; the summary lists them.
+def test_calendar_and_feed_text_changes(tmp_path):
+    event = ("BEGIN:VCALENDAR\r\nX-WR-CALNAME:Support\r\nBEGIN:VEVENT\r\nSUMMARY:Support closed: Christmas\r\n"
+             "DTSTART;VALUE=DATE:20261225\r\nDTSTAMP:{stamp}\r\nCATEGORIES:{category}\r\nDESCRIPTION:Regions: EMEA,\r\n"
+             "  USA\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    atom = ('<feed xmlns="http://www.w3.org/2005/Atom"><title>Notices</title><updated>{stamp}</updated><entry>'
+            '<title>{title}</title><category term="disruption" label="Störung"/></entry></feed>')
+    sites = {}
+    for name, stamp, category, title in (("old", "20261127T000000Z", "holiday", "Hotline down"),
+                                         ("new", "20261204T000000Z", "Feiertag", "Hotline down")):
+        site = sites[name] = tmp_path / name
+        (site / "de").mkdir(parents=True)
+        for folder in (site, site / "de"):
+            (folder / "support.ics").write_text(event.format(stamp=stamp, category=category), encoding="utf-8", newline="")
+            (folder / "notices.atom").write_text(atom.format(stamp=stamp, title=title), encoding="utf-8")
+    (sites["new"] / "de" / "notices.atom").write_text(atom.format(stamp="x", title="Hotline gestört"), encoding="utf-8")
+    changes = review.feed_changes(sites["old"], sites["new"], ("en", "de"))
+    assert changes == [review.PageChange("de", "de/notices.atom", 1), review.PageChange("de", "de/support.ics", 1),
+                       review.PageChange("en", "support.ics", 1)], changes
+    said = review.render(feeds=changes, languages=("en", "de"))
+    assert "## Calendars and feeds whose text changed" in said and "- `de/support.ics`: 1 line changed" in said, said
+    assert review.feed_changes(sites["old"], sites["old"], ("en", "de")) == []
+
+
 # A temporary git repository holding the project with the tools and the Makefile, and a stand-in
 # for .venv (this test's environment: nothing is installed). Returns (project, run git).
 def git_project(tmp_path: Path):

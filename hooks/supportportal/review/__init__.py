@@ -10,11 +10,11 @@
 # revisions reads the trees from git and builds them.
 
 from .common import LANG, Line, Section
-from .pages import PageChange, WordChange, page_changes, page_text, page_texts, word_changes
+from .pages import PageChange, WordChange, feed_changes, page_changes, page_text, page_texts, word_changes
 from .revisions import ReviewError, build_site, default_base, export_tree, review, revision, short_name
 from .summary import NO_CHANGE, NOTE, TOPICS, policy_summary, render, summarize
 
-__all__ = ["LANG", "Line", "Section", "PageChange", "WordChange", "page_changes", "page_text", "page_texts",
-           "word_changes", "ReviewError",
+__all__ = ["LANG", "Line", "Section", "PageChange", "WordChange", "feed_changes", "page_changes", "page_text",
+           "page_texts", "word_changes", "ReviewError",
            "build_site", "default_base", "export_tree", "review", "revision", "short_name", "NO_CHANGE", "NOTE",
            "TOPICS", "policy_summary", "render", "summarize"]

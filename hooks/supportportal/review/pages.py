@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 
 # A page whose visible text differs between two builds.
@@ -43,6 +44,54 @@ def page_changes(old_site: Path, new_site: Path, languages: tuple) -> list[PageC
         status = "new" if url not in old else "removed" if url not in new else "changed"
         result.append(PageChange(_edition(url, languages), url, changed, status))
     return result
+
+
+# The calendars (support.ics, support-<region>.ics) and the notices feed (notices.atom) of every
+# edition whose text differs between two builds: what subscribers read in their calendar apps and
+# feed readers (an event's title, description, category and dates; a feed entry's title, text and
+# category), as PageChange with the file's path for url.
+def feed_changes(old_site: Path, new_site: Path, languages: tuple) -> list[PageChange]:
+    old, new = _feed_texts(old_site), _feed_texts(new_site)
+    result = []
+    for name in sorted(old.keys() | new.keys()):
+        before, after = old.get(name, []), new.get(name, [])
+        if before != after:
+            matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+            changed = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal")
+            status = "new" if name not in old else "removed" if name not in new else "changed"
+            result.append(PageChange(_edition(name, languages), name, changed, status))
+    return result
+
+
+# The properties of a calendar a person reads, and the elements of an Atom feed.
+_READ_IN_CALENDARS = ("SUMMARY", "DESCRIPTION", "CATEGORIES", "LOCATION", "DTSTART", "DTEND", "X-WR-CALNAME",
+                      "X-WR-CALDESC", "NAME")
+_READ_IN_FEEDS = ("title", "subtitle", "summary", "content")
+
+
+def _feed_texts(site: Path) -> dict:
+    texts = {}
+    for path in sorted([*site.rglob("*.ics"), *site.rglob("notices.atom")]):
+        name = path.relative_to(site).as_posix()
+        data = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".ics":
+            lines = data.replace("\r\n ", "").replace("\r\n\t", "").splitlines()
+            texts[name] = [line for line in lines if re.split(r"[;:]", line, maxsplit=1)[0] in _READ_IN_CALENDARS]
+            continue
+        try:
+            root = ElementTree.fromstring(data)
+        except ElementTree.ParseError:
+            texts[name] = data.splitlines()
+            continue
+        found = []
+        for element in root.iter():
+            tag = element.tag.rsplit("}", 1)[-1]
+            if tag in _READ_IN_FEEDS and element.text:
+                found.append(f"{tag}: {' '.join(element.text.split())}")
+            elif tag == "category" and element.get("label"):
+                found.append(f"category: {element.get('label')}")
+        texts[name] = found
+    return texts
 
 
 # A word of the browser's live parts (the live status, the calculator, the language hint) that

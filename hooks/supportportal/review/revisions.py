@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from ..loading import PolicyError, load_policy
-from .pages import page_changes, word_changes
+from .pages import feed_changes, page_changes, word_changes
 from .summary import render, summarize
 
 
@@ -125,4 +125,6 @@ def review(repo: Path, base: str, head: str | None, epoch: str, pages: bool = Tr
         old_site, new_site = Path(tmp) / "base-site", Path(tmp) / "new-site"
         changes = page_changes(old_site, new_site, new.languages)
         words = word_changes(old_site, new_site, new.languages)
-        return render(sections, compared=compared, pages=changes, words=words, languages=new.languages), True
+        feeds = feed_changes(old_site, new_site, new.languages)
+        return render(sections, compared=compared, pages=changes, words=words, feeds=feeds,
+                      languages=new.languages), True

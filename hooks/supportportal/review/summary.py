@@ -59,7 +59,7 @@ def policy_summary(old_dir: Path, new_dir: Path, today: dt.date, compared: str =
 # The summary as Markdown. `pages` is None when pages were not compared.
 def render(sections=(), *, compared: str = "", problems: str | None = None, base_problems: str | None = None,
            pages: list | None = None, page_problem: str | None = None, languages: tuple = (),
-           words: list = ()) -> str:
+           words: list = (), feeds: list = ()) -> str:
     out = ["# Policy change: what customers will read", ""]
     if compared:
         out += [compared, ""]
@@ -71,7 +71,7 @@ def render(sections=(), *, compared: str = "", problems: str | None = None, base
         out += ["## The base policy does not load with this version of the portal", "",
                 "```text", base_problems, "```", ""]
         return "\n".join(out)
-    if not sections and not pages and not page_problem and not words:
+    if not sections and not pages and not page_problem and not words and not feeds:
         out += [f"**{NO_CHANGE}.**" + (" No page's text changed." if pages is not None else ""), ""]
         return "\n".join(out)
     out += [f"_{NOTE}_", ""]
@@ -92,6 +92,10 @@ def render(sections=(), *, compared: str = "", problems: str | None = None, base
         out += _render_pages(pages, languages)
     if words and not page_problem:
         out += _render_words(words)
+    if feeds and not page_problem:
+        out += _render_pages(feeds, languages, "Calendars and feeds whose text changed",
+                             "What subscribers read in their calendar apps and feed readers: events' titles, "
+                             "descriptions, categories and dates; the feed's entries.")
     return "\n".join(out)
 
 
@@ -115,8 +119,8 @@ def _grouped(lines):
     return sorted(groups.items(), key=lambda item: item[0] != "")
 
 
-def _render_pages(pages: list, languages: tuple) -> list:
-    out = ["## Pages whose text changed", ""]
+def _render_pages(pages: list, languages: tuple, heading: str = "Pages whose text changed", intro: str = "") -> list:
+    out = [f"## {heading}", ""] + ([intro, ""] if intro else [])
     if not pages:
         return out + ["No page's visible text changed.", ""]
     editions = [lang for lang in languages if any(p.edition == lang for p in pages)]
