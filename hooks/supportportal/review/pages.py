@@ -39,11 +39,16 @@ def page_changes(old_site: Path, new_site: Path, languages: tuple) -> list[PageC
         before, after = old.get(url, []), new.get(url, [])
         if before == after:
             continue
-        matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-        changed = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal")
-        status = "new" if url not in old else "removed" if url not in new else "changed"
-        result.append(PageChange(_edition(url, languages), url, changed, status))
+        result.append(_change(url, before, after, old, new, languages))
     return result
+
+
+# A page's or a file's change: its lines added, removed or replaced, and whether it is new or gone.
+def _change(name: str, before: list, after: list, old: dict, new: dict, languages: tuple) -> PageChange:
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    changed = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal")
+    status = "new" if name not in old else "removed" if name not in new else "changed"
+    return PageChange(_edition(name, languages), name, changed, status)
 
 
 # The calendars (support.ics, support-<region>.ics) and the notices feed (notices.atom) of every
@@ -56,10 +61,7 @@ def feed_changes(old_site: Path, new_site: Path, languages: tuple) -> list[PageC
     for name in sorted(old.keys() | new.keys()):
         before, after = old.get(name, []), new.get(name, [])
         if before != after:
-            matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-            changed = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal")
-            status = "new" if name not in old else "removed" if name not in new else "changed"
-            result.append(PageChange(_edition(name, languages), name, changed, status))
+            result.append(_change(name, before, after, old, new, languages))
     return result
 
 
