@@ -201,11 +201,54 @@ def test_embedded_widget_shows_the_notice(browser, notices_site, tmp_path):
         intranet.shutdown()
 
 
+# While a disruption is in effect for an open region or a staffed channel, its badge says so in
+# the notice's colour, not a plain "Open" or "Staffed" in green above the notice's line (the line
+# under the badge still says until when it is open); a region closed meanwhile says "Closed", and
+# the badge is the plain state again once the notice ends. Both editions.
+@pytest.mark.parametrize("lang, disrupted, open_word, staffed_word", [("en", "Disrupted", "Open", "Staffed"),
+                                                                    ("de", "Gestört", "Geöffnet", "Besetzt")])
+def test_badge_says_a_disruption_in_effect(browser, notices_site, tmp_path, lang, disrupted, open_word, staffed_word):
+    portal, portal_url = serve_with_cors(notices_site)
+    container = '<div data-support-status data-regions="emea usa" data-channels="email portal"></div>'
+    intranet, intranet_url = intranet_page(tmp_path, portal_url, container, lang=lang)
+    context = browser.new_context(timezone_id="Europe/Berlin")
+    badge = """r => ({state: r.dataset.state, kind: r.dataset.noticeKind || null,
+        icon: r.querySelector('.support-status__icon').textContent, label: r.querySelector('.support-status__label').textContent,
+        colour: getComputedStyle(r.querySelector('.support-status__badge')).color,
+        noticeColour: r.querySelector('.support-notice') && getComputedStyle(r.querySelector('.support-notice__kind')).color})"""
+    try:
+        page = context.new_page()
+        page.clock.install(time="2026-12-08T09:00:00Z")
+        page.goto(intranet_url)
+        page.wait_for_selector("[data-support-region] .support-notice")
+        emea = page.eval_on_selector("[data-support-region='emea']", badge)
+        assert emea | {"colour": None} == {"state": "open", "kind": "disruption", "icon": "\u2715", "label": disrupted,
+                                           "colour": None, "noticeColour": emea["noticeColour"]}
+        assert emea["colour"] == emea["noticeColour"]
+        email = page.eval_on_selector("[data-support-channel='email']", badge)
+        assert (email["kind"], email["label"], email["colour"]) == ("disruption", disrupted, emea["noticeColour"])
+        portal_row = page.eval_on_selector("[data-support-channel='portal']", badge)
+        assert (portal_row["kind"], portal_row["label"]) == (None, staffed_word)
+        usa = page.eval_on_selector("[data-support-region='usa']", badge)
+        assert (usa["state"], usa["kind"]) == ("closed", None)
+        # Still open in Berlin after the notice ends at 12:00 UTC: "Open" again, in the open colour.
+        page.clock.run_for("03:00:30")
+        page.wait_for_function("() => !document.querySelector('[data-support-region=emea]').dataset.noticeKind")
+        emea = page.eval_on_selector("[data-support-region='emea']", badge)
+        assert (emea["state"], emea["label"], emea["noticeColour"]) == ("open", open_word, None)
+        assert emea["colour"] != email["colour"]
+    finally:
+        context.close()
+        portal.shutdown()
+        intranet.shutdown()
+
+
 # The embedded widget takes its colours from the scheme the host page declares, whatever the
 # reader's system prefers: a plain page (no color-scheme: light) read with a dark preference, a
 # page declaring `color-scheme: dark` read with a light one, and a page with a dark background
 # that says so on the container (data-support-scheme="dark"). axe-core finds nothing in the widget
-# (contrast of "Open", "Closed", "Service disruption:" ...), and "Open" is in the host's scheme.
+# (contrast of "Staffed", "Closed", "Disrupted", "Service disruption:" ...), and the portal's
+# "Staffed" is in the host's scheme.
 AXE_JS = """async () => (await axe.run({include: [['[data-support-status]']]}, {resultTypes: ['violations']})).violations
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)"""
 
@@ -225,7 +268,7 @@ def test_embedded_widget_colours_follow_the_host(browser, notices_site, tmp_path
         page.clock.install(time="2026-12-08T09:00:00Z")
         page.goto(intranet_url)
         page.wait_for_selector("[data-support-region] .support-notice")
-        assert page.eval_on_selector("[data-support-region='emea'] .support-status__badge", "b => getComputedStyle(b).color") == open_color
+        assert page.eval_on_selector("[data-support-channel='portal'] .support-status__badge", "b => getComputedStyle(b).color") == open_color
         assert page.eval_on_selector("[data-support-region='usa']", "r => r.dataset.state") == "closed"
         page.clock.resume()
         page.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))

@@ -250,6 +250,10 @@ function status(root, policy, lang, s) {
     for (const { item, channel, row } of rows) {
       const st = channel ? staffed[item.id] : all[item.id];
       const label = s[LABELS[st.state] || st.state];
+      const concerning = noticesConcerning(states, channel ? { channel: item.id } : { region: item.id });
+      // Open or staffed while a disruption or reduced service is in effect: the badge says that, not
+      // a plain "Staffed" beside it (the line under it still says until when it is staffed).
+      const kind = OPEN.includes(st.state) && Object.keys(BADGES).find((k) => concerning.some(({ notice }) => notice.kind == k));
       const before = row.getAttribute("data-state");
       const next = st.nextChange ? st.nextChange.toISOString() : "";
       if (before && before != st.state) {
@@ -260,11 +264,12 @@ function status(root, policy, lang, s) {
       }
       setAttr(row, "data-state", st.state);
       setAttr(row, "data-next-change", next);
-      setText(row.querySelector(".support-status__icon"), ICONS[st.state]);
-      setText(row.querySelector(".support-status__label"), label);
+      if (kind) setAttr(row, "data-notice-kind", kind);
+      else row.removeAttribute("data-notice-kind");
+      setText(row.querySelector(".support-status__icon"), kind ? NOTICE_ICONS[kind] : ICONS[st.state]);
+      setText(row.querySelector(".support-status__label"), kind ? s[BADGES[kind]] : label);
       setText(row.querySelector(".support-status__detail"), (channel ? channelDetail : detail)(st, item, policy, lang, s, now));
-      noticeLines(row.querySelector(".support-status__notices"),
-        noticesConcerning(states, channel ? { channel: item.id } : { region: item.id }), policy, lang, s, now);
+      noticeLines(row.querySelector(".support-status__notices"), concerning, policy, lang, s, now);
       if (st.nextChange) wake = Math.min(wake, +st.nextChange);
     }
     if (news.length) live.replaceChildren(nodes(news.join(" ")));
@@ -559,6 +564,9 @@ const NOTICE_ICONS = { information: "i", reduced_service: "!", disruption: "\u27
 const NOTICE_KINDS = { information: "notice_information", reduced_service: "notice_reduced_service", disruption: "notice_disruption" };
 const NOTICE_LABELS = { planned: "notice_planned", active: "notice_active", ended: "notice_ended" };
 const NOTICE_NEWS = { planned: "notice_soon", active: "notice_now", ended: "notice_over" };
+// The states a notice may qualify, and the kinds of notice that change their badge, the graver first.
+const OPEN = ["open", "staffed", "always"];
+const BADGES = { disruption: "state_disruption", reduced_service: "state_reduced_service" };
 
 // The helpers the widgets in modules of their own (support-pages.js, support-calculator.js) use
 // from here; the feed's functions they import from support-schedule.js and support-ahead.js.
