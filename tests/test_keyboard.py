@@ -1,0 +1,83 @@
+# The keyboard on phones and tablets, in Chromium, both editions: Tab goes from the skip link
+# through what the reader sees, never into the navigation drawer that Material keeps off screen
+# while it is closed (a reader tabbing through the header met its links, invisible, before the
+# page) nor into the search's results while the search is closed (the search field opens the
+# search when it takes the focus, and Tab closes it; Tab then went to the results, an empty box);
+# opened, the drawer and the search take the focus as before.
+
+import pytest
+
+from conftest import PageOpener
+
+pytestmark = pytest.mark.browser
+
+CLOCK = "2026-12-02T11:00:00Z"
+
+# Where the focus is: its box, whether it is shown, and whether it is inside the drawer or search.
+FOCUS_JS = """() => {
+  const e = document.activeElement;
+  // A radio button of the colour scheme toggle is drawn by the label after it, where its focus shows.
+  const drawn = e.matches('input.md-option') ? e.nextElementSibling : e, box = drawn.getBoundingClientRect();
+  return {tag: e.tagName, text: (e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 40),
+          left: box.left, right: box.right, top: box.top, bottom: box.bottom,
+          shown: drawn.checkVisibility({visibilityProperty: true}),
+          drawer: !!e.closest('.md-sidebar--primary'), search: !!e.closest('.md-search__inner')};
+}"""
+
+
+@pytest.fixture
+def opener(browser, site_url):
+    pages = PageOpener(browser, site_url)
+    yield pages
+    pages.close()
+
+
+# Each stop once what the focus opens or moves (the search, the page's scroll) has settled.
+def tab_stops(page, count: int) -> list:
+    stops = []
+    for _ in range(count):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(400)
+        stops.append(page.evaluate(FOCUS_JS))
+    return stops
+
+
+# The stops not shown or not on screen (a link fading in as it takes the focus, such as the skip
+# link, counts as shown).
+def off_screen(stops, width):
+    return [s for s in stops if not s["shown"] or s["right"] <= 0 or s["left"] >= width or s["bottom"] <= 0]
+
+
+@pytest.mark.parametrize("width", [360, 900], ids=["phone", "tablet"])
+@pytest.mark.parametrize("lang", ["", "de/"], ids=["en", "de"])
+def test_tab_never_reaches_what_is_off_screen(opener, width, lang):
+    page = opener(f"/{lang}", CLOCK, "Europe/Berlin", viewport={"width": width, "height": 740})
+    page.wait_for_selector("[data-support-status][data-support-ready]")
+    stops = tab_stops(page, 16)
+    assert not off_screen(stops, width), off_screen(stops, width)
+    assert not any(s["drawer"] for s in stops), stops
+    # The page's own links come within these stops: the first answer's link ("Answers", the live status ...)
+    assert any(s["top"] > 56 and not s["drawer"] and s["tag"] == "A" for s in stops[1:]), stops
+
+
+# Opened, the drawer takes the focus: its links are on screen and reached by Tab.
+@pytest.mark.parametrize("width", [360, 900], ids=["phone", "tablet"])
+def test_the_open_drawer_takes_the_focus(opener, width):
+    page = opener("/", CLOCK, "Europe/Berlin", viewport={"width": width, "height": 740})
+    page.click("label.md-header__button[for='__drawer']")
+    page.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    stops = tab_stops(page, 12)
+    inside = [s for s in stops if s["drawer"]]
+    assert inside and all(0 <= s["left"] < width for s in inside), stops
+
+
+# On a phone the search opens over the page and its field takes the focus.
+def test_search_opens_with_the_focus_in_its_field(opener):
+    page = opener("/", CLOCK, "Europe/Berlin", viewport={"width": 360, "height": 740})
+    page.click("label.md-header__button[for='__search']")
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('.md-search__input')")
+    page.keyboard.type("hours")
+    page.wait_for_selector(".md-search-result__item")
+    focus = page.evaluate(FOCUS_JS)
+    assert focus["search"] and focus["shown"] and 0 <= focus["left"] < 360, focus
+    assert page.locator(".md-search__output").is_visible()
