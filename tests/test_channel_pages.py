@@ -275,8 +275,10 @@ def test_status_widget_with_channels(browser, channel_site, tmp_path):
         page.wait_for_selector("#both [data-support-channel]")
         rows = page.eval_on_selector_all("#channels li", """rows => rows.map(r => [r.dataset.supportChannel, r.dataset.state,
             r.querySelector('.support-status__label').textContent, r.querySelector('.support-status__detail').textContent])""")
+        # The portal, written and without hours, takes requests any time: not "Staffed" (nobody
+        # staffs it), and in the contact page's words.
         assert rows == [
-            ["portal", "always", "Staffed", "Staffed around the clock."],
+            ["portal", "always", "Accepting requests", "Around the clock: requests are accepted any time."],
             ["hotline", "not_staffed", "Not staffed", "Not staffed now; next staffed Monday 08:00 CET (Sunday 23:00 your time)."],
             ["chat", "staffed", "Staffed", "Staffed now, until 17:00 EST (14:00 your time)."],
         ]
@@ -285,6 +287,8 @@ def test_status_widget_with_channels(browser, channel_site, tmp_path):
         assert page.get_attribute("#channels [data-support-channel='chat']", "data-next-change") == "2026-11-27T22:00:00.000Z"
         page.clock.run_for("02:30:00")
         assert page.text_content("#channels [role=status]") == "Chat is now not staffed."
+        page.goto(f"{url}/contact/")
+        assert rows[0][3] in page.inner_text("[data-channel='portal'] .support-channel__hours")
     finally:
         context.close()
         (site / "channels-embed.html").unlink()

@@ -205,9 +205,9 @@ def test_embedded_widget_shows_the_notice(browser, notices_site, tmp_path):
 # the notice's colour, not a plain "Open" or "Staffed" in green above the notice's line (the line
 # under the badge still says until when it is open); a region closed meanwhile says "Closed", and
 # the badge is the plain state again once the notice ends. Both editions.
-@pytest.mark.parametrize("lang, disrupted, open_word, staffed_word", [("en", "Disrupted", "Open", "Staffed"),
-                                                                    ("de", "Gestört", "Geöffnet", "Besetzt")])
-def test_badge_says_a_disruption_in_effect(browser, notices_site, tmp_path, lang, disrupted, open_word, staffed_word):
+@pytest.mark.parametrize("lang, disrupted, open_word, accepting", [("en", "Disrupted", "Open", "Accepting requests"),
+                                                                  ("de", "Gestört", "Geöffnet", "Nimmt Anfragen an")])
+def test_badge_says_a_disruption_in_effect(browser, notices_site, tmp_path, lang, disrupted, open_word, accepting):
     portal, portal_url = serve_with_cors(notices_site)
     container = '<div data-support-status data-regions="emea usa" data-channels="email portal"></div>'
     intranet, intranet_url = intranet_page(tmp_path, portal_url, container, lang=lang)
@@ -228,7 +228,7 @@ def test_badge_says_a_disruption_in_effect(browser, notices_site, tmp_path, lang
         email = page.eval_on_selector("[data-support-channel='email']", badge)
         assert (email["kind"], email["label"], email["colour"]) == ("disruption", disrupted, emea["noticeColour"])
         portal_row = page.eval_on_selector("[data-support-channel='portal']", badge)
-        assert (portal_row["kind"], portal_row["label"]) == (None, staffed_word)
+        assert (portal_row["kind"], portal_row["label"]) == (None, accepting)
         usa = page.eval_on_selector("[data-support-region='usa']", badge)
         assert (usa["state"], usa["kind"]) == ("closed", None)
         # Still open in Berlin after the notice ends at 12:00 UTC: "Open" again, in the open colour.
@@ -247,8 +247,8 @@ def test_badge_says_a_disruption_in_effect(browser, notices_site, tmp_path, lang
 # reader's system prefers: a plain page (no color-scheme: light) read with a dark preference, a
 # page declaring `color-scheme: dark` read with a light one, and a page with a dark background
 # that says so on the container (data-support-scheme="dark"). axe-core finds nothing in the widget
-# (contrast of "Staffed", "Closed", "Disrupted", "Service disruption:" ...), and the portal's
-# "Staffed" is in the host's scheme.
+# (contrast of "Accepting requests", "Closed", "Disrupted", "Service disruption:" ...), and the
+# portal's "Accepting requests" is in the host's scheme.
 AXE_JS = """async () => (await axe.run({include: [['[data-support-status]']]}, {resultTypes: ['violations']})).violations
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)"""
 

@@ -249,7 +249,7 @@ function status(root, policy, lang, s) {
     for (const st of states) if (st.nextChange) wake = Math.min(wake, +st.nextChange);
     for (const { item, channel, row } of rows) {
       const st = channel ? staffed[item.id] : all[item.id];
-      const label = s[LABELS[st.state] || st.state];
+      const label = s[(channel && st.state == "always" && WRITTEN.includes(item.type) ? "accepting" : LABELS[st.state]) || st.state];
       const concerning = noticesConcerning(states, channel ? { channel: item.id } : { region: item.id });
       // Open or staffed while a disruption or reduced service is in effect: the badge says that, not
       // a plain "Staffed" beside it (the line under it still says until when it is staffed).
@@ -335,7 +335,8 @@ function channelDetail(st, channel, policy, lang, s, now) {
   const day = (iso, end) => offeredDay(iso, available.zone, s, lang, now, end);
   if (st.state == "unavailable") return st.nextChange ? fill(s.offered_from, { at: day(available.from, false) }) : s.not_offered;
   const last = available.until ? [fill(s.offered_until, { date: day(available.until, true) })] : [];
-  if (st.state == "always") return (last.length ? last : [s.around_the_clock]).join(" ");
+  // Without hours a written channel takes requests any time, answered in support hours (the page's words).
+  if (st.state == "always") return (last.length ? last : [WRITTEN.includes(channel.type) ? s.any_time : s.around_the_clock]).join(" ");
   if (st.state == "unknown") return unknown(st, st.zone, lang, s, now);
   const parts = closureNote(st, policy, lang, s, st.zone, now);
   const at = moment(st.nextChange, st.zone, lang, s, now);
@@ -556,8 +557,11 @@ function addStylesheet() {
 
 // Decorative: the state is always also written out.
 const ICONS = { open: "\u2713", closed: "\u2715", unknown: "?", staffed: "\u2713", always: "\u2713", not_staffed: "\u2715", unavailable: "\u2715" };
-// The words of the states whose key is not the state itself: a channel always staffed is "Staffed".
+// The words of the states whose key is not the state itself: a channel always staffed is "Staffed"
+// (a written one, which nobody staffs, is "Accepting requests").
 const LABELS = { always: "staffed" };
+// The types of written channels (portal, email, form), as in support.json.
+const WRITTEN = ["portal", "email", "form"];
 // Notices: an icon per kind (decorative too: the kind is written out), the words of each
 // kind, of each state, and of a change of state.
 const NOTICE_ICONS = { information: "i", reduced_service: "!", disruption: "\u2715" };
