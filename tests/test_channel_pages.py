@@ -181,13 +181,13 @@ def test_contact_page_german(open_channels):
     assert live_lines(page) == {
         "email": "Jetzt nicht besetzt; Anfragen nehmen wir jederzeit an und beantworten sie ab Montag, 10:00 MEZ.",
         "hotline": "Jetzt nicht besetzt; wieder besetzt Montag, 08:00 MEZ.",
-        "chat": "Jetzt besetzt, bis 17:00 EST (23:00 Ihre Zeit).",
+        "chat": "Jetzt besetzt, bis 17:00 EST (23:00 Ihrer Zeit).",
     }
     page = open_channels("/de/contact/", "2026-11-27T14:45:00Z", "America/Los_Angeles", locale="de-DE")
     assert live_lines(page) == {
-        "email": "Jetzt besetzt, bis 18:00 MEZ (09:00 Ihre Zeit).",
-        "hotline": "Jetzt besetzt, bis 20:00 MEZ (11:00 Ihre Zeit).",
-        "chat": "Jetzt nicht besetzt; wieder besetzt um 13:00 EST (10:00 Ihre Zeit).",
+        "email": "Jetzt besetzt, bis 18:00 MEZ (09:00 Ihrer Zeit).",
+        "hotline": "Jetzt besetzt, bis 20:00 MEZ (11:00 Ihrer Zeit).",
+        "chat": "Jetzt nicht besetzt; wieder besetzt um 13:00 EST (10:00 Ihrer Zeit).",
     }
 
 

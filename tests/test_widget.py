@@ -279,7 +279,7 @@ def test_german_edition(open_page):
     page = open_page("/de/", "2026-04-03T10:00:00Z", "UTC", locale="de-DE")
     emea = region(page, "emea")
     assert (emea["state"], emea["label"]) == ("closed", "Geschlossen")
-    assert emea["detail"] == "Heute geschlossen: Karfreitag. Öffnet Dienstag, 10:00 MESZ (Dienstag, 08:00 Ihre Zeit), noch 3 Tage, 22 Stunden."
+    assert emea["detail"] == "Heute geschlossen: Karfreitag. Öffnet Dienstag, 10:00 MESZ (Dienstag, 08:00 Ihrer Zeit), noch 3 Tage, 22 Stunden."
 
 
 # Embedded in another site's page, on another origin: the script finds its feed and stylesheet
