@@ -440,15 +440,22 @@ def test_live_status_mentions_a_change_within_seven_days(dated_site, browser):
 def test_hours_sentences_are_dated_facts(tmp_path):
     now = facts(dt.date(2027, 3, 15), tmp_path=tmp_path / "march")
     rule = BeautifulSoup(str(now.business_hours_rule()), "html.parser")
+    # Each set of hours with its dates before the next (a date after "Saturday ..." read as that
+    # day's only), the zone first, for all of them.
     assert text_of(rule).startswith(
-        "Business hours are the support hours of your region, EMEA: Monday to Friday 08:00–18:00, Saturday "
-        "22:00–04:00 (next day) (until Sunday, 21 March 2027), Monday to Thursday 09:00–17:00, Friday "
-        "09:00–15:00, Saturday 22:00–04:00 (next day) (from Monday, 22 March 2027) CET/CEST; USA:")
+        "Business hours are the support hours of your region, EMEA (CET/CEST): Monday to Friday 08:00–18:00, "
+        "Saturday 22:00–04:00 (next day) until Sunday, 21 March 2027, then from Monday, 22 March 2027: Monday "
+        "to Thursday 09:00–17:00, Friday 09:00–15:00, Saturday 22:00–04:00 (next day); USA: Monday to Friday")
     assert {(s["data-support-until"], s["data-zone"]) for s in rule.select("[data-support-until]")} == {
         ("2027-03-21", "Europe/Berlin")}
+    # From the day the new hours apply (the browser hides the spans): the new hours alone.
+    for span in rule.select("[data-support-until]"):
+        span.decompose()
+    assert "EMEA (CET/CEST): Monday to Thursday 09:00–17:00, Friday 09:00–15:00, Saturday 22:00–04:00 (next day); USA:" \
+        in text_of(rule)
     email = BeautifulSoup(str(now.channels_list()), "html.parser").select_one('[data-channel="email"] .support-channel__hours')
-    assert "Monday to Friday 08:00–18:00; Saturday 22:00–04:00 (next day) (until Sunday, 21 March 2027), " \
-           "Monday to Thursday 09:00–17:00" in text_of(email)
+    assert "Monday to Friday 08:00–18:00; Saturday 22:00–04:00 (next day) until Sunday, 21 March 2027, then " \
+           "from Monday, 22 March 2027: Monday to Thursday 09:00–17:00" in text_of(email)
     # Once no change is announced, the hours stand alone; a channel a priority is answered via,
     # not offered yet (from 15 March), says from when (hidden from that day on).
     early = facts(dt.date(2027, 1, 5), tmp_path=tmp_path / "january")

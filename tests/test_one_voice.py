@@ -160,8 +160,12 @@ class Reader:
         self.dates = sorted({textfmt.format_long_date(d, lang) for d in days}
                             | {textfmt.format_long_date(policy.horizon[1], lang, weekday=False)}, key=len, reverse=True)
         self.regions, self.schedules = ref.load(feed), ref.load_channels(feed)
-        self.until_word = self.words("changes.until", date="\ue000").split("\ue000")[0].strip()
+        # Hours not in force are bounded by a date after them ("(until ...", "until ..., then",
+        # "(from ...") or before them ("from Monday, 22 March 2027: ...").
+        self.until_words = [self.words(key, date="\ue000").split("\ue000")[0].strip() for key in ("changes.until", "changes.then_until")]
         self.from_word = self.words("changes.channel_from", date="\ue000").split("\ue000")[0].strip()
+        before, after = self.words("changes.then_from", date="\ue000").split("\ue000")
+        self.from_before = re.compile(re.escape(before) + r"[^:;]{6,60}?" + re.escape(after) + r" $")
         self.next_staffed = self.words("widget.next_staffed", at="\ue000").split("\ue000")[0].strip()
         self.offered = {self.words("widget.not_offered")} | {
             self.words("widget.offered_from", at=textfmt.format_long_date(c.available_from, lang))
@@ -200,7 +204,8 @@ class Reader:
                     problems.append(f"{where}: {region.id} table states {rows} on {day}, in force: {self.weekly(in_force, '; ')!r}")
             if path == "priorities/":
                 name = region.name.get(self.lang)
-                if f"{name}: {self.weekly(in_force, ', ')}" not in text:
+                # "EMEA: ..." or, while a change is announced, "EMEA (CET/CEST): ..."
+                if not re.search(rf"{re.escape(name)}(?: \([^()]*\))?: {re.escape(self.weekly(in_force, ', '))}", text):
                     problems.append(f"{where}: the business-hours sentence does not state {region.id}'s hours on {day}")
                 problems += self.bounded(text, versions - {self.weekly(in_force, ', ')}, where)
         email = next((c for c in self.policy.channels if c.id == "email" and c.schedule), None)
@@ -219,7 +224,8 @@ class Reader:
         for words in others:
             for found in re.finditer(re.escape(words), text):
                 after = text[found.end():found.end() + 12]
-                if not (after.startswith(" " + self.until_word) or after.startswith(" " + self.from_word)):
+                dated_after = any(after.startswith(" " + word) for word in (*self.until_words, self.from_word))
+                if not (dated_after or self.from_before.search(text[max(0, found.start() - 80):found.start()])):
                     problems.append(f"{where}: {text[max(0, found.start() - 20):found.end() + 20]!r} states hours not in force without a date")
         return problems
 

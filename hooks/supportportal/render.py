@@ -538,16 +538,18 @@ class Facts:
         def day(date: dt.date) -> str:
             return textfmt.format_long_date(date, self.lang)
 
+        # "A until Sunday, 21 March 2027, then from Monday, 22 March 2027: B": each set of hours
+        # with its dates before the next begins (a date after a list of days would read as the last
+        # day's only).
         parts = []
         for k, text in enumerate(texts):
             piece = _literal(text)
             if k > 0:
                 start = changes[k - 1].start
-                piece += until(start - dt.timedelta(days=1), _literal(" " + self.say("changes.channel_from", date=day(start))))
+                piece = until(start - dt.timedelta(days=1), _literal(self.say("changes.then_from", date=day(start)) + " ")) + piece
             if k < len(changes):
                 last = changes[k].start - dt.timedelta(days=1)
-                piece = until(last, piece + _literal(" " + self.say("changes.until", date=day(last))
-                                                     + self.say("list.short_separator")))
+                piece = until(last, piece + _literal(" " + self.say("changes.then_until", date=day(last)) + " "))
             parts.append(piece)
         return Markup("").join(parts)
 
@@ -784,8 +786,10 @@ class Facts:
 
     # "EMEA: Monday to Friday 10:00–18:00 CET/CEST": a region's or a channel's weekly hours.
     # Hours in force on the build date and the announced changes, each with its dates.
+    # While a change is announced the zone comes first: "EMEA (CET/CEST): ... until ..., then from ...: ...".
     def _weekly_words(self, name, schedule) -> Markup:
-        return self._with_markup(self.say("hours.labelled", name=self.t(name), hours="\ue004",
+        changing = dated.announced(schedule.changes, self.today, self.policy.announce_days)
+        return self._with_markup(self.say("hours.labelled_dated" if changing else "hours.labelled", name=self.t(name), hours="\ue004",
                                           zone=textfmt.zone_abbreviations(schedule.zone, self.lang, *self._years())),
                                  self._dated_weekly(schedule, short=True))
 
