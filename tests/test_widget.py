@@ -5,6 +5,7 @@
 # Default policy: emea Mon-Fri 10:00-18:00 Europe/Berlin, usa Mon-Fri 09:00-17:00
 # America/New_York, both closed on Munich public holidays. 27 November 2026 is a Friday.
 
+import datetime as dt
 import http.server
 import json
 import mimetypes
@@ -228,6 +229,26 @@ def test_without_javascript(browser, site_url):
             assert "JavaScript" not in page.inner_text("article"), path
     finally:
         context.close()
+
+
+# On paper the live status and the calculator say when the browser wrote them, in the reader's
+# time and the pages' date form: a printout read the next day says "Closes at 18:00" of that
+# moment, not of the day it is read. On screen the line is not shown (nor read).
+@pytest.mark.parametrize("lang, prefix, zone", [("en", "", "CET"), ("de", "de/", "MEZ")])
+def test_printed_live_parts_say_when_they_were_written(open_at, lang, prefix, zone):
+    from supportportal import catalog, textfmt
+    words = catalog.get(lang)
+    expected = words("widget.as_of", at=words("notices.moment", date=textfmt.format_long_date(dt.date(2026, 12, 2), lang),
+                                                  time="12:00", zone=zone))
+    for path, stamp in (("", "[data-support-status] .support-widget__as-of"),
+                        ("priorities/", "[data-support-calculator] .support-widget__as-of")):
+        page = open_at(f"/{prefix}{path}", "2026-12-02T11:00:00Z", "Europe/Berlin")
+        page.wait_for_selector(stamp, state="attached")
+        page.wait_for_function(f"() => document.querySelector({stamp!r}).textContent")
+        assert page.locator(stamp).is_hidden()
+        page.emulate_media(media="print")
+        assert page.locator(stamp).is_visible()
+        assert page.inner_text(stamp) == expected
 
 
 # No inline handlers or scripts in what the widget renders, and no request leaves the portal.

@@ -4,7 +4,7 @@
 
 import { defaultPriority, firstResponse, guessRegion, responseDue } from "./support-ahead.js";
 import { MINUTE, noticeStates, noticesConcerning, offered, text } from "./support-schedule.js";
-import { duration, fill, h, moment, noticeLines, plain, schedule, setAttr, setText } from "./support-widget.js";
+import { asOf, duration, fill, h, moment, noticeLines, plain, schedule, setAttr, setText } from "./support-widget.js";
 
 let counter = 0;
 export function calculator(root, policy, lang, s) {
@@ -34,7 +34,8 @@ export function calculator(root, policy, lang, s) {
     asked = true;
     schedule();
   });
-  root.replaceChildren(form, output, note, notices, live);
+  const stamp = h("p", { class: "support-widget__as-of" });
+  root.replaceChildren(form, stamp, output, note, notices, live);
   root.hidden = false;
 
   function update(now) {
@@ -63,6 +64,7 @@ export function calculator(root, policy, lang, s) {
     const states = noticeStates(policy, now);
     const concerning = [...noticesConcerning(states, { region: region.id }), ...(named || result.channel ? noticesConcerning(states, { channel: via.id }) : [])];
     noticeLines(notices, concerning.filter((st, i) => concerning.findIndex((o) => o.id == st.id) == i), policy, lang, s, now);
+    setText(stamp, asOf(now, lang, s));
     if (asked) live.replaceChildren(...[...output.childNodes].map((n) => n.cloneNode(true)));
     asked = false;
     return Math.min(...states.map((st) => (st.nextChange ? +st.nextChange : Infinity)));

@@ -238,8 +238,9 @@ function status(root, policy, lang, s) {
   ) });
   const rows = [...regions.map((region) => line(region, false)), ...channels.map((channel) => line(channel, true))];
   const notice = h("p", { class: "support-status__changes", hidden: "" });
+  const stamp = h("p", { class: "support-widget__as-of" });
   root.classList.add("support-status");
-  root.replaceChildren(h("ul", { class: "support-status__list" }, ...rows.map((r) => r.row)), notice, live);
+  root.replaceChildren(stamp, h("ul", { class: "support-status__list" }, ...rows.map((r) => r.row)), notice, live);
 
   function update(now) {
     const all = supportStatus(policy, now), staffed = channelStatus(policy, now);
@@ -273,6 +274,7 @@ function status(root, policy, lang, s) {
       if (st.nextChange) wake = Math.min(wake, +st.nextChange);
     }
     if (news.length) live.replaceChildren(nodes(news.join(" ")));
+    setText(stamp, asOf(now, lang, s));
     const changes = changesNotice(policy, regions, lang, s, now);
     setText(notice, changes);
     notice.hidden = !changes;
@@ -359,6 +361,14 @@ function offeredDay(iso, zone, s, lang, now, end) {
   if (utcOffset(zone, at) == -at.getTimezoneOffset()) return said;
   // With its weekday always: the date said is the zone's, the reader's may be the day before or after.
   return fill(s.aside, { text: said, aside: fill(s.yours, { time: cldr(s.formats.weekday_time, wall(at), s) }) });
+}
+
+// On paper only: the moment a live part was written, in the reader's zone ("As of Monday,
+// 7 December 2026, 10:30 CET:"), for a printout read later.
+function asOf(now, lang, s) {
+  const fields = wall(now), zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const at = fill(s.formats.moment, { date: cldr(s.formats.date, fields, s), time: cldr("HH:mm", fields, s), zone: zoneName(now, zone, lang, s) }).trim();
+  return fill(s.as_of, { at });
 }
 
 // The first instant of a date ("2027-03-22") in `zone`.
@@ -577,7 +587,7 @@ const BADGES = { disruption: "state_disruption", reduced_service: "state_reduced
 // The portal's bundle exports both this module's and support-schedule.js's (one copy of each).
 export {
   NOTICE_KINDS, NOTICE_LABELS, NOTICE_NEWS,
-  channelDetail, closureName, cldr, dayStart, duration, fill, formatter, h, isoDate, longDate, moment, nodes, noticeLines,
+  asOf, channelDetail, closureName, cldr, dayStart, duration, fill, formatter, h, isoDate, longDate, moment, nodes, noticeLines,
   plain, schedule, setAttr, setText, wall,
 };
 
