@@ -398,3 +398,43 @@ def test_two_holidays_on_one_day_need_only_their_own_names(tmp_path):
     assert (day.kind, day.name.get("en"), day.name.get("de")) == \
         ("holiday", "Constitution Day; Pentecost Monday", "Pfingstmontag; Verfassungstag")
     assert {o.name.get("de") for o in policy.overrides["usa"]} >= {"Verfassungstag", "Pfingstmontag"}
+
+
+NEW_YORK = ('  - id: newyork\n    name: {en: "New York, USA", de: "New York, USA"}\n    country: US\n'
+            '    subdivision: NY\n    categories: [public, catholic]\n\nclosures: []')
+
+
+# A category the country's calendar does not have is one problem at its line, with the country's
+# categories and the fix; never the holidays package's own error, also in a calendar no region uses.
+def test_a_category_the_country_lacks_is_named_in_an_unused_calendar(tmp_path):
+    directory = broken_policy(tmp_path, "holidays.yml", "closures: []", NEW_YORK)
+    problem = only_problem(directory)
+    line = max(n for n, row in enumerate((directory / "holidays.yml").read_text().splitlines(), 1)
+               if row == "    categories: [public, catholic]")
+    assert (problem.file, problem.line, problem.path) == ("policy/holidays.yml", line, "calendars[2].categories"), \
+        str(problem)
+    assert problem.message == ("'catholic' is not a holiday category of US "
+                               "(its categories: government, half_day, public, unofficial)"), str(problem)
+    assert problem.fix == "remove it: categories: [public]", str(problem)
+
+
+@pytest.mark.parametrize("old, new, fix", [
+    ("categories: [public, catholic]", "categories: [public, catholik]", "did you mean 'catholic'?"),
+    ("country: DE\n    subdivision: BY\n", "country: US\n    subdivision: NY\n", "remove it: categories: [public]"),
+    ("country: DE\n    subdivision: BY\n", "country: NO\n", "remove it: categories: [public]"),
+])
+def test_a_category_the_country_lacks_is_named(tmp_path, old, new, fix):
+    directory = broken_policy(tmp_path, "holidays.yml", old, new)
+    problem = only_problem(directory)
+    assert (problem.file, problem.path) == ("policy/holidays.yml", "calendars[1].categories"), str(problem)
+    assert problem.line == line_of(directory, "holidays.yml", "categories: [public, catholi"), str(problem)
+    assert problem.message.startswith(f"'catholi") and "is not a holiday category of" in problem.message, str(problem)
+    assert problem.fix == fix, str(problem)
+
+
+# With the subdivision wrong as well (BY is not in GB or US): both problems, and no traceback.
+@pytest.mark.parametrize("country", ["US", "GB"])
+def test_a_category_and_a_subdivision_the_country_lacks(tmp_path, country):
+    directory = broken_policy(tmp_path, "holidays.yml", "country: DE", f"country: {country}")
+    paths = sorted(p.path for p in problems_for(directory))
+    assert paths == ["calendars[1].categories", "calendars[1].subdivision"], paths

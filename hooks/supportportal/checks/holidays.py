@@ -61,16 +61,19 @@ def _calendar(ctx: Context, path, cal: dict, seen: dict) -> Calendar | None:
                    f"did you mean '{close[0]}'?" if close else "use an ISO 3166-1 code such as DE")
         return None
     cls = closures_.country_class(country)
+    # A calendar the package cannot compute (a subdivision or a category the country lacks) is
+    # reported here and not returned: the package would stop the build with its own error later.
+    computable = True
     if ctx.intact(NAME, path + ("subdivision",)) and subdiv not in cls.subdivisions:
         aliases = getattr(cls, "subdivisions_aliases", {}) or {}
         guess = aliases.get(subdiv) or next(iter(difflib.get_close_matches(subdiv, list(cls.subdivisions), n=1)), None)
         ctx.report(NAME, path + ("subdivision",), f"'{subdiv}' is not a subdivision of {country}",
                    f"use '{guess}'" if guess else f"one of: {', '.join(cls.subdivisions)}")
+        computable = False
     categories = tuple(cal.get("categories") or ("public",))
     if ctx.present(NAME, path + ("categories",)) or "categories" not in cal:
-        for c in [c for c in categories if c not in cls.supported_categories]:
-            ctx.report(NAME, path + ("categories",), f"'{c}' is not a holiday category of {country}",
-                       f"categories of {country}: {', '.join(sorted(cls.supported_categories))}")
+        computable = _categories(ctx, path + ("categories",), country, categories, cls.supported_categories) \
+            and computable
     names = []
     for holiday, texts in (cal.get("names") or {}).items() if ctx.intact(NAME, path + ("names",)) else ():
         for lang in texts:
@@ -79,9 +82,23 @@ def _calendar(ctx: Context, path, cal: dict, seen: dict) -> Calendar | None:
                            f"'{lang}' is not a language of this site ({', '.join(ctx.languages)})",
                            "add it to languages in company.yml, or remove this name")
         names.append((holiday, Text(tuple((k, str(v).strip()) for k, v in texts.items()))))
-    if not ctx.intact(NAME, path) or name is None:
+    if not ctx.intact(NAME, path) or name is None or not computable:
         return None
     return Calendar(cal["id"], name, country, subdiv, categories, tuple(names))
+
+
+# The categories of holidays a calendar takes must be the country's (DE has catholic, US has not):
+# each other one is named with the country's categories and the fix, a near spelling or the list
+# without it. Whether every one is the country's.
+def _categories(ctx: Context, path, country: str, categories: tuple, supported) -> bool:
+    supported = sorted(supported)
+    unknown = [c for c in categories if c not in supported]
+    kept = [c for c in categories if c in supported] or ["public" if "public" in supported else supported[0]]
+    for c in unknown:
+        close = difflib.get_close_matches(c, [s for s in supported if s not in categories], n=1)
+        ctx.report(NAME, path, f"'{c}' is not a holiday category of {country} (its categories: {', '.join(supported)})",
+                   f"did you mean '{close[0]}'?" if close else f"remove it: categories: [{', '.join(kept)}]")
+    return not unknown
 
 
 # A calendar's name is the place only ("Munich, Germany"): the pages show it alone after their own
