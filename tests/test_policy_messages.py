@@ -438,3 +438,83 @@ def test_a_category_and_a_subdivision_the_country_lacks(tmp_path, country):
     directory = broken_policy(tmp_path, "holidays.yml", "country: DE", f"country: {country}")
     paths = sorted(p.path for p in problems_for(directory))
     assert paths == ["calendars[1].categories", "calendars[1].subdivision"], paths
+
+
+# An end hour written as on a 12-hour clock (9-5, 10-6, 9:00-5:00) is read as the afternoon, and
+# the fix says so; a range that can only run past midnight (22-6) says that it does. A fix never
+# silently turns a working day into a night shift.
+@pytest.mark.parametrize("written, fix", [
+    ("9-5", "write it as '09:00-17:00' (times are 24-hour: 5 read as 17:00; "
+            "for a shift past midnight until 05:00 write '09:00-05:00')"),
+    ("9:00-5:00", "write it as '09:00-17:00' (times are 24-hour: 5:00 read as 17:00; "
+                  "for a shift past midnight until 05:00 write '09:00-05:00')"),
+    ("10-6", "write it as '10:00-18:00' (times are 24-hour: 6 read as 18:00; "
+             "for a shift past midnight until 06:00 write '10:00-06:00')"),
+    ("10.00-6.30", "write it as '10:00-18:30' (times are 24-hour: 6.30 read as 18:30; "
+                   "for a shift past midnight until 06:30 write '10:00-06:30')"),
+    ("22-6", "write it as '22:00-06:00' (24-hour time, opening-closing; it runs past midnight into the next day)"),
+    ("9-17", "write it as '09:00-17:00' (24-hour time, opening-closing)"),
+    ("9am-5pm", "write it as '09:00-17:00' (24-hour time, opening-closing)"),
+])
+def test_a_time_range_fix_keeps_the_day_a_day(tmp_path, written, fix):
+    directory = broken_policy(tmp_path, "regions.yml", "monday to friday: 10:00-18:00", f"monday to friday: {written}")
+    problem = only_problem(directory)
+    assert (problem.path, problem.line) == ("regions[1].hours.monday to friday",
+                                            line_of(directory, "regions.yml", written)), str(problem)
+    assert problem.message == f"'{written}' is not a time range", str(problem)
+    assert problem.fix == fix, str(problem)
+
+
+# The same without brackets: a later range that starts before the one before it ends is the afternoon's.
+def test_time_ranges_without_brackets_keep_the_afternoon(tmp_path):
+    directory = broken_policy(tmp_path, "regions.yml", "monday to friday: 10:00-18:00", "monday to friday: 9-12, 1-5")
+    problem = only_problem(directory)
+    assert problem.fix == ("write several time ranges as a list in brackets: monday to friday: [09:00-12:00, 13:00-17:00] "
+                           "(times are 24-hour: 1 read as 13:00, 5 read as 17:00)"), str(problem)
+
+
+# Day keys: words for several days, lists of days and German names get what they mean, in the
+# forms the file's header shows (a day, a range of days, every day), never one day of several.
+@pytest.mark.parametrize("written, fix", [
+    ("weekdays", "write it as 'monday to friday'"),
+    ("Workdays", "write it as 'monday to friday'"),
+    ("weekends", "write it as 'saturday to sunday'"),
+    ("daily", "write it as 'every day'"),
+    ("monday, tuesday", "write it as 'monday to tuesday'"),
+    ("monday & tuesday", "write it as 'monday to tuesday'"),
+    ("monday and tuesday and wednesday", "write it as 'monday to wednesday'"),
+    ("monday, wednesday", "give each day a line of its own, with the same hours: "
+                          "'monday: 10:00-18:00' and 'wednesday: 10:00-18:00'"),
+    ("mon, wed-fri", "give each day a line of its own, with the same hours: "
+                     "'monday: 10:00-18:00' and 'wednesday to friday: 10:00-18:00'"),
+    ("weekdays and saturday", "write it as 'monday to saturday'"),
+    ("Montag bis Freitag", "write it as 'monday to friday'"),
+    ("Mo-Fr", "write it as 'monday to friday'"),
+    ("Di.", "write it as 'tuesday'"),
+    ("mittwoch", "write it as 'wednesday'"),
+    ("Do", "write it as 'thursday'"),
+    ("Sonnabend", "write it as 'saturday'"),
+    ("So", "write it as 'sunday'"),
+    ("Samstag und Sonntag", "write it as 'saturday to sunday'"),
+    ("fridya", "write it as 'friday'"),
+])
+def test_a_day_key_fix_keeps_the_days(tmp_path, written, fix):
+    directory = broken_policy(tmp_path, "regions.yml", "monday to friday: 10:00-18:00", f"{written}: 10:00-18:00")
+    problem = only_problem(directory)
+    assert (problem.path, problem.line) == (f"regions[1].hours.{written}",
+                                            line_of(directory, "regions.yml", f"{written}: 10:00")), str(problem)
+    assert problem.message == f"'{written}' is not a weekday or a range of weekdays", str(problem)
+    assert problem.fix == fix, str(problem)
+
+
+# Each German weekday and its abbreviation gets its English name.
+@pytest.mark.parametrize("german, english", [
+    ("montag", "monday"), ("dienstag", "tuesday"), ("mittwoch", "wednesday"), ("donnerstag", "thursday"),
+    ("freitag", "friday"), ("samstag", "saturday"), ("sonnabend", "saturday"), ("sonntag", "sunday"),
+    ("mo", "monday"), ("di", "tuesday"), ("mi", "wednesday"), ("do", "thursday"), ("fr", "friday"),
+    ("sa", "saturday"), ("so", "sunday"), ("Mi.", "wednesday"),
+])
+def test_german_weekdays_get_their_english_names(german, english):
+    from supportportal import parsing
+
+    assert parsing.suggest_days(german) == (english,)

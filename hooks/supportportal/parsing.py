@@ -49,14 +49,43 @@ def suggest_time(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+# The 24-hour form of a time range written differently: "9am-5pm" -> "09:00-17:00". An end hour
+# written as on a 12-hour clock (no leading zero, or no minutes, and no am/pm) that would come
+# before the start is read as the afternoon's: "9-5" -> "09:00-17:00", never a night shift until
+# 05:00 (time_range_reading says which reading was taken).
 def suggest_time_range(text: str) -> str | None:
+    reading = time_range_reading(text)
+    return reading and f"{reading[0]}-{reading[1]}"
+
+
+# (start, end, [(as written, read as)]) of a time range written differently, or None.
+def time_range_reading(text: str, after: str | None = None) -> tuple | None:
     parts = re.split(r"\s*(?:[-–—]|\bto\b|\buntil\b)\s*", str(text).strip(), maxsplit=1)
     if len(parts) != 2:
         return None
     start, end = suggest_time(parts[0]), suggest_time(parts[1])
-    if start and end and start != end:
-        return f"{start}-{end}"
-    return None
+    if not start or not end or start == end:
+        return None
+    read = []
+    # A range after another one ("9-12, 1-5") that starts before it ends: both its times are the afternoon's.
+    if after and start < after and _twelve_hour(parts[0]) and _twelve_hour(parts[1]):
+        later = _afternoon(start), _afternoon(end)
+        if later[0] >= after and later[0] < later[1]:
+            read = [(parts[0].strip(), later[0]), (parts[1].strip(), later[1])]
+            start, end = later
+    if end < start and _twelve_hour(parts[1]) and start < _afternoon(end):
+        read.append((parts[1].strip(), _afternoon(end)))
+        end = _afternoon(end)
+    return start, end, read
+
+
+# A time as a 12-hour clock shows it: hour 1 to 11 without a leading zero, no am or pm ("5", "5:00", "10").
+def _twelve_hour(text: str) -> bool:
+    return bool(re.fullmatch(r"\s*(?:[1-9]|1[01])(?:[:.h]\d\d)?\s*", text))
+
+
+def _afternoon(hhmm: str) -> str:
+    return f"{int(hhmm[:2]) + 12:02d}{hhmm[2:]}"
 
 
 # "monday to friday" -> (0, 1, 2, 3, 4); "every day" -> all seven.
@@ -71,26 +100,67 @@ def parse_days(key: str) -> tuple | None:
     return tuple(range(a, b + 1)) if a <= b else None
 
 
-# Suggest the spelling of a day key: "wendesday" -> "wednesday", "Mon-Fri" -> "monday to friday".
-def suggest_days(key: str) -> str | None:
-    words = [w for w in re.split(r"\s*(?:\bto\b|[-–]|\buntil\b|\bbis\b)\s*", key.strip().lower()) if w]
-    fixed = [_closest_weekday(w) for w in words]
-    if not words or None in fixed or len(fixed) > 2:
-        return None
-    if len(fixed) == 2:
-        a, b = WEEKDAYS.index(fixed[0]), WEEKDAYS.index(fixed[1])
+# The day keys meant by one that is not one, in the forms regions.yml's header shows (a day, a
+# range of days, every day): "wendesday" -> ("wednesday",), "Mon-Fri" -> ("monday to friday",),
+# "weekdays" -> ("monday to friday",), "monday, tuesday" -> ("monday to tuesday",),
+# "monday & wednesday" -> ("monday", "wednesday"), "Di." -> ("tuesday",). None when a part is not
+# a day (a guess for one day of several would change the hours).
+def suggest_days(key: str) -> tuple | None:
+    days: set = set()
+    for piece in re.split(r"\s*(?:[,;&+/]|\band\b|\bund\b)\s*", key.strip().lower()):
+        if not piece:
+            continue
+        if " ".join(piece.split()) in _DAY_GROUPS:
+            days.update(_DAY_GROUPS[" ".join(piece.split())])
+            continue
+        words = [w for w in re.split(r"\s*(?:\bto\b|[-–]|\buntil\b|\bbis\b|\bthrough\b|\bthru\b)\s*", piece) if w]
+        fixed = [_closest_weekday(w) for w in words]
+        if not words or None in fixed or len(fixed) > 2:
+            return None
+        a, b = WEEKDAYS.index(fixed[0]), WEEKDAYS.index(fixed[-1])
         if a > b:
             return None
-        return f"{fixed[0]} to {fixed[1]}"
-    return fixed[0]
+        days.update(range(a, b + 1))
+    if not days:
+        return None
+    if len(days) == 7:
+        return ("every day",)
+    runs, ordered = [], sorted(days)
+    for day in ordered:
+        if runs and runs[-1][-1] == day - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return tuple(WEEKDAYS[run[0]] if len(run) == 1 else f"{WEEKDAYS[run[0]]} to {WEEKDAYS[run[-1]]}" for run in runs)
+
+
+# Words for several days at once.
+_DAY_GROUPS = {
+    **dict.fromkeys(("weekdays", "weekday", "workdays", "workday", "working days", "business days"), range(5)),
+    **dict.fromkeys(("weekends", "weekend"), range(5, 7)),
+    **dict.fromkeys(("daily", "everyday", "every day", "all days", "all week", "täglich"), range(7)),
+}
+# German weekday names and their abbreviations, written instead of the English ones.
+_GERMAN_WEEKDAYS = {
+    "montag": "monday", "dienstag": "tuesday", "mittwoch": "wednesday", "donnerstag": "thursday",
+    "freitag": "friday", "samstag": "saturday", "sonnabend": "saturday", "sonntag": "sunday",
+    "mo": "monday", "di": "tuesday", "mi": "wednesday", "do": "thursday", "fr": "friday", "sa": "saturday",
+    "so": "sunday",
+}
 
 
 def _closest_weekday(word: str) -> str | None:
+    word = word.strip().rstrip(".")
+    if word in _GERMAN_WEEKDAYS:
+        return _GERMAN_WEEKDAYS[word]
     for day in WEEKDAYS:
         if len(word) >= 2 and day.startswith(word):
             return day
-    close = difflib.get_close_matches(word, WEEKDAYS, n=1, cutoff=0.6)
-    return close[0] if close else None
+    german = [name for name in _GERMAN_WEEKDAYS if len(word) >= 3 and len(name) > 2 and name.startswith(word)]
+    if german:  # "sonn" is Sonntag or Sonnabend: no guess
+        return _GERMAN_WEEKDAYS[german[0]] if len({_GERMAN_WEEKDAYS[name] for name in german}) == 1 else None
+    close = difflib.get_close_matches(word, [*WEEKDAYS, *(n for n in _GERMAN_WEEKDAYS if len(n) > 2)], n=1, cutoff=0.6)
+    return _GERMAN_WEEKDAYS.get(close[0], close[0]) if close else None
 
 
 # "4 business hours" -> (240, True); "2 business days" with 8-hour days -> (960, True).

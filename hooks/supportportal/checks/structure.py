@@ -57,10 +57,17 @@ def schema_problem(ctx: Context, name: str, error, misplaced=frozenset()):
         return
     if "propertyNames" in error.relative_schema_path:
         ctx.mark_broken(name, path + (value,))
-        suggestion = parsing.suggest_days(str(value))
-        return ctx.report(name, path + (value,), f"'{value}' is not a weekday or a range of weekdays",
-                          f"write it as '{suggestion}'" if suggestion else
-                          "use monday ... sunday, 'monday to friday' or 'every day', in lowercase")
+        keys = parsing.suggest_days(str(value))
+        if keys and len(keys) > 1:  # days that are not one range: a line each, as in the file's example
+            hours = ctx.get(name, path + (value,))
+            shown = hours if isinstance(hours, str) else \
+                f"[{', '.join(map(str, hours))}]" if isinstance(hours, list) and len(hours) < 5 else "..."
+            fix = "give each day a line of its own, with the same hours: " + \
+                " and ".join(f"'{key}: {shown}'" for key in keys)
+        else:
+            fix = f"write it as '{keys[0]}'" if keys else \
+                "use monday ... sunday, 'monday to friday' or 'every day', in lowercase"
+        return ctx.report(name, path + (value,), f"'{value}' is not a weekday or a range of weekdays", fix)
     ctx.mark_broken(name, path)
     if kind == "type":
         words = {"string": "text", "array": "a list", "object": "a group of keys", "integer": "a whole number",
@@ -267,8 +274,10 @@ def _format_problem(ctx: Context, name, path, value, schema):
 def _hours_problem(ctx: Context, name, path, value):
     listed = _ranges_without_brackets(value)
     if listed:  # "monday to friday: 09:00-12:00, 13:00-17:00"
+        ranges, read = listed
+        note = f" (times are 24-hour: {', '.join(f'{w} read as {r}' for w, r in read)})" if read else ""
         return ctx.report(name, path, f"'{value}' is not a time range",
-                          f"write several time ranges as a list in brackets: {path[-1]}: [{', '.join(listed)}]")
+                          f"write several time ranges as a list in brackets: {path[-1]}: [{', '.join(ranges)}]{note}")
     values = value if isinstance(value, list) else [value]
     for index, item in enumerate(values):
         where = path + (index,) if isinstance(value, list) else path
@@ -276,23 +285,43 @@ def _hours_problem(ctx: Context, name, path, value):
             continue
         if isinstance(item, str) and item.strip().lower() == "closed" and not isinstance(value, list):
             continue
-        suggestion = parsing.suggest_time_range(str(item))
+        reading = parsing.time_range_reading(str(item))
+        suggestion = reading and f"{reading[0]}-{reading[1]}"
         if suggestion == str(item).strip():  # e.g. 24:00-06:00: well formed, but 24:00 only ends a day
             suggestion = None
-        ctx.report(name, where, f"'{item}' is not a time range",
-                   f"write it as '{suggestion}' (24-hour time, opening-closing)" if suggestion
-                   else "write opening and closing time in 24-hour form, e.g. 09:00-17:00; "
-                        "24:00 can only be a closing time")
+        if not suggestion:
+            fix = "write opening and closing time in 24-hour form, e.g. 09:00-17:00; 24:00 can only be a closing time"
+        elif reading[2]:  # an end hour of a 12-hour clock, read as the afternoon's
+            (written, read), = reading[2]
+            fix = (f"write it as '{suggestion}' (times are 24-hour: {written} read as {read}; "
+                   f"for a shift past midnight until {int(read[:2]) - 12:02d}{read[2:]} write "
+                   f"'{reading[0]}-{int(read[:2]) - 12:02d}{read[2:]}')")
+        else:
+            fix = f"write it as '{suggestion}' (24-hour time, opening-closing" + \
+                ("; it runs past midnight into the next day)" if reading[1] < reading[0] else ")")
+        ctx.report(name, where, f"'{item}' is not a time range", fix)
 
 
 # Time ranges written one after another without the brackets of a list ("09:00-12:00, 13:00-17:00"):
-# each in 24-hour form, or None when the text is not two or more ranges separated by commas.
-def _ranges_without_brackets(value) -> list | None:
+# each in 24-hour form with the times read as the afternoon's ("9-12, 1-5": 1 read as 13:00), or
+# None when the text is not two or more ranges separated by commas.
+def _ranges_without_brackets(value) -> tuple | None:
     parts = [part.strip() for part in value.split(",")] if isinstance(value, str) else []
     if len(parts) < 2:
         return None
-    ranges = [part if parsing.parse_time_range(part) else parsing.suggest_time_range(part) for part in parts]
-    return ranges if all(ranges) else None
+    ranges, read, after = [], [], None
+    for part in parts:
+        reading = (part, part, []) if parsing.parse_time_range(part) else parsing.time_range_reading(part, after)
+        if not reading:
+            return None
+        if parsing.parse_time_range(part):
+            ranges.append(part)
+            after = part.split("-")[1].strip()
+        else:
+            ranges.append(f"{reading[0]}-{reading[1]}")
+            read += reading[2]
+            after = reading[1]
+    return ranges, read
 
 
 # The kind of id a key path holds ("region", "calendar", ...), or None.
