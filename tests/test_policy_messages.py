@@ -518,3 +518,53 @@ def test_german_weekdays_get_their_english_names(german, english):
     from supportportal import parsing
 
     assert parsing.suggest_days(german) == (english,)
+
+
+# A ' #' inside a plain text starts a YAML comment: the text readers see would stop before it. In
+# every text field (a language's text, a name, a list of texts, a holiday's name) it is a problem
+# at its line, with the text in quotes as the fix; a comment after an id, hours or a date is not.
+@pytest.mark.parametrize("file, old, new, path, quoted", [
+    ("channels.yml", "en: A short form for customers without a portal account.",
+     "en: Use form #2 for customers without a portal account.", "channels[3].description.en",
+     '"Use form #2 for customers without a portal account."'),
+    ("channels.yml", "      en: Contact form\n", "      en: Contact form   # the old one\n", "channels[3].name.en",
+     '"Contact form   # the old one"'),
+    ("company.yml", "  name: smartwork solutions", "  name: smartwork #1 solutions", "company.name",
+     '"smartwork #1 solutions"'),
+    ("process.yml", "  - en: You open a support ticket.", "  - en: You open a support ticket #1.",
+     "resolution_steps[1].en", '"You open a support ticket #1."'),
+    ("holidays.yml", "categories: [public, catholic]\n",
+     "categories: [public, catholic]\n    names:\n      Epiphany: {de: Heilige Drei Könige}\n      "
+     "Assumption Day:\n        de: Mariä #Himmelfahrt  #15.8.\n", "calendars[1].names.Assumption Day.de",
+     '"Mariä #Himmelfahrt  #15.8."'),
+])
+def test_a_comment_after_a_text_is_named(tmp_path, file, old, new, path, quoted):
+    directory = broken_policy(tmp_path, file, old, new)
+    marker = next(row for row in new.split("\n") if " #" in row).strip()
+    problem = only_problem(directory)
+    assert only_problem(directory) == problem  # the file parsed before (kept by the cache): the same words
+    assert (problem.file, problem.path, problem.line) == (f"policy/{file}", path, line_of(directory, file, marker)), \
+        str(problem)
+    shown = quoted.strip('"').split(" #")[0].rstrip()
+    assert problem.message == (f"the text is cut at '#': YAML reads ' #' and what follows as a comment, "
+                               f"so readers see only '{shown}'"), str(problem)
+    assert problem.fix == (f"put the whole text in quotes: {quoted}; or, if it is a comment, "
+                           "put it on a line of its own"), str(problem)
+
+
+# Comments after values that are not texts stay allowed; so do comments after a quoted text.
+def test_comments_after_ids_hours_dates_and_quoted_texts_are_allowed(tmp_path):
+    directory = broken_policy(tmp_path, "regions.yml", "monday to friday: 10:00-18:00",
+                              "monday to friday: 10:00-18:00   # from March on")
+    for file, old, new in [
+        ("regions.yml", "id: emea", "id: emea  # never rename"),
+        ("regions.yml", "zone: Europe/Berlin", "zone: Europe/Berlin  # Munich"),
+        ("holidays.yml", "country: DE", "country: DE  # Germany"),
+        ("holidays.yml", "closures: []", "closures:\n  - name: {en: Offsite, de: Klausur}  # agreed\n"
+                                         "    date: 2026-12-18  # a Friday\n"),
+        ("channels.yml", "en: A short form for customers without a portal account.",
+         'en: "A short form for customers without a portal account."  # shorter than before'),
+    ]:
+        edit(directory / file, old, new)
+    with time_limit(20, "loading the policy"):
+        load_policy(directory, TODAY)

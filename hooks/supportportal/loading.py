@@ -322,14 +322,15 @@ def load_file(path: Path, label: str, trusted: bool = False) -> yamlload.Documen
     found = cache.get(key)
     if found is not None:
         try:
-            data, lines, columns = marshal.loads(found)
-            return yamlload.Document(label, data, dict(lines), columns=dict(columns))
+            data, lines, columns, comments = marshal.loads(found)
+            return yamlload.Document(label, data, dict(lines), columns=dict(columns), comments=dict(comments))
         except (ValueError, EOFError, TypeError):
             pass
     doc = yamlload.load(path, label, trusted)
     if doc.data is not None and not doc.problems and _file_bytes(path) == raw:
         try:
-            cache.put(key, marshal.dumps((doc.data, list(doc.lines.items()), list(doc.columns.items()))))
+            cache.put(key, marshal.dumps((doc.data, list(doc.lines.items()), list(doc.columns.items()),
+                                          list(doc.comments.items()))))
         except ValueError:  # a value marshal cannot hold: parsed every time
             pass
     return doc

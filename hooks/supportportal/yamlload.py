@@ -29,6 +29,9 @@ class Document:
     lines: dict = field(default_factory=dict)   # key path -> 1-based line
     columns: dict = field(default_factory=dict)  # key path -> 0-based column of its key
     problems: list = field(default_factory=list)  # (line, message, fix, key path) found while reading
+    # key path -> (line, the text as written up to the end of its line): a plain value followed by a
+    # comment on its line ("en: Use form #2 ..."), which may be a text cut at its ' #'
+    comments: dict = field(default_factory=dict)
 
     # The line of a key path, or of its closest ancestor that has one.
     def line(self, path) -> int:
@@ -142,7 +145,7 @@ def load(path: Path, label: str | None = None, trusted: bool = False) -> Documen
     if node is None:
         doc.data = {}
         return doc
-    converter = _Converter(doc)
+    converter = _Converter(doc, text)
     try:
         data = converter.convert(node, (), frozenset())
     except _TooBig:
@@ -203,8 +206,9 @@ def _read(path: Path, doc: Document) -> bytes | None:
 # Turns a composed node into dicts, lists and scalars, recording lines and duplicate keys; counts
 # every value it makes, so that aliases (*name) cannot multiply a few lines into millions.
 class _Converter:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, text: str = ""):
         self.doc = doc
+        self.text = text
         self.count = 0
         self.unusable = False
         self.seen: set = set()  # the nodes converted so far: one seen again is an alias (*name)
@@ -272,10 +276,22 @@ class _Converter:
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (i,), inside) for i, item in enumerate(node.value)]
         value = _scalar(node)
+        if node.style is None and isinstance(value, str):
+            self._comment_after(node, path)
         if isinstance(value, float) and not math.isfinite(value):
             self.problem(node, f"{node.value} is too large a number", "write a number people can read", path)
             return None
         return value
+
+    # A plain value with a comment after it on its last line: the value and the comment as written.
+    def _comment_after(self, node, path) -> None:
+        end = node.end_mark
+        if end.index >= len(self.text) or self.text[end.index] not in " \t":
+            return
+        stop = self.text.find("\n", end.index)
+        rest = self.text[end.index:stop if stop >= 0 else len(self.text)].rstrip("\r")
+        if rest.lstrip(" \t").startswith("#"):
+            self.doc.comments[path] = (end.line + 1, node.value + rest.rstrip())
 
     # Only the YAML 1.2 core types, and only where the value is one: `!!int "abc"`, `!!binary`,
     # `!!python/object` or a custom `!foo` is refused, not constructed.

@@ -39,6 +39,7 @@ def check(ctx: Context) -> dict | None:
         "site_description": ctx.text_at(NAME, ("site", "description")),
     }
     if ctx.intact(NAME, ("company", "name")):
+        ctx.comment_after(NAME, ("company", "name"))
         ctx.artifacts(NAME, ("company", "name"), ctx.get(NAME, ("company", "name")))
     if not ctx.intact(NAME, ()) or None in fields.values():
         return None

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -157,6 +158,7 @@ class Context:
                 self.report(name, where, f"expected text, found {describe(item)}", "put the text in quotes")
                 value = {k: str(v) for k, v in value.items()}
                 break
+            self.comment_after(name, where)
             if not item.strip():
                 self.report(name, where, "this text is empty", "write the text, or remove the line")
             elif character_problem(item, multiline=is_text(where)):
@@ -175,6 +177,20 @@ class Context:
             self.report(name, path, f"the {format_list(missing, locale='en')} text is missing", fix)
         ordered = [(lang, value[lang].strip()) for lang in self.languages if lang in value]
         return Text(tuple(ordered) or tuple((k, v.strip()) for k, v in value.items()))
+
+    # A text readers see, written without quotes and followed by ' #': YAML reads the rest of the
+    # line as a comment, so the text would be shown cut ("Use form #2 ..." as "Use form"). The fix
+    # quotes the line as written; a comment meant as one goes on a line of its own.
+    def comment_after(self, name: str, where) -> None:
+        doc = self.docs.get(name)
+        found = doc.comments.get(tuple(where)) if doc else None
+        if found:
+            line, written = found
+            shown = written.split(" #")[0].split("\t#")[0].rstrip()
+            self.report(name, where, f"the text is cut at '#': YAML reads ' #' and what follows as a comment, "
+                        f"so readers see only '{shown}'",
+                        f"put the whole text in quotes: {json.dumps(written, ensure_ascii=False)}; "
+                        "or, if it is a comment, put it on a line of its own", line=line)
 
     # A text that would read as an unrendered placeholder or shortcode ({{, [table id=2 /]): every
     # text readers see, the company name included, is shown as written.

@@ -77,6 +77,7 @@ def _calendar(ctx: Context, path, cal: dict, seen: dict) -> Calendar | None:
     names = []
     for holiday, texts in (cal.get("names") or {}).items() if ctx.intact(NAME, path + ("names",)) else ():
         for lang in texts:
+            ctx.comment_after(NAME, path + ("names", holiday, lang))
             if ctx.check_languages and lang not in ctx.languages and lang != closures_.OFFICIAL:
                 ctx.report(NAME, path + ("names", holiday, lang),
                            f"'{lang}' is not a language of this site ({', '.join(ctx.languages)})",
