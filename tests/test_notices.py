@@ -115,6 +115,39 @@ def test_end_equal_to_start(tmp_path):
     assert [p.path for p in found] == ["notices[1].end"] and "ends when it starts" in found[0].message
 
 
+# Dates alone: the end is the notice's last whole day, so an end the day before the start ends
+# before it starts (not "when it starts"), named with both dates as written.
+@pytest.mark.parametrize("start, end", [("2026-12-09", "2026-12-08"), ("2026-12-09 00:00", "2026-12-08"),
+                                        ("2026-12-09", "2026-12-01")])
+def test_an_end_date_before_the_start_date(tmp_path, start, end):
+    found = problems(policy_dir(tmp_path, one_notice(f"    start: {start}\n    end: {end}\n    zone: Europe/Berlin\n")))
+    assert [(p.line, p.path) for p in found] == [(7, "notices[1].end")], "\n".join(map(str, found))
+    assert found[0].message == f"the notice ends ({end}) before it starts ({start})", str(found[0])
+    assert "swap start and end" in found[0].fix, str(found[0])
+
+
+# A lead time in the singular is one (1 week, 1 day, 1 hour); one written in words or with an
+# abbreviation gets the form that works.
+@pytest.mark.parametrize("announce, hours", [("1 week", 168), ("1 day", 24), ("1 hour", 1), ("2 weeks", 336),
+                                             ("1 weeks", 168)])
+def test_a_lead_time_in_the_singular(tmp_path, announce, hours):
+    policy = load(policy_dir(tmp_path, one_notice(f"    start: 2026-12-09\n    zone: Europe/Berlin\n"
+                                                   f"    announce: {announce}\n")))
+    [notice] = policy.notices
+    assert notice.start - notice.announce == dt.timedelta(hours=hours)
+
+
+@pytest.mark.parametrize("announce, fix", [("a week", "1 week"), ("one week", "1 week"), ("One Day", "1 day"),
+                                           ("1 wk", "1 week"), ("3 Wochen", "3 weeks"), ("7d", "7 days"),
+                                           ("48h", "48 hours"), ("2 weeks.", "2 weeks")])
+def test_a_lead_time_written_otherwise_gets_the_working_form(tmp_path, announce, fix):
+    found = problems(policy_dir(tmp_path, one_notice(f"    start: 2026-12-09\n    zone: Europe/Berlin\n"
+                                                      f"    announce: {announce}\n")))
+    assert [(p.line, p.path) for p in found] == [(8, "notices[1].announce")], "\n".join(map(str, found))
+    assert found[0].message == f"'{announce}' is not a lead time", str(found[0])
+    assert found[0].fix == f"write it as '{fix}'", str(found[0])
+
+
 # An `updated` later than the build is a typo (readers would see a change that has not happened
 # yet): refused at its line, with the build's instant in the notice's zone as the latest time to write.
 def test_an_update_after_the_build_is_refused(tmp_path):

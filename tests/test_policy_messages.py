@@ -568,3 +568,18 @@ def test_comments_after_ids_hours_dates_and_quoted_texts_are_allowed(tmp_path):
         edit(directory / file, old, new)
     with time_limit(20, "loading the policy"):
         load_policy(directory, TODAY)
+
+
+# announce_changes counts days: weeks get the same number of days as the fix.
+@pytest.mark.parametrize("written, fix", [
+    ("1 week", "write it as '7 days' (a number of days, 0 to 366)"),
+    ("2 weeks", "write it as '14 days' (a number of days, 0 to 366)"),
+    ("soon", "write how many days ahead the pages announce a change, e.g. 60 days (0 to 366)"),
+])
+def test_announce_changes_in_weeks_gets_days(tmp_path, written, fix):
+    directory = broken_policy(tmp_path, "company.yml", "languages: [en, de]\n",
+                              f"languages: [en, de]\nannounce_changes: {written}\n")
+    problem = only_problem(directory)
+    assert (problem.path, problem.line) == ("announce_changes", line_of(directory, "company.yml", "announce_changes:"))
+    assert problem.message == f"'{written}' is not a number of days", str(problem)
+    assert problem.fix == fix, str(problem)

@@ -197,6 +197,23 @@ def suggest_duration(text: str) -> str | None:
     return f"{amount} {business}{unit}"
 
 
+# Suggest the form of a notice's lead time (announce:): "a week" -> "1 week", "3 Wochen" -> "3 weeks", "48h" -> "48 hours".
+def suggest_lead_time(text: str) -> str | None:
+    match = re.fullmatch(r"\s*(\d+|an?|one|eine?n?)\s*([a-zä]+)\.?\s*", str(text), re.I)
+    if not match:
+        return None
+    units = {"w": "week", "wk": "week", "wks": "week", "week": "week", "weeks": "week", "woche": "week",
+             "wochen": "week", "d": "day", "day": "day", "days": "day", "tag": "day", "tage": "day", "tagen": "day",
+             "h": "hour", "hr": "hour", "hrs": "hour", "hour": "hour", "hours": "hour", "std": "hour",
+             "stunde": "hour", "stunden": "hour"}
+    unit = units.get(match.group(2).lower())
+    amount = match.group(1) if match.group(1).isdigit() else "1"
+    if not unit or not amount.lstrip("0"):
+        return None
+    amount = amount.lstrip("0")
+    return f"{amount} {unit}" + ("" if amount == "1" else "s")
+
+
 @functools.cache
 def available_zones() -> frozenset:
     return frozenset(zoneinfo.available_timezones())

@@ -75,8 +75,9 @@ def _notice(ctx: Context, path, item: dict, zones: dict, region_ids, channel_ids
     start = _moment(ctx, path + ("start",), item.get("start"), tz, zone)
     end = _moment(ctx, path + ("end",), item.get("end"), tz, zone, last_day=True) if "end" in item else None
     if start and end and end[0] <= start[0]:
+        # An end written as a date is the last whole day: ending at the start, that day is the one before.
         ctx.report(NAME, path + ("end",), f"the notice ends ({item['end']}) before it starts ({item['start']})"
-                   if end[0] < start[0] else f"the notice ends when it starts ({item['start']})",
+                   if end[0] < start[0] or end[1] else f"the notice ends when it starts ({item['start']})",
                    "end is the first minute the notice no longer applies (or, as a date, its last day): "
                    "swap start and end, or correct the date or time")
         return None

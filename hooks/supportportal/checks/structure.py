@@ -227,7 +227,9 @@ def _format_problem(ctx: Context, name, path, value, schema):
         return ctx.report(name, path, f"'{text}' is not a language code",
                           "use a two-letter ISO 639-1 code in lowercase, e.g. en, de or fr")
     if key == "announce_changes":
+        weeks = re.fullmatch(r"\s*(\d{1,3}) ?weeks?\s*", text)
         return ctx.report(name, path, f"'{text}' is not a number of days",
+                          f"write it as '{int(weeks.group(1)) * 7} days' (a number of days, 0 to 366)" if weeks else
                           "write how many days ahead the pages announce a change, e.g. 60 days (0 to 366)")
     if key == "every_year":
         return ctx.report(name, path, f"'{text}' is not a month and day", "write it as MM-DD, e.g. 12-24")
@@ -235,7 +237,9 @@ def _format_problem(ctx: Context, name, path, value, schema):
         return ctx.report(name, path, f"'{text}' is not a date and time",
                           "write it as YYYY-MM-DD HH:MM (24-hour time), e.g. 2026-12-24 12:00, or a date alone for a whole day")
     if name == "notices" and key == "announce":
-        return ctx.report(name, path, f"'{text}' is not a lead time", "write e.g. 14 days, 2 weeks or 48 hours")
+        suggestion = parsing.suggest_lead_time(text)
+        return ctx.report(name, path, f"'{text}' is not a lead time",
+                          f"write it as '{suggestion}'" if suggestion else "write e.g. 14 days, 2 weeks or 48 hours")
     if key in ("first_response", "update_interval", "business_day"):
         suggestion = parsing.suggest_duration(text)
         return ctx.report(name, path, f"'{text}' is not a duration",
