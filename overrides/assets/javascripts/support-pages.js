@@ -280,7 +280,8 @@ export function nextClosure(root, policy, lang, s) {
     const soon = upcomingClosures(policy, now, policy.regions.length * 4);
     const next = soon[0];
     let sentence = s.unknown_detail;
-    if (next) sentence = fill(s.next_one, { closure: dateWords(soon.filter((c) => c.date == next.date), policy, lang, s) });
+    // On the closure's own day (the reader's date) it is today's, not the next.
+    if (next) sentence = fill(next.date == isoDate(now) ? s.next_today : s.next_one, { closure: dateWords(soon.filter((c) => c.date == next.date), policy, lang, s) });
     else if (now < Date.parse(policy.horizon.last_date) + DAY) sentence = fill(s.next_none, { last: longDate(policy.horizon.last_date, s, lang, false) });
     if (root.textContent !== plain(sentence) && !block.style.minHeight) block.style.minHeight = `${block.getBoundingClientRect().height}px`;
     setAttr(root, "data-date", next ? next.date : "");
