@@ -4,6 +4,8 @@
 # first response in view; the screen reader still meets a table named by its caption, with its
 # column headers. The hours and holiday tables scroll sideways in their box, their caption at the
 # box's left edge and in view however far the table is scrolled. On paper, all stay tables.
+# On a desktop or laptop screen the priority table is a table again and fits Material's content
+# column in both editions, long German words and headers included.
 
 import pytest
 
@@ -14,6 +16,8 @@ pytestmark = pytest.mark.browser
 CLOCK = "2026-12-02T11:00:00Z"
 PHONE = {"width": 360, "height": 740}
 ZOOMED = {"width": 640, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+LAPTOP = {"width": 1024, "height": 768}
 
 # Boxes in CSS px: the caption's text, the box that shows the table (Material's scroll box, or the
 # table itself without scripts), and each row's first-response cell.
@@ -66,6 +70,28 @@ def test_priority_table_fits_the_screen(opener, viewport, lang, script):
         assert [cells.nth(i).get_attribute("data-label") for i in range(cells.count())] == heads[1:]
         shown = [cells.nth(i).evaluate("td => getComputedStyle(td, '::before').content") for i in range(cells.count())]
         assert all(head in label for head, label in zip(heads[1:], shown)), shown
+
+
+# At a desktop's and a laptop's window size the priorities are a table again and fit the content
+# column in both editions: nothing to scroll sideways in the box that shows the table (Material's
+# scroll box, or the table itself without scripts), and the table no wider than that box's room.
+@pytest.mark.parametrize("viewport", [DESKTOP, LAPTOP], ids=["1280x800", "1024x768"])
+@pytest.mark.parametrize("lang", ["", "de/"], ids=["en", "de"])
+@pytest.mark.parametrize("script", [True, False], ids=["script", "no-script"])
+def test_priority_table_fits_the_content_column_on_a_desktop(opener, viewport, lang, script):
+    page = opener(f"/{lang}priorities/", CLOCK, "Europe/Berlin", viewport=viewport, java_script_enabled=script)
+    table = page.locator(".support-priorities table")
+    if script:
+        page.wait_for_selector(".support-priorities .md-typeset__scrollwrap")
+    assert table.evaluate("t => getComputedStyle(t.querySelector('td')).display") == "table-cell"
+    sizes = table.evaluate("""(table) => {
+      const wrapper = table.closest('.md-typeset__scrollwrap') || table.closest('.support-priorities');
+      const scroller = table.closest('.md-typeset__scrollwrap') || table;
+      return {table: table.scrollWidth, wrapper: wrapper.clientWidth,
+              scroll: [scroller.scrollWidth, scroller.clientWidth]};
+    }""")
+    assert sizes["table"] <= sizes["wrapper"], sizes
+    assert sizes["scroll"][0] <= sizes["scroll"][1], sizes
 
 
 # Chromium's accessibility tree: still a table named by its caption, with a row header and
