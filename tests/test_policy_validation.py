@@ -522,6 +522,30 @@ def test_a_notice_and_a_channel_after_the_published_years_get_a_note(tmp_path):
                               "(31 December 2027), so the site does not show it yet"), str(notice)
 
 
+
+# A channel's last day (until) after the published years (a wrong year: 2207 for 2027) gets a note
+# at its until:, as its first day would: the site lists the channel as offered on every published
+# day. A last day within the published years gets none, nor does the until of a channel whose
+# first day already has a note (all of it is after them).
+def test_a_channel_offered_until_after_the_published_years_gets_a_note(tmp_path):
+    directory = broken_policy(tmp_path, "channels.yml", "    address: https://www.smartwork.example/support/contact\n",
+                              "    address: https://www.smartwork.example/support/contact\n    until: 2207-03-31\n")
+    edit(directory / "channels.yml", "    address: support@smartwork.example\n",
+         "    address: support@smartwork.example\n    from: 2062-01-11\n    until: 2062-06-30\n")
+    edit(directory / "channels.yml", "    address: https://tickets.smartwork.example/\n",
+         "    address: https://tickets.smartwork.example/\n    until: 2027-12-31\n")
+    with time_limit(20, "loading the policy"):
+        policy = load_policy(directory, TODAY)
+    assert [c.available_until for c in policy.channels] == [
+        dt.date(2027, 12, 31), dt.date(2062, 6, 30), dt.date(2207, 3, 31)]
+    email, form = policy.notes
+    assert (email.line, email.path) == (line_of(directory, "channels.yml", "from: 2062-01-11"), "channels[2].from")
+    assert (form.file, form.line, form.path) == (
+        "policy/channels.yml", line_of(directory, "channels.yml", "until: 2207-03-31"), "channels[3].until"), str(form)
+    assert form.message == ("the channel is offered until 2207-03-31, after the last published day "
+                            "(31 December 2027), so the site lists it as offered on every published day"), str(form)
+    assert form.fix == "If you meant an earlier year, fix the date; a last day planned that far ahead needs no change"
+
 # Names tell regions, channels and priorities apart on every page and in the calculator: two with
 # the same name in one language (ignoring case and spaces) are refused, on the line of the second,
 # naming the first by its id and line.

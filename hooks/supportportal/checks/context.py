@@ -58,10 +58,12 @@ class Context:
 
     # Record a note at a key path: an item (`what`: "a closure") dated wholly after the last day the
     # site publishes (`last`), which it does not show yet: planned far ahead, or a wrong year.
-    def note_future(self, name: str, path, message: str, what: str, last):
+    # `shown` says what the site does instead, for a date that is not an item's first (a channel's
+    # last day: "so the site lists it as offered on every published day").
+    def note_future(self, name: str, path, message: str, what: str, last, shown: str = "so the site does not show it yet"):
         doc = self.docs.get(name)
         day = format_date(last, "d MMMM y", locale="en")  # as the build's messages are written: in English
-        message += f", after the last published day ({day}), so the site does not show it yet"
+        message += f", after the last published day ({day}), {shown}"
         advice = f"If you meant an earlier year, fix the date; {what} planned that far ahead needs no change"
         self.notes.append(Problem(f"{self.label}/{name}.yml", doc.line(path) if doc else 1, dotted(path), message, advice))
 
