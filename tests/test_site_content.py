@@ -1,12 +1,14 @@
 # The built default site: every part of the seed page is there, and every fact equals the YAML.
 
+import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, run_build
 
 # The questions of the original support page, each answered somewhere on the site.
 SEED_QUESTIONS = [
@@ -142,3 +144,54 @@ def test_no_inline_script_of_ours(site):
         for script in soup.select("article script"):
             assert script.get("type") == "application/ld+json", path
         assert not soup.select("[onclick], [onload], [onerror]"), path
+
+
+# The code shown on the embedding guide (content/embed.md) of an edition, as one HTML fragment.
+def embed_snippets(site: Path, edition: str) -> BeautifulSoup:
+    code = [pre.get_text() for pre in article(site, edition + "embed").select("pre")]
+    return BeautifulSoup("\n".join(code), "html.parser")
+
+
+# Whatever a reader copies from the embedding guide works on this portal: the script at the site's
+# own address (company.yml site.url), the fallback link to a page the site has, and only region and
+# channel ids that support.json has, in both editions.
+@pytest.mark.parametrize("edition", ["", "de/"])
+def test_embed_snippets_are_this_portals(site, edition):
+    site_url = policy("company")["site"]["url"]
+    feed = json.loads((site / "support.json").read_text(encoding="utf-8"))
+    snippets = embed_snippets(site, edition)
+    script = site_url + "assets/javascripts/support-widget.min.js"
+    assert [s["src"] for s in snippets.select("script[src]")] == [script]
+    assert (site / script[len(site_url):]).is_file()
+    regions = [i for el in snippets.select("[data-regions]") for i in el["data-regions"].split()]
+    channels = [i for el in snippets.select("[data-channels]") for i in el["data-channels"].split()]
+    assert regions and set(regions) <= {r["id"] for r in feed["regions"]}, regions
+    assert channels and set(channels) <= {c["id"] for c in feed["channels"]}, channels
+    links = [a["href"] for a in snippets.select("[data-support-status] a[href]")]
+    assert links == [site_url + edition + "hours/"]
+    assert (site / edition / "hours" / "index.html").is_file()
+    assert "support.example/" not in words(article(site, edition + "embed"))
+
+
+# Another portal: its own address, and no channel offered on the build date (each one's last day
+# is past). The snippets follow: the script at that address; no channel id, and the page says
+# that there is no channel to show.
+def test_embed_snippets_follow_the_policy(project):
+    company = project / "policy" / "company.yml"
+    company.write_text(company.read_text(encoding="utf-8").replace(
+        "url: https://support.smartwork.example/", "url: https://help.example.org/portal/"), encoding="utf-8")
+    channels = project / "policy" / "channels.yml"
+    channels.write_text(re.sub(r"(\n    type: \w+\n)", r"\1    until: 2026-06-30\n",
+                               channels.read_text(encoding="utf-8")), encoding="utf-8")
+    build = run_build(project)
+    assert build.ok, build.output
+    feed = json.loads((build.site / "support.json").read_text(encoding="utf-8"))
+    assert [c["available"]["until"] for c in feed["channels"]] == ["2026-06-30"] * 3
+    for edition, none in [("", "This portal offers no contact channel at present"),
+                          ("de/", "Dieses Portal bietet zurzeit keinen Kontaktkanal an")]:
+        snippets = embed_snippets(build.site, edition)
+        assert [s["src"] for s in snippets.select("script[src]")] == [
+            "https://help.example.org/portal/assets/javascripts/support-widget.min.js"]
+        assert [a["href"] for a in snippets.select("a[href]")] == [f"https://help.example.org/portal/{edition}hours/"]
+        assert not snippets.select("[data-channels]")
+        assert none in words(article(build.site, edition + "embed"))

@@ -402,6 +402,14 @@ def _runtime_problem(failure: Exception, context: dict) -> tuple:
     return line, f"{what} failed while the page was built ({type(failure).__name__}: {failure})", _FIX_PORTAL
 
 
+# Lines of HTML shown as code, as the pages' fenced code blocks are (```text): with the theme's
+# copy button, or without it (`copy=False`, the ``` { .text .no-copy } of an example to adapt).
+def _code(lines: list[str], copy: bool = False) -> Markup:
+    classes = "highlight" if copy else "no-copy highlight"
+    return Markup(f'<div class="{classes}"><pre><span></span><code>'
+                  + "".join(f"{escape(line)}\n" for line in lines) + "</code></pre></div>\n")
+
+
 # How many closures a page lists from its build date on (next_closure()).
 UPCOMING_CLOSURES = 3
 
@@ -448,6 +456,9 @@ class Facts:
             "holiday_calendar": self.holiday_calendar, "next_closure": self.next_closure,
             "calendar_subscribe_url": "webcal://" + p.site_url.split("://", 1)[1] + self.prefix + "support.ics",
             "region_calendars": self.region_calendars, "notices_list": self.notices_list,
+            "embed_snippet": self.embed_snippet, "embed_regions_example": self.embed_regions_example,
+            "embed_channels_example": self.embed_channels_example,
+            "embed_fallback_example": self.embed_fallback_example,
         }
 
     # The first and last year published: zone labels name every offset in force over them.
@@ -974,6 +985,37 @@ class Facts:
             items.append(f'<li data-region="{escape(region.id)}"><a href="{escape("webcal://" + host + file)}">'
                          f'{escape(label)}</a> (<a href="{escape(url)}" download="{escape(file)}">{escape(file)}</a>)</li>')
         return Markup('<ul class="support-region-calendars">\n' + "\n".join(items) + "\n</ul>\n")
+
+    # The embedding guide's code (content/embed.md), written for this portal so that what a reader
+    # copies works: the widget's script at the site's address (one script for every edition: it
+    # follows the embedding page's language), ids this policy has, a link into this edition.
+    def embed_snippet(self) -> Markup:
+        script = self.policy.site_url + "assets/javascripts/support-widget.min.js"
+        return _code([f'<script type="module" src="{script}"></script>', "<div data-support-status></div>"], copy=True)
+
+    # Showing some regions: the first two of the policy (its only one, on a portal of one region).
+    def embed_regions_example(self) -> Markup:
+        return _code([f'<div data-support-status data-regions="{self._example_regions()}"></div>'])
+
+    def _example_regions(self) -> str:
+        return " ".join(r.id for r in self.policy.regions[:2])
+
+    # Showing a channel, alone and with regions: one the contact page lists, preferably one with
+    # hours of its own (a hotline) that is offered on the build date; without any, a sentence
+    # saying so instead of an id the portal does not have.
+    def embed_channels_example(self) -> Markup:
+        channels = sorted(self._channels(), key=lambda c: (c.around_the_clock, not c.offered(self.today)))
+        if not channels:
+            words = escape(self.say("embed.no_channels", attribute="\ue004"))
+            return Markup(f"<p>{words}</p>\n").replace("\ue004", Markup("<code>data-channels</code>"))
+        channel = channels[0].id
+        return _code([f'<div data-support-status data-channels="{channel}"></div>',
+                      f'<div data-support-status data-channels="{channel}" data-regions="{self._example_regions()}"></div>'])
+
+    # A fallback link inside the element, to this edition's hours page.
+    def embed_fallback_example(self) -> Markup:
+        url = self.policy.site_url + self.prefix + "hours/"
+        return _code([f'<div data-support-status><a href="{url}">{escape(self.say("embed.fallback_link"))}</a></div>'])
 
     # The build's instant: notices are shown in their state at the instant the site was built, with
     # that instant said in the notice's zone ("Status on Friday, 27 November 2026, 15:05 CET:
