@@ -331,19 +331,75 @@ def test_embedded_on_another_site(browser, site, tmp_path):
         intranet.shutdown()
 
 
-# A region the portal does not have (a typo): the widget reads the feed with every region and
-# shows no region, as it did before there were one-region feeds, instead of an error.
-def test_embedded_with_an_unknown_region(browser, site, tmp_path):
+# Ids the portal does not have (a typo, a channel of another portal, a region's name in place of
+# its id): none of them found, the element keeps what the embedding page put in it (the fallback
+# link) below the note a failed load shows, here naming the ids; the browser's console names them
+# and the ids there are. The widget reads the feed with every region for an id it does not know.
+@pytest.mark.parametrize("attributes, lang, note, warned", [
+    ('data-regions="usaa"', "en", "The live support status could not be shown. Unknown region or channel: usaa.",
+     ['"usaa"', "emea, usa"]),
+    ('data-channels="hotline"', "en", "The live support status could not be shown. Unknown region or channel: hotline.",
+     ['"hotline"', "portal, email, form"]),
+    ('data-channels="hotline" data-regions="apac"', "de",
+     "Der Live-Status des Supports konnte nicht angezeigt werden. Unbekannte Region oder unbekannter Kanal: apac, hotline.",
+     ['"hotline"', "portal, email, form", '"apac"', "emea, usa"]),
+])
+def test_embedded_with_unknown_ids(browser, site, tmp_path, attributes, lang, note, warned):
     portal, portal_url = serve_with_cors(site)
-    intranet, intranet_url = intranet_page(tmp_path, portal_url, '<div data-support-status data-regions="usaa"></div>')
+    intranet, intranet_url = intranet_page(
+        tmp_path, portal_url, f'<div data-support-status {attributes}><a href="/hours">Support hours</a></div>', lang=lang)
     context = browser.new_context()
     try:
         page = context.new_page()
+        warnings = []
+        page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
         with page.expect_response(lambda r: r.url == f"{portal_url}/support/all_regions.json"):
             page.goto(intranet_url)
-        page.wait_for_selector("[data-support-status][data-support-ready] .support-status__list", state="attached")
-        assert page.locator("[data-support-region]").count() == 0
+        page.wait_for_selector("[data-support-status] .support-widget__error")
+        assert page.inner_text("[data-support-status] .support-widget__error") == note
+        assert page.locator("[data-support-status] a[href='/hours']").inner_text() == "Support hours"
+        assert page.locator("[data-support-status]").is_visible()
+        assert page.locator("[data-support-region], [data-support-channel]").count() == 0
+        assert len(warnings) == attributes.count("=")
+        for part in warned:
+            assert any(part in warning for warning in warnings), (part, warnings)
+    finally:
+        context.close()
+        portal.shutdown()
+        intranet.shutdown()
+
+
+# Ids are matched exactly, but an id in other capitals or a region's or channel's name in any
+# language ("EMEA", the German "E-Mail") is taken, with a warning naming the id to write; of
+# several ids, those that exist are shown (in the policy's order) and the others named in one
+# warning after those. A name with a space cannot be given: the ids are separated by spaces.
+@pytest.mark.parametrize("attributes, regions, channels, warned", [
+    ('data-regions="EMEA"', ["emea"], [], [['"EMEA"', '"emea"']]),
+    ('data-regions="Usa emea"', ["emea", "usa"], [], [['"Usa"', '"usa"']]),
+    ('data-regions="usa nowhere"', ["usa"], [], [['"nowhere"', "emea, usa"]]),
+    ('data-channels="E-Mail hotline"', [], ["email"], [['"E-Mail"', '"email"'], ['"hotline"', "portal, email, form"]]),
+    ('data-channels="Support Portal" data-regions="emea"', ["emea"], ["portal"],
+     [['"Portal"', '"portal"'], ['"Support"', "portal, email, form"]]),
+])
+def test_embedded_ids_in_other_capitals_or_by_name(browser, site, tmp_path, attributes, regions, channels, warned):
+    portal, portal_url = serve_with_cors(site)
+    intranet, intranet_url = intranet_page(
+        tmp_path, portal_url, f'<div data-support-status {attributes}><a href="/hours">Support hours</a></div>')
+    context = browser.new_context(timezone_id="America/Chicago")
+    try:
+        page = context.new_page()
+        warnings = []
+        page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
+        page.clock.install(time="2026-11-27T14:45:00Z")
+        page.goto(intranet_url)
+        page.wait_for_selector("[data-support-status][data-support-updated]", state="attached")
+        assert page.eval_on_selector_all("[data-support-region]", "rows => rows.map(r => r.dataset.supportRegion)") == regions
+        assert page.eval_on_selector_all("[data-support-channel]", "rows => rows.map(r => r.dataset.supportChannel)") == channels
         assert page.locator(".support-widget__error").count() == 0
+        assert page.locator("[data-support-status] a[href='/hours']").count() == 0
+        assert len(warnings) == len(warned), warnings
+        for parts, warning in zip(warned, warnings):
+            assert all(part in warning for part in parts), (parts, warning)
     finally:
         context.close()
         portal.shutdown()

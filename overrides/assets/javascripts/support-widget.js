@@ -3,7 +3,9 @@
 //
 // Fills `[data-support-status]` (one line per region, optionally restricted with
 // data-regions="emea usa"; with data-channels="hotline chat", or empty for all, one
-// line per contact channel; each line with the notices in effect for it),
+// line per contact channel; each line with the notices in effect for it; ids the portal does not
+// have are named in a console warning, and an element naming no id it has keeps its content
+// below a note),
 // `[data-support-calculator]` containers, and the live line of each channel in a
 // `[data-support-channels]` list (the contact page). Without JavaScript the static tables
 // and hours next to them stay; the calculator container and the channels' live lines are
@@ -73,7 +75,8 @@ function mount() {
   addStylesheet();
   const url = feedFor(roots);
   if (!feeds.has(url.href)) {
-    // A region the portal does not have (a typo in data-regions): the full feed, which has none.
+    // A region the portal does not have (a typo in data-regions): the feed with every region,
+    // where the status finds it by its name or another case, or says that it is not there.
     const everyRegion = () => json(FEED).catch(() => json(FULL_FEED));
     const loaded = url == FEED ? everyRegion() : json(url).catch(everyRegion);
     feeds.set(url.href, loaded.then((feed) => {
@@ -96,21 +99,26 @@ function mount() {
       ([{ policy, lang, s }, widget]) => {
         // In the feed's first language on a page of another (an embedding site's): said so.
         if ((document.documentElement.lang || "").split("-")[0] != lang.split("-")[0]) root.setAttribute("lang", lang);
-        widgets.push(widget(root, policy, lang, s));
+        // A widget with nothing to show (a status naming only ids the portal lacks) has said why.
+        const mounted = widget(root, policy, lang, s);
+        if (!mounted) return;
+        widgets.push(mounted);
         schedule();
       },
-      () => {
-        // The lines kept for the reader's own times stay empty: they go.
-        for (const slot of root.querySelectorAll("[data-support-yours]")) slot.hidden = true;
-        // The container's own content (the pages' hours, a link an embedding site gave it) stays,
-        // after the error.
-        if (SHOWS_ERROR.includes(kind)) words(language(null)).then((s) => {
-          root.prepend(h("p", { class: "support-widget__error" }, s.error));
-          root.hidden = false;
-        }, () => {}); // without words either, the page's own content stays
-      },
+      () => failed(root, kind, words(language(null)).then((s) => s.error)),
     );
   }
+}
+
+// A container its widget cannot fill: the lines kept for the reader's own times stay empty, so
+// they go; its own content (the pages' hours, a link an embedding site gave it) stays, after the
+// note saying why (`note`, a text or the promise of one), for the kinds that show one.
+function failed(root, kind, note) {
+  for (const slot of root.querySelectorAll("[data-support-yours]")) slot.hidden = true;
+  if (SHOWS_ERROR.includes(kind)) Promise.resolve(note).then((text) => {
+    root.prepend(h("p", { class: "support-widget__error" }, text));
+    root.hidden = false;
+  }, () => {}); // without words either, the page's own content stays
 }
 
 // A widget's module that cannot be loaded while the reader is online most likely belongs to
@@ -223,12 +231,21 @@ function schedule() {
 
 // Status widget
 
+// The live status of the regions and channels the element names (all regions when it names none);
+// null when it names only ids the portal does not have: it then keeps its content, below a note.
 function status(root, policy, lang, s) {
-  const only = (name) => (root.getAttribute(name) || "").split(/\s+/).filter(Boolean);
-  const pick = (items, name) => items.filter((item) => !only(name).length || only(name).includes(item.id));
   const withChannels = root.hasAttribute("data-channels");
-  const regions = withChannels && !root.hasAttribute("data-regions") ? [] : pick(policy.regions, "data-regions");
-  const channels = withChannels ? pick(policy.channels || [], "data-channels") : [];
+  const none = { items: [], unknown: [] };
+  const asked = [
+    withChannels && !root.hasAttribute("data-regions") ? none : named(root, "data-regions", policy.regions, "region"),
+    withChannels ? named(root, "data-channels", policy.channels || [], "channel") : none,
+  ];
+  const [regions, channels] = asked.map((a) => a.items);
+  const unknown = asked.flatMap((a) => a.unknown);
+  if (unknown.length && !regions.length && !channels.length) {
+    failed(root, "data-support-status", fill(s.not_found, { ids: formatter(lang, { type: "unit", style: "short" }, Intl.ListFormat).format(unknown) }));
+    return null;
+  }
   const live = h("p", { class: "support-widget__live", role: "status", "aria-live": "polite", "aria-atomic": "true" });
   const line = (item, channel) => ({ item, channel, row: h("li", { class: "support-status__region", [channel ? "data-support-channel" : "data-support-region"]: item.id },
     h("span", { class: "support-status__name" }, text(item.name, lang, policy)),
@@ -281,6 +298,36 @@ function status(root, policy, lang, s) {
     return wake;
   }
   return { root, update };
+}
+
+// The items (regions or channels, `kind`) an element names in `attribute` ("data-regions"), in the
+// policy's order; every one when it names none. An id is matched exactly; one in other capitals
+// or an item's name in any language ("EMEA", "E-Mail") is taken too, with a warning that gives the
+// id to write. Ids that name none are returned as `unknown`, and named in a warning with the ids
+// there are.
+function named(root, attribute, items, kind) {
+  const asked = (root.getAttribute(attribute) || "").split(/\s+/).filter(Boolean);
+  if (!asked.length) return { items, unknown: [] };
+  const fold = (value) => value.toLowerCase();
+  // A name as the policy gives it, in each language (not the marked copies of untranslated ones).
+  const names = (item) => (item.name && typeof item.name == "object" ? Object.values(item.name) : [item.name])
+    .filter((name) => typeof name == "string" && !name.includes("\ue010"));
+  const found = new Set(), unknown = [];
+  for (const id of asked) {
+    let item = items.find((i) => i.id === id);
+    if (!item) {
+      item = items.find((i) => fold(i.id) == fold(id)) || items.find((i) => names(i).some((name) => fold(name) == fold(id)));
+      if (item) console.warn(`support portal: ${attribute}="${root.getAttribute(attribute)}": "${id}" is taken as the ${kind} "${item.id}"; write its id.`);
+    }
+    if (item) found.add(item);
+    else unknown.push(id);
+  }
+  if (unknown.length) {
+    const ids = items.map((i) => i.id).join(", ");
+    console.warn(`support portal: ${attribute} names ${unknown.map((id) => `"${id}"`).join(", ")}, which this portal does not have; `
+      + (ids ? `its ${kind} ids: ${ids}.` : `it has no ${kind}.`));
+  }
+  return { items: items.filter((item) => found.has(item)), unknown };
 }
 
 // "EMEA support hours change on Monday, 22 March." for each region whose weekly hours change
