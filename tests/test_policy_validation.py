@@ -546,6 +546,38 @@ def test_a_channel_offered_until_after_the_published_years_gets_a_note(tmp_path)
                             "(31 December 2027), so the site lists it as offered on every published day"), str(form)
     assert form.fix == "If you meant an earlier year, fix the date; a last day planned that far ahead needs no change"
 
+
+# A closure's last day (until) or a notice's end more than a year after the published years (a
+# wrong year: 2207 for 2027) gets a note there: the site shows the closure, or the notice in
+# effect, on every published day after its start. One that runs a few days past them (over New
+# Year) gets none, nor does a channel's last day a few days after them.
+def test_a_closure_or_notice_ending_far_after_the_published_years_gets_a_note(tmp_path):
+    directory = broken_policy(tmp_path, "holidays.yml", "closures: []", (
+        "closures:\n  - name: {en: Office move, de: Umzug}\n    date: 2027-06-14\n    until: 2207-06-15\n    regions: [usa]\n"
+        "  - name: {en: Inventory, de: Inventur}\n    date: 2027-12-30\n    until: 2028-01-03\n    regions: [emea]\n"))
+    edit(directory / "notices.yml", "notices: []", (
+        "notices:\n  - id: hotline\n    kind: disruption\n    title: {en: Hotline down, de: Hotline gestört}\n"
+        "    text: {en: Use the portal., de: Nutzen Sie das Portal.}\n    start: 2027-01-04 09:00\n"
+        "    end: 2207-01-05 09:00\n    zone: Europe/Berlin\n"
+        "  - id: new-year\n    kind: information\n    title: {en: Short hours, de: Kurze Zeiten}\n"
+        "    text: {en: Fewer people answer., de: Weniger Leute antworten.}\n    start: 2027-12-30\n"
+        "    end: 2028-01-02\n    zone: Europe/Berlin\n"))
+    edit(directory / "channels.yml", "    address: https://tickets.smartwork.example/\n",
+         "    address: https://tickets.smartwork.example/\n    until: 2028-01-02\n")
+    with time_limit(20, "loading the policy"):
+        policy = load_policy(directory, TODAY)
+    closure, notice = sorted(policy.notes, key=lambda n: n.file)
+    assert (closure.file, closure.line, closure.path) == (
+        "policy/holidays.yml", line_of(directory, "holidays.yml", "until: 2207-06-15"), "closures[1].until"), str(closure)
+    assert closure.message == ("this closure lasts until 2207-06-15, after the last published day (31 December 2027), "
+                               "so the site shows it closed on every published day from 2027-06-14"), str(closure)
+    assert closure.fix.startswith("If you meant an earlier year, fix the date; "), str(closure)
+    assert (notice.file, notice.line, notice.path) == (
+        "policy/notices.yml", line_of(directory, "notices.yml", "end: 2207-01-05 09:00"), "notices[1].end"), str(notice)
+    assert notice.message == ("this notice ends on 2207-01-05 09:00, after the last published day (31 December 2027), "
+                              "so the site shows it in effect on every published day from its start"), str(notice)
+
+
 # Names tell regions, channels and priorities apart on every page and in the calculator: two with
 # the same name in one language (ignoring case and spaces) are refused, on the line of the second,
 # naming the first by its id and line.

@@ -101,15 +101,15 @@ def retired(ctx: Context, channels: list | None, today: dt.date) -> None:
 
 # A channel whose first day (from) is after the last published day (`last`) and not yet announced
 # (`announce_days` ahead of the build date) is not shown yet: planned far ahead, or written with a
-# wrong year. A note each. So does one whose last day (until) is after it: every published day
-# lists it as offered, so a wrong year (2207 for 2027) would keep it on the pages past its end
-# (the note at its from: covers a channel wholly after the published years).
+# wrong year. A note each. So does one whose last day (until) is more than a year after it: every
+# published day lists it as offered, so a wrong year (2207 for 2027) would keep it on the pages
+# past its end (the note at its from: covers a channel wholly after the published years).
 def not_yet(ctx: Context, channels: list | None, today: dt.date, last: dt.date, announce_days: int) -> None:
     for i, channel in enumerate(channels or ()):
         start, until = (channel.available_from, channel.available_until) if channel else (None, None)
         if start and start > last and not shown_on_pages(channel, today, announce_days):
             ctx.note_future(NAME, ("channels", i, "from"), f"the channel is offered from {start}", "a channel", last)
-        elif until and until > last:
+        elif until and ctx.far_after(until, last):
             ctx.note_future(NAME, ("channels", i, "until"), f"the channel is offered until {until}", "a last day", last,
                             "so the site lists it as offered on every published day")
 

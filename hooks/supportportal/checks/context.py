@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +62,12 @@ class Context:
     # site publishes (`last`), which it does not show yet: planned far ahead, or a wrong year.
     # `shown` says what the site does instead, for a date that is not an item's first (a channel's
     # last day: "so the site lists it as offered on every published day").
+    # A last day more than a year after the published years' (`last`): a wrong year (2207 for
+    # 2027), not a closure or notice over New Year, which may end a few days after them.
+    @staticmethod
+    def far_after(day, last) -> bool:
+        return (day.date() if hasattr(day, "date") else day) > last + dt.timedelta(days=366)
+
     def note_future(self, name: str, path, message: str, what: str, last, shown: str = "so the site does not show it yet"):
         doc = self.docs.get(name)
         day = format_date(last, "d MMMM y", locale="en")  # as the build's messages are written: in English

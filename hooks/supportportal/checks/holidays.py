@@ -251,12 +251,16 @@ def past_closures(ctx: Context, closures: list | None, today: dt.date, first: dt
 
 # One-off closures wholly after the last published day (`last`): planned far ahead, or written with
 # a wrong year (2062 for 2026), which the site would not show and nothing else would reveal. A
-# note each; a yearly closure is shown every year.
+# note each; a yearly closure is shown every year. So does one whose last day (until) is more
+# than a year after it (2207 for 2027): the site shows it closed on every published day.
 def future_closures(ctx: Context, closures: list | None, last: dt.date) -> None:
     for i, closure in enumerate(closures or ()):
         if closure is not None and closure.date is not None and closure.date > last:
             when = f"starts on {closure.date}" if closure.until else f"is on {closure.date}"
             ctx.note_future(NAME, ("closures", i, "date"), f"this closure {when}", "a closure", last)
+        elif closure is not None and closure.date is not None and closure.until and ctx.far_after(closure.until, last):
+            ctx.note_future(NAME, ("closures", i, "until"), f"this closure lasts until {closure.until}", "a closure", last,
+                            f"so the site shows it closed on every published day from {closure.date}")
 
 
 # A closure can close only a channel with hours: one staffed around the clock has no hours to close.

@@ -60,6 +60,11 @@ def check(ctx: Context, regions: list | None, region_ids: set | None, channel_id
             # Not announced yet, and after the published years: planned far ahead, or a wrong year.
             item = ctx.get(NAME, ("notices", i))
             ctx.note_future(NAME, ("notices", i, "start"), f"this notice starts on {item['start']}", "a notice", last)
+        elif last and notice.end and ctx.far_after(notice.end.astimezone(zoneinfo.ZoneInfo(notice.zone)), last):
+            # Ending more than a year after the published years: a wrong year (2207 for 2027).
+            item = ctx.get(NAME, ("notices", i))
+            ctx.note_future(NAME, ("notices", i, "end"), f"this notice ends on {item['end']}", "a notice", last,
+                            "so the site shows it in effect on every published day from its start")
     return tuple(sorted(listed, key=lambda n: (n.start, n.id)))
 
 
