@@ -290,6 +290,14 @@ def test_a_quote_closed_by_the_next_text_is_named_where_it_opens(tmp_path, file,
      "line {line} has a '}' that closes nothing", "delete the } on line {line} or add the { it closes"),
     ("holidays.yml", "closures: []", "closures: []]", "closures: []]",
      "line {line} has a ']' that closes nothing", "delete the ] on line {line} or add the [ it closes"),
+    # A '#' in a text inside the braces: ' #' starts a comment, which hides the brace too. Adding
+    # a brace before it would cut the text: the text goes in quotes.
+    ("regions.yml", "name: {en: EMEA, de: EMEA}", "name: {en: EMEA #2, de: EMEA}", "name: {en: EMEA #2",
+     "the '{' on line {line} is never closed: ' #' starts a comment, which hides the rest of the line, its } too",
+     'put the text that holds the # in quotes: "EMEA #2"'),
+    ("regions.yml", "monday to friday: 10:00-18:00", "monday to friday: [10:00-12:00 #lunch, 13:00-18:00]",
+     "[10:00-12:00 #lunch", "the '[' on line {line} is never closed: ' #' starts a comment, which hides the rest of "
+     "the line, its ] too", 'put the text that holds the # in quotes: "10:00-12:00 #lunch"'),
 ])
 def test_an_unclosed_or_extra_brace_is_named(tmp_path, file, old, new, marker, message, fix):
     directory = broken_policy(tmp_path, file, old, new)

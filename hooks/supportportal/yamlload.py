@@ -452,7 +452,18 @@ def _bracket_hint(text: str, error) -> tuple | None:
         if following is None or not written.endswith((",", opener)):
             break
         end = following
-    comment = " (before the # comment)" if re.search(r"\s#", lines[end]) else ""
+    hidden = re.search(r"\s#(.*)", lines[end])
+    if hidden and closer in hidden.group(1):
+        # The comment hides the closing bracket: a '#' meant in a text ({en: EMEA #2, de: EMEA}),
+        # which a bracket added before it would cut. The text, from the entry's start, goes in quotes.
+        written, at_hash = lines[end], hidden.start()
+        before = written[:at_hash]
+        begins = max(max(before.rfind(c) for c in "[{,") + 1, before.rfind(": ") + 2)
+        words = (before[begins:] + re.match(r"[^\]},]*", written[at_hash:]).group(0)).strip()
+        quoted = (f"\"{words}\"" if '"' not in words else f"'{words}'") if words.strip("# ") else ""
+        return line, f"the '{opener}' on line {line} is never closed: ' #' starts a comment, which hides the rest of " \
+            f"the line, its {closer} too", "put the text that holds the # in quotes" + (f": {quoted}" if quoted else "")
+    comment = " (before the # comment)" if hidden else ""
     return line, f"the '{opener}' on line {line} is never closed", f"add {closer} at the end of line {end + 1}{comment}"
 
 
