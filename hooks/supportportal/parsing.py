@@ -139,7 +139,12 @@ _DAY_GROUPS = {
     **dict.fromkeys(("weekdays", "weekday", "workdays", "workday", "working days", "business days"), range(5)),
     **dict.fromkeys(("weekends", "weekend"), range(5, 7)),
     **dict.fromkeys(("daily", "everyday", "every day", "all days", "all week", "täglich"), range(7)),
+    # German: "Wochentage", "Werktage" (Monday to Friday, in a support policy), "Wochenende".
+    **dict.fromkeys(("wochentage", "wochentags", "werktage", "werktags", "arbeitstage"), range(5)),
+    **dict.fromkeys(("wochenende", "wochenenden"), range(5, 7)),
 }
+# Words near a day's name that are no day: no guess ("Feiertage" is not Friday, "mittags" not Monday).
+_NOT_DAYS = re.compile(r"feiertag|mittag|werktag|alltag|nacht|morgen|abend|holiday")
 # German weekday names and their abbreviations, written instead of the English ones.
 _GERMAN_WEEKDAYS = {
     "montag": "monday", "dienstag": "tuesday", "mittwoch": "wednesday", "donnerstag": "thursday",
@@ -151,16 +156,23 @@ _GERMAN_WEEKDAYS = {
 
 def _closest_weekday(word: str) -> str | None:
     word = word.strip().rstrip(".")
-    if word in _GERMAN_WEEKDAYS:
-        return _GERMAN_WEEKDAYS[word]
+    for form in (word, word[:-1] if word.endswith("s") else ""):  # "freitags": on Fridays
+        if form in _GERMAN_WEEKDAYS:
+            return _GERMAN_WEEKDAYS[form]
     for day in WEEKDAYS:
         if len(word) >= 2 and day.startswith(word):
             return day
     german = [name for name in _GERMAN_WEEKDAYS if len(word) >= 3 and len(name) > 2 and name.startswith(word)]
     if german:  # "sonn" is Sonntag or Sonnabend: no guess
         return _GERMAN_WEEKDAYS[german[0]] if len({_GERMAN_WEEKDAYS[name] for name in german}) == 1 else None
-    close = difflib.get_close_matches(word, [*WEEKDAYS, *(n for n in _GERMAN_WEEKDAYS if len(n) > 2)], n=1, cutoff=0.6)
-    return _GERMAN_WEEKDAYS.get(close[0], close[0]) if close else None
+    if _NOT_DAYS.search(word):
+        return None
+    close = difflib.get_close_matches(word, WEEKDAYS, n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    # A German name misspelt ("Donerstag"): only a close match, so that no other word becomes a day.
+    close = difflib.get_close_matches(word, [name for name in _GERMAN_WEEKDAYS if len(name) > 2], n=1, cutoff=0.85)
+    return _GERMAN_WEEKDAYS[close[0]] if close else None
 
 
 # "4 business hours" -> (240, True); "2 business days" with 8-hour days -> (960, True).
