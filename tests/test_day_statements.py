@@ -208,6 +208,26 @@ def test_next_closure_sentence_on_the_day(build, when, expected, day_builds, bro
         context.close()
 
 
+# In Tokyo on the morning of 25 December it is still the 24th in Munich and New York: both open,
+# and Christmas Day is the next closure, not today's (the live status beside it says open).
+def test_today_is_the_closures_day_in_a_region_it_closes(day_builds, browser):
+    _, _, url, _ = day_builds["default-christmas"]
+    context = browser.new_context(timezone_id="Asia/Tokyo")
+    try:
+        page = context.new_page()
+        page.clock.install(time=dt.datetime(2026, 12, 24, 20, 59, tzinfo=dt.timezone.utc))
+        page.clock.pause_at(dt.datetime(2026, 12, 24, 21, 0, tzinfo=dt.timezone.utc))
+        page.goto(f"{url}/hours/")
+        page.wait_for_selector("[data-support-next-closure][data-date]")
+        assert squash(page.locator("[data-support-next-closure]").text_content()).startswith(
+            "The next closure is Christmas Day (Erster Weihnachtstag), Friday, 25 December 2026")
+        assert page.get_attribute("[data-support-region='emea']", "data-state") == "closed"  # 22:00 in Munich
+        page.clock.run_for("02:00:00")  # 25 December in Munich
+        page.wait_for_function("() => document.querySelector('[data-support-next-closure]').textContent.startsWith(\"Today's\")")
+    finally:
+        context.close()
+
+
 # Without JavaScript: the first closures from the build date, each with its date, and the calendar's
 # mark labelled with the build date; no "next" anywhere in these statements.
 @pytest.mark.parametrize("build", BUILDS, ids=BUILDS.keys())

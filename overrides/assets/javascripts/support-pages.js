@@ -280,8 +280,11 @@ export function nextClosure(root, policy, lang, s) {
     const soon = upcomingClosures(policy, now, policy.regions.length * 4);
     const next = soon[0];
     let sentence = s.unknown_detail;
-    // On the closure's own day (the reader's date) it is today's, not the next.
-    if (next) sentence = fill(next.date == isoDate(now) ? s.next_today : s.next_one, { closure: dateWords(soon.filter((c) => c.date == next.date), policy, lang, s) });
+    // Today's, not the next, once its day has begun in a region it closes (a reader in Tokyo on
+    // the 25th while it is still the 24th in Europe and America reads "the next closure").
+    const day = next ? soon.filter((c) => c.date == next.date) : [];
+    const today = day.some((c) => c.regions.some((id) => isoDate(now, policy.regions.find((r) => r.id == id).zone) == next.date));
+    if (next) sentence = fill(today ? s.next_today : s.next_one, { closure: dateWords(day, policy, lang, s) });
     else if (now < Date.parse(policy.horizon.last_date) + DAY) sentence = fill(s.next_none, { last: longDate(policy.horizon.last_date, s, lang, false) });
     if (root.textContent !== plain(sentence) && !block.style.minHeight) block.style.minHeight = `${block.getBoundingClientRect().height}px`;
     setAttr(root, "data-date", next ? next.date : "");
