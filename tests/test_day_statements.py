@@ -115,8 +115,10 @@ def check_reading(page, policy, instant, lang: str, path: str, where: str) -> li
     problems = []
     sentence = squash(got["sentence"])
     name = squash(shown_name(policy, first, lang))
-    # On the closure's own day (the reader's date) it is today's closure, else the next one.
-    today = page.evaluate("() => new Date().toLocaleDateString('sv')") == first.date.isoformat()
+    # Today's closure once its day has begun in a region it closes, else the next one.
+    zones = {r.id: r.zone for r in policy.regions}
+    today = any(instant.astimezone(ZoneInfo(zones[r])).date() == first.date
+                for row, ids in rows if row.date == first.date for r in ids)
     said_as = sentence.startswith(today_words(lang)) if today else NEXT_WORD.search(sentence)
     if got["date"] != first.date.isoformat() or name not in sentence or not said_as:
         problems.append(f"{where}: says {sentence!r} ({got['date']}), expected {name} on {first.date}"
