@@ -481,6 +481,20 @@ def test_time_ranges_without_brackets_keep_the_afternoon(tmp_path):
                            "(times are 24-hour: 1 read as 13:00, 5 read as 17:00)"), str(problem)
 
 
+# And in a list, as the file's header writes several ranges: each range after the one before it.
+@pytest.mark.parametrize("written, problems", [
+    ("[9-12, 1-5]", [(0, "write it as '09:00-12:00' (24-hour time, opening-closing)"),
+                     (1, "write it as '13:00-17:00' (times are 24-hour: 1 read as 13:00, 5 read as 17:00)")]),
+    ("[09:00-12:00, 1-5]", [(1, "write it as '13:00-17:00' (times are 24-hour: 1 read as 13:00, 5 read as 17:00)")]),
+])
+def test_time_ranges_in_a_list_keep_the_afternoon(tmp_path, written, problems):
+    directory = broken_policy(tmp_path, "regions.yml", "monday to friday: 10:00-18:00", f"monday to friday: {written}")
+    with pytest.raises(PolicyError) as error:
+        load_policy(directory, TODAY)
+    got = [(p.path, p.fix) for p in error.value.problems]
+    assert got == [(f"regions[1].hours.monday to friday[{i + 1}]", fix) for i, fix in problems], got
+
+
 # Day keys: words for several days, lists of days and German names get what they mean, in the
 # forms the file's header shows (a day, a range of days, every day), never one day of several.
 @pytest.mark.parametrize("written, fix", [

@@ -283,18 +283,24 @@ def _hours_problem(ctx: Context, name, path, value):
         return ctx.report(name, path, f"'{value}' is not a time range",
                           f"write several time ranges as a list in brackets: {path[-1]}: [{', '.join(ranges)}]{note}")
     values = value if isinstance(value, list) else [value]
+    after = None  # where the range before ends: "[9-12, 1-5]" reads 1-5 as 13:00-17:00
     for index, item in enumerate(values):
         where = path + (index,) if isinstance(value, list) else path
         if isinstance(item, str) and parsing.parse_time_range(item):
+            after = item.split("-")[1].strip()
             continue
         if isinstance(item, str) and item.strip().lower() == "closed" and not isinstance(value, list):
             continue
-        reading = parsing.time_range_reading(str(item))
+        reading = parsing.time_range_reading(str(item), after)
+        after = reading[1] if reading else None
         suggestion = reading and f"{reading[0]}-{reading[1]}"
         if suggestion == str(item).strip():  # e.g. 24:00-06:00: well formed, but 24:00 only ends a day
             suggestion = None
         if not suggestion:
             fix = "write opening and closing time in 24-hour form, e.g. 09:00-17:00; 24:00 can only be a closing time"
+        elif len(reading[2]) > 1:  # after the range before it: both times the afternoon's
+            fix = (f"write it as '{suggestion}' (times are 24-hour: "
+                   f"{', '.join(f'{w} read as {r}' for w, r in reading[2])})")
         elif reading[2]:  # an end hour of a 12-hour clock, read as the afternoon's
             (written, read), = reading[2]
             fix = (f"write it as '{suggestion}' (times are 24-hour: {written} read as {read}; "
