@@ -606,6 +606,8 @@ def test_comments_after_ids_hours_dates_and_quoted_texts_are_allowed(tmp_path):
     ("1 week", "write it as '7 days' (a number of days, 0 to 366)"),
     ("2 weeks", "write it as '14 days' (a number of days, 0 to 366)"),
     ("soon", "write how many days ahead the pages announce a change, e.g. 60 days (0 to 366)"),
+    # More weeks than the days allowed: no form that would be refused in turn.
+    ("60 weeks", "write how many days ahead the pages announce a change, e.g. 60 days (0 to 366)"),
 ])
 def test_announce_changes_in_weeks_gets_days(tmp_path, written, fix):
     directory = broken_policy(tmp_path, "company.yml", "languages: [en, de]\n",

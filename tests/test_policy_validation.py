@@ -543,7 +543,7 @@ def test_a_channel_offered_until_after_the_published_years_gets_a_note(tmp_path)
     assert (form.file, form.line, form.path) == (
         "policy/channels.yml", line_of(directory, "channels.yml", "until: 2207-03-31"), "channels[3].until"), str(form)
     assert form.message == ("the channel is offered until 2207-03-31, after the last published day "
-                            "(31 December 2027), so the site lists it as offered on every published day"), str(form)
+                            "(31 December 2027), so the site lists it as offered to the last published day"), str(form)
     assert form.fix == "If you meant an earlier year, fix the date; a last day planned that far ahead needs no change"
 
 

@@ -111,7 +111,7 @@ def not_yet(ctx: Context, channels: list | None, today: dt.date, last: dt.date, 
             ctx.note_future(NAME, ("channels", i, "from"), f"the channel is offered from {start}", "a channel", last)
         elif until and ctx.far_after(until, last):
             ctx.note_future(NAME, ("channels", i, "until"), f"the channel is offered until {until}", "a last day", last,
-                            "so the site lists it as offered on every published day")
+                            "so the site lists it as offered to the last published day")
 
 
 # `from:` and `until:` (the first and the last day the channel is offered), or None when one is wrong.

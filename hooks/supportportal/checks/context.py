@@ -61,7 +61,7 @@ class Context:
     # Record a note at a key path: an item (`what`: "a closure") dated wholly after the last day the
     # site publishes (`last`), which it does not show yet: planned far ahead, or a wrong year.
     # `shown` says what the site does instead, for a date that is not an item's first (a channel's
-    # last day: "so the site lists it as offered on every published day").
+    # last day: "so the site lists it as offered to the last published day").
     # A last day more than a year after the published years' (`last`): a wrong year (2207 for
     # 2027), not a closure or notice over New Year, which may end a few days after them.
     @staticmethod

@@ -228,6 +228,7 @@ def _format_problem(ctx: Context, name, path, value, schema):
                           "use a two-letter ISO 639-1 code in lowercase, e.g. en, de or fr")
     if key == "announce_changes":
         weeks = re.fullmatch(r"\s*(\d{1,3}) ?weeks?\s*", text)
+        weeks = weeks if weeks and int(weeks.group(1)) * 7 <= 366 else None  # 60 weeks: no form that is allowed
         return ctx.report(name, path, f"'{text}' is not a number of days",
                           f"write it as '{int(weeks.group(1)) * 7} days' (a number of days, 0 to 366)" if weeks else
                           "write how many days ahead the pages announce a change, e.g. 60 days (0 to 366)")
