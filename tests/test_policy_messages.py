@@ -583,6 +583,25 @@ def test_a_comment_after_a_text_is_named(tmp_path, file, old, new, path, quoted)
                            "put it on a line of its own"), str(problem)
 
 
+# A text over several lines whose next line starts with '#': YAML ends the text there and reads
+# that line as a comment, so readers see the text up to it. Named at that line; a comment at the
+# key's own indentation (or less) is a comment and stays allowed.
+def test_a_comment_line_inside_a_text_is_named(tmp_path):
+    old = "      en: Open a ticket, attach log files and screenshots, and follow its status.\n"
+    directory = broken_policy(tmp_path, "channels.yml", old,
+                              "      en: Open a ticket, attach log files and screenshots,\n        #1 priority: follow its status.\n")
+    problem = only_problem(directory)
+    assert (problem.path, problem.line) == ("channels[1].description.en",
+                                            line_of(directory, "channels.yml", "attach log files and screenshots,") + 1), str(problem)
+    assert problem.message == ("the text stops before this line: YAML reads a line starting with '#' as a comment, "
+                               "so readers see only 'Open a ticket, attach log files and screenshots,'"), str(problem)
+    assert problem.fix == ('put the whole text in quotes: "Open a ticket, attach log files and screenshots, '
+                           '#1 priority: follow its status."; or, if it is a comment, indent it as the key above it'), str(problem)
+    edit(directory / "channels.yml", "        #1 priority: follow its status.\n", "      # the German text is newer\n")
+    with time_limit(20, "loading the policy"):
+        load_policy(directory, TODAY)
+
+
 # Comments after values that are not texts stay allowed; so do comments after a quoted text.
 def test_comments_after_ids_hours_dates_and_quoted_texts_are_allowed(tmp_path):
     directory = broken_policy(tmp_path, "regions.yml", "monday to friday: 10:00-18:00",

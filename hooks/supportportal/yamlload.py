@@ -284,14 +284,23 @@ class _Converter:
         return value
 
     # A plain value with a comment after it on its last line: the value and the comment as written.
+    # Or with a comment line right after it indented deeper than the line the value starts on (a
+    # text over several lines whose next line starts with '#'): the value, a line break and that
+    # line's words.
     def _comment_after(self, node, path) -> None:
         end = node.end_mark
-        if end.index >= len(self.text) or self.text[end.index] not in " \t":
-            return
         stop = self.text.find("\n", end.index)
         rest = self.text[end.index:stop if stop >= 0 else len(self.text)].rstrip("\r")
-        if rest.lstrip(" \t").startswith("#"):
+        if rest[:1] in (" ", "\t") and rest.lstrip(" \t").startswith("#"):
             self.doc.comments[path] = (end.line + 1, node.value + rest.rstrip())
+            return
+        if stop < 0 or rest.strip():
+            return
+        following = self.text[stop + 1:self.text.find("\n", stop + 1) % (len(self.text) + 1)].rstrip("\r")
+        first = self.text[self.text.rfind("\n", 0, node.start_mark.index) + 1:node.start_mark.index]
+        indent = len(first) - len(first.lstrip(" "))
+        if following.lstrip(" ").startswith("#") and len(following) - len(following.lstrip(" ")) > indent:
+            self.doc.comments[path] = (end.line + 2, node.value + "\n" + following.strip())
 
     # Only the YAML 1.2 core types, and only where the value is one: `!!int "abc"`, `!!binary`,
     # `!!python/object` or a custom `!foo` is refused, not constructed.

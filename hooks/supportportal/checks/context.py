@@ -194,7 +194,14 @@ class Context:
     def comment_after(self, name: str, where) -> None:
         doc = self.docs.get(name)
         found = doc.comments.get(tuple(where)) if doc else None
-        if found:
+        if found and "\n" in found[1]:  # a line starting with '#' after the text's last line
+            line, written = found
+            shown, comment = written.split("\n", 1)
+            self.report(name, where, "the text stops before this line: YAML reads a line starting with '#' as a comment, "
+                        f"so readers see only '{shown}'",
+                        f"put the whole text in quotes: {json.dumps(shown + ' ' + comment, ensure_ascii=False)}; "
+                        "or, if it is a comment, indent it as the key above it", line=line)
+        elif found:
             line, written = found
             shown = written.split(" #")[0].split("\t#")[0].rstrip()
             self.report(name, where, f"the text is cut at '#': YAML reads ' #' and what follows as a comment, "
