@@ -7,8 +7,6 @@
 
 import pytest
 
-from conftest import PageOpener
-
 pytestmark = pytest.mark.browser
 
 CLOCK = "2026-12-02T11:00:00Z"
@@ -23,13 +21,6 @@ FOCUS_JS = """() => {
           shown: drawn.checkVisibility({visibilityProperty: true}), empty: box.width < 1 || box.height < 1,
           drawer: !!e.closest('.md-sidebar--primary'), search: !!e.closest('.md-search__inner')};
 }"""
-
-
-@pytest.fixture
-def opener(browser, site_url):
-    pages = PageOpener(browser, site_url)
-    yield pages
-    pages.close()
 
 
 # Each stop once what the focus opens or moves (the search, the page's scroll) has settled.
@@ -50,8 +41,8 @@ def off_screen(stops, width):
 
 @pytest.mark.parametrize("width", [360, 900, 1024], ids=["phone", "tablet", "laptop"])
 @pytest.mark.parametrize("lang", ["", "de/"], ids=["en", "de"])
-def test_tab_never_reaches_what_is_off_screen(opener, width, lang):
-    page = opener(f"/{lang}", CLOCK, "Europe/Berlin", viewport={"width": width, "height": 740})
+def test_tab_never_reaches_what_is_off_screen(open_at, width, lang):
+    page = open_at(f"/{lang}", CLOCK, "Europe/Berlin", viewport={"width": width, "height": 740})
     page.wait_for_selector("[data-support-status][data-support-ready]")
     stops = tab_stops(page, 14)
     assert not off_screen(stops, width), off_screen(stops, width)
@@ -62,8 +53,8 @@ def test_tab_never_reaches_what_is_off_screen(opener, width, lang):
 
 # Opened, the drawer takes the focus: its links are on screen and reached by Tab.
 @pytest.mark.parametrize("width", [360, 900], ids=["phone", "tablet"])
-def test_the_open_drawer_takes_the_focus(opener, width):
-    page = opener("/", CLOCK, "Europe/Berlin", viewport={"width": width, "height": 740})
+def test_the_open_drawer_takes_the_focus(open_at, width):
+    page = open_at("/", CLOCK, "Europe/Berlin", viewport={"width": width, "height": 740})
     page.click("label.md-header__button[for='__drawer']")
     page.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
     stops = tab_stops(page, 12)
@@ -72,8 +63,8 @@ def test_the_open_drawer_takes_the_focus(opener, width):
 
 
 # On a phone the search opens over the page and its field takes the focus.
-def test_search_opens_with_the_focus_in_its_field(opener):
-    page = opener("/", CLOCK, "Europe/Berlin", viewport={"width": 360, "height": 740})
+def test_search_opens_with_the_focus_in_its_field(open_at):
+    page = open_at("/", CLOCK, "Europe/Berlin", viewport={"width": 360, "height": 740})
     page.click("label.md-header__button[for='__search']")
     page.wait_for_function("() => document.activeElement && document.activeElement.matches('.md-search__input')")
     page.keyboard.type("hours")

@@ -5,6 +5,7 @@
 # Default policy: emea Mon-Fri 10:00-18:00 Europe/Berlin, usa Mon-Fri 09:00-17:00
 # America/New_York, both closed on Munich public holidays. 27 November 2026 is a Friday.
 
+import contextlib
 import datetime as dt
 import http.server
 import json
@@ -345,16 +346,7 @@ def test_embedded_on_another_site(browser, site, tmp_path):
      ['"hotline"', "portal, email, form", '"apac"', "emea, usa"]),
 ])
 def test_embedded_with_unknown_ids(browser, site, tmp_path, attributes, lang, note, warned):
-    portal, portal_url = serve_with_cors(site)
-    intranet, intranet_url = intranet_page(
-        tmp_path, portal_url, f'<div data-support-status {attributes}><a href="/hours">Support hours</a></div>', lang=lang)
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        warnings = []
-        page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
-        with page.expect_response(lambda r: r.url == f"{portal_url}/support/all_regions.json"):
-            page.goto(intranet_url)
+    with embedded_with_a_link(browser, site, tmp_path, attributes, lang) as (page, warnings):
         page.wait_for_selector("[data-support-status] .support-widget__error")
         assert page.inner_text("[data-support-status] .support-widget__error") == note
         assert page.locator("[data-support-status] a[href='/hours']").inner_text() == "Support hours"
@@ -363,6 +355,24 @@ def test_embedded_with_unknown_ids(browser, site, tmp_path, attributes, lang, no
         assert len(warnings) == attributes.count("=")
         for part in warned:
             assert any(part in warning for warning in warnings), (part, warnings)
+
+
+# The embedded status with `attributes` and a link inside, on another site in Chicago at a fixed
+# clock, once the portal's feed is read: the page, and the console's warnings as they come.
+@contextlib.contextmanager
+def embedded_with_a_link(browser, site, tmp_path, attributes: str, lang: str = "en"):
+    portal, portal_url = serve_with_cors(site)
+    intranet, intranet_url = intranet_page(
+        tmp_path, portal_url, f'<div data-support-status {attributes}><a href="/hours">Support hours</a></div>', lang=lang)
+    context = browser.new_context(timezone_id="America/Chicago")
+    try:
+        page = context.new_page()
+        warnings = []
+        page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
+        page.clock.install(time="2026-11-27T14:45:00Z")
+        with page.expect_response(lambda r: r.url == f"{portal_url}/support/all_regions.json"):
+            page.goto(intranet_url)
+        yield page, warnings
     finally:
         context.close()
         portal.shutdown()
@@ -382,16 +392,7 @@ def test_embedded_with_unknown_ids(browser, site, tmp_path, attributes, lang, no
      [['"Portal"', '"portal"'], ['"Support"', "portal, email, form"]]),
 ])
 def test_embedded_ids_in_other_capitals_or_by_name(browser, site, tmp_path, attributes, regions, channels, warned):
-    portal, portal_url = serve_with_cors(site)
-    intranet, intranet_url = intranet_page(
-        tmp_path, portal_url, f'<div data-support-status {attributes}><a href="/hours">Support hours</a></div>')
-    context = browser.new_context(timezone_id="America/Chicago")
-    try:
-        page = context.new_page()
-        warnings = []
-        page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
-        page.clock.install(time="2026-11-27T14:45:00Z")
-        page.goto(intranet_url)
+    with embedded_with_a_link(browser, site, tmp_path, attributes) as (page, warnings):
         page.wait_for_selector("[data-support-status][data-support-updated]", state="attached")
         assert page.eval_on_selector_all("[data-support-region]", "rows => rows.map(r => r.dataset.supportRegion)") == regions
         assert page.eval_on_selector_all("[data-support-channel]", "rows => rows.map(r => r.dataset.supportChannel)") == channels
@@ -400,10 +401,6 @@ def test_embedded_ids_in_other_capitals_or_by_name(browser, site, tmp_path, attr
         assert len(warnings) == len(warned), warnings
         for parts, warning in zip(warned, warnings):
             assert all(part in warning for part in parts), (parts, warning)
-    finally:
-        context.close()
-        portal.shutdown()
-        intranet.shutdown()
 
 
 # Feeds a host does not serve to another site: a region's own feed (support/usa.json missing),
