@@ -416,13 +416,13 @@ def early_site(build):
     server.shutdown()
 
 
-# In the browser, on a later day than the build: the next closure is the date, with every region
-# it closes, each calendar's name with its own regions (as the built page says it). Read on
-# 25 December at 06:00 UTC, the 25th in all three zones, from the far side of the world.
+# In the browser, on a later day than the build: the closure is the date, with every region it
+# closes, each calendar's name with its own regions (as the built page says it). Read on
+# 25 December at 06:00 UTC, the 25th in all three zones, from the far side of the world: today's.
 @pytest.mark.browser
 @pytest.mark.parametrize("lang, path, expected", [
-    ("en", "hours/", "The next closure is " + NEXT_ON_CHRISTMAS["en"] + "."),
-    ("de", "de/hours/", "Der nächste Schließtag ist " + NEXT_ON_CHRISTMAS["de"] + "."),
+    ("en", "hours/", "Today's closure: " + NEXT_ON_CHRISTMAS["en"] + "."),
+    ("de", "de/hours/", "Heutiger Schließtag: " + NEXT_ON_CHRISTMAS["de"] + "."),
 ])
 def test_next_closure_in_the_browser_names_every_region(early_site, browser, lang, path, expected):
     context = browser.new_context(timezone_id="America/Los_Angeles", locale="de-DE" if lang == "de" else "en-GB")
