@@ -94,3 +94,22 @@ def test_without_javascript_no_page_scrolls_sideways(browser, site_url, width, l
         assert focus["tag"] == "A" and focus["shown"] and 0 <= focus["left"] and focus["right"] <= width, focus
     finally:
         context.close()
+
+
+# With JavaScript, from the first frame: when Material's script lifts `no-js`, the language menu's
+# list goes back under its button at once (it slid there from the right edge, and for half a
+# second the page scrolled sideways). The widest the page is in its first 1.5 s, frame by frame.
+@pytest.mark.parametrize("width", [320, 360])
+def test_no_page_scrolls_sideways_while_loading(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 640})
+    try:
+        page = context.new_page()
+        page.add_init_script("""window.widest = 0; const frame = () => { const d = document.documentElement;
+            if (d) window.widest = Math.max(window.widest, d.scrollWidth - d.clientWidth);
+            if (performance.now() < 1500) requestAnimationFrame(frame); }; requestAnimationFrame(frame);""")
+        for path in ("", "de/priorities/"):
+            page.goto(f"{site_url}/{path}")
+            page.wait_for_timeout(1600)
+            assert page.evaluate("window.widest") <= 0, path
+    finally:
+        context.close()
