@@ -453,6 +453,10 @@ def test_hours_sentences_are_dated_facts(tmp_path):
         span.decompose()
     assert "EMEA (CET/CEST): Monday to Thursday 09:00–17:00, Friday 09:00–15:00, Saturday 22:00–04:00 (next day); USA:" \
         in text_of(rule)
+    # German: "bis" once for the days, once in brackets for the date.
+    german = text_of(facts(dt.date(2027, 3, 15), "de", tmp_path=tmp_path / "march-de").business_hours_rule())
+    assert "EMEA (MEZ/MESZ): Montag bis Freitag 08:00–18:00 Uhr, Samstag 22:00–04:00 Uhr (Folgetag) (bis Sonntag, " \
+           "21. März 2027), danach ab Montag, 22. März 2027: Montag bis Donnerstag 09:00–17:00 Uhr" in german, german
     email = BeautifulSoup(str(now.channels_list()), "html.parser").select_one('[data-channel="email"] .support-channel__hours')
     assert "Monday to Friday 08:00–18:00; Saturday 22:00–04:00 (next day) until Sunday, 21 March 2027, then " \
            "from Monday, 22 March 2027: Monday to Thursday 09:00–17:00" in text_of(email)
