@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import datetime as dt
-
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,16 +57,16 @@ class Context:
         advice = f"If you meant a later year, fix the date; {what} kept for history needs no change (or delete it)"
         self.notes.append(Problem(f"{self.label}/{name}.yml", doc.line(path) if doc else 1, dotted(path), message, advice))
 
-    # Record a note at a key path: an item (`what`: "a closure") dated wholly after the last day the
-    # site publishes (`last`), which it does not show yet: planned far ahead, or a wrong year.
-    # `shown` says what the site does instead, for a date that is not an item's first (a channel's
-    # last day: "so the site lists it as offered to the last published day").
     # A last day more than a year after the published years' (`last`): a wrong year (2207 for
     # 2027), not a closure or notice over New Year, which may end a few days after them.
     @staticmethod
     def far_after(day, last) -> bool:
         return (day.date() if hasattr(day, "date") else day) > last + dt.timedelta(days=366)
 
+    # Record a note at a key path: an item (`what`: "a closure") dated wholly after the last day the
+    # site publishes (`last`), which it does not show yet: planned far ahead, or a wrong year.
+    # `shown` says what the site does instead, for a date that is not an item's first (a channel's
+    # last day: "so the site lists it as offered to the last published day").
     def note_future(self, name: str, path, message: str, what: str, last, shown: str = "so the site does not show it yet"):
         doc = self.docs.get(name)
         day = format_date(last, "d MMMM y", locale="en")  # as the build's messages are written: in English
