@@ -602,6 +602,25 @@ def test_a_comment_line_inside_a_text_is_named(tmp_path):
         load_policy(directory, TODAY)
 
 
+# A text over several lines whose first line holds ' #': YAML ends the text there and fails at the
+# next line, indented to go on with it. Named at the line with the '#' (not as an indentation slip),
+# with the whole text in quotes; a key indented too far below a commented value stays an indentation slip.
+def test_a_comment_in_the_first_line_of_a_long_text_is_named(tmp_path):
+    old = "      en: Open a ticket, attach log files and screenshots, and follow its status.\n"
+    directory = broken_policy(tmp_path, "channels.yml", old,
+                              "      en: Open a ticket #2, attach log files\n        and screenshots, and follow its status.\n")
+    problem = only_problem(directory)
+    assert (problem.file, problem.line) == ("policy/channels.yml", line_of(directory, "channels.yml", "ticket #2")), str(problem)
+    assert problem.message == ("this is not valid YAML: the text on line {0} stops at ' #': YAML reads ' #' and what "
+                               "follows as a comment, so line {1}, indented to go on with the text, cannot"
+                               .format(problem.line, problem.line + 1)), str(problem)
+    assert problem.fix == ('put the whole text in quotes: en: "Open a ticket #2, attach log files and screenshots, '
+                           'and follow its status."'), str(problem)
+    directory = broken_policy(tmp_path / "key", "regions.yml", "    zone: Europe/Berlin\n",
+                              "    zone: Europe/Berlin  # Munich\n       hours_note: x\n")
+    assert "indented" in only_problem(directory).message, str(only_problem(directory))
+
+
 # Comments after values that are not texts stay allowed; so do comments after a quoted text.
 def test_comments_after_ids_hours_dates_and_quoted_texts_are_allowed(tmp_path):
     directory = broken_policy(tmp_path, "regions.yml", "monday to friday: 10:00-18:00",

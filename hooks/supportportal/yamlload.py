@@ -372,7 +372,38 @@ def explain(text: str, error) -> tuple:
     line = mark.line + 1 if mark else 1
     problem = getattr(error, "problem", None) or str(error)
     return _stray_comment_hint(text, line) or _quote_hint(text, error) or _bracket_hint(text, error) \
-        or _missing_colon_hint(text, line) or _yaml_hint(text, line, problem)
+        or _missing_colon_hint(text, line) or _cut_text_hint(text, line) or _yaml_hint(text, line, problem)
+
+
+# A text of several lines whose first line holds ' #' ("en: Open a ticket #2, attach log files"):
+# YAML ends the text at the ' #', so the next line, indented to continue it, is where it fails. The
+# line to fix is the one with the '#'; the fix quotes the whole text. (line, what, fix) or None.
+def _cut_text_hint(text: str, line: int) -> tuple | None:
+    lines = text.splitlines()
+    if not 1 < line <= len(lines) or not lines[line - 1].strip():
+        return None
+    above = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip()
+                  and not lines[n - 1].lstrip().startswith("#")), None)
+    found = _CUT_TEXT.match(lines[above - 1]) if above else None
+    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip(" "))
+    if not found or indent <= len(found.group(1)) or _KEY_AT.match(lines[line - 1]) \
+            or lines[line - 1].lstrip().startswith("- "):
+        return None  # a key or list entry indented too far is _indent_hint's
+    words = [found.group(3) + " #" + found.group(4)]
+    for raw in lines[line - 1:]:
+        if not raw.strip() or len(raw) - len(raw.lstrip(" ")) <= len(found.group(1)) or raw.lstrip().startswith("#"):
+            break
+        words.append(raw.strip())
+    whole = " ".join(words)
+    quoted = f"\"{whole}\"" if '"' not in whole else f"'{whole}'" if "'" not in whole else ""
+    fix = f"put the whole text in quotes: {found.group(2)}: {quoted}" if quoted \
+        else "put the whole text in quotes (a quote inside it is written twice inside single quotes)"
+    return above, f"the text on line {above} stops at ' #': YAML reads ' #' and what follows as a comment, " \
+        f"so line {line}, indented to go on with the text, cannot", fix
+
+
+# `key: plain words #more words` (indent, key, the text before ' #', after it): a text cut at ' #'.
+_CUT_TEXT = re.compile(r"(\s*(?:- +)?)([A-Za-z_][\w ]*):[ \t]+([^\s'\"#&*!|>{\[][^#]*?)[ \t]+#(.*)$")
 
 
 # A quote left open: YAML reads on to the end of the file, or to the next quote, which opened the
