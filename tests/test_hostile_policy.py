@@ -263,6 +263,21 @@ def test_a_huge_file_is_not_read(policy):
     assert problem[0].fix
 
 
+# The words of a YAML error look at the line above it for a text cut at ' #': a line of a policy
+# file's size, mostly spaces, must not make that look take minutes (a pattern that backtracks did).
+@pytest.mark.parametrize("tail", ["x", "#x"])
+def test_a_yaml_error_below_a_line_of_spaces_is_explained_at_once(policy, tail):
+    path = policy / "channels.yml"
+    text = path.read_text(encoding="utf-8")
+    old = "      en: Open a ticket, attach log files and screenshots, and follow its status.\n"
+    assert old in text
+    path.write_text(text.replace(old, "      en: Open a ticket" + " " * 900_000 + tail + "\n        and: more.\n"),
+                    encoding="utf-8")
+    problem = [p for p in problems_for(policy, seconds=5) if p.file == "policy/channels.yml"]
+    assert len(problem) == 1 and "not valid YAML" in problem[0].message and problem[0].fix, problem
+    assert len(str(problem[0])) < 1000, str(problem[0])[:300]
+
+
 def test_a_link_outside_the_project_never_shows_that_file(policy, tmp_path):
     secret = tmp_path / "elsewhere" / "secret.yml"
     secret.parent.mkdir()

@@ -384,26 +384,37 @@ def _cut_text_hint(text: str, line: int) -> tuple | None:
         return None
     above = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip()
                   and not lines[n - 1].lstrip().startswith("#")), None)
-    found = _CUT_TEXT.match(lines[above - 1]) if above else None
+    found = _cut_text(lines[above - 1]) if above else None
     indent = len(lines[line - 1]) - len(lines[line - 1].lstrip(" "))
-    if not found or indent <= len(found.group(1)) or _KEY_AT.match(lines[line - 1]) \
+    if not found or indent <= len(found[0]) or _KEY_AT.match(lines[line - 1]) \
             or lines[line - 1].lstrip().startswith("- "):
         return None  # a key or list entry indented too far is _indent_hint's
-    words = [found.group(3) + " #" + found.group(4)]
+    prefix, key, before, after = found
+    words = [before + " #" + after]
     for raw in lines[line - 1:]:
-        if not raw.strip() or len(raw) - len(raw.lstrip(" ")) <= len(found.group(1)) or raw.lstrip().startswith("#"):
+        if not raw.strip() or len(raw) - len(raw.lstrip(" ")) <= len(prefix) or raw.lstrip().startswith("#"):
             break
         words.append(raw.strip())
     whole = " ".join(words)
-    quoted = f"\"{whole}\"" if '"' not in whole else f"'{whole}'" if "'" not in whole else ""
-    fix = f"put the whole text in quotes: {found.group(2)}: {quoted}" if quoted \
-        else "put the whole text in quotes (a quote inside it is written twice inside single quotes)"
+    quoted = "" if len(whole) > 300 else f"\"{whole}\"" if '"' not in whole else f"'{whole}'" if "'" not in whole else ""
+    fix = f"put the whole text in quotes: {key}: {quoted}" if quoted \
+        else f"put the whole text of lines {above} to {line} and after in quotes (a ' inside single quotes is written twice)"
     return above, f"the text on line {above} stops at ' #': YAML reads ' #' and what follows as a comment, " \
         f"so line {line}, indented to go on with the text, cannot", fix
 
 
-# `key: plain words #more words` (indent, key, the text before ' #', after it): a text cut at ' #'.
-_CUT_TEXT = re.compile(r"(\s*(?:- +)?)([A-Za-z_][\w ]*):[ \t]+([^\s'\"#&*!|>{\[][^#]*?)[ \t]+#(.*)$")
+# `key: plain words #more words`: (indent, key, the text before ' #', after it), or None. Searched,
+# not matched by one pattern: a pattern that backtracks over a long line of spaces takes minutes.
+def _cut_text(raw: str) -> tuple | None:
+    found = _KEY_VALUE.match(raw)
+    hash_ = _SPACE_HASH.search(raw, found.end()) if found else None
+    if not hash_ or not raw[found.end():hash_.start()].strip():
+        return None
+    return found.group(1), found.group(2), raw[found.end():hash_.start()].rstrip(), raw[hash_.end():]
+
+
+_KEY_VALUE = re.compile(r"(\s*(?:- +)?)([A-Za-z_][\w ]*):[ \t]+(?=[^\s'\"#&*!|>{\[])")
+_SPACE_HASH = re.compile(r"[ \t]#")
 
 
 # A quote left open: YAML reads on to the end of the file, or to the next quote, which opened the
