@@ -210,21 +210,21 @@ STATED = {
                  "Requests are accepted any time and answered in these hours.",
         # The closures of a channel with its own hours, named with their dates (a year ahead)
         "hotline": "For Critical incidents only. Staffed Monday to Friday 08:00–20:00 CET/CEST (Berlin time). "
-                   "Not staffed on public holidays: Munich, Germany. Not staffed on Christmas Eve (24 December 2026) "
-                   "and Hotline maintenance (14 June 2027 to 15 June 2027).",
+                   "Not staffed on public holidays: Munich, Germany. Not staffed on Christmas Eve (Thursday, 24 December 2026) "
+                   "and Hotline maintenance (Monday, 14 June 2027 to Tuesday, 15 June 2027).",
         "chat": "Staffed Monday to Friday 13:00–17:00 EST/EDT (New York time). "
-                "Not staffed on Christmas Eve (24 December 2026) and Thanksgiving (25 November 2027).",
+                "Not staffed on Christmas Eve (Thursday, 24 December 2026) and Thanksgiving (Thursday, 25 November 2027).",
     },
     "de": {
         "portal": "Rund um die Uhr: Anfragen nehmen wir jederzeit an.",
-        "email": "Besetzt zu den Supportzeiten EMEA, Montag bis Freitag 10:00–18:00 Uhr MEZ/MESZ (Berlin). "
+        "email": "Besetzt zu den Supportzeiten der Region EMEA, Montag bis Freitag 10:00–18:00 Uhr MEZ/MESZ (Berlin). "
                  "An gesetzlichen Feiertagen nicht besetzt: München, Deutschland. "
                  "Anfragen nehmen wir jederzeit an und beantworten sie zu diesen Zeiten.",
         "hotline": "Nur für Störungen der Priorität Kritisch. Besetzt Montag bis Freitag 08:00–20:00 Uhr MEZ/MESZ (Berlin). "
                    "An gesetzlichen Feiertagen nicht besetzt: München, Deutschland. Nicht besetzt: Heiligabend "
-                   "(24. Dezember 2026) und Wartung der Hotline (14. Juni 2027 bis 15. Juni 2027).",
+                   "(Donnerstag, 24. Dezember 2026) und Wartung der Hotline (Montag, 14. Juni 2027 bis Dienstag, 15. Juni 2027).",
         "chat": "Besetzt Montag bis Freitag 13:00–17:00 Uhr EST/EDT (New York). "
-                "Nicht besetzt: Heiligabend (24. Dezember 2026) und Thanksgiving (25. November 2027).",
+                "Nicht besetzt: Heiligabend (Donnerstag, 24. Dezember 2026) und Thanksgiving (Donnerstag, 25. November 2027).",
     },
 }
 
@@ -373,9 +373,9 @@ def test_channel_sentences_for_every_shape_of_hours():
     plain = lambda text: html.unescape(str(text).replace("\ue002", "").replace("\ue003", ""))
     said = {lang: {ch.id: plain(" ".join(render.Facts(made_up, lang, TODAY)._channel_facts(ch))) for ch in made_up.channels}
             for lang in ("en", "de")}
-    assert said["en"] == {"sydney": "Staffed around the clock, AEST/AEDT (Sydney time). Not staffed on Christmas Day (25 December 2026).",
+    assert said["en"] == {"sydney": "Staffed around the clock, AEST/AEDT (Sydney time). Not staffed on Christmas Day (Friday, 25 December 2026).",
                           "daily": "Staffed every day 08:00–20:00 CET/CEST (Berlin time)."}
-    assert said["de"]["sydney"].startswith("Rund um die Uhr besetzt, ") and "Erster Weihnachtstag (25. Dezember 2026)" in said["de"]["sydney"]
+    assert said["de"]["sydney"].startswith("Rund um die Uhr besetzt, ") and "Erster Weihnachtstag (Freitag, 25. Dezember 2026)" in said["de"]["sydney"]
     assert said["de"]["daily"].startswith("Besetzt täglich 08:00–20:00")
     assert not any("Every" in text or "Täglich" in text or "24:00" in text for texts in said.values() for text in texts.values())
 

@@ -4,6 +4,7 @@
 # (tests/fixtures/policies/dated, loaded on 15 February 2027).
 
 import datetime as dt
+import re
 import json
 import shutil
 from datetime import datetime, timezone
@@ -466,6 +467,11 @@ def test_hours_sentences_are_dated_facts(tmp_path):
     spans = BeautifulSoup(str(early.business_hours_rule()), "html.parser").select("[data-support-until]")
     assert [(s["data-support-until"], s["data-zone"], text_of(s)) for s in spans] == [
         ("2027-03-14", "Europe/Berlin", "(from Monday, 15 March 2027; until then in business hours)")]
+    # Hidden, they leave the sentence's full stop right after the hours, no space before it.
+    rule = BeautifulSoup(str(early.business_hours_rule()), "html.parser")
+    for span in rule.select("[data-support-until]"):
+        span.decompose()
+    assert re.search(r"\S\.$", rule.get_text()) and not re.search(r"\s[.;,]", rule.get_text()), rule.get_text()
 
 
 # A priority answered via a channel whose last day is ahead: the table and the business-hours rule

@@ -700,9 +700,10 @@ class Facts:
                 if has_hours != special:
                     continue
                 for first, last in dates:
-                    when = textfmt.format_long_date(first, self.lang, weekday=False)
+                    # With the weekday, as every date of the pages: "Christmas Eve (Friday, 24 December 2027)".
+                    when = textfmt.format_long_date(first, self.lang)
                     if last != first:
-                        when = self.say("days.range", first=when, last=textfmt.format_long_date(last, self.lang, weekday=False))
+                        when = self.say("days.range", first=when, last=textfmt.format_long_date(last, self.lang))
                     names.append(self.say("channels.closure_day", name=self.t(name), date=when))
             if names:
                 out.append(self.say(key, days=textfmt.join_words(names, self.lang)))
@@ -776,9 +777,10 @@ class Facts:
         out = Markup("")
         first, last = channel.available_from, channel.available_until
         if first is not None and first > self.today:
-            out += Markup(f' <span data-support-until="{(first - dt.timedelta(days=1)).isoformat()}" '
+            # The space inside: once the script hides the words, the sentence's '.' follows the hours.
+            out += Markup(f'<span data-support-until="{(first - dt.timedelta(days=1)).isoformat()}" '
                           f'data-zone="{escape(dated.channel_zone(self.policy, channel))}">'
-                          f'{self._until(first, first_key)}</span>')
+                          f' {self._until(first, first_key)}</span>')
         if last is not None:
             out += Markup(" ") + self._until(last, last_key)
         return out
