@@ -235,15 +235,20 @@ def test_without_javascript(browser, site_url):
 # On paper the live status and the calculator say when the browser wrote them, in the reader's
 # time and the pages' date form: a printout read the next day says "Closes at 18:00" of that
 # moment, not of the day it is read. On screen the line is not shown (nor read).
-@pytest.mark.parametrize("lang, prefix, zone", [("en", "", "CET"), ("de", "de/", "MEZ")])
-def test_printed_live_parts_say_when_they_were_written(open_at, lang, prefix, zone):
+# A reader in a zone the policy does not use gets "your time", not the browser's names ("GMT+9").
+@pytest.mark.parametrize("lang, prefix, reader, day, time, zone", [
+    ("en", "", "Europe/Berlin", 2, "12:00", "CET"), ("de", "de/", "Europe/Berlin", 2, "12:00", "MEZ"),
+    ("en", "", "Asia/Tokyo", 2, "20:00", None), ("de", "de/", "America/Los_Angeles", 2, "03:00", None)])
+def test_printed_live_parts_say_when_they_were_written(open_at, lang, prefix, reader, day, time, zone):
     from supportportal import catalog, textfmt
     words = catalog.get(lang)
-    expected = words("widget.as_of", at=words("notices.moment", date=textfmt.format_long_date(dt.date(2026, 12, 2), lang),
-                                                  time="12:00", zone=zone))
+    date = textfmt.format_long_date(dt.date(2026, 12, day), lang)
+    at = words("notices.moment", date=date, time=time, zone=zone) if zone else \
+        words("notices.moment", date=date, time=words("widget.yours", time=time), zone="").strip()
+    expected = words("widget.as_of", at=at)
     for path, stamp in (("", "[data-support-status] .support-widget__as-of"),
                         ("priorities/", "[data-support-calculator] .support-widget__as-of")):
-        page = open_at(f"/{prefix}{path}", "2026-12-02T11:00:00Z", "Europe/Berlin")
+        page = open_at(f"/{prefix}{path}", "2026-12-02T11:00:00Z", reader)
         page.wait_for_selector(stamp, state="attached")
         page.wait_for_function(f"() => document.querySelector({stamp!r}).textContent")
         assert page.locator(stamp).is_hidden()

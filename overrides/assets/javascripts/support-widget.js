@@ -411,11 +411,15 @@ function offeredDay(iso, zone, s, lang, now, end) {
 }
 
 // On paper only: the moment a live part was written, in the reader's zone ("As of Monday,
-// 7 December 2026, 10:30 CET:"), for a printout read later.
+// 7 December 2026, 10:30 CET:"), for a printout read later. The zone's name as the pages write it
+// where the policy has the reader's zone; else "10:30 your time", as the live lines say it (never
+// the browser's own names, "GMT+9" or an English "PDT" on a German page).
 function asOf(now, lang, s) {
   const fields = wall(now), zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const at = fill(s.formats.moment, { date: cldr(s.formats.date, fields, s), time: cldr("HH:mm", fields, s), zone: zoneName(now, zone, lang, s) }).trim();
-  return fill(s.as_of, { at });
+  const date = cldr(s.formats.date, fields, s), time = cldr("HH:mm", fields, s);
+  const at = s.zones && s.zones[zone] ? fill(s.formats.moment, { date, time, zone: zoneName(now, zone, lang, s) })
+    : fill(s.formats.moment, { date, time: fill(s.yours, { time }), zone: "" });
+  return fill(s.as_of, { at: at.trim() });
 }
 
 // The first instant of a date ("2027-03-22") in `zone`.
