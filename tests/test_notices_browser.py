@@ -201,6 +201,19 @@ def test_embedded_widget_shows_the_notice(browser, notices_site, tmp_path):
         intranet.shutdown()
 
 
+# A notice of whole days ends with its last day; where that day ends at another hour of the
+# reader's, the live line says that hour too, as the banner and a channel's last day do.
+@pytest.mark.parametrize("zone, lang, until", [
+    ("Europe/Berlin", "en", "until Wednesday, 30 December 2026"),
+    ("America/Los_Angeles", "en", "until Wednesday, 30 December 2026 (Wednesday 15:00 your time)"),
+    ("Asia/Tokyo", "de", "bis Mittwoch, 30. Dezember 2026 (Donnerstag, 08:00 Ihrer Zeit)")])
+def test_a_whole_day_notice_ends_in_the_readers_time(open_notices, zone, lang, until):
+    page = open_notices("/" if lang == "en" else "/de/", "2026-12-29T12:00:00Z", zone)
+    page.wait_for_selector("[data-support-region='emea'] .support-notice")
+    line = page.text_content("[data-support-region='emea'] .support-status__notices [data-notice='year-end']")
+    assert line.endswith(", " + until), line
+
+
 # While a disruption is in effect for an open region or a staffed channel, its badge says so in
 # the notice's colour, not a plain "Open" or "Staffed" in green above the notice's line (the line
 # under the badge still says until when it is open); a region closed meanwhile says "Closed", and

@@ -362,8 +362,9 @@ function unknown(st, zone, lang, s, now) {
 function noticeLines(box, active, policy, lang, s, now) {
   const lines = active.map(({ notice }) => {
     const end = notice.end && new Date(notice.end);
-    // A notice of whole days ends with its last day, as the page says it; else at its last moment.
-    const lastDay = end && notice.all_day && longDate(isoDate(new Date(+end - MINUTE), notice.zone), s, lang);
+    // A notice of whole days ends with its last day, as the page says it (with the reader's time
+    // where that day ends at another hour of theirs, as a channel's last day); else at its last moment.
+    const lastDay = end && notice.all_day && offeredDay(isoDate(new Date(+end - MINUTE), notice.zone), notice.zone, s, lang, now, true);
     const until = !end ? s.notice_open : fill(s.notice_until, lastDay ? { at: lastDay, day: lastDay, time: "" } : moment(end, notice.zone, lang, s, now));
     return { notice, words: fill(s.notice_line, { title: text(notice.title, lang, policy), until }) };
   });
