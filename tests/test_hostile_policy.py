@@ -135,6 +135,14 @@ CASES = {
                   "UTC+08:00", "Asia/Singapore"),
     "Etc/UTC": ("regions.yml", "zone: Europe/Berlin", "zone: Etc/UTC", "Etc/UTC", "regions[1].zone",
                 "not the time zone of a place", "'UTC'"),
+    # An offset written as a zone: a city with the offset as written (UTC+1 is east), never the
+    # Etc/ zone of the same name (Etc/GMT+1 is UTC-01:00).
+    "GMT+1": ("regions.yml", "zone: Europe/Berlin", "zone: GMT+1", "GMT+1", "regions[1].zone",
+              "'GMT+1' is not", "e.g. 'Europe/Berlin' (UTC+01:00, an hour later in summer) or 'Africa/Lagos' (UTC+01:00 all year)"),
+    "UTC-05:00": ("regions.yml", "zone: America/New_York", "zone: UTC-05:00", "UTC-05:00", "regions[2].zone",
+                  "'UTC-05:00' is not", "'America/New_York' (UTC−05:00, an hour later in summer) or 'America/Bogota'"),
+    "+05:30": ("regions.yml", "zone: America/New_York", 'zone: "+05:30"', "+05:30", "regions[2].zone",
+               "'+05:30' is not", "the city the team works in, e.g. Europe/Berlin or Asia/Kolkata"),
     # A channel's and a notice's zones as a region's (a notice's Etc/ zone that does not exist
     # stopped the loader with a traceback).
     "a channel in Etc/GMT-14": ("channels.yml", "  - id: form\n", "  - id: hotline\n    name: {en: Hotline, de: Hotline}\n"

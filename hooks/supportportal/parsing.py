@@ -292,19 +292,48 @@ _ZONE_ALIASES = {
 
 
 # Suggest an IANA zone for something that is not one: "CET" -> "Europe/Berlin", "berlin" -> "Europe/Berlin".
+# Never an Etc/ zone (a fixed offset, whose sign is reversed: "GMT+1" is not Etc/GMT+1).
 def suggest_zone(text: str) -> str | None:
     key = str(text).strip().lower()
     if key in _ZONE_ALIASES:
         return _ZONE_ALIASES[key]
-    by_lower = {z.lower(): z for z in available_zones()}
+    places = [z for z in available_zones() if not z.startswith("Etc/")]
+    by_lower = {z.lower(): z for z in places}
     if key in by_lower and "/" in key:
         return by_lower[key]
     city = key.replace(" ", "_")
-    for zone in sorted(available_zones()):
+    for zone in sorted(places):
         if zone.lower().rsplit("/", 1)[-1] == city and "/" in zone:
             return zone
     close = difflib.get_close_matches(key.replace(" ", "_"), list(by_lower), n=1, cutoff=0.8)
     return by_lower[close[0]] if close else None
+
+
+# The fix for a zone that is not an IANA zone name. An offset ("GMT+1", "UTC-05:00", "+01:00") is
+# not a place: the zone of a city with that offset, and one that keeps it all year, as people who
+# write one may mean either (the sign as written: UTC+1 is east of Greenwich).
+def zone_fix(text: str) -> str:
+    offset = _OFFSET.fullmatch(str(text).strip().lower())
+    if offset:
+        sign = -1 if offset.group(1) in "-\u2212" else 1
+        hours, minutes = int(offset.group(2)), int(offset.group(3) or 0)
+        said = f"UTC{'+' if sign > 0 else '−'}{hours:02d}:{minutes:02d}"
+        examples = []
+        if not minutes and sign * hours in _SEASONAL_CITIES:
+            examples.append(f"'{_SEASONAL_CITIES[sign * hours]}' ({said}, an hour later in summer)")
+        if not minutes and sign * hours in _FIXED_OFFSET_CITIES:
+            examples.append(f"'{_FIXED_OFFSET_CITIES[sign * hours]}' ({said} all year)")
+        return "an offset is not the time zone of a place: use the zone of the city the team works in" \
+            + (f", e.g. {' or '.join(examples)}" if examples else ", e.g. Europe/Berlin or Asia/Kolkata")
+    suggestion = suggest_zone(text)
+    return f"use '{suggestion}'" if suggestion else "use a zone like Europe/Berlin or America/New_York"
+
+
+_OFFSET = re.compile(r"(?:utc|gmt)?\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?")
+# A city whose standard time has the offset and that changes its clocks in summer.
+_SEASONAL_CITIES = {0: "Europe/London", 1: "Europe/Berlin", 2: "Europe/Athens", -5: "America/New_York",
+                    -6: "America/Chicago", -7: "America/Denver", -8: "America/Los_Angeles", 10: "Australia/Sydney",
+                    12: "Pacific/Auckland"}
 
 
 # A city zone for a fixed offset written as an Etc/ zone (whose sign is reversed: Etc/GMT+5 is

@@ -154,9 +154,8 @@ def _schedule(ctx: Context, path, ch: dict, known: Known):
         return False
     zone_ok = ctx.intact(NAME, path + ("zone",))
     if zone_ok and not parsing.zone_exists(ch["zone"]):
-        suggestion = parsing.suggest_zone(ch["zone"])
         ctx.report(NAME, path + ("zone",), f"'{ch['zone']}' is not a known IANA time zone",
-                   f"use '{suggestion}'" if suggestion else "use a zone like Europe/Berlin or America/New_York")
+                   parsing.zone_fix(ch["zone"]))
         zone_ok = False
     elif zone_ok and fixed_offset_problem(ch["zone"]):
         ctx.report(NAME, path + ("zone",), *fixed_offset_problem(ch["zone"]))

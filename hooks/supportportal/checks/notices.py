@@ -143,9 +143,8 @@ def _zone(ctx: Context, path, item: dict, zones: dict, regions) -> str | None:
             return None
         zone = item["zone"]
         if not parsing.zone_exists(zone):
-            suggestion = parsing.suggest_zone(zone)
             ctx.report(NAME, path + ("zone",), f"'{zone}' is not an IANA time zone name",
-                       f"use '{suggestion}'" if suggestion else "use a zone like Europe/Berlin or America/New_York")
+                       parsing.zone_fix(zone))
             return None
         if fixed_offset_problem(zone):
             ctx.report(NAME, path + ("zone",), *fixed_offset_problem(zone))

@@ -35,9 +35,8 @@ def _region(ctx: Context, path, reg: dict, calendar_ids, seen: dict, names: dict
     if name is not None:  # the regions' names, each once per language
         ctx.unique_name(NAME, "region", path + ("name",), reg["id"] if ctx.intact(NAME, path + ("id",)) else None, name, names)
     if ctx.intact(NAME, path + ("zone",)) and not parsing.zone_exists(reg["zone"]):
-        suggestion = parsing.suggest_zone(reg["zone"])
         ctx.report(NAME, path + ("zone",), f"'{reg['zone']}' is not a known IANA time zone",
-                   f"use '{suggestion}'" if suggestion else "use a zone like Europe/Berlin or America/New_York")
+                   parsing.zone_fix(reg["zone"]))
     elif ctx.intact(NAME, path + ("zone",)) and fixed_offset_problem(reg["zone"]):
         ctx.report(NAME, path + ("zone",), *fixed_offset_problem(reg["zone"]))
     calendar = reg.get("public_holidays")

@@ -202,9 +202,8 @@ def _format_problem(ctx: Context, name, path, value, schema):
                           "write it as text, in quotes if it looks like a number or true/false"
                           + (f" ({_lower(schema['description'])})" if schema.get("description") else ""))
     if key == "zone":
-        suggestion = parsing.suggest_zone(text)
         return ctx.report(name, path, f"'{text}' is not an IANA time zone name",
-                          f"use '{suggestion}'" if suggestion else "use a zone like Europe/Berlin or America/New_York")
+                          parsing.zone_fix(text))
     if key in ("id", "public_holidays") or id_kind(name, path) or (len(path) >= 2 and path[-2] == "regions" and isinstance(key, int)):
         suggestion = parsing.suggest_id(text, known_ids(ctx, id_kind(name, path)))
         return ctx.report(name, path, f"'{text}' is not a valid id (lowercase letters, digits and hyphens, starting with a letter)",
