@@ -248,6 +248,11 @@ def _format_problem(ctx: Context, name, path, value, schema):
         return ctx.report(name, path, f"'{text}' is not a version customers can cite",
                           "use letters, digits, spaces and . - _ / : + ( ), at most 40 characters, "
                           "starting with a letter or digit, e.g. 2026-2")
+    # "mailto:" or "tel:" before an address: the pages make the link themselves (mailto:mailto:...).
+    scheme = re.match(r"\s*(mailto|tel|callto|sms)\s*:\s*", text, re.IGNORECASE)
+    if key == "address" and scheme and text[scheme.end():]:
+        return ctx.report(name, path, f"'{text}' starts with '{text[:scheme.end()].strip()}': the pages make the link "
+                          "themselves", f"write the address alone: {text[scheme.end():].strip()}")
     if key == "address":
         return ctx.report(name, path, f"'{text}' is not a link, email address or phone number",
                           "write a https:// link, an address like support@example.com, or a number starting with +")
