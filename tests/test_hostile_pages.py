@@ -266,6 +266,8 @@ def test_ordinary_sentences_pass_the_page_check(portals, source):
     ("# Support\n\n- undefined\n", 3, "a missing value", "undefined"),
     ("# Support\n\nRegion: [object Object]\n", 3, "a missing value", "[object Object]"),
     ("# Support\n\n[table id=2 /]\n", 3, "an unrendered CMS shortcode", "[table id=2 /]"),
+    ("# Hours\n\nOur hours:\n\n{ hours_table() }\n", 5, "a fact written with single braces", "{ hours_table() }"),
+    ("# Hours\n\nSee {holiday_table(region='emea')} below.\n", 3, "a fact written with single braces", "holiday_table"),
 ])
 def test_error_strings_on_a_page_name_the_line_and_fix(portals, source, line, what, excerpt):
     portal = portals["en"]

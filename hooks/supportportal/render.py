@@ -1097,6 +1097,8 @@ NOTICE_ICONS = {"information": "i", "reduced_service": "!", "disruption": "\u271
 # sentence is English ("Fields that are undefined are omitted").
 FORBIDDEN = (
     *parsing.ARTIFACTS,
+    # "{ hours_table() }": a fact called with single braces, which the page shows as written.
+    (re.compile(r"\{\s*[A-Za-z_]\w*\([^{}()]*\)\s*\}"), "a fact written with single braces"),
     (re.compile(r"Traceback \(most recent call last\)"), "an error message"),
     (re.compile(r"\bNaN\b|\[object Object\]|(?:^|[:=(–-]\s*)(?i:undefined|null)\s*(?:$|[,;)–-])"
                 r"|(?i:undefined|null)\s*[–-]\s*\d"), "a missing value"),
@@ -1111,6 +1113,8 @@ _FIXES = {
                                            "as text, put them in a code span: `{{ name }}`"),
     "an unrendered CMS shortcode": ("delete it: the policy's tables and lists come from facts such as "
                                     "{{ priority_table() }}"),
+    "a fact written with single braces": ("write it with two braces on each side: {{ hours_table() }}; to show "
+                                          "braces as text, put them in a code span"),
     "an error message": "delete the error text from the page",
     "a missing value": ("write the value itself, or a fact such as {{ channel_count }} (the word 'undefined' "
                         "within a sentence is fine)"),
@@ -1148,7 +1152,7 @@ class _TextCollector(HTMLParser):
 # with its character references resolved (tags, comments and code included, so never less than
 # the text the parse below reads, and in one pass): a page without any of these has no finding,
 # and its text need not be parsed into blocks.
-_TRIGGERS = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\[[/a-z]|Traceback|NaN|(?i:undefined|null)"
+_TRIGGERS = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\{\s*[A-Za-z_]\w*\(|\[[/a-z]|Traceback|NaN|(?i:undefined|null)"
                        r"|Error|Fatal error|Parse error|Warning:|Notice:|Exception")
 
 
