@@ -139,7 +139,7 @@ MISTAKES = {
     # Which languages a site has is in company.yml, so the schema cannot see a missing `de:` line;
     # a `de:` left empty it can.
     "German text left empty": ("channels.yml", "      de: Supportportal\n", "      de:\n",
-                               "write the text in this language", "expected text, found nothing"),
+                               "write the text in this language", "the de text is missing after 'de:'"),
     "country name": ("holidays.yml", "country: DE", "country: Germany", "two-letter ISO 3166-1 code in capitals",
                      "'Germany' is not a country code"),
     "unknown channel type": ("channels.yml", "type: form", "type: fax",

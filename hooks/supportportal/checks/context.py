@@ -163,13 +163,20 @@ class Context:
                                 "add it to languages in company.yml, or remove this translation")
         for lang, item in value.items():
             where = path if plain else path + (lang,)
+            if item is None and not plain:  # "de:" with nothing after it
+                self.report(name, where, f"the {lang} text is missing after '{lang}:'",
+                            f"write the text after '{lang}:' on the same line")
+                value = {k: str(v) for k, v in value.items()}
+                break
             if not isinstance(item, str):
                 self.report(name, where, f"expected text, found {describe(item)}", "put the text in quotes")
                 value = {k: str(v) for k, v in value.items()}
                 break
             self.comment_after(name, where)
             if not item.strip():
-                self.report(name, where, "this text is empty", "write the text, or remove the line")
+                # Never "remove the line": each language of the site needs its text.
+                self.report(name, where, "this text is empty", "write the text"
+                            + ("" if plain else f" in {lang}, between the quotes if it has any"))
             elif character_problem(item, multiline=is_text(where)):
                 self.report(name, where, *character_problem(item, multiline=is_text(where)))
             self.artifacts(name, where, item)

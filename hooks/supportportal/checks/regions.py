@@ -60,10 +60,13 @@ def weekly_hours(ctx: Context, name: str, path, hours: dict, owner: str = "regio
         if not ctx.present(name, path + (key,)):
             continue  # not a weekday: reported with the schema's problems
         if parsing.parse_days(key) is None:
-            first, _, last = key.partition(" to ")
+            # "friday to monday": the days written, across the weekend, in two parts of the week
+            # ('friday to sunday' and 'monday'); or the other way round, if that is what is meant.
+            first, _, last = (part.strip() for part in key.partition(" to "))
+            parts = [f"{a} to {b}" if a != b else a for a, b in ((first, "sunday"), ("monday", last))]
             ctx.report(name, path + (key,), f"'{key}' runs backwards through the week",
-                       f"write '{last} to {first}' if that is meant, or list the days in two parts, "
-                       "e.g. 'friday to sunday' and 'monday'")
+                       f"list the days in two parts, each with the same hours: '{parts[0]}' and '{parts[1]}'; "
+                       f"or write '{last} to {first}' if those days are meant")
             continue
         for day in parsing.parse_days(key):
             if days[day] is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import unicodedata
 
 from babel import Locale
 
@@ -67,6 +68,11 @@ def schema_problem(ctx: Context, name: str, error, misplaced=frozenset()):
         else:
             fix = f"write it as '{keys[0]}'" if keys else \
                 "use monday ... sunday, 'monday to friday' or 'every day', in lowercase"
+        odd = _odd_space(str(value))
+        if odd:  # 'monday to friday' with a no-break space: the fix would look like what is written
+            return ctx.report(name, path + (value,), f"'{value}' has a {odd} where a space belongs, which looks "
+                              "like a space but is another character", "type the spaces again as normal spaces"
+                              + (f": '{keys[0]}'" if keys and len(keys) == 1 else ""))
         return ctx.report(name, path + (value,), f"'{value}' is not a weekday or a range of weekdays", fix)
     ctx.mark_broken(name, path)
     if kind == "type":
@@ -74,6 +80,18 @@ def schema_problem(ctx: Context, name: str, error, misplaced=frozenset()):
                  "boolean": "true or false", "number": "a number"}
         expected = error.validator_value
         expected = " or ".join(words.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+        if value is None and id_kind(name, path) == "calendar" and path[-1:] == ("public_holidays",):
+            # "public_holidays:" left empty: the ids it takes, not the description of ids in general.
+            calendars = sorted(known_ids(ctx, "calendar") - {None})
+            return ctx.report(name, path, "no holiday calendar is named after 'public_holidays:'",
+                              "write the id of a calendar of holidays.yml"
+                              + (f" ({', '.join(calendars[:5])})" if calendars else "")
+                              + ", or remove the line if the region is open on public holidays")
+        odd = re.fullmatch(r"([a-z][a-z_ ]*):([^\S \t\r\n])(.*)", value) if isinstance(value, str) else None
+        if odd and "object" in error.validator_value:  # "monday to friday:<no-break space>10:00-18:00"
+            return ctx.report(name, path, f"expected {expected}, found {describe(value)}: the space after the colon "
+                              f"is a {_odd_space(odd.group(2))}, which YAML does not read as a space",
+                              f"type that space again as a normal space: '{odd.group(1)}: {odd.group(3).strip()}'")
         run_together = re.fullmatch(r"([a-z][a-z_ ]*):(\S.*)", value) if isinstance(value, str) else None
         if run_together and "object" in error.validator_value:  # "monday to friday:10:00-18:00"
             return ctx.report(name, path, f"expected {expected}, found {describe(value)}",
@@ -266,14 +284,27 @@ def _format_problem(ctx: Context, name, path, value, schema):
     if isinstance(value, dict):
         bad = [k for k in value if not (isinstance(k, str) and len(k) == 2 and k.islower())]
         if bad:
+            # {en: “Munich, Germany”, ...}: typographic quotes are text to YAML, so the comma ends
+            # the text and "Germany”" reads as the next language's code.
+            opened = next(((lang, item) for lang, item in value.items() if isinstance(item, str)
+                           and item[:1] in _TYPOGRAPHIC_QUOTES and str(bad[0])[-1:] in _TYPOGRAPHIC_QUOTES), None)
+            if opened:
+                words = f"{opened[1]}, {bad[0]}".strip(_TYPOGRAPHIC_QUOTES)
+                quoted = f'"{words}"' if '"' not in words else f"'{words}'"
+                return ctx.report(name, path + (bad[0],), f"'{bad[0]}' is not a language code: the text's typographic "
+                                  f"quotes ({opened[1][0]} {str(bad[0])[-1]}) are not quotes to YAML, so its comma ends the text",
+                                  f"write the text in straight quotes: {opened[0]}: {quoted}")
             return ctx.report(name, path + (bad[0],), f"'{bad[0]}' is not a language code",
                               "translations are keyed by two-letter codes, e.g. en: ... and de: ...")
         for lang, item in value.items():
+            if item is None:
+                return ctx.report(name, path + (lang,), f"the {lang} text is missing after '{lang}:'",
+                                  f"write the text after '{lang}:' on the same line")
             if not isinstance(item, str):
                 return ctx.report(name, path + (lang,), f"expected text, found {describe(item)}",
                                   "put the text in quotes")
             if not item:
-                return ctx.report(name, path + (lang,), "this text is empty", "write the text, or remove that language")
+                return ctx.report(name, path + (lang,), "this text is empty", "write the text between the quotes")
         return ctx.report(name, path, "expected text, or one text per language", "e.g. {en: ..., de: ...}")
     ctx.report(name, path, f"expected text, found {describe(value)}",
                "write it as in the example at the top of the file"
@@ -403,3 +434,13 @@ def supported_countries() -> set:
     from holidays.registry import COUNTRIES
 
     return {names[1] for names in COUNTRIES.values()}
+
+
+_TYPOGRAPHIC_QUOTES = "\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a"
+
+
+# The first space character other than the space, tab and line breaks in `text`, named:
+# "no-break space (U+00A0)"; else None.
+def _odd_space(text: str) -> str | None:
+    found = re.search(r"[^\S \t\r\n]", text)
+    return f"{unicodedata.name(found.group(0), 'space').lower()} (U+{ord(found.group(0)):04X})" if found else None

@@ -57,7 +57,8 @@ def character_problem(value: str, multiline: bool = False):
         if char in "\n\r\v\f\x85\u2028\u2029":
             where = "ends with" if value.endswith(char) and value.count(char) == 1 else "contains"
             return (f"the value {where} a line break ({code})",
-                    "write it on one line; after 'key: >' or 'key: |' the text is one paragraph of one line")
+                    "write it on one line" if where == "ends with" else
+                    "write it on one line, or after 'key: >' (which joins its lines into one), not 'key: |' (which keeps them)")
         if char == "\t":
             return "the value contains a tab", "use a space instead of the tab"
         hidden = invisible_character(char)
@@ -66,10 +67,10 @@ def character_problem(value: str, multiline: bool = False):
         if category in ("Cs", "Co", "Cn"):
             return f"the value contains {code}, which is not a character", "delete it: retype the text around it"
     if not value.strip():
-        return "this text is empty", "write the text, or remove the line"
+        return "this text is empty", "write the text"
     if not any(unicodedata.category(c)[0] in "LNPS" for c in value):
         return ("this text shows nothing: it has only spaces, invisible or combining characters",
-                "write the text, or remove the line")
+                "write the text")
     return None
 
 
