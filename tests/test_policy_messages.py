@@ -93,6 +93,15 @@ YAML_SLIPS = {
                                  "write 'zone: Europe/Berlin' (a space after the colon)"),
     "tab": ("regions.yml", "    zone: Europe/Berlin", "\tzone: Europe/Berlin", "\tzone:", "line {line} is indented with a tab",
             "indent with spaces, not tabs"),
+    # A tab after the colon is no indentation: named where it is.
+    "tab after a colon": ("regions.yml", "      monday to friday: 10:00-18:00", "      monday to friday:\t10:00-18:00",
+                          "friday:\t10", "line {line} has a tab inside it, after 'monday to friday:'",
+                          "type a space instead of the tab"),
+    # A key at the column of the list's dashes: one of the entry's keys, further in (not YAML's
+    # "expected <block end>, but found '?'").
+    "key at the column of the dashes": ("regions.yml", "    zone: America/New_York", "  zone: America/New_York",
+                                        "  zone: America", "line {line} is indented less than the key above it expects",
+                                        "indent it by 4 spaces like line {above}"),
 }
 
 

@@ -352,6 +352,10 @@ def _yaml_hint(text: str, line: int, problem: str = "") -> tuple:
     current = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in current[:len(current) - len(current.lstrip())] or "'\\t'" in problem:
         tabbed = next((n for n in (line, line - 1) if 0 < n <= len(lines) and "\t" in lines[n - 1]), line)
+        written = lines[tabbed - 1] if 0 < tabbed <= len(lines) else ""
+        if "\t" in written.lstrip(" \t"):  # "monday to friday:<tab>10:00-18:00": not in the indentation
+            return tabbed, f"line {tabbed} has a tab inside it, after '{written.lstrip()[:written.lstrip().index(chr(9))].strip()}'", \
+                "type a space instead of the tab"
         return tabbed, f"line {tabbed} is indented with a tab", "indent with spaces, not tabs"
     for number in (line - 1, line):
         found = _NO_SPACE.match(lines[number - 1]) if 0 < number <= len(lines) else None
@@ -615,7 +619,9 @@ def _indent_hint(text: str, lines: list, line: int) -> tuple | None:
         limit = first
         if first == 0:
             break
-    if not above or any(c == column for c, _, _ in allowed):
+    # A key at the column of a list's dashes (and of no key) belongs to no block there either.
+    here = [entry for c, _, entry in allowed if c == column]
+    if not above or (here and (is_entry or not all(here))):
         return None
     nearest = above[0]
     previous = lines[nearest - 1].split(" #")[0].rstrip()
@@ -623,6 +629,8 @@ def _indent_hint(text: str, lines: list, line: int) -> tuple | None:
         return None  # the first key of a new block may be indented as far as one likes
     # Equally near two columns: the outer one (a key one space too far in is the commoner slip).
     same_kind = [a for a in allowed if a[2] == is_entry] or allowed
+    if here:  # under a list entry's dash: a key of that entry, further in
+        same_kind = [a for a in same_kind if a[0] > column] or same_kind
     target, model, _ = min(same_kind, key=lambda a: (abs(a[0] - column), a[0], a[1] != nearest))
     what = "the list entry on line" if is_entry else "line"
     than = "the list above it expects" if is_entry else "the key above it expects"
