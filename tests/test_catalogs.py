@@ -188,8 +188,11 @@ def test_a_missing_key_stops_the_build_or_falls_back_marked(tmp_path):
 @pytest.mark.parametrize("line, message, fix", [
     ('hours.captoin: "Horaires"', "'hours.captoin' is not a key of the portal's catalogs", "did you mean 'hours.caption'?"),
     ('holidays.rule: "Fermé pendant {calendar}."', "'{calendar}' is not a placeholder of this text", "use {calendars}"),
-    ('channels.intro: {one: "Un moyen"}', "a text that depends on a number needs the plural forms one:, other:",
-     "give each form as text, at least other:"),
+    ('channels.intro: {one: "Un moyen"}', "a text that depends on a number needs the plural forms one:, other: "
+     "(and few:, many: where the language has them) (other: is missing)", "give each form as text, at least other:"),
+    # Keys nested as YAML groups: the whole key is the fix, and no plural form is asked for.
+    ("widget: {closed: Zu, open: Offen}", "'widget' is not a key of the portal's catalogs: its keys are written whole, "
+     "with the dot", "write 'widget.closed: ...' and 'widget.open: ...' at the start of a line"),
     ("count.words: [un, deux]", "expected a list of 11 texts", "write it like the en catalog"),
     ("locale: xx_YY", "'xx_YY' is not a locale Babel knows", "write it like de_DE or fr_CA"),
     ('hours.caption: "Horaires {"', "broken placeholder", "write placeholders as {name}"),

@@ -241,7 +241,8 @@ def _check_plurals(data: dict, doc, lang: str, locale: str, problems: list) -> N
     except (UnknownLocaleError, ValueError, TypeError):
         return  # _check names the locale
     for key, value in data.items():
-        if key in SETTINGS or not isinstance(value, dict):
+        # (A group of other keys, "widget: {closed: Zu}", is no plural text: _check names it.)
+        if key in SETTINGS or not isinstance(value, dict) or not set(value) <= set(PLURAL_CATEGORIES):
             continue
         missing = [c for c in PLURAL_CATEGORIES if c in tags and c not in value]
         if missing:
@@ -307,6 +308,13 @@ def _check(data: dict, doc, reference: dict, problems: list) -> None:
                     problems.append(Problem(doc.file, doc.line((key, title)), f"nav.{title}", *_text_problem(text)))
             continue
         if key not in reference:
+            # widget: {closed: Zu}: the catalogs' keys are written whole, with their dots.
+            nested = [f"{key}.{part}" for part in value if isinstance(part, str) and f"{key}.{part}" in reference] \
+                if isinstance(value, dict) else []
+            if nested:
+                report(key, f"'{key}' is not a key of the portal's catalogs: its keys are written whole, with the dot",
+                       "write " + " and ".join(f"'{name}: ...'" for name in nested[:3]) + " at the start of a line")
+                continue
             close = difflib.get_close_matches(key, list(reference), n=1)
             report(key, f"'{key}' is not a key of the portal's catalogs",
                    f"did you mean '{close[0]}'?" if close else f"use the keys of hooks/supportportal/locales/{REFERENCE}.yml")
@@ -321,8 +329,9 @@ def _check(data: dict, doc, reference: dict, problems: list) -> None:
         if isinstance(value, dict):
             unknown = [c for c in value if c not in PLURAL_CATEGORIES]
             if unknown or "other" not in value or not all(isinstance(v, str) for v in value.values()):
+                missing = "" if unknown or "other" in value else " (other: is missing)"
                 report(key, "a text that depends on a number needs the plural forms one:, other: (and few:, many: "
-                            "where the language has them)", "give each form as text, at least other:")
+                            f"where the language has them){missing}", "give each form as text, at least other:")
                 continue
             texts = list(value.values())
         elif isinstance(value, str):
