@@ -730,3 +730,67 @@ def test_a_banner_change_lists_every_page(built, tmp_path):
     after = review.page_texts(new.site)
     assert any("Hotline unavailable" in line for line in after["process/"])
     assert any("Hotline nicht erreichbar" in line for line in after["de/process/"])
+
+
+# A region whose id changed and nothing else is the same region for its customers: the same hours,
+# holidays, closures and notices. What changes is told once, under its name: the addresses of its
+# calendar and its feed, its id in support.json, and what widgets embedded with the old id show.
+REGION_ID_CHANGED = ("Id of the region changed: `usa` → `us`. Its calendar to subscribe to is now `support-us.ics` "
+                     "(`support-usa.ics` is no longer published: its subscribers get no more updates), its feed "
+                     "`support/us.json` (was `support/usa.json`), its id in support.json `us`; widgets embedded with "
+                     "`data-regions=\"usa\"` still show it, found by its name, with a warning in the browser's console")
+
+
+def test_a_region_s_new_id_is_told_once_with_what_it_changes(tmp_path):
+    sections = summary_of(*policy_pair(tmp_path, (), [("regions.yml", "  - id: usa", "  - id: us")]))
+    assert [(s.topic, [(line.group, line.text) for line in s.lines]) for s in sections] == [
+        ("Support hours and time zones", [("USA", REGION_ID_CHANGED)])]
+    markdown = review.render(sections)
+    assert "### USA\n\n- " + REGION_ID_CHANGED + "\n" in markdown, markdown
+    # Named by the closures, the notices and the channels that follow it: still the one line.
+    notice = NOTICE.replace("regions: [emea]", "regions: [usa]")
+    desk = ("channels.yml", "  - id: form\n", "  - id: desk\n    name: {en: Help desk, de: Helpdesk}\n    type: phone\n"
+            "    address: +49 89 1234567\n    same_hours_as: usa\n    outside_hours: accepted\n\n  - id: form\n")
+    both = [("notices.yml", "notices: []\n", notice), desk]
+    old_dir, new_dir = three_regions_pair(tmp_path / "three", both, [
+        *both, ("regions.yml", "  - id: usa", "  - id: us"), ("holidays.yml", "regions: [emea, usa]", "regions: [emea, us]"),
+        ("notices.yml", "regions: [usa]", "regions: [us]"), ("channels.yml", "same_hours_as: usa", "same_hours_as: us")])
+    with time_limit(60, "loading and comparing two policies"):
+        sections = review.summarize(load_policy(old_dir, TODAY), load_policy(new_dir, TODAY))
+    assert lines_of(sections) == [("Support hours and time zones", "USA", REGION_ID_CHANGED)]
+
+
+# A new id with other changes: the id's line and the changes', never a new and a removed region.
+# A region of another name and other hours in place of one removed is a new region.
+def test_a_region_s_new_id_with_new_hours_and_a_region_replaced(tmp_path):
+    sections = summary_of(*policy_pair(tmp_path, (), [("regions.yml", "  - id: usa", "  - id: us"),
+                                                      ("regions.yml", "monday to friday: 09:00-17:00",
+                                                       "monday to friday: 09:00-16:00")]))
+    assert lines_of(sections) == [("Support hours and time zones", "USA", REGION_ID_CHANGED),
+                                  ("Support hours and time zones", "USA", "Mondays to Fridays close at 16:00 instead of 17:00")]
+    # Another name, same zone, hours and holidays: still the same region, renamed.
+    sections = summary_of(*policy_pair(tmp_path / "named", (), [("regions.yml", "  - id: usa", "  - id: americas"),
+                                                                ("regions.yml", "{en: USA, de: USA}", "{en: Americas, de: Amerika}")]))
+    assert [(t, g, text.split(".")[0]) for t, g, text in lines_of(sections)] == [
+        ("Support hours and time zones", "Americas", "Id of the region changed: `usa` → `americas`"),
+        ("Support hours and time zones", "Americas", "Name of the region changed")]
+    assert "`data-regions=\"usa\"` no longer show it" in lines_of(sections)[0][2], lines_of(sections)
+    sections = summary_of(*policy_pair(tmp_path / "other", (), [
+        ("regions.yml", "  - id: usa\n    name: {en: USA, de: USA}\n    zone: America/New_York\n    hours:\n      monday to friday: 09:00-17:00",
+         "  - id: apac\n    name: {en: APAC, de: APAC}\n    zone: Asia/Singapore\n    hours:\n      monday to friday: 08:00-17:00")]))
+    texts = [text for _, _, text in lines_of(sections)]
+    assert "Region removed: customers no longer see its hours" in texts and not any("Id of" in t for t in texts), texts
+
+
+# A channel's and a priority's new id: one line each, in their topics; the channels naming the
+# priority follow it.
+def test_a_channel_s_and_a_priority_s_new_id(tmp_path):
+    sections = summary_of(*policy_pair(tmp_path, [HOTLINE], [
+        ("channels.yml", "  - id: hotline", "  - id: phone"), ("priorities.yml", "  - id: p1", "  - id: critical"),
+        ("channels.yml", "priorities: [p1]", "priorities: [critical]")]))
+    assert lines_of(sections) == [
+        ("Contact channels", "", "Id of the channel Hotline changed: `hotline` → `phone`: its id in support.json is now "
+                                 "`phone`; widgets embedded with `data-channels=\"hotline\"` still show it, found by its "
+                                 "name, with a warning in the browser's console"),
+        ("Priorities and response targets", "", "Id of the priority Critical changed: `p1` → `critical`: its id in "
+                                                 "support.json is now `critical` (integrations that read it there)")]

@@ -6,7 +6,8 @@
 #
 # One module per topic (regions, calendars, channels, notices, priorities, texts), each a few
 # functions from (old policy, new policy) to summary lines, listed in summary.TOPICS: a new kind
-# of policy fact gets a summary by adding one function there. pages compares the built sites,
+# of policy fact gets a summary by adding one function there; ids first matches a region, channel or
+# priority under a new id, told once. pages compares the built sites,
 # revisions reads the trees from git and builds them.
 
 from .common import LANG, Line, Section

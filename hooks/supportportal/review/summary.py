@@ -11,6 +11,7 @@ from ..model import Policy
 from .calendars import _closures, _holidays
 from .channels import _channels
 from .common import Section, _quote
+from .ids import id_changes
 from .notices import _notices
 from .priorities import _priorities
 from .regions import _hours
@@ -32,9 +33,12 @@ def summarize(old: Policy, new: Policy) -> list[Section]:
     # Both policies as in force on the build's today: a planned change already in force is the
     # current value, so no date before the build day is told.
     old, new = dated.rebase(old, old.today), dated.rebase(new, new.today)
+    # A region, channel or priority under a new id: its own line first in its topic, and the old
+    # policy with the new id, so that the topics compare it as the same item.
+    renamed, old = id_changes(old, new)
     sections = []
     for topic, function in TOPICS:
-        lines = tuple(function(old, new))
+        lines = tuple(line for where, line in renamed if where == topic) + tuple(function(old, new))
         if lines:
             sections.append(Section(topic, lines))
     return sections
