@@ -2,6 +2,7 @@
 # the validation errors instead when the new policy is broken; the pages whose text changed.
 
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -794,3 +795,46 @@ def test_a_channel_s_and_a_priority_s_new_id(tmp_path):
                                  "name, with a warning in the browser's console"),
         ("Priorities and response targets", "", "Id of the priority Critical changed: `p1` → `critical`: its id in "
                                                  "support.json is now `critical` (integrations that read it there)")]
+
+
+# The response targets the calculator writes are keyed by minutes ("480b"); readers read their
+# texts. The same texts under other keys (a shorter business day: "1 business day" is 420 business
+# minutes instead of 480) are no change, nor is another target, which the priorities' lines tell;
+# a text reworded is one, said without the key.
+def test_live_words_of_targets_are_compared_by_their_texts(tmp_path):
+    def site(name, targets):
+        for lang, texts in targets.items():
+            path = tmp_path / name / "assets" / "javascripts" / "locales" / f"{lang}.json"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps({"closed": {"en": "Closed", "de": "Geschlossen"}[lang], "targets": texts}),
+                            encoding="utf-8")
+        return tmp_path / name
+
+    eight = site("eight", {"en": {"60c": "1 hour", "480b": "1 business day", "960b": "2 business days"},
+                           "de": {"60c": "1 Stunde", "480b": "1 Arbeitstag", "960b": "2 Arbeitstage"}})
+    seven = site("seven", {"en": {"60c": "1 hour", "420b": "1 business day", "840b": "2 business days"},
+                           "de": {"60c": "1 Stunde", "420b": "1 Arbeitstag", "840b": "2 Arbeitstage"}})
+    assert review.word_changes(eight, seven, ("en", "de")) == []
+    # Another target (4 business hours instead of 1 business day) is the priority's change, told
+    # under "Priorities and response targets", not a word reworded.
+    faster = site("faster", {"en": {"60c": "1 hour", "240b": "4 business hours", "960b": "2 business days"},
+                             "de": {"60c": "1 Stunde", "240b": "4 Geschäftsstunden", "960b": "2 Arbeitstage"}})
+    assert review.word_changes(eight, faster, ("en", "de")) == []
+    reworded = site("reworded", {"en": {"60c": "1 hour", "480b": "1 business day", "960b": "2 business days"},
+                                 "de": {"60c": "1 Stunde", "480b": "1 Werktag", "960b": "2 Arbeitstage"}})
+    changes = review.word_changes(eight, reworded, ("en", "de"))
+    assert changes == [review.WordChange("de", "targets", "1 Arbeitstag", "1 Werktag")], changes
+    said = review.render(words=changes, languages=("en", "de"))
+    assert "### German\n\n- a response target: “1 Arbeitstag” → “1 Werktag”\n" in said, said
+    assert "targets." not in said and "480b" not in said
+
+
+# A shorter business day: the priorities' targets say so; no live word reads differently.
+def test_make_diff_of_a_shorter_business_day(tmp_path):
+    project, git = git_project(tmp_path)
+    edit(project / "policy" / "priorities.yml", "business_day: 8 hours", "business_day: 7 hours")
+    proc = subprocess.run([str(BIN / "python"), "tools/policy_diff.py", "--base", "HEAD"], cwd=project,
+                          capture_output=True, text=True, timeout=300, env=user_env(SOURCE_DATE_EPOCH="1795737600"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "## Priorities and response targets\n\n- A business day has 7 business hours instead of 8\n" in proc.stdout
+    assert "## Words of the live status" not in proc.stdout and "targets." not in proc.stdout, proc.stdout

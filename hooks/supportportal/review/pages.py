@@ -102,7 +102,7 @@ def _feed_texts(site: Path) -> dict:
 @dataclass(frozen=True)
 class WordChange:
     lang: str
-    key: str  # "closed", "formats.date", "targets.240b"
+    key: str  # "closed", "formats.date"; "targets": a response target's text
     before: str | None  # None: new
     after: str | None  # None: removed
 
@@ -114,22 +114,42 @@ def word_changes(old_site: Path, new_site: Path, languages: tuple) -> list[WordC
         for key in sorted(old.keys() | new.keys(), key=lambda k: (k.count("."), k)):
             if old.get(key) != new.get(key):
                 result.append(WordChange(lang, key, old.get(key), new.get(key)))
+        result += _target_changes(lang, _targets(old_site, lang), _targets(new_site, lang))
     return result
 
 
-# One language's words as {key: text}: the texts, and the texts under formats and targets
-# ("formats.date"); lists (month names) joined. The zones' short names follow the policy's zones,
-# which the summary states.
-def _words(site: Path, lang: str) -> dict:
+# The response targets as readers read them: their texts ("1 business day"), not the minutes
+# they are kept under ("480b"; with a 7-hour business day the same text is "420b"). A text that
+# no target had before, under minutes whose text no target has any more, is reworded ("1
+# Arbeitstag" → "1 Werktag"). A target's new value brings a new text and drops one: that is the
+# policy's change, which the summary tells for each priority, not a word of the catalogs.
+def _target_changes(lang: str, old: dict, new: dict) -> list[WordChange]:
+    return [WordChange(lang, "targets", old[key], new[key]) for key in sorted(old.keys() & new.keys())
+            if old[key] not in new.values() and new[key] not in old.values()]
+
+
+def _locale(site: Path, lang: str) -> dict:
     try:
         words = json.loads((site / "assets" / "javascripts" / "locales" / f"{lang}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return words if isinstance(words, dict) else {}
+
+
+def _targets(site: Path, lang: str) -> dict:
+    targets = _locale(site, lang).get("targets")
+    return {key: text for key, text in targets.items() if isinstance(text, str)} if isinstance(targets, dict) else {}
+
+
+# One language's words as {key: text}: the texts, and the texts under formats ("formats.date");
+# lists (month names) joined. The zones' short names follow the policy's zones, which the summary
+# states; the targets are compared by their texts (_target_changes).
+def _words(site: Path, lang: str) -> dict:
     flat = {}
-    for key, value in words.items() if isinstance(words, dict) else ():
+    for key, value in _locale(site, lang).items():
         if isinstance(value, str):
             flat[key] = value
-        elif isinstance(value, dict) and key != "zones":
+        elif isinstance(value, dict) and key not in ("zones", "targets"):
             for name, item in value.items():
                 if isinstance(item, list):
                     item = ", ".join(map(str, item))

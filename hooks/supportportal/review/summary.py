@@ -109,9 +109,11 @@ def _render_words(words: list) -> list:
     for lang in dict.fromkeys(w.lang for w in words):
         out += [f"### {_LANGUAGE_NAMES.get(lang, lang)}", ""]
         for w in (w for w in words if w.lang == lang):
-            out.append(f"- `{w.key}`: new, {_quote(w.after)}" if w.before is None else
-                       f"- `{w.key}`: removed (was {_quote(w.before)})" if w.after is None else
-                       f"- `{w.key}`: {_quote(w.before)} → {_quote(w.after)}")
+            # A response target is its text, not the minutes it is kept under.
+            what = "a response target" if w.key == "targets" else f"`{w.key}`"
+            out.append(f"- {what}: new, {_quote(w.after)}" if w.before is None else
+                       f"- {what}: removed (was {_quote(w.before)})" if w.after is None else
+                       f"- {what}: {_quote(w.before)} → {_quote(w.after)}")
         out.append("")
     return out
 
