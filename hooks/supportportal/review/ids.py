@@ -16,10 +16,10 @@ from .common import Line, _md, _name
 # (topic, Line) for each id changed, and the old policy with the new ids.
 def id_changes(old: Policy, new: Policy) -> tuple[list, Policy]:
     lines = []
-    for kind, topic in (("region", "Support hours and time zones"), ("channel", "Contact channels"),
-                        ("priority", "Priorities and response targets")):
-        items = {"region": lambda p: p.regions, "channel": lambda p: p.channels, "priority": lambda p: p.priorities}[kind]
-        pair = _renamed(items(old), items(new))
+    for kind, items, topic in (("region", "regions", "Support hours and time zones"),
+                               ("channel", "channels", "Contact channels"),
+                               ("priority", "priorities", "Priorities and response targets")):
+        pair = _renamed(getattr(old, items), getattr(new, items))
         if pair is None:
             continue
         before, after = pair
