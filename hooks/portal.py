@@ -541,7 +541,7 @@ def _reload_changed_package() -> None:
 
 # The files a policy is made from: the policy files and the schemas they are checked against.
 def _policy_files(root: Path) -> list[Path]:
-    return sorted((root / "policy").glob("*.y*ml")) + sorted(supportportal.loading.SCHEMA_DIR.glob("*.json"))
+    return supportportal.loading.yaml_files(root / "policy") + sorted(supportportal.loading.SCHEMA_DIR.glob("*.json"))
 
 
 # Build another language's edition into a folder of this build's output: from its own

@@ -112,6 +112,9 @@ def _complete_but_nav(locale):
 BROKEN = {
     "policy/": (lambda p: edit(p / "policy" / "regions.yml", "zone: Europe/Berlin", "zone: CET"),
                 ["regions[1].zone: 'CET' is not an IANA time zone name"]),
+    "a policy file named .yaml": (lambda p: (p / "policy" / "notices.yml").rename(p / "policy" / "notices.yaml"),
+                                   ["policy/notices.yaml, line 1: this file is not read by the portal\n"
+                                    "    Fix: rename it to notices.yml"]),
     "locales/": (lambda p: write_catalog(p, "de", "hours.caption: Zeiten\nhours.captoin: Zeiten\n"),
                  ["locales/de.yml, line 2, hours.captoin: 'hours.captoin' is not a key of the portal's catalogs"]),
     "a catalog with a text missing and a key mistyped": (

@@ -216,8 +216,33 @@ def test_a_misnamed_policy_file_is_reported(tmp_path):
     problems = problems_for(directory)
     messages = {(p.file, p.message, p.fix) for p in problems}
     assert ("policy/channel.yml", "this file is not read by the portal", "rename it to channels.yml") in messages
-    assert any(p.file == "policy/channels.yml" and "missing" in p.message for p in problems)
+    assert ("policy/channels.yml", "the file is missing", "rename channel.yml to channels.yml") in messages
 
+
+
+# A policy file with the .yaml extension (or .YML) is not read: the portal reads <name>.yml. It is
+# named with the rename, never silently left out (the notices would vanish from the site); for a
+# required file the missing file names it as the one to rename.
+def test_a_policy_file_with_the_yaml_extension_is_reported(tmp_path):
+    directory = broken_policy(tmp_path, "notices.yml", "notices: []", "notices: []")
+    (directory / "notices.yml").rename(directory / "notices.yaml")
+    problem = only_problem(directory)
+    assert (problem.file, problem.line, problem.message, problem.fix) == (
+        "policy/notices.yaml", 1, "this file is not read by the portal", "rename it to notices.yml"), str(problem)
+    (directory / "notices.yaml").rename(directory / "notices.YML")
+    problem = only_problem(directory)
+    assert (problem.file, problem.fix) == ("policy/notices.YML", "rename it to notices.yml"), str(problem)
+    # Beside the file it would replace: what it holds goes into that file.
+    shutil.copy(directory / "notices.YML", directory / "notices.yml")
+    problem = only_problem(directory)
+    assert (problem.file, problem.message) == ("policy/notices.YML", "this file is not read by the portal"), str(problem)
+    assert problem.fix == "move what it holds into notices.yml, then delete notices.YML", str(problem)
+    (directory / "notices.YML").unlink()
+    (directory / "regions.yml").rename(directory / "regions.yaml")
+    problems = problems_for(directory)
+    assert {(p.file, p.message, p.fix) for p in problems} == {
+        ("policy/regions.yaml", "this file is not read by the portal", "rename it to regions.yml"),
+        ("policy/regions.yml", "the file is missing", "rename regions.yaml to regions.yml")}, "\n".join(map(str, problems))
 
 def test_report_reads_as_a_list_for_people(tmp_path):
     directory = broken_policy(tmp_path, "regions.yml", "zone: Europe/Berlin", "zone: CET")

@@ -200,22 +200,30 @@ def _validator_class():
 # Parse each file, then check each against its schema (after all are read: a suggestion may come
 # from another file, e.g. the region ids a closure names).
 def _read(ctx: Context) -> None:
-    for path in sorted(ctx.directory.glob("*.y*ml")):
-        name = path.name.rsplit(".", 1)[0]
-        if name not in FILES:
-            close = _meant_file(path, name)
-            ctx.problems.append(Problem(
-                f"{ctx.label}/{path.name}", 1, "", "this file is not read by the portal",
-                f"rename it to {close}.yml" if close else
-                f"move it out of {ctx.label}/ (a note belongs in a comment: # ...); the portal reads "
-                + ", ".join(f + ".yml" for f in FILES),
-            ))
+    meant = {}  # policy file -> the file not read that was meant for it (regions.yaml, channel.yml)
+    for path in yaml_files(ctx.directory):
+        name, suffix = path.name.rsplit(".", 1)
+        if name in FILES and suffix == "yml":
+            continue
+        # notices.yaml, notices.YML: the name is right, the extension is not, whatever its keys.
+        close = name if name in FILES else _meant_file(path, name)
+        target = ctx.directory / f"{close}.yml"
+        if close and (target.exists() or target.is_symlink()):
+            fix = f"move what it holds into {close}.yml, then delete {path.name}"
+        elif close:
+            fix = f"rename it to {close}.yml"
+            meant.setdefault(close, path.name)
+        else:
+            fix = (f"move it out of {ctx.label}/ (a note belongs in a comment: # ...); the portal reads "
+                   + ", ".join(f + ".yml" for f in FILES))
+        ctx.problems.append(Problem(f"{ctx.label}/{path.name}", 1, "", "this file is not read by the portal", fix))
     for name in FILES:
         path = ctx.directory / f"{name}.yml"
         if not path.exists() and not path.is_symlink():
             if name in OPTIONAL:
                 continue
             ctx.problems.append(Problem(f"{ctx.label}/{name}.yml", 1, "", "the file is missing",
+                                        f"rename {meant[name]} to {name}.yml" if name in meant else
                                         f"restore {name}.yml from the repository"))
             continue
         if not _inside_project(ctx, name, path):
@@ -244,6 +252,15 @@ def _read(ctx: Context) -> None:
             schema_problem(ctx, name, error, misplaced)
         if len(ctx.problems) == before and not ctx.broken.get(name):
             cache.put(key, b"valid")
+
+
+# The YAML files of the policy folder (.yml or .yaml, in any case), by name.
+def yaml_files(directory: Path) -> list[Path]:
+    try:
+        entries = sorted(directory.iterdir())
+    except OSError:
+        return []
+    return [path for path in entries if path.suffix.lower() in (".yml", ".yaml")]
 
 
 # What a file's checks against its schema depend on: its content (the parsed data: the same bytes
