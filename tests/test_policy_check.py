@@ -295,6 +295,25 @@ def test_a_closure_in_the_past_is_a_note_not_a_problem(tmp_path, monkeypatch):
                                  "20 pages, every link)"), out
 
 
+
+# A change of hours dated before the build (a wrong year: 2025 for 2027) applies at once: a note
+# in the check's output, with the file, the line and what to do; the check and its build pass.
+def test_a_change_in_the_past_is_a_note_not_a_problem(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795737600")
+    project = copy_project(tmp_path / "project")
+    edit(project / "policy" / "regions.yml", "      monday to friday: 10:00-18:00\n",
+         "      monday to friday: 10:00-18:00\n    changes:\n      - from: 2025-03-01\n"
+         "        hours:\n          monday to friday: 09:00-17:00\n")
+    line = next(n for n, row in enumerate((project / "policy" / "regions.yml").read_text().splitlines(), 1)
+                if row == "      - from: 2025-03-01")
+    status, out, err = check_output(project)
+    assert status == 0 and err == "", err
+    assert out.startswith(f"Note: policy/regions.yml, line {line}, regions[1].changes[1].from: this change of the "
+                          "hours is from 2025-03-01, before the build date (2026-11-27): the site shows these hours "
+                          "as the hours in force, and announces no change\n"
+                          "    If you meant a later year, fix the date"), out
+    assert out.rstrip().endswith("no problems, 1 note (2 editions, 20 pages, every link)"), out
+
 # A closure dated after the published years (a wrong year: 2062 for 2026) is a note too, and two
 # regions with one name are a problem, as in the build.
 def test_a_closure_after_the_published_years_is_a_note(tmp_path, monkeypatch):

@@ -544,6 +544,44 @@ def test_changes_after_the_published_years_get_a_note(tmp_path):
     assert priority.fix.startswith("If you meant an earlier year, fix the date; a change planned that far ahead")
 
 
+
+# A change of hours or of targets dated before the build date applies from the first build that
+# has it, announced nowhere: a change made (kept for history), or a wrong year (2025 for 2027). A
+# note at its from:, as for a closure before the build date; one on the build date or after it
+# gets none. One that a later change replaced before the build date is not shown at all.
+def test_changes_before_the_build_date_get_a_note(tmp_path):
+    directory = broken_policy(tmp_path, "regions.yml", "      monday to friday: 10:00-18:00\n",
+                              "      monday to friday: 10:00-18:00\n    changes:\n      - from: 2025-03-01\n"
+                              "        hours:\n          monday to friday: 09:00-17:00\n      - from: 2026-11-27\n"
+                              "        hours:\n          monday to friday: 08:00-16:00\n")
+    edit(directory / "regions.yml", "      monday to friday: 09:00-17:00\n    public_holidays: munich\n",
+         "      monday to friday: 09:00-17:00\n    public_holidays: munich\n    changes:\n      - from: 2026-06-01\n"
+         "        hours:\n          monday to friday: 08:00-16:00\n      - from: 2026-12-07\n"
+         "        hours:\n          monday to friday: 09:00-17:00\n")
+    edit(directory / "priorities.yml", "    first_response: 1 hour\n",
+         "    first_response: 1 hour\n    changes:\n      - from: 2025-01-01\n        first_response: 30 minutes\n"
+         "      - from: 2026-01-01\n        update_interval: 1 hour\n")
+    with time_limit(20, "loading the policy"):
+        policy = load_policy(directory, TODAY)
+    assert [n.path for n in policy.notes] == [
+        "regions[1].changes[1].from", "regions[2].changes[1].from", "priorities[1].changes[1].from",
+        "priorities[1].changes[2].from"], "\n".join(map(str, policy.notes))
+    replaced, usa, p1, p1_later = policy.notes
+    assert (replaced.file, replaced.line) == ("policy/regions.yml", line_of(directory, "regions.yml", "from: 2025-03-01"))
+    assert replaced.message == ("this change of the hours is from 2025-03-01, before the build date (2026-11-27): the "
+                                "change from 2026-11-27 replaced it, so it is not shown"), str(replaced)
+    assert replaced.fix == ("If you meant a later year, fix the date; a change kept for history needs no change "
+                            "(or delete it)"), str(replaced)
+    assert (usa.line, usa.message) == (line_of(directory, "regions.yml", "from: 2026-06-01"), (
+        "this change of the hours is from 2026-06-01, before the build date (2026-11-27): the site shows these hours "
+        "as the hours in force, and announces no change")), str(usa)
+    assert usa.fix == "If you meant a later year, fix the date; a change already in force needs no change", str(usa)
+    # A change of one target is replaced only by changes of that target.
+    assert (p1.file, p1.line) == ("policy/priorities.yml", line_of(directory, "priorities.yml", "from: 2025-01-01"))
+    assert p1.message == ("this change of the targets is from 2025-01-01, before the build date (2026-11-27): the "
+                          "site shows these targets as the targets in force, and announces no change"), str(p1)
+    assert p1_later.message.startswith("this change of the targets is from 2026-01-01, before the build date")
+
 def test_a_notice_and_a_channel_after_the_published_years_get_a_note(tmp_path):
     directory = broken_policy(tmp_path, "channels.yml", "    address: https://www.smartwork.example/support/contact\n",
                               "    address: https://www.smartwork.example/support/contact\n    from: 2062-01-11\n")

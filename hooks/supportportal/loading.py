@@ -464,6 +464,7 @@ def _build(ctx: Context, today: dt.date, built_at: dt.datetime) -> Policy | None
         return None
     holidays.past_closures(ctx, closures, today, dt.date(today.year, 1, 1))  # the holiday page's first day
     channels.retired(ctx, channels_, today)
+    dated_checks.past_changes(ctx, today)
     if last is not None:  # items wholly after the published years
         holidays.future_closures(ctx, closures, last)
         dated_checks.future_changes(ctx, last)

@@ -52,9 +52,10 @@ class Context:
 
     # Record a note at a key path of one file: an item (`what`: "a notice") dated wholly before the
     # build, which the site does not show: nothing is wrong, but it may not be what was meant.
-    def note_past(self, name: str, path, message: str, what: str):
+    # `kept`: what keeping it means, when not "kept for history needs no change (or delete it)".
+    def note_past(self, name: str, path, message: str, what: str, kept: str = "kept for history needs no change (or delete it)"):
         doc = self.docs.get(name)
-        advice = f"If you meant a later year, fix the date; {what} kept for history needs no change (or delete it)"
+        advice = f"If you meant a later year, fix the date; {what} {kept}"
         self.notes.append(Problem(f"{self.label}/{name}.yml", doc.line(path) if doc else 1, dotted(path), message, advice))
 
     # A last day more than a year after the published years' (`last`): a wrong year (2207 for

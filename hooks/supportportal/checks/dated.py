@@ -123,3 +123,43 @@ def future_changes(ctx: Context, last: dt.date) -> None:
                 if start > last:
                     ctx.note_future(name, (name, i, "changes", j, "from"), f"this change of {what} is from {start}",
                                     "a change", last)
+
+
+# Changes of a region's weekly hours or of a priority's targets dated before the build date
+# (`today`): the site shows what such a change sets as in force from the first build that has it,
+# announced nowhere, so a wrong year (2025 for 2027) would change the hours or targets at once
+# without a word. Valid (a change made, kept for history): a note each at its from:, as for a
+# closure before the build date. One that later changes replaced by the build date (every value it
+# sets: the hours; a priority's one or two targets) is not shown at all.
+def past_changes(ctx: Context, today: dt.date) -> None:
+    for name, what, keys in (("regions", "hours", ("hours",)),
+                             ("priorities", "targets", ("first_response", "update_interval"))):
+        items = ctx.get(name, (name,))
+        for i, item in enumerate(items if isinstance(items, list) else ()):
+            changes = item.get("changes") if isinstance(item, dict) else None
+            dated = []
+            for j, change in enumerate(changes if isinstance(changes, list) else ()):
+                try:
+                    start = dt.date.fromisoformat(str(change.get("from")))
+                except (AttributeError, ValueError):
+                    continue
+                dated.append((start, j, {key for key in keys if key in change}))
+            dated.sort(key=lambda c: c[0])
+            for start, j, sets in dated:
+                if start >= today:
+                    continue
+                replaced, left = None, set(sets)
+                for later, _, also in dated:
+                    if start < later <= today:
+                        left -= also
+                        if not left:
+                            replaced = later
+                            break
+                message = f"this change of the {what} is from {start}, before the build date ({today}): "
+                where = (name, i, "changes", j, "from")
+                if replaced:
+                    ctx.note_past(name, where, message + f"the change from {replaced} replaced it, so it is not shown",
+                                  "a change")
+                else:
+                    ctx.note_past(name, where, message + f"the site shows these {what} as the {what} in force, "
+                                  "and announces no change", "a change", "already in force needs no change")
