@@ -663,3 +663,43 @@ def test_announce_changes_in_weeks_gets_days(tmp_path, written, fix):
     assert (problem.path, problem.line) == ("announce_changes", line_of(directory, "company.yml", "announce_changes:"))
     assert problem.message == f"'{written}' is not a number of days", str(problem)
     assert problem.fix == fix, str(problem)
+
+
+NOTICE = ("notices:\n  - id: hotline-down\n    kind: disruption\n    title: {en: Hotline down, de: Hotline gestört}\n"
+          "    text: {en: Use the portal., de: Nutzen Sie das Portal.}\n    start: 2026-13-01\n"
+          "    end: 2027-02-30 10:00\n    updated: 2026-11-20 25:00\n")
+
+
+# A notice without zone (its regions keep different zones) whose dates do not exist: every problem
+# in one run, not the dates only once the zone is added.
+def test_a_notice_without_zone_gets_its_wrong_dates_in_the_same_run(tmp_path):
+    directory = broken_policy(tmp_path, "notices.yml", "notices: []", NOTICE)
+    problems = problems_for(directory)
+    assert sorted((p.line, p.path, p.message) for p in problems) == sorted([
+        (line_of(directory, "notices.yml", "start: 2026-13-01"), "notices[1].start",
+         "start has no time zone: the regions concerned keep different zones (America/New_York, Europe/Berlin)"),
+        (line_of(directory, "notices.yml", "start: 2026-13-01"), "notices[1].start", "2026-13-01 is not a date that exists"),
+        (line_of(directory, "notices.yml", "end: 2027-02-30"), "notices[1].end", "2027-02-30 is not a date that exists"),
+        (line_of(directory, "notices.yml", "updated: 2026-11-20"), "notices[1].updated", "'25:00' is not a time of day"),
+    ]), "\n".join(map(str, problems))
+
+
+# While regions.yml has a zone of its own to fix, a notice without zone is not told its regions'
+# zones differ when they may not (EST and EST are one zone once fixed): never an empty list "()".
+# Where the zones it knows differ, it names them.
+def test_a_notice_without_zone_while_a_region_zone_is_wrong(tmp_path):
+    directory = broken_policy(tmp_path, "notices.yml", "notices: []", NOTICE.replace("2026-13-01", "2026-12-01")
+                              .replace("    end: 2027-02-30 10:00\n    updated: 2026-11-20 25:00\n", ""))
+    edit(directory / "regions.yml", "zone: Europe/Berlin", "zone: EST")
+    edit(directory / "regions.yml", "zone: America/New_York", "zone: EST")
+    problems = problems_for(directory)
+    assert [(p.file, p.path) for p in problems] == [("policy/regions.yml", "regions[1].zone"),
+                                                    ("policy/regions.yml", "regions[2].zone")], "\n".join(map(str, problems))
+    edit(directory / "regions.yml", "      monday to friday: 09:00-17:00\n    public_holidays: munich\n",
+         "      monday to friday: 09:00-17:00\n    public_holidays: munich\n\n  - id: apac\n    name: {en: APAC, de: APAC}\n"
+         "    zone: Asia/Singapore\n    hours:\n      monday to friday: 09:00-17:00\n    public_holidays: munich\n")
+    edit(directory / "regions.yml", "zone: EST", "zone: Europe/Berlin")
+    problems = problems_for(directory)
+    assert [(p.path, p.message) for p in problems if p.file == "policy/notices.yml"] == [
+        ("notices[1].start", "start has no time zone: the regions concerned keep different zones "
+                             "(Asia/Singapore, Europe/Berlin)")], "\n".join(map(str, problems))

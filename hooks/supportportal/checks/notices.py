@@ -71,12 +71,11 @@ def check(ctx: Context, regions: list | None, region_ids: set | None, channel_id
 def _notice(ctx: Context, path, item: dict, zones: dict, region_ids, channel_ids, keep, built) -> Notice | None:
     regions = _ids(ctx, path, item, "regions", region_ids, "regions.yml")
     channels = _ids(ctx, path, item, "channels", channel_ids, "channels.yml")
-    zone = _zone(ctx, path, item, zones, regions)
+    zone = _zone(ctx, path, item, zones, regions, region_ids)
     title = ctx.text_at(NAME, path + ("title",))
     text = ctx.text_at(NAME, path + ("text",))
-    if zone is None:
-        return None
-    tz = zoneinfo.ZoneInfo(zone)
+    # Without a zone the dates are still checked, in the same run: only their instants wait for it.
+    tz = zoneinfo.ZoneInfo(zone) if zone else None
     start = _moment(ctx, path + ("start",), item.get("start"), tz, zone)
     end = _moment(ctx, path + ("end",), item.get("end"), tz, zone, last_day=True) if "end" in item else None
     if start and end and end[0] <= start[0]:
@@ -105,7 +104,8 @@ def _notice(ctx: Context, path, item: dict, zones: dict, region_ids, channel_ids
                    f"{now:%Y-%m-%d %H:%M} ({zone}; the build's time, from SOURCE_DATE_EPOCH when set), "
                    "or check the year")
         return None
-    if not ctx.intact(NAME, path) or not start or ("end" in item and not end) or ("updated" in item and not updated):
+    if zone is None or not ctx.intact(NAME, path) or not start or ("end" in item and not end) or \
+            ("updated" in item and not updated):
         return None
     if title is None or text is None or regions is None or channels is None:
         return None
@@ -136,8 +136,10 @@ def _ids(ctx: Context, path, item: dict, key: str, known: set | None, file: str)
     return tuple(item[key]) if ok and known is not None else None
 
 
-# The zone start and end are written in: `zone`, else the one zone of the regions concerned.
-def _zone(ctx: Context, path, item: dict, zones: dict, regions) -> str | None:
+# The zone start and end are written in: `zone`, else the one zone of the regions concerned (all
+# regions when none are named). While a region's zone has a problem of its own, the notice's
+# follows from its fix: only zones known to differ are reported, by name.
+def _zone(ctx: Context, path, item: dict, zones: dict, regions, region_ids=None) -> str | None:
     if "zone" in item:
         if not ctx.intact(NAME, path + ("zone",)):
             return None
@@ -152,19 +154,21 @@ def _zone(ctx: Context, path, item: dict, zones: dict, regions) -> str | None:
         return zone
     if regions is None:
         return None
-    concerned = {zones.get(r) for r in regions or zones}
-    if len(concerned) == 1 and None not in concerned:
-        return concerned.pop()
-    if None in concerned:
+    named = regions or region_ids  # None: some region's id is broken
+    known = {zones[r] for r in named if r in zones} if named is not None else set(zones.values())
+    if len(known) > 1:
+        ctx.report(NAME, path + ("start",), f"start has no time zone: the regions concerned keep different zones "
+                   f"({', '.join(sorted(known))})", "add zone: with the zone start and end are written in, e.g. zone: Europe/Berlin")
         return None
-    ctx.report(NAME, path + ("start",), f"start has no time zone: the regions concerned keep different zones "
-               f"({', '.join(sorted(concerned))})", "add zone: with the zone start and end are written in, e.g. zone: Europe/Berlin")
-    return None
+    if named is None or len(known) != 1 or any(r not in zones for r in named):
+        return None  # a region's zone is reported in regions.yml
+    return known.pop()
 
 
 # (instant in UTC, whole day) of a start, end or updated written in `tz`; None after reporting why
-# not. A date alone is its midnight, or as an end (`last_day`) the midnight after it.
-def _moment(ctx: Context, path, text, tz, zone: str, last_day: bool = False):
+# not. A date alone is its midnight, or as an end (`last_day`) the midnight after it. Without a
+# zone (`tz` None, reported) the date and time are checked, and None returned.
+def _moment(ctx: Context, path, text, tz, zone: str | None, last_day: bool = False):
     if not ctx.intact(NAME, path):
         return None
     day, _, time = text.partition(" ")
@@ -185,6 +189,8 @@ def _moment(ctx: Context, path, text, tz, zone: str, last_day: bool = False):
                        "for the end of a day write the next day's 00:00")
             return None
         wall = dt.datetime.combine(date, dt.time(hours, minutes))
+    if tz is None:
+        return None
     gap = skipped(wall, tz)
     if gap is not None:
         begin, end = (f"{t:%H:%M}" for t in gap)
