@@ -163,7 +163,17 @@ BROKEN = {
          "in mkdocs.de.yml"]),
     "a page of another edition outside its menu": (
         lambda p: (p / "content" / "de" / "nur.md").write_text("# Nur hier\n", encoding="utf-8"),
-        ["are not included in the \"nav\" configuration:\n  - nur.md\n    Fix: add each to the nav of mkdocs.de.yml"]),
+        ["content/de/nur.md: the page is in no menu: the nav of mkdocs.de.yml does not name it\n    Fix: add it to "
+         "the nav of mkdocs.de.yml (a line such as '- Its title: nur.md'), or delete it",
+         "content/de/nur.md: the page exists in the 'de' edition only (content/nur.md is missing)\n    Fix: write "
+         "content/nur.md in en too (and add it to the nav of mkdocs.yml), or delete content/de/nur.md\n"]),
+    # A page in one edition only is named in the run that finds it outside the menu, not after.
+    "a page of the main edition outside its menu": (
+        lambda p: (p / "content" / "faq.md").write_text("# FAQ\n\nText.\n", encoding="utf-8"),
+        ["content/de/faq.md: the page is missing (content/faq.md has no de version)\n    Fix: copy content/faq.md "
+         "to content/de/faq.md and translate it, and add it to the nav of mkdocs.de.yml",
+         "content/faq.md: the page is in no menu: the nav of mkdocs.yml does not name it\n    Fix: add it to the "
+         "nav of mkdocs.yml (a line such as '- Its title: faq.md'), or delete it"]),
     "broken page settings": (lambda p: (p / "content" / "process.md").write_text(
         "---\ntitle: [unclosed\n---\n" + (p / "content" / "process.md").read_text(encoding="utf-8"), encoding="utf-8"),
         ["content/process.md, line 2: the page's settings (between the --- lines at its top) are not valid: "

@@ -57,6 +57,7 @@ class Portal:
         self.root = root
         self.today = today
         self.main_nav = (main or {}).get("nav")  # the menu of mkdocs.yml, for parity_problems
+        self.main_settings = main or {}  # for the pages the menus leave out (omitted_pages)
         problems, settings = [], None
         try:
             self.policy = policy or load_policy(root / "policy", today, built_at=built_at)
@@ -74,8 +75,11 @@ class Portal:
         self.languages = settings[0] if settings else ()
         # (A build of another language than the main one is refused by the adapter, with its reason.)
         if main is not None and self.languages and (lang is None or lang == self.languages[0]):
-            for other in self.languages[1:]:
-                problems += self.edition_problems(other, main.get("theme"), main.get("nav"))
+            edition = [p for other in self.languages[1:]
+                       for p in self.edition_problems(other, main.get("theme"), main.get("nav"))]
+            problems += edition
+            if edition:  # the build stops before MkDocs names pages left out of a menu: named here
+                problems += self.omitted_problems()
         if problems:
             raise PolicyError(problems)
         if built_at is not None and self.policy.built_at != built_at:
@@ -234,6 +238,8 @@ class Portal:
                 problems += error.problems
         folder, name = self.edition_folder(lang), self._folder_name(lang)
         needed = _nav_pages(nav if own is None or own[1] is None else own[1])
+        if own is None or own[1] is None:  # and the main pages that menu leaves out (no page in one edition only)
+            needed += [page for page in self.omitted_pages(self.main_language) if page not in needed]
         if not folder.is_dir():
             return problems + [Problem(name, 0, "", f"the folder of the '{lang}' edition is missing",
                                        f"copy the pages of content/ (without its language folders) to {name}, "
@@ -246,21 +252,69 @@ class Portal:
 
     # The pages of the main edition's menu (mkdocs.yml's nav) another edition with a menu of its own
     # (mkdocs.<lang>.yml) lacks, and the pages of that menu the main edition lacks: the edition would
-    # lack a page without a word. (A page outside the menus, `not_in_nav`, may be one edition's.)
+    # lack a page without a word. So do the pages a menu leaves out by mistake (MkDocs names them,
+    # after this check): found in the same run as the menu's. (A page outside the menus,
+    # `not_in_nav`, may be one edition's.)
     def parity_problems(self, lang: str) -> list[str]:
         own, folder, name = self.edition_config(lang), self.edition_folder(lang), self._folder_name(lang)
         if own is None or own[1] is None or not folder.is_dir():
             return []  # the main menu is the edition's: edition_problems names what it lacks
         named = _nav_pages(own[1])
+        main_pages = _nav_pages(self.main_nav)
+        main_pages += [page for page in self.omitted_pages(self.main_language) if page not in main_pages]
         problems = [_missing_page(name, page, f"content/{page}", lang, own_nav=page not in named)
-                    for page in _nav_pages(self.main_nav)
+                    for page in main_pages
                     if (self.root / "content" / page).is_file() and not (folder / page).is_file()]
+        own_pages = named + [page for page in self.omitted_pages(lang) if page not in named]
         problems += [Problem(f"{name}{page}", 0, "", f"the page exists in the '{lang}' edition only "
                              f"(content/{page} is missing)",
                              f"write content/{page} in {self.main_language} too (and add it to the nav of mkdocs.yml), "
-                             f"or delete {name}{page} and its line in mkdocs.{lang}.yml")
-                     for page in named if (folder / page).is_file() and not (self.root / "content" / page).is_file()]
+                             f"or delete {name}{page}" + (f" and its line in mkdocs.{lang}.yml" if page in named else ""))
+                     for page in own_pages if (folder / page).is_file() and not (self.root / "content" / page).is_file()]
         return [str(problem) for problem in problems]
+
+    # The pages of an edition its menu leaves out, as MkDocs finds them (it names them after the
+    # portal's checks, and the strict build fails): pages of its folder the nav does not name, that
+    # its configuration neither excludes (exclude_docs, draft_docs) nor keeps out of the menu
+    # (not_in_nav). None without a nav: MkDocs then makes one of every page.
+    def omitted_pages(self, lang: str) -> list[str]:
+        import pathspec
+
+        own = self.edition_config(lang) if lang != self.main_language else None
+        nav = own[1] if own and own[1] is not None else self.main_nav
+        if not isinstance(nav, list):
+            return []
+        settings = dict(self.main_settings)
+        if own is not None:
+            try:
+                settings.update(_config_settings((self.root / f"mkdocs.{lang}.yml").read_text(encoding="utf-8")))
+            except (OSError, UnicodeDecodeError):
+                pass
+        lines = [".*", "/templates/"]
+        for key in ("exclude_docs", "draft_docs", "not_in_nav"):
+            if isinstance(settings.get(key), str):
+                lines += settings[key].splitlines()
+        try:
+            left_out = pathspec.gitignore.GitIgnoreSpec.from_lines(lines)
+        except Exception:  # patterns MkDocs refuses: it says so in the build
+            return []
+        named = set(_nav_pages(nav))
+        return [page for page in self.pages(lang) if page not in named and not left_out.match_file(page)]
+
+    # The pages the menus leave out, each named with the menu to add it to: given where the build
+    # stops before MkDocs would name them, so one run names them with the portal's problems.
+    def omitted_problems(self) -> list[Problem]:
+        problems = []
+        for lang in self.languages:
+            own = self.edition_config(lang) if lang != self.main_language else None
+            config = f"mkdocs.{lang}.yml" if own and own[1] is not None else "mkdocs.yml"
+            name = self._folder_name(lang) if lang != self.main_language else "content/"
+            for page in self.omitted_pages(lang):
+                problems.append(Problem(f"{name}{page}", 0, "", f"the page is in no menu: the nav of {config} "
+                                        "does not name it",
+                                        f"add it to the nav of {config} (a line such as '- Its title: {page}'), or delete it; "
+                                        "a page out of the menu cannot be reached from the others"))
+        return problems
 
     # Menu titles (the nav of mkdocs.yml and of each mkdocs.<lang>.yml) hold no character the pages
     # refuse: they are on every page.
@@ -484,6 +538,8 @@ class Portal:
     # page's front matter (None: not checked).
     def page_problems(self, split_meta, templates=None) -> list[str]:
         failures = [problem for lang in self.policy.languages[1:] for problem in self.parity_problems(lang)]
+        # Pages a menu leaves out: MkDocs names them after this check, so where this fails, here.
+        omitted, at = [str(problem) for problem in self.omitted_problems()], len(failures)
         failures += self.menu_title_problems()
         for lang in self.policy.languages:
             edition = self if lang == self.lang else Portal(self.root, self.today, lang, self.policy)
@@ -498,7 +554,7 @@ class Portal:
                     edition.check_markdown(markdown, page, first_line)
                 except render.PageError as error:
                     failures.append(str(error))
-        return failures
+        return failures[:at] + omitted + failures[at:] if failures else []
 
     # What a rendered page would wrongly show readers, each with the line of the page's source.
     def page_warnings(self, html: str, source: str, src_uri: str) -> list[str]:
