@@ -385,7 +385,7 @@ def test_next_closure_names_its_regions_and_the_end_of_the_horizon(tmp_path):
     assert closures_sentence(policy, dt.date(2026, 12, 27)) == (
         f"Closures from 27 December 2026: {TRICKY_NAME}, Monday, 28 December 2026 (USA); "
         f"{TRICKY_NAME}, Tuesday, 29 December 2026 (USA); "
-        "New Year's Eve, Thursday, 31 December 2026.")
+        "New Year's Day (Neujahr), Friday, 1 January 2027.")  # New Year's Eve: special hours, no closure
     empty = load_policy(fixture_policy(tmp_path / "empty", "closures: []\n"), dt.date(2026, 12, 27))
     assert closures_sentence(empty, dt.date(2026, 12, 27)) == (
         "Closures from 27 December 2026: New Year's Day (Neujahr), Friday, 1 January 2027; "
@@ -413,7 +413,8 @@ def test_calendar_years_follow_source_date_epoch_and_horizon(project):
     body = article(build.site, "holidays")
     assert [d["data-year"] for d in body.select(".support-calendar")] == ["2027", "2028", "2029"]
     assert "This calendar covers 1 January 2027 to 31 December 2029." in words(body)
-    assert [tr["data-date"] for tr in body.select("tr.support-next")] == ["2027-07-16"]
+    # The summer party (16 July 2027) keeps special hours: the first closure is Assumption Day.
+    assert [tr["data-date"] for tr in body.select("tr.support-next")] == ["2027-08-15"]
 
 
 # Without JavaScript and on paper

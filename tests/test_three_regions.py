@@ -110,14 +110,19 @@ STATUS_ROWS = {
     "de": [["EMEA", "Montag bis Freitag 10:00–18:00 Uhr MEZ/MESZ"], ["USA", "Montag bis Freitag 09:00–17:00 Uhr EST/EDT"],
            ["APAC", "Montag bis Freitag 09:00–18:00 Uhr; Samstag 09:00–12:00 Uhr UTC+08:00"]],
 }
+# New Year's Day 2027: closed everywhere, by two names.
+NEW_YEARS_DAY = {
+    "en": "Friday, 1 January 2027: New Year's Day (Neujahr) for EMEA; New Year's Day for USA and APAC",
+    "de": "Freitag, 1. Januar 2027: Neujahr für EMEA; Neujahr (New Year's Day) für USA und APAC",
+}
 # As built, the page states the closures from the build date on with their dates (the browser
 # then names the next one for the reader's day); 25 December is one entry naming every region.
+# New Year's Eve keeps special hours in every region: no closure, left out.
 UPCOMING_ON_CHRISTMAS = {
     "en": ("Closures from 25 December 2026: " + NEXT_ON_CHRISTMAS["en"] + "; Second Day of Christmas "
-           "(Zweiter Weihnachtstag), Saturday, 26 December 2026 (EMEA); New Year's Eve, "
-           "Thursday, 31 December 2026."),
+           "(Zweiter Weihnachtstag), Saturday, 26 December 2026 (EMEA); " + NEW_YEARS_DAY["en"] + "."),
     "de": ("Schließtage ab dem 25. Dezember 2026: " + NEXT_ON_CHRISTMAS["de"] + "; Zweiter Weihnachtstag, "
-           "Samstag, 26. Dezember 2026 (EMEA); Silvester, Donnerstag, 31. Dezember 2026."),
+           "Samstag, 26. Dezember 2026 (EMEA); " + NEW_YEARS_DAY["de"] + "."),
 }
 HOURS_SENTENCE = {
     "en": "The holiday calendar lists every closed day. {next}",
@@ -276,15 +281,16 @@ NEXT = {
     # Only APAC closes that day.
     dt.date(2026, 11, 27): {"en": "Team day, Wednesday, 9 December 2026 (APAC)",
                             "de": "Teamtag, Mittwoch, 9. Dezember 2026 (APAC)"},
-    # Closed in EMEA and USA, short in APAC: one name, every region.
-    dt.date(2026, 12, 20): {"en": "Christmas Eve, Thursday, 24 December 2026",
-                            "de": "Heiligabend, Donnerstag, 24. Dezember 2026"},
+    # Closed in EMEA and USA, special hours in APAC: the regions it closes.
+    dt.date(2026, 12, 20): {"en": "Christmas Eve, Thursday, 24 December 2026 (EMEA and USA)",
+                            "de": "Heiligabend, Donnerstag, 24. Dezember 2026 (EMEA und USA)"},
     CHRISTMAS: NEXT_ON_CHRISTMAS,
     # Only Munich's calendar closes 26 December.
     dt.date(2026, 12, 26): {"en": "Second Day of Christmas (Zweiter Weihnachtstag), Saturday, 26 December 2026 (EMEA)",
                             "de": "Zweiter Weihnachtstag, Samstag, 26. Dezember 2026 (EMEA)"},
-    dt.date(2026, 12, 27): {"en": "New Year's Eve, Thursday, 31 December 2026",
-                            "de": "Silvester, Donnerstag, 31. Dezember 2026"},
+    # New Year's Eve keeps special hours everywhere: no closure.
+    dt.date(2026, 12, 27): NEW_YEARS_DAY,
+    dt.date(2026, 12, 31): NEW_YEARS_DAY,
 }
 
 
@@ -292,7 +298,7 @@ NEXT = {
 def test_next_closure_on_each_build_day(policy, today):
     for lang in ("en", "de"):
         facts = render.Facts(dataclasses.replace(policy, today=today), lang, today)
-        days = closures.closure_days(facts.policy)
+        days = [d for d in closures.closure_days(facts.policy) if not d.hours]
         first = next(d.date for d in days if d.date >= today)
         assert render.strip_policy_markers(facts._closure_words(first, days)) == NEXT[today][lang]
         # The sentence as built starts with it, dated from the build day.

@@ -857,10 +857,12 @@ class Facts:
         return Markup('<div class="support-calculator" data-support-calculator hidden></div>\n'
                       f"<noscript><p>{escape(self.say('calculator.noscript'))}</p></noscript>\n")
 
-    # Every closure within the horizon, one table per year. The first one from the build date on is
-    # marked by a label in its row, not by colour alone (<mark> adds the theme's): "First closure
-    # from 21 December 2026:", true on any later day; support-widget.js moves the mark to the next
-    # closure of the reader's day and labels it "Next closure:" (rows name their regions for that).
+    # Every closure and day of special hours within the horizon, one table per year. The first
+    # closure from the build date on (a day closed all day: special hours are none) is marked by a
+    # label in its rows, not by colour alone (<mark> adds the theme's): "First closure from 21
+    # December 2026:", true on any later day; support-widget.js moves the mark to the next closure
+    # of the reader's day and labels it "Next closure:", or "Today's closure:" once its day has
+    # begun in a region it closes (rows name their regions and kind for that).
     def holiday_calendar(self) -> Markup:
         say, lang = self.say, self.lang
         first, last = self.policy.horizon
@@ -868,7 +870,7 @@ class Facts:
         # (it is still 31 December west of UTC), not a year of the page.
         first = max(first, dt.date(self.today.year, 1, 1))
         days = [d for d in closures.closure_days(self.policy, every_channel=True) if d.date >= first]
-        upcoming = next((d.date for d in days if d.date >= self.today), None)
+        upcoming = next((d.date for d in days if d.date >= self.today and not d.hours), None)
 
         # "Closed", "Open 10:00–14:00 CET", or for regions in several zones
         # "Open 10:00–14:00 local time (EMEA: CET, USA: EST)".
@@ -890,7 +892,7 @@ class Facts:
         for year in range(first.year, last.year + 1):
             rows = []
             for day in (d for d in days if d.date.year == year):
-                is_next = day.date == upcoming
+                is_next = day.date == upcoming and not day.hours
                 lead = f'<strong class="support-next__label">{escape(first_label)}</strong> ' if is_next else ""
                 mark = ' class="support-next"' if is_next else ""
                 name = escape(policy_text(closures.display_name(day.name, lang, self.policy.languages[0], _fallback_marked)))
@@ -924,9 +926,10 @@ class Facts:
                       f"{_literal(self._dated_closures())}</span>")
 
     # "Closures from 21 December 2026: Christmas Eve (Heiligabend), Thursday, 24 December 2026; ...":
-    # the first UPCOMING_CLOSURES dates with a closure from the build date on.
+    # the first UPCOMING_CLOSURES dates with a closure from the build date on. A closure closes all
+    # day: special hours are none for the regions that keep them (the calendar lists them).
     def _dated_closures(self) -> str:
-        days = [d for d in closures.closure_days(self.policy) if d.date >= self.today]
+        days = [d for d in closures.closure_days(self.policy) if d.date >= self.today and not d.hours]
         dates = list(dict.fromkeys(d.date for d in days))[:UPCOMING_CLOSURES]
         first = textfmt.format_long_date(self.today, self.lang, weekday=False)
         if not dates:
@@ -936,10 +939,10 @@ class Facts:
                         closures=self.say("list.separator").join(self._closure_words(date, days) for date in dates))
 
     # "Christmas Eve (Heiligabend), Thursday, 24 December 2026", with the regions when it does not
-    # apply to all. It is about the date: every region closed or on special hours that day,
-    # whichever calendar or closure it comes from; closures of different names on the date are each
-    # named with their regions ("Friday, 25 December 2026: Christmas Day (Erster Weihnachtstag) for
-    # EMEA and USA; Christmas Day (Weihnachten) for APAC").
+    # apply to all. It is about the date: every region `days` closes that day (special hours left
+    # out by the caller), whichever calendar or closure it comes from; closures of different names
+    # on the date are each named with their regions ("Friday, 25 December 2026: Christmas Day
+    # (Erster Weihnachtstag) for EMEA and USA; Christmas Day (Weihnachten) for APAC").
     def _closure_words(self, date, days) -> str:
         named: dict = {}  # the name shown -> the regions and channels of every row of the date with that name
         for day in (d for d in days if d.date == date):
