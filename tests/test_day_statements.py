@@ -3,7 +3,9 @@
 # reader's own day (a closure day is a date in its region's zone) in the sentence under the
 # hours and calendar pages' first paragraph and in the calendar's mark, in English and German.
 # Without JavaScript the same places state dated facts only: the first closures from the build
-# date with their dates, never "next".
+# date with their dates, never "next". A closure is a day that closes a region all day: a day of
+# special hours is none for the regions that keep them (the live status says "Special hours
+# today"), and none at all where every region it concerns keeps hours.
 #
 # The expected closures are worked out here from the loaded policy's calendar rows and each
 # region's zone (zoneinfo), not by the browser's code; one build per build day, many page loads.
@@ -13,6 +15,7 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import clocked_context, copy_project, run_build, serve_directory
 from supportportal import catalog, closures, render
@@ -32,12 +35,31 @@ COMPANY = """closures:
     date: 2026-12-28
     regions: [usa]
 """
-BUILDS = {"default-christmas": (CHRISTMAS, None), "default-easter": (EASTER, None), "company-christmas": (CHRISTMAS, COMPANY)}
+# Special hours: Christmas Eve closes the USA and is short in EMEA; New Year's Eve is short in EMEA
+# only (open 10:00-14:00), which the USA works as usual. Built before Christmas and before New Year.
+SPECIAL = """closures:
+  - name: {en: Christmas Eve, de: Heiligabend}
+    every_year: 12-24
+    regions: [usa]
+  - name: {en: Christmas Eve, de: Heiligabend}
+    every_year: 12-24
+    hours: 09:00-12:00
+    regions: [emea]
+  - name: {en: New Year's Eve, de: Silvester}
+    every_year: 12-31
+    hours: 10:00-14:00
+    regions: [emea]
+"""
+NEW_YEAR = dt.date(2026, 12, 28)  # the Monday before New Year's Eve
+BUILDS = {"default-christmas": (CHRISTMAS, None), "default-easter": (EASTER, None), "company-christmas": (CHRISTMAS, COMPANY),
+          "special-christmas": (CHRISTMAS, SPECIAL), "special-newyear": (NEW_YEAR, SPECIAL)}
 VIEWER_ZONES = ("Pacific/Auckland", "America/Los_Angeles")
 # Reading times in UTC, by day: before 05:00 UTC New York is still on the day before, Berlin is not.
 READ_AT = (dt.time(3, 30), dt.time(13, 0))
 PAGES = {("en", "hours/"), ("en", "holidays/"), ("de", "hours/"), ("de", "holidays/")}
 LABEL = {"en": "Next closure:", "de": "Nächster Schließtag:"}
+# The calendar's label on a closure whose day has begun in a region it closes, as the sentence says it.
+TODAY_LABEL = {"en": "Today's closure:", "de": "Heutiger Schließtag:"}
 NEXT_WORD = re.compile(r"\bnext\b|nächst", re.I)
 
 
@@ -66,12 +88,17 @@ def day_builds(tmp_path_factory):
         server.shutdown()
 
 
-# The calendar rows upcoming at `instant`, each with the regions for which its date is today or
-# later in the region's zone, by date and then the order of regions.yml.
+# The calendar rows that close regions all day (not special hours), from `day` on.
+def closed_rows(policy, day: dt.date) -> list:
+    return [row for row in closures.closure_days(policy) if row.date >= day and not row.hours]
+
+
+# The closed calendar rows upcoming at `instant`, each with the regions for which its date is
+# today or later in the region's zone, by date and then the order of regions.yml.
 def upcoming(policy, instant: dt.datetime) -> list:
     today = {r.id: instant.astimezone(ZoneInfo(r.zone)).date() for r in policy.regions}
     rows = []
-    for row in closures.closure_days(policy):
+    for row in closed_rows(policy, min(today.values())):
         regions = [r.id for r in row.regions if row.date >= today[r.id]]
         if regions:
             rows.append((row, regions))
@@ -132,7 +159,7 @@ def check_reading(page, policy, instant, lang: str, path: str, where: str) -> li
         if now != marked:
             problems.append(f"{where}: marked {sorted(now)}, expected {sorted(marked)}")
         for row in got["rows"]:
-            want = ([LABEL[lang]], 1) if row["marked"] else ([], 0)
+            want = ([(TODAY_LABEL if today else LABEL)[lang]], 1) if row["marked"] else ([], 0)
             if (row["labels"], len(row["mark"])) != want:
                 problems.append(f"{where}: row {row['date']} has labels {row['labels']}, {len(row['mark'])} marks")
     return problems
@@ -144,7 +171,9 @@ def load(context, url: str):
     page.goto(url)
     page.wait_for_selector("[data-support-next-closure][data-date]")
     if "/holidays/" in url:  # the calendar's mark, relabelled by the same script
-        page.wait_for_selector(f".support-next__label:text-is('{LABEL['de' if '/de/' in url else 'en']}')")
+        lang = "de" if "/de/" in url else "en"
+        page.wait_for_selector(f".support-next__label:text-is(\"{LABEL[lang]}\"), "
+                               f".support-next__label:text-is(\"{TODAY_LABEL[lang]}\")")
     return page
 
 
@@ -210,6 +239,52 @@ def test_next_closure_sentence_on_the_day(build, when, expected, day_builds, bro
         context.close()
 
 
+# Special hours and closures on and before their day, in both editions: the sentence and the
+# calendar's mark name only days that close a region all day, and only the regions they close; a
+# closure whose day has begun in a region it closes is today's in both. Read in Berlin.
+SCENES = {
+    # New Year's Eve is special hours in EMEA only: no closure, the day before or on the day.
+    "before-special-hours": ("special-newyear", "2026-12-30T11:00:00Z", {
+        "en": ("The next closure is New Year's Day (Neujahr), Friday, 1 January 2027.", [("2027-01-01", "emea usa", "Next closure:")]),
+        "de": ("Der nächste Schließtag ist Neujahr, Freitag, 1. Januar 2027.", [("2027-01-01", "emea usa", "Nächster Schließtag:")])}),
+    "on-special-hours": ("special-newyear", "2026-12-31T11:00:00Z", {
+        "en": ("The next closure is New Year's Day (Neujahr), Friday, 1 January 2027.", [("2027-01-01", "emea usa", "Next closure:")]),
+        "de": ("Der nächste Schließtag ist Neujahr, Freitag, 1. Januar 2027.", [("2027-01-01", "emea usa", "Nächster Schließtag:")])}),
+    # Christmas Eve closes the USA and is special hours in EMEA: the USA only.
+    "before-closed-and-special": ("special-christmas", "2026-12-23T11:00:00Z", {
+        "en": ("The next closure is Christmas Eve, Thursday, 24 December 2026 (USA).", [("2026-12-24", "usa", "Next closure:")]),
+        "de": ("Der nächste Schließtag ist Heiligabend, Donnerstag, 24. Dezember 2026 (USA).",
+               [("2026-12-24", "usa", "Nächster Schließtag:")])}),
+    # 09:00 in Berlin (EMEA open on special hours), 03:00 on the 24th in New York.
+    "on-closed-and-special": ("special-christmas", "2026-12-24T08:00:00Z", {
+        "en": ("Today's closure: Christmas Eve, Thursday, 24 December 2026 (USA).", [("2026-12-24", "usa", "Today's closure:")]),
+        "de": ("Heutiger Schließtag: Heiligabend, Donnerstag, 24. Dezember 2026 (USA).",
+               [("2026-12-24", "usa", "Heutiger Schließtag:")])}),
+    # A closure of every region, on its day: the sentence and the row both say today's.
+    "on-full-closure": ("default-christmas", "2026-12-25T10:00:00Z", {
+        "en": ("Today's closure: Christmas Day (Erster Weihnachtstag), Friday, 25 December 2026.",
+               [("2026-12-25", "emea usa", "Today's closure:")]),
+        "de": ("Heutiger Schließtag: Erster Weihnachtstag, Freitag, 25. Dezember 2026.",
+               [("2026-12-25", "emea usa", "Heutiger Schließtag:")])}),
+}
+
+
+@pytest.mark.parametrize("scene", SCENES)
+def test_sentence_and_mark_on_the_day(scene, day_builds, browser):
+    build, when, expected = SCENES[scene]
+    _, _, url, _ = day_builds[build]
+    context = clocked_context(browser, "Europe/Berlin", dt.datetime.fromisoformat(when.replace("Z", "+00:00")))
+    try:
+        for lang, (sentence, marks) in expected.items():
+            page = load(context, url_of(url, lang, "holidays/"))
+            got = page.evaluate(READ_PAGE_JS)
+            assert squash(got["sentence"]) == sentence, lang
+            assert [(r["date"], " ".join(r["regions"]), *r["labels"]) for r in got["rows"] if r["marked"] or r["labels"]] == marks
+            page.close()
+    finally:
+        context.close()
+
+
 # In Tokyo on the morning of 25 December it is still the 24th in Munich and New York: both open,
 # and Christmas Day is the next closure, not today's (the live status beside it says open).
 def test_today_is_the_closures_day_in_a_region_it_closes(day_builds, browser):
@@ -238,8 +313,11 @@ def test_without_javascript_the_statements_are_dated(build, day_builds, browser)
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        rows = [row for row in closures.closure_days(policy) if row.date >= built][:render.UPCOMING_CLOSURES]
+        rows = closed_rows(policy, built)[:render.UPCOMING_CLOSURES]
         assert len(rows) == 3
+        # Names of special hours only, never of a closure: not in the sentence.
+        special = [row for row in closures.closure_days(policy) if row.hours and row.date >= built
+                   and not any(r.name == row.name for r in rows)]
         for lang, path in sorted(PAGES):
             page.goto(url_of(url, lang, path))
             sentence = squash(page.locator("[data-support-next-closure]").inner_text())
@@ -248,6 +326,8 @@ def test_without_javascript_the_statements_are_dated(build, day_builds, browser)
             for row in rows:
                 assert squash(shown_name(policy, row, lang)) in sentence, (lang, path, sentence)
                 assert str(row.date.day) in sentence and str(row.date.year) in sentence
+            for row in special:
+                assert squash(shown_name(policy, row, lang)) not in sentence, (lang, path, sentence)
             if path == "holidays/":
                 labels = page.locator(".support-next__label").all_inner_texts()
                 assert labels and not any(NEXT_WORD.search(label) for label in labels), labels
@@ -275,6 +355,56 @@ def test_dated_texts_as_built_before_christmas(day_builds, browser):
         assert page.locator(".support-next__label").inner_text() == "Erster Schließtag ab dem 21. Dezember 2026:"
     finally:
         context.close()
+
+
+# Without JavaScript, special hours are no closure either: built before Christmas (Christmas Eve
+# closes the USA, EMEA keeps short hours) and before New Year (New Year's Eve short in EMEA only).
+DATED_SPECIAL = {
+    "special-christmas": {
+        "en": ("Closures from 21 December 2026: Christmas Eve, Thursday, 24 December 2026 (USA); "
+               "Christmas Day (Erster Weihnachtstag), Friday, 25 December 2026; "
+               "Second Day of Christmas (Zweiter Weihnachtstag), Saturday, 26 December 2026.", [("2026-12-24", "usa")]),
+        "de": ("Schließtage ab dem 21. Dezember 2026: Heiligabend, Donnerstag, 24. Dezember 2026 (USA); "
+               "Erster Weihnachtstag, Freitag, 25. Dezember 2026; Zweiter Weihnachtstag, Samstag, 26. Dezember 2026.",
+               [("2026-12-24", "usa")])},
+    "special-newyear": {
+        "en": ("Closures from 28 December 2026: New Year's Day (Neujahr), Friday, 1 January 2027; "
+               "Epiphany (Heilige Drei Könige), Wednesday, 6 January 2027; Good Friday (Karfreitag), Friday, 26 March 2027.",
+               [("2027-01-01", "emea usa")]),
+        "de": ("Schließtage ab dem 28. Dezember 2026: Neujahr, Freitag, 1. Januar 2027; "
+               "Heilige Drei Könige, Mittwoch, 6. Januar 2027; Karfreitag, Freitag, 26. März 2027.",
+               [("2027-01-01", "emea usa")])},
+}
+
+
+@pytest.mark.parametrize("build", DATED_SPECIAL)
+def test_dated_texts_leave_out_special_hours(build, day_builds, browser):
+    _, _, url, _ = day_builds[build]
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        for lang, (sentence, marked) in DATED_SPECIAL[build].items():
+            page.goto(url_of(url, lang, "holidays/"))
+            assert squash(page.locator("[data-support-next-closure]").inner_text()) == sentence
+            assert page.eval_on_selector_all("tr.support-next", "(rows) => rows.map((r) => [r.dataset.date, r.dataset.regions])") \
+                == [list(m) for m in marked]
+    finally:
+        context.close()
+
+
+# Built on New Year's Eve itself, a day of special hours in EMEA only: the statements as built
+# name New Year's Day first, in both editions.
+def test_dated_texts_on_a_day_of_special_hours(day_builds):
+    _, policy, _, _ = day_builds["special-newyear"]
+    day = dt.date(2026, 12, 31)
+    expected = {"en": "Closures from 31 December 2026: New Year's Day (Neujahr), Friday, 1 January 2027;",
+                "de": "Schließtage ab dem 31. Dezember 2026: Neujahr, Freitag, 1. Januar 2027;"}
+    for lang in ("en", "de"):
+        facts = render.Facts(policy, lang, day)
+        sentence = squash(BeautifulSoup(render.strip_policy_markers(facts.next_closure()), "html.parser").get_text())
+        assert expected[lang] in sentence and "Silvester" not in sentence and "New Year's Eve" not in sentence
+        calendar = render.strip_policy_markers(str(facts.holiday_calendar()))
+        assert re.findall(r'<tr class="support-next" data-date="([\d-]+)"', calendar) == ["2027-01-01"]
 
 
 # The browser's sentence replaces the built one in place: what follows the paragraph stays where

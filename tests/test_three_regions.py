@@ -444,6 +444,57 @@ def test_next_closure_in_the_browser_names_every_region(early_site, browser, lan
         context.close()
 
 
+# Christmas Eve closes EMEA and the USA and keeps special hours in APAC: the sentence and the
+# calendar's mark name the regions it closes, and it is today's once the 24th has begun in one of
+# them, not when it begins in Singapore. New Year's Eve keeps special hours everywhere: no closure.
+# Read in Singapore, on the site built on 20 December.
+LIVE_SCENES = {
+    # 04:00 on the 24th in Singapore, still the 23rd in Berlin and New York.
+    "2026-12-23T20:00:00Z": {
+        "en": ("The next closure is Christmas Eve, Thursday, 24 December 2026 (EMEA and USA).",
+               [("2026-12-24", "emea usa", "Next closure:")]),
+        "de": ("Der nächste Schließtag ist Heiligabend, Donnerstag, 24. Dezember 2026 (EMEA und USA).",
+               [("2026-12-24", "emea usa", "Nächster Schließtag:")])},
+    # 09:00 in Berlin on the 24th.
+    "2026-12-24T08:00:00Z": {
+        "en": ("Today's closure: Christmas Eve, Thursday, 24 December 2026 (EMEA and USA).",
+               [("2026-12-24", "emea usa", "Today's closure:")]),
+        "de": ("Heutiger Schließtag: Heiligabend, Donnerstag, 24. Dezember 2026 (EMEA und USA).",
+               [("2026-12-24", "emea usa", "Heutiger Schließtag:")])},
+    # Noon on New Year's Eve in Singapore, 05:00 in Berlin.
+    "2026-12-31T04:00:00Z": {
+        "en": ("The next closure is " + NEW_YEARS_DAY["en"] + ".",
+               [("2027-01-01", "emea", "Next closure:"), ("2027-01-01", "usa apac", "Next closure:")]),
+        "de": ("Der nächste Schließtag ist " + NEW_YEARS_DAY["de"] + ".",
+               [("2027-01-01", "emea", "Nächster Schließtag:"), ("2027-01-01", "usa apac", "Nächster Schließtag:")])},
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("when", LIVE_SCENES)
+def test_special_hours_in_one_region_are_no_closure_there(early_site, browser, when):
+    context = browser.new_context(timezone_id="Asia/Singapore")
+    try:
+        at = dt.datetime.fromisoformat(when.replace("Z", "+00:00"))
+        context.clock.install(time=at - dt.timedelta(minutes=1))
+        context.clock.pause_at(at)
+        for lang, (sentence, marks) in LIVE_SCENES[when].items():
+            page = context.new_page()
+            page.goto(f"{early_site}/{'de/' if lang == 'de' else ''}holidays/")
+            page.wait_for_selector("[data-support-next-closure][data-date]")
+            page.wait_for_function("() => !document.querySelector('.support-next__label') || "
+                                   "!/2026:$/.test(document.querySelector('.support-next__label').textContent)")
+            assert " ".join(page.inner_text("[data-support-next-closure]").split()) == sentence
+            rows = page.eval_on_selector_all(
+                ".support-calendar tbody tr",
+                "(rows) => rows.filter((r) => r.querySelector('.support-next__label') || r.classList.contains('support-next'))"
+                ".map((r) => [r.dataset.date, r.dataset.regions, ...[...r.querySelectorAll('.support-next__label')].map((l) => l.textContent)])")
+            assert [tuple(r) for r in rows] == marks, lang
+            page.close()
+    finally:
+        context.close()
+
+
 # Second names: a holiday's official name in its country's language (German for Munich, English
 # for New York and Singapore), never a German name the policy gives for the German edition, and
 # none for company closures. Every English page of the build, and the French pages' calendar

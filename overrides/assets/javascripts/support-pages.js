@@ -270,6 +270,20 @@ function keepHeight(block) {
 
 // Closures on the reader's day
 
+// The closures to come from `now`, by date, each with the regions it closes all day: a day of
+// special hours is no closure for the regions that keep them (the live status says "Special hours
+// today"), and none at all where every region it concerns keeps hours (the calendar lists it).
+function closuresAhead(policy, now) {
+  return upcomingClosures(policy, now, Infinity).filter((c) => !c.hours.length);
+}
+
+// Whether the day of `closures` (one date's) has begun in a region they close: today's closure
+// then, not the next (a reader in Tokyo on the 25th while it is still the 24th in Europe and
+// America reads "the next closure"). The page's sentence and the calendar's mark say it alike.
+function closureToday(closures, policy, now) {
+  return closures.some((c) => c.regions.some((id) => isoDate(now, policy.regions.find((r) => r.id == id).zone) == c.date));
+}
+
 // "The next closure is Christmas Day (Erster Weihnachtstag), Friday 25 December 2026.", in place
 // of the page's dated list (data-date: the closure's date). The paragraph keeps the height it had,
 // so nothing below it moves when the shorter sentence arrives.
@@ -277,14 +291,11 @@ export function nextClosure(root, policy, lang, s) {
   const block = root.closest("p") || root;
 
   function update(now) {
-    const soon = upcomingClosures(policy, now, policy.regions.length * 4);
+    const soon = closuresAhead(policy, now);
     const next = soon[0];
     let sentence = s.unknown_detail;
-    // Today's, not the next, once its day has begun in a region it closes (a reader in Tokyo on
-    // the 25th while it is still the 24th in Europe and America reads "the next closure").
     const day = next ? soon.filter((c) => c.date == next.date) : [];
-    const today = day.some((c) => c.regions.some((id) => isoDate(now, policy.regions.find((r) => r.id == id).zone) == next.date));
-    if (next) sentence = fill(today ? s.next_today : s.next_one, { closure: dateWords(day, policy, lang, s) });
+    if (next) sentence = fill(closureToday(day, policy, now) ? s.next_today : s.next_one, { closure: dateWords(day, policy, lang, s) });
     else if (now < Date.parse(policy.horizon.last_date) + DAY) sentence = fill(s.next_none, { last: longDate(policy.horizon.last_date, s, lang, false) });
     if (root.textContent !== plain(sentence) && !block.style.minHeight) block.style.minHeight = `${block.getBoundingClientRect().height}px`;
     setAttr(root, "data-date", next ? next.date : "");
@@ -295,17 +306,21 @@ export function nextClosure(root, policy, lang, s) {
 }
 
 // The calendar's mark on the reader's next closure: the rows of its date for the regions it
-// still closes, labelled "Next closure:"; the mark the page was built with moves there.
+// still closes (not a row of special hours), labelled "Next closure:", or "Today's closure:" as
+// the sentence says it; the mark the page was built with moves there.
 export function calendarMark(root, policy, lang, s) {
   const rows = [...root.querySelectorAll("tr[data-date]")];
 
   function update(now) {
-    const soon = upcomingClosures(policy, now, policy.regions.length);
+    const soon = closuresAhead(policy, now);
     const first = soon.length ? soon[0].date : null;
-    const closing = new Set(soon.filter((c) => c.date == first).flatMap((c) => c.regions));
+    const day = soon.filter((c) => c.date == first);
+    const closing = new Set(day.flatMap((c) => c.regions));
+    const label = closureToday(day, policy, now) ? s.today_closure : s.next_closure;
     for (const row of rows) {
       const regions = (row.getAttribute("data-regions") || "").split(/\s+/);
-      markRow(row, row.getAttribute("data-date") == first && regions.some((id) => closing.has(id)), s.next_closure);
+      const closes = row.getAttribute("data-kind") != "special_hours" && regions.some((id) => closing.has(id));
+      markRow(row, row.getAttribute("data-date") == first && closes, label);
     }
     return Infinity;
   }
