@@ -1,5 +1,6 @@
 # Shared fixtures: building the real site, serving it, and driving it in Chromium.
 
+import copy
 import functools
 import http.server
 import os
@@ -60,6 +61,17 @@ def copy_project(dest: Path) -> Path:
         else:
             shutil.copy2(src, dest / part)
     return dest
+
+
+# An element's words as get_text(" ") gives them, with a text marked by its language (a holiday's
+# official name in <span lang="de">) read as part of the words around it: "Good Friday
+# (Karfreitag)", not "Good Friday ( Karfreitag )". The element itself is left as it is.
+def words_of(element) -> str:
+    element = copy.copy(element)
+    for span in element.select("span[lang]"):
+        span.unwrap()
+    element.smooth()
+    return " ".join(element.get_text(" ").split())
 
 
 # Run `mkdocs build --strict` in `project` and capture everything it prints.

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, run_build, serve_directory
+from conftest import ROOT, run_build, serve_directory, words_of
 from supportportal import closures, render
 from supportportal.loading import PolicyError, load_policy
 from supportportal.model import Calendar, Text
@@ -321,7 +321,7 @@ def article(site: Path, name: str):
 
 
 def words(element) -> str:
-    return " ".join(element.get_text(" ").split())
+    return words_of(element)
 
 
 def rows(body) -> list:

@@ -1,5 +1,6 @@
 # The German edition: the same facts as the English one, in German words, never mixed.
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -7,7 +8,9 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, run_build
+from conftest import ROOT, run_build, words_of
+from supportportal import render
+from supportportal.loading import load_policy
 
 SITE_URL = "https://support.smartwork.example/"
 
@@ -283,8 +286,69 @@ def test_english_edition_shows_german_only_as_official_holiday_names(site):
     german -= official
     shown = set()
     for page in english_pages(site):
-        text = " ".join(soup(site / page).get_text(" ").split())
+        html = soup(site / page)
+        text = words_of(html)
         groups = re.findall(r"\(([^()]*(?:\([^()]*\))?[^()]*)\)", text)
         assert not [g for g in groups if g in german], page
         shown.update(g for g in groups if g in official)
+        # Each official name the calendar and the closures' sentence show is marked as German, and
+        # nothing else is.
+        marked = [(e["lang"], e.get_text()) for e in html.select("article [lang]")]
+        assert all(lang == "de" and name in official for lang, name in marked), (page, marked)
+        facts = " ".join(words_of(e) for e in html.select(".support-calendar, [data-support-next-closure]"))
+        assert {g for g in re.findall(r"\(([^()]*)\)", facts) if g in official} <= {name for _, name in marked}, page
     assert len(shown) >= 3, shown  # the calendar shows them
+
+
+# A holiday's official name in another language than the page's is marked with its language (the
+# one the holidays package gives it in: German for Munich, English for New York and Singapore), so a screen reader says it in that language; in its own language it is not marked.
+# Facts as the pages show them: dated from 21 December 2026, Christmas comes first.
+BEFORE_CHRISTMAS = dt.date(2026, 12, 21)
+
+
+def _official_facts(policy, lang: str):
+    facts = render.Facts(policy, lang, BEFORE_CHRISTMAS)
+    return {name: BeautifulSoup(render.strip_policy_markers(str(html)), "html.parser")
+            for name, html in (("next_closure", facts.next_closure()), ("holiday_calendar", facts.holiday_calendar()))}
+
+
+def _marked(html) -> set:
+    return {(span["lang"], span.get_text()) for span in html.select("[lang]")}
+
+
+def test_official_names_are_marked_with_their_language_on_the_english_pages():
+    policy = load_policy(ROOT / "policy", BEFORE_CHRISTMAS)
+    for fact, html in _official_facts(policy, "en").items():
+        assert '<span lang="de">Erster Weihnachtstag</span>' in str(html), fact
+        # Every name in parentheses is a German official name, and marked as German: none is left plain.
+        shown = set(re.findall(r"\(([^()]*)\)", html.get_text()))
+        assert shown and _marked(html) == {("de", name) for name in shown}, fact
+    epiphany = _official_facts(policy, "en")["holiday_calendar"].select_one("tr[data-date='2027-01-06']").select("td")[1]
+    assert str(epiphany) == '<td>Epiphany (<span lang="de">Heilige Drei Könige</span>)</td>'
+
+
+def test_german_names_are_not_marked_on_the_german_pages():
+    policy = load_policy(ROOT / "policy", BEFORE_CHRISTMAS)
+    for fact, html in _official_facts(policy, "de").items():
+        assert "Erster Weihnachtstag" in html.get_text() and not html.select("[lang]"), fact
+
+
+# New York's and Singapore's official names are English: marked on the German pages only.
+def test_english_official_names_are_marked_on_the_german_pages(tmp_path):
+    from test_three_regions import policy_dir
+
+    policy = load_policy(policy_dir(tmp_path / "policy"), BEFORE_CHRISTMAS)
+    german = _official_facts(policy, "de")
+    assert _marked(german["next_closure"]) == {("en", "Christmas Day")}
+    assert str(german["next_closure"]).endswith(
+        '25. Dezember 2026: Erster Weihnachtstag für EMEA; Erster Weihnachtstag (<span lang="en">Christmas Day</span>) für USA; '
+        'Weihnachten (<span lang="en">Christmas Day</span>) für APAC; Zweiter Weihnachtstag, Samstag, 26. Dezember 2026 (EMEA).</span>')
+    # New York's and Singapore's New Year's Day: one name, one row, as before.
+    new_year = german["holiday_calendar"].select("tr[data-date='2027-01-01']")
+    assert [[td.decode_contents() for td in tr.select("td")[1::2]] for tr in new_year] == [
+        ["Neujahr", "EMEA"], ['Neujahr (<span lang="en">New Year\'s Day</span>)', "USA und APAC"]]
+    thanksgiving = german["holiday_calendar"].select_one("tr[data-date='2026-11-26']").select("td")[1]
+    assert str(thanksgiving) == '<td>Thanksgiving (<span lang="en">Thanksgiving Day</span>)</td>'
+    assert ("en", "Independence Day") in _marked(german["holiday_calendar"])
+    english = _official_facts(policy, "en")
+    assert {lang for fact in english.values() for lang, _ in _marked(fact)} == {"de"}

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project, run_build, serve_directory
+from conftest import ROOT, copy_project, run_build, serve_directory, words_of
 from supportportal import closures, render
 from supportportal.loading import PolicyError, load_policy
 from timelimit import time_limit
@@ -300,7 +300,7 @@ def test_next_closure_on_each_build_day(policy, today):
         facts = render.Facts(dataclasses.replace(policy, today=today), lang, today)
         days = [d for d in closures.closure_days(facts.policy) if not d.hours]
         first = next(d.date for d in days if d.date >= today)
-        assert render.strip_policy_markers(facts._closure_words(first, days)) == NEXT[today][lang]
+        assert render.plain_text(facts._closure_words(first, days)) == NEXT[today][lang]
         # The sentence as built starts with it, dated from the build day.
         shown = BeautifulSoup(str(facts.next_closure()), "html.parser").get_text()
         assert render.strip_policy_markers(shown).split(": ", 1)[1].startswith(NEXT[today][lang])
@@ -397,10 +397,8 @@ def test_readme_example_of_a_region_in_another_country(tmp_path):
         "Support is closed on public holidays: EMEA and USA: Munich, Germany; APAC: Singapore.")
     # Christmas under the same German name as Munich's, but another official name: a row each,
     # Munich's with its German official name beside the English, Singapore's without.
-    christmas = [re.sub(r"<[^>]*>", " ", row.split(">", 1)[1])
-                 for row in render.strip_policy_markers(facts.holiday_calendar()).split("<tr")
-                 if 'data-date="2026-12-25"' in row]
-    assert [" ".join(row.split()) for row in christmas] == [
+    calendar = BeautifulSoup(render.strip_policy_markers(facts.holiday_calendar()), "html.parser")
+    assert [words_of(row) for row in calendar.select('tr[data-date="2026-12-25"]')] == [
         "Friday, 25 December 2026 First closure from 27 November 2026: Christmas Day (Erster Weihnachtstag) Closed EMEA and USA",
         "Friday, 25 December 2026 First closure from 27 November 2026: Christmas Day Closed APAC"]
     holidays.write_text(holidays.read_text(encoding="utf-8").replace(
@@ -533,7 +531,7 @@ def test_english_pages_show_no_german_but_munichs_official_names(build, policy):
     for path in build.site.rglob("*.html"):
         if path.relative_to(build.site).parts[0] == "de":
             continue
-        shown = " ".join(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").get_text(" ").split())
+        shown = words_of(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
         assert not [name for name in parenthesised(shown) if name in german], path
         seen.update(name for name in parenthesised(shown) if name in official)
     assert "Erster Weihnachtstag" in seen  # Munich's official names do show
@@ -557,8 +555,8 @@ def test_french_calendar_of_a_us_region_shows_no_german(tmp_path, policy):
     try:
         french_policy = load(directory, CHRISTMAS)
         facts = render.Facts(french_policy, "fr", CHRISTMAS)
-        shown = " ".join(BeautifulSoup(render.strip_policy_markers(facts.holiday_calendar() + facts.next_closure()),
-                                       "html.parser").get_text(" ").split())
+        shown = words_of(BeautifulSoup(render.strip_policy_markers(facts.holiday_calendar() + facts.next_closure()),
+                                       "html.parser"))
         feed = ics.support_calendar(french_policy, "fr").decode("utf-8").replace("\r\n ", "")
     finally:
         catalog.install({})

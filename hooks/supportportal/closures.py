@@ -47,8 +47,10 @@ class ClosureDay:
 # name) where it gives one, else by the `holidays` package. Each carries its official
 # name: the calendar's `official:` for it, else the package's name in the country's own language
 # (its default language: German for DE, English for US, Singapore's English for SG, which is
-# also the English edition's name there). A name given for one edition is never another
-# edition's second name. `names:` is keyed by the package's US English names all the same.
+# also the English edition's name there), with that language's code ("de", "en"), by which the
+# pages mark it on an edition of another language. (Only the language: New York's and Singapore's
+# "New Year's Day" are one name, one row of the calendar.) A name given for one edition is never
+# another edition's second name. `names:` is keyed by the package's US English names all the same.
 # A day of several holidays is named by theirs (see _day_name).
 def calendar_days(calendar: Calendar, first: dt.date, last: dt.date, languages=("en",)) -> dict:
     cls = country_class(calendar.country)
@@ -69,9 +71,11 @@ def calendar_days(calendar: Calendar, first: dt.date, last: dt.date, languages=(
         for date, name in found.items():
             if name is not None:
                 names.setdefault(date, {})[lang] = name
-    return {date: Text(tuple(texts.items()), _day_name(calendar, first, last, date, english.get(date), OFFICIAL,
-                                                       official.get(date), None))
-            for date, texts in sorted(names.items())}
+    result = {}
+    for date, texts in sorted(names.items()):
+        name = _day_name(calendar, first, last, date, english.get(date), OFFICIAL, official.get(date), None)
+        result[date] = Text(tuple(texts.items()), name, local if name else None)
+    return result
 
 
 _NONE = "-"  # the package has no names in a language
@@ -307,14 +311,25 @@ def _named_channel_days(policy: Policy, every_channel: bool = False):
 # (the name in its country's language) where that is another text; on the German pages of Munich,
 # just "Karfreitag". Company closures have no official name: only the edition's text. A name the
 # policy lacks in `lang` (missing_translations: fallback) is `fallback`'s, marked by `mark` (the
-# pages' marks), else as plain text is ("Team day (noch nicht übersetzt)").
-def display_name(name: Text, lang: str, fallback: str | None = None, mark=None) -> str:
+# pages' marks), else as plain text is ("Team day (noch nicht übersetzt)"). An official name in
+# another language than `lang` is marked by `mark_language(text, language)` where given (the
+# pages' mark: "Good Friday (<span lang="de">Karfreitag</span>)"); plain text has no such mark.
+def display_name(name: Text, lang: str, fallback: str | None = None, mark=None, mark_language=None) -> str:
     from .textfmt import in_language, phrase  # textfmt's catalog: holidays.official, "{name} ({official})"
 
     shown = mark(name.get(lang, fallback)) if mark and fallback and not name.has(lang) else \
         in_language(name, lang, fallback)
-    return phrase(lang, "holidays.official", name=shown, official=name.official) \
-        if name.official and name.official != shown else shown
+    if not name.official or name.official == shown:
+        return shown
+    official = name.official
+    if mark_language and name.official_language and not same_language(name.official_language, lang):
+        official = mark_language(official, name.official_language)
+    return phrase(lang, "holidays.official", name=shown, official=official)
+
+
+# Whether two language tags name the same language ("en-US" and "en": yes; "de" and "en": no).
+def same_language(a: str, b: str) -> bool:
+    return a.split("-")[0].split("_")[0].lower() == b.split("-")[0].split("_")[0].lower()
 
 
 # The holiday class of a country code the package knows ("DE": Germany); calling it is what

@@ -16,6 +16,8 @@ class Text:
     # A public holiday's official name, in its country's language ("Erster Weihnachtstag" in
     # Munich, "Thanksgiving Day" in New York): shown beside the edition's name where they differ.
     official: str | None = None
+    # Its language's code ("de", "en"): the pages mark it so on an edition of another language.
+    official_language: str | None = None
 
     def get(self, lang: str, fallback: str | None = None) -> str:
         found = dict(self.values)

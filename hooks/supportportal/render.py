@@ -40,7 +40,7 @@ class PageError(Exception):
 # "- x", "==="), so a text never makes Markdown structure of its own.
 _LITERAL = str.maketrans({**{c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|~\n\r"},
                           "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
-_LINE_START = re.compile("^([\ue000-\ue003]*)([0-9=-])")  # after the markers defined below
+_LINE_START = re.compile("^((?:[\ue000-\ue003]|\ue005[A-Za-z0-9-]*\ue006)*)([0-9=-])")  # after the markers defined below
 
 
 def _literal(value):
@@ -58,7 +58,14 @@ _FALLBACK = re.compile(f"{FALLBACK_OPEN}(.*?){FALLBACK_CLOSE}", re.S)
 # checked when the policy is loaded, and "Error 500 on login" is a fine example), then they go.
 POLICY_OPEN, POLICY_CLOSE = "\ue002", "\ue003"
 _POLICY = re.compile(f"{POLICY_OPEN}.*?{POLICY_CLOSE}", re.S)
-_MARKERS = re.compile(f"[{FALLBACK_OPEN}{FALLBACK_CLOSE}{POLICY_OPEN}{POLICY_CLOSE}]")
+# Around a text in another language than the page's (a holiday's official name): the opening
+# marker, the language's code (a BCP 47 tag: "de"), the text's marker, the text, the closing marker. They pass
+# escaping untouched; mark_languages() makes an element of that language of them once the text
+# is escaped: "Good Friday (<span lang="de">Karfreitag</span>)". (U+E004 stands in for markup.)
+LANGUAGE_OPEN, LANGUAGE_TEXT, LANGUAGE_CLOSE = "\ue005", "\ue006", "\ue007"
+_LANGUAGE = re.compile(f"{LANGUAGE_OPEN}([A-Za-z0-9-]+){LANGUAGE_TEXT}(.*?){LANGUAGE_CLOSE}", re.S)
+_MARKERS = re.compile(f"[{FALLBACK_OPEN}{FALLBACK_CLOSE}{POLICY_OPEN}{POLICY_CLOSE}{LANGUAGE_TEXT}{LANGUAGE_CLOSE}]"
+                      f"|{LANGUAGE_OPEN}[A-Za-z0-9-]*")
 
 
 # A text from the policy, marked as such wherever a page shows it.
@@ -73,6 +80,16 @@ def _fallback_marked(text: str) -> str:
 
 def strip_policy_markers(html: str) -> str:
     return html.replace(POLICY_OPEN, "").replace(POLICY_CLOSE, "")
+
+
+# A text in the language `language`, in the marks mark_languages() turns into an element of it.
+def _language_marked(text: str, language: str) -> str:
+    return LANGUAGE_OPEN + language + LANGUAGE_TEXT + text + LANGUAGE_CLOSE
+
+
+# Escaped HTML with each text marked by _language_marked() in an element of its language.
+def mark_languages(html: str) -> Markup:
+    return Markup(_LANGUAGE.sub(lambda m: f'<span lang="{escape(m[1])}">{m[2]}</span>', str(html)))
 
 
 # A text with every marker removed, for where no markup may go (a title, the table of contents).
@@ -895,7 +912,8 @@ class Facts:
                 is_next = day.date == upcoming and not day.hours
                 lead = f'<strong class="support-next__label">{escape(first_label)}</strong> ' if is_next else ""
                 mark = ' class="support-next"' if is_next else ""
-                name = escape(policy_text(closures.display_name(day.name, lang, self.policy.languages[0], _fallback_marked)))
+                name = mark_languages(escape(policy_text(closures.display_name(
+                    day.name, lang, self.policy.languages[0], _fallback_marked, _language_marked))))
                 name = Markup(f"<mark>{name}</mark>") if is_next else name
                 rows.append(
                     f'<tr{mark} data-date="{day.date.isoformat()}" '
@@ -923,7 +941,7 @@ class Facts:
     # support-widget.js replaces the text in place with the next closure of the reader's own day.
     def next_closure(self) -> Markup:
         return Markup('<span class="support-next-closure" data-support-next-closure>'
-                      f"{_literal(self._dated_closures())}</span>")
+                      f"{mark_languages(_literal(self._dated_closures()))}</span>")
 
     # "Closures from 21 December 2026: Christmas Eve (Heiligabend), Thursday, 24 December 2026; ...":
     # the first UPCOMING_CLOSURES dates with a closure from the build date on. A closure closes all
@@ -946,7 +964,7 @@ class Facts:
     def _closure_words(self, date, days) -> str:
         named: dict = {}  # the name shown -> the regions and channels of every row of the date with that name
         for day in (d for d in days if d.date == date):
-            name = closures.display_name(day.name, self.lang, self.policy.languages[0], _fallback_marked)
+            name = closures.display_name(day.name, self.lang, self.policy.languages[0], _fallback_marked, _language_marked)
             regions, channels = named.setdefault(name, ([], []))
             regions.extend(day.regions)
             channels.extend(day.channels)
