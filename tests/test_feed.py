@@ -86,7 +86,7 @@ def test_default_feed_has_munichs_public_holidays_in_every_region(site):
         good_friday = next(d for d in region["days"] if d["date"] == "2026-04-03")
         assert good_friday == {"date": "2026-04-03", "kind": "holiday",
                                "name": {"en": "Good Friday", "de": "Karfreitag"}, "official": "Karfreitag",
-                               "hours": []}
+                               "official_language": "de", "hours": []}
 
 
 def test_fixture_feed_validates_and_carries_the_closures(fixture_build):

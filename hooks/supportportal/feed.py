@@ -151,6 +151,7 @@ def _schedule(zone: str, weekly: tuple, overrides: tuple, changes: tuple = ()) -
         "days": [
             {"date": o.date.isoformat(), "kind": o.kind, "name": o.name.as_dict(),
              **({"official": o.name.official} if o.name.official else {}),
+             **({"official_language": o.name.official_language} if o.name.official_language else {}),
              "hours": [_interval(iv) for iv in o.hours]}
             for o in overrides
         ],
