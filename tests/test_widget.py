@@ -101,6 +101,31 @@ def test_good_friday(open_page):
     assert usa["detail"] == "Closed today for Good Friday (Karfreitag). Opens Tuesday 09:00 EDT (Tuesday 13:00 your time), in 4 days 3 hr."
 
 
+# Easter Monday in the English edition: the official name is German, in an element that says so
+# (a screen reader says "Ostermontag" in German); the words are the same. In the status line and
+# in the hours page's sentence on the day's closure.
+def test_official_name_is_marked_with_its_language(open_page):
+    page = open_page("/hours/", "2026-04-06T10:00:00Z", "UTC")
+    page.wait_for_selector("[data-support-next-closure][data-support-updated]")
+    for region_id in ("emea", "usa"):
+        detail = page.locator(f"{ROW.format(region_id)} .support-status__detail")
+        assert detail.text_content().startswith("Closed today for Easter Monday (Ostermontag). Opens Tuesday")
+        assert detail.evaluate("""e => [...e.querySelectorAll('[lang]')].map(x => [x.lang, x.textContent, x.children.length])""") \
+            == [["de", "Ostermontag", 0]]
+    sentence = page.locator("[data-support-next-closure]")
+    assert "Easter Monday (Ostermontag)" in sentence.text_content()
+    assert sentence.evaluate("e => [...e.querySelectorAll('[lang]')].map(x => [x.lang, x.textContent])") == [["de", "Ostermontag"]]
+
+
+# The German edition: the same day's German name is the official one, said once and not marked.
+def test_official_name_in_the_pages_language_is_not_marked(open_page):
+    page = open_page("/de/hours/", "2026-04-06T10:00:00Z", "UTC", locale="de-DE")
+    page.wait_for_selector("[data-support-next-closure][data-support-updated]")
+    detail = page.locator(f"{ROW.format('emea')} .support-status__detail")
+    assert detail.text_content().startswith("Heute geschlossen: Ostermontag. Öffnet")
+    assert page.locator("[data-support-status] [lang], [data-support-next-closure] [lang]").count() == 0
+
+
 # The weeks when New York is on summer time and Berlin is not.
 def test_eu_us_mismatch_week(open_page):
     page = open_page("/", "2026-03-24T12:00:00Z", "Europe/Berlin")

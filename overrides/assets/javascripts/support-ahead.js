@@ -57,7 +57,8 @@ export function responseDue(policy, regionId, priorityId, when = new Date()) {
 }
 
 // The first `count` closures (days entries of the regions, special hours included) from `when`
-// on, each dated in its regions' zone: { date, kind, name, hours, regions: [region id, ...] },
+// on, each dated in its regions' zone: { date, kind, name, hours, regions: [region id, ...] }
+// (a public holiday also with its official name and that name's language, as the feed gives them),
 // by date, then in the feed's order of regions. A region whose own date is already past the
 // closure's is left out of it ("2026-12-24" at 01:00 on the 25th in Berlin, 19:00 on the 24th
 // in New York: the USA only).
@@ -67,8 +68,10 @@ export function upcomingClosures(policy, when = new Date(), count = 1) {
     const today = localDay(compile(policy, region), +when);
     for (const day of region.days) {
       if (dayNumber(day.date) < today) continue;
-      const key = JSON.stringify([day.date, day.kind, day.name, day.official, day.hours]);
-      if (!found.has(key)) found.set(key, { date: day.date, kind: day.kind, name: day.name, official: day.official, hours: day.hours, regions: [], order });
+      const key = JSON.stringify([day.date, day.kind, day.name, day.official, day.official_language, day.hours]);
+      if (!found.has(key)) {
+        found.set(key, { date: day.date, kind: day.kind, name: day.name, official: day.official, official_language: day.official_language, hours: day.hours, regions: [], order });
+      }
       found.get(key).regions.push(region.id);
     }
   });

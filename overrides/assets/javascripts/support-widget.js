@@ -173,14 +173,20 @@ function untranslated(feed, lang, s) {
 // it in its own language. The marks are private-use characters, which no policy or catalog text
 // holds: "\ue010en\ue011India\ue012noch nicht übersetzt\ue013" (the build marks the browser's
 // words it lacks alike). They nest: a word of the catalog's first language around a policy text.
-const MARKS = /\ue010([^\ue011]*)\ue011|\ue012([^\ue013]*)\ue013/g;
+// A text in another language with nothing to note (a holiday's official name) is marked alike, as
+// "\ue014de\ue015Karfreitag\ue016", which becomes <span lang="de">Karfreitag</span>.
+const MARKS = /\ue010([^\ue011]*)\ue011|\ue012([^\ue013]*)\ue013|\ue014([^\ue015]*)\ue015|(\ue016)/g;
+const MARKED = /[\ue010\ue014]/;
 function untranslatedText(text, lang, note) {
   return `\ue010${lang}\ue011${text}\ue012${note}\ue013`;
+}
+function languageText(text, lang) {
+  return `\ue014${lang}\ue015${text}\ue016`;
 }
 
 // The text as plain words, for an attribute or an option: "India (noch nicht übersetzt)".
 function plain(value) {
-  return String(value).replace(MARKS, (mark, lang, note) => (lang === undefined ? ` (${note})` : ""));
+  return String(value).replace(MARKS, (mark, lang, note) => (note !== undefined ? ` (${note})` : ""));
 }
 
 // The text as nodes: its marked parts in elements of their language.
@@ -194,6 +200,12 @@ function nodes(value) {
       const inner = h("span", { lang: m[1] });
       open[open.length - 1].append(h("span", { class: "support-untranslated" }, inner));
       open.push(inner);
+    } else if (m[3] !== undefined) {
+      const inner = h("span", { lang: m[3] });
+      open[open.length - 1].append(inner);
+      open.push(inner);
+    } else if (open.length > 1 && m[4] !== undefined) {
+      open.pop();
     } else if (open.length > 1) {
       const outer = open.pop().parentNode;
       outer.title = m[2];
@@ -445,10 +457,19 @@ function closureNote(st, policy, lang, s, zone, now) {
 }
 
 // "Good Friday (Karfreitag)": the name in the page's language, with the holiday's official name
-// (in its country's language) beside it where that is another text, as the page writes it.
+// (in its country's language) beside it where that is another text, as the page writes it: in an
+// element of its language (official_language) where that is not the page's.
 function closureName(closure, policy, lang, s) {
   const shown = text(closure.name, lang, policy);
-  return closure.official && closure.official != shown ? fill(s.name_official, { name: shown, official: closure.official }) : shown;
+  if (!closure.official || closure.official == shown) return shown;
+  const language = closure.official_language;
+  const official = language && primary(language) != primary(lang) ? languageText(closure.official, language) : closure.official;
+  return fill(s.name_official, { name: shown, official });
+}
+
+// A language tag's language: "en" of "en-US".
+function primary(tag) {
+  return String(tag).split(/[-_]/)[0].toLowerCase();
 }
 
 // A date ("2026-12-25") written out in the catalog's locale: "Friday 25 December 2026".
@@ -585,7 +606,7 @@ function fill(template, values) {
 function h(tag, attributes, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes || {})) element.setAttribute(name, value);
-  element.append(...children.map((child) => (typeof child == "string" && child.includes("\ue010") ? nodes(child) : child)));
+  element.append(...children.map((child) => (typeof child == "string" && MARKED.test(child) ? nodes(child) : child)));
   return element;
 }
 
@@ -597,7 +618,7 @@ function setAttr(element, name, value) {
 // marked parts as nodes.
 function setText(element, value) {
   value ??= "";
-  if (!value.includes("\ue010")) {
+  if (!MARKED.test(value)) {
     if (element.textContent !== value || element.supportText) element.textContent = value;
     element.supportText = "";
   } else if (element.supportText !== value || element.textContent !== plain(value)) {
