@@ -201,12 +201,21 @@ def test_channel_schedules_in_the_feed():
     assert "2026-11-26" not in hotline_days  # the chat's Thanksgiving is not the hotline's
     chat_days = {d["date"]: d for d in channels["chat"]["schedule"]["days"]}
     assert chat_days["2026-11-26"] == {"date": "2026-11-26", "kind": "closure",
-                                       "name": {"en": "Thanksgiving", "de": "Thanksgiving"}, "hours": []}
+                                       "name": {"en": "Thanksgiving", "de": "Thanksgiving"}, "hours": [],
+                                       "names_channel": True}
     assert chat_days["2026-03-08"]["hours"] == [{"start": "03:00", "end": "05:00"}]
     assert "2026-04-03" not in chat_days  # no public holidays: none were named
     assert chat_days["2026-12-24"]["kind"] == "closure"  # a closure without regions and channels closes all
     assert "2026-12-31" not in chat_days and "2026-12-31" in {d["date"] for d in channels["email"]["schedule"]["days"]}
     assert channels["portal"]["schedule"] is None and channels["portal"]["around_the_clock"] is True
+    # The days of closures that name a channel, as the pages name them ("... (Hotline channel)"):
+    # not its holidays, nor a closure of every region or of its region.
+    named = {cid: sorted(d["date"] for d in c["schedule"]["days"] if d.get("names_channel"))
+             for cid, c in channels.items() if c["schedule"]}
+    assert named == {"email": [], "hotline": ["2027-06-14", "2027-06-15"],
+                     "chat": ["2026-03-08", "2026-07-03", "2026-11-01", "2026-11-26", "2027-11-25"]}
+    assert all(d.get("names_channel", True) is True for c in channels.values() if c["schedule"] for d in c["schedule"]["days"])
+    assert not any("names_channel" in d for r in feed["regions"] for d in r["days"])
     assert {p["id"]: p["via"] for p in feed["priorities"]} == {"p1": "hotline", "p2": "chat", "p3": None, "p4": "email", "p5": "portal"}
 
 
@@ -220,11 +229,17 @@ def test_channels_are_optional_and_checked():
     for p in old["priorities"]:
         del p["via"]
     assert check.is_valid(old) and feed["schema_version"] == 1
+    without = json.loads(json.dumps(feed))
+    for c in without["channels"]:
+        for d in (c["schedule"] or {}).get("days", []):
+            d.pop("names_channel", None)
+    assert check.is_valid(without)
     for change in (lambda f: f["channels"][2].update(outside_hours="maybe"),
                    lambda f: f["channels"][2]["schedule"].pop("zone"),
                    lambda f: f["channels"][3]["schedule"]["weekly"].update(monday=[{"start": "13:00", "end": "25:00"}]),
                    lambda f: f["channels"][0].update(around_the_clock="yes"),
-                   lambda f: f["priorities"][0].update(via="Hotline")):
+                   lambda f: f["priorities"][0].update(via="Hotline"),
+                   lambda f: f["channels"][2]["schedule"]["days"][0].update(names_channel="yes")):
         broken = json.loads(json.dumps(feed))
         change(broken)
         assert not check.is_valid(broken)

@@ -12,7 +12,7 @@ import re
 
 import datetime as dt
 
-from . import dated
+from . import closures, dated
 from .model import WEEKDAYS, Channel, Interval, Notice, Policy, Priority, Target
 from .version import PolicyVersion
 
@@ -141,8 +141,9 @@ def _weekly(weekly: tuple) -> dict:
 
 # A zone, weekly hours and the dates that differ: the same members for a region and a channel.
 # `weekly` are the hours at the horizon start; `hours_changes` (only when there are changes) the
-# full weekly hours from later dates on, for intervals starting on or after the date.
-def _schedule(zone: str, weekly: tuple, overrides: tuple, changes: tuple = ()) -> dict:
+# full weekly hours from later dates on, for intervals starting on or after the date. `named`: the
+# dates (of a channel) whose closure names it, marked `names_channel`.
+def _schedule(zone: str, weekly: tuple, overrides: tuple, changes: tuple = (), named=frozenset()) -> dict:
     return {
         "zone": zone,
         "weekly": _weekly(weekly),
@@ -152,7 +153,8 @@ def _schedule(zone: str, weekly: tuple, overrides: tuple, changes: tuple = ()) -
             {"date": o.date.isoformat(), "kind": o.kind, "name": o.name.as_dict(),
              **({"official": o.name.official} if o.name.official else {}),
              **({"official_language": o.name.official_language} if o.name.official_language else {}),
-             "hours": [_interval(iv) for iv in o.hours]}
+             "hours": [_interval(iv) for iv in o.hours],
+             **({"names_channel": True} if o.date in named else {})}
             for o in overrides
         ],
     }
@@ -177,15 +179,19 @@ def _available(policy: Policy, channel: Channel) -> dict:
 
 
 # A channel: around the clock (schedule null), or staffed in its schedule and, outside it, either
-# accepting requests (answered in the hours) or not staffed.
+# accepting requests (answered in the hours) or not staffed. Its days of a closure that names it
+# (`channels:` in holidays.yml) are those the pages state under its name, as the holiday
+# calendar's rows have them: `names_channel`, so the browser names them as the pages do.
 def _channel(policy: Policy, channel: Channel) -> dict:
     schedule = channel.schedule
+    named = frozenset(row.date for row in closures.closure_days(policy) if any(c.id == channel.id for c in row.channels)) \
+        if schedule else frozenset()
     return {
         "id": channel.id, "name": channel.name.as_dict(), "type": channel.type, "address": channel.address,
         "around_the_clock": schedule is None,
         "schedule": None if schedule is None else {
             "region": schedule.region,
-            **_schedule(schedule.zone, schedule.weekly, policy.channel_overrides[channel.id], schedule.changes),
+            **_schedule(schedule.zone, schedule.weekly, policy.channel_overrides[channel.id], schedule.changes, named),
         },
         "priorities": list(channel.priorities) if channel.priorities is not None else [p.id for p in policy.priorities],
         "outside_hours": channel.outside_hours,
