@@ -433,3 +433,148 @@ def test_replacing_the_sentence_moves_nothing_below_it(path, day_builds, browser
         finally:
             context.close()
     assert tops[0] == tops[1]
+
+
+# A closure that names only a channel (the channels fixture: "Hotline maintenance" on 14 and 15
+# June 2027 with `channels: [hotline]`, Europe/Berlin; Thanksgiving on 25 November 2027 with
+# `channels: [chat]`, America/New_York; Christmas Eve everywhere) is a closure the pages state:
+# the sentence and the calendar's mark in the browser name the same closures, in the same words,
+# as the statements the build writes for that day, before, on and after its days, in both
+# editions. The site is built on Monday 7 June 2027; the build-side statements of each reading
+# day are those render.Facts writes on that day.
+CHANNEL_BUILT = dt.date(2027, 6, 7)
+CHANNEL_DAYS = [dt.date(2027, 6, d) for d in (8, 11, 13, 14, 15, 16, 17)] + \
+    [dt.date(2027, 11, d) for d in (24, 25, 26)] + [dt.date(2027, 12, 23)]
+READ_CHANNEL_PAGE_JS = """() => {
+  const sentence = document.querySelector('[data-support-next-closure]');
+  const rows = [...document.querySelectorAll('.support-calendar tbody tr')]
+    .filter((tr) => tr.classList.contains('support-next') || tr.querySelector('.support-next__label'))
+    .map((tr) => [tr.dataset.date, tr.dataset.regions, tr.dataset.channels || '',
+                  ...[...tr.querySelectorAll('.support-next__label')].map((l) => l.textContent)]);
+  return {sentence: sentence.textContent, date: sentence.dataset.date, rows};
+}"""
+
+
+@pytest.fixture(scope="session")
+def channel_build(tmp_path_factory):
+    import shutil
+
+    from channel_fixture import FIXTURE
+
+    project = copy_project(tmp_path_factory.mktemp("channel-closure") / "project")
+    for path in FIXTURE.glob("*.yml"):
+        shutil.copy2(path, project / "policy" / path.name)
+    build = run_build(project, epoch=_epoch(CHANNEL_BUILT))
+    assert build.ok, build.output
+    server, url = serve_directory(build.site)
+    yield load_policy(project / "policy", CHANNEL_BUILT), url
+    server.shutdown()
+
+
+# What the build writes on `day`: the sentence's first closure (its words), the closures of that
+# date (calendar rows), and the calendar's marked rows as (date, regions, channels).
+def built_statements(policy, lang: str, day: dt.date):
+    facts = render.Facts(policy, lang, day)
+    days = [d for d in closures.closure_days(policy) if d.date >= day and not d.hours]
+    first = days[0].date
+    words = render.strip_policy_markers(facts._closure_words(first, days))
+    sentence = squash(BeautifulSoup(render.strip_policy_markers(facts.next_closure()), "html.parser").get_text())
+    assert words in sentence, (words, sentence)  # the sentence's first closure
+    calendar = BeautifulSoup(render.strip_policy_markers(str(facts.holiday_calendar())), "html.parser")
+    marked = [(tr["data-date"], tr["data-regions"], tr.get("data-channels", ""))
+              for tr in calendar.select("tr.support-next")]
+    return squash(words), [d for d in days if d.date == first], marked
+
+
+# Whether the day of `rows` has begun at `instant` in the zone of a region or channel they close.
+def begun(rows, instant: dt.datetime) -> bool:
+    zones = [r.zone for row in rows for r in row.regions] + [c.schedule.zone for row in rows for c in row.channels]
+    return any(instant.astimezone(ZoneInfo(zone)).date() == row.date for zone in zones for row in rows)
+
+
+def test_channel_closures_said_alike_on_every_day(channel_build, browser):
+    policy, url = channel_build
+    problems = []
+    context = clocked_context(browser, "Europe/Berlin", dt.datetime.combine(CHANNEL_DAYS[0], dt.time(12), dt.timezone.utc))
+    try:
+        for day in CHANNEL_DAYS:
+            instant = dt.datetime.combine(day, dt.time(12), dt.timezone.utc)  # the same date in every zone
+            context.clock.pause_at(instant)
+            for lang in ("en", "de"):
+                words, rows, marked = built_statements(policy, lang, day)
+                today = begun(rows, instant)
+                say = catalog.get(lang)
+                sentence = say("widget.next_today" if today else "widget.next_one", closure=words)
+                label = say("widget.today_closure" if today else "widget.next_closure")
+                page = load(context, url_of(url, lang, "holidays/"))
+                got = page.evaluate(READ_CHANNEL_PAGE_JS)
+                page.close()
+                where = f"{day} {lang}"
+                if squash(got["sentence"]) != sentence or got["date"] != rows[0].date.isoformat():
+                    problems.append(f"{where}: says {squash(got['sentence'])!r}, the build {sentence!r}")
+                if [tuple(r) for r in got["rows"]] != [(*m, label) for m in marked]:
+                    problems.append(f"{where}: marks {got['rows']}, the build {marked} ({label})")
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+# The scenes, spelled out; read in Berlin. The site as built, without JavaScript, names the
+# hotline's closure first.
+CHANNEL_SCENES = {
+    "before": ("2027-06-13T11:00:00Z", {
+        "en": ("The next closure is Hotline maintenance, Monday, 14 June 2027 (Hotline channel).",
+               [("2027-06-14", "", "hotline", "Next closure:")]),
+        "de": ("Der nächste Schließtag ist Wartung der Hotline, Montag, 14. Juni 2027 (Kanal Hotline).",
+               [("2027-06-14", "", "hotline", "Nächster Schließtag:")])}),
+    "on": ("2027-06-15T11:00:00Z", {
+        "en": ("Today's closure: Hotline maintenance, Tuesday, 15 June 2027 (Hotline channel).",
+               [("2027-06-15", "", "hotline", "Today's closure:")]),
+        "de": ("Heutiger Schließtag: Wartung der Hotline, Dienstag, 15. Juni 2027 (Kanal Hotline).",
+               [("2027-06-15", "", "hotline", "Heutiger Schließtag:")])}),
+    "after": ("2027-06-16T11:00:00Z", {
+        "en": ("The next closure is Assumption Day (Mariä Himmelfahrt), Sunday, 15 August 2027.",
+               [("2027-08-15", "emea usa", "", "Next closure:")]),
+        "de": ("Der nächste Schließtag ist Mariä Himmelfahrt, Sonntag, 15. August 2027.",
+               [("2027-08-15", "emea usa", "", "Nächster Schließtag:")])}),
+    # 04:00 on the 25th in Berlin, still 22:00 on the 24th in New York, the chat's zone: the next.
+    "chat-not-yet": ("2027-11-25T03:00:00Z", {
+        "en": ("The next closure is Thanksgiving, Thursday, 25 November 2027 (Chat channel).",
+               [("2027-11-25", "", "chat", "Next closure:")]),
+        "de": ("Der nächste Schließtag ist Thanksgiving, Donnerstag, 25. November 2027 (Kanal Chat).",
+               [("2027-11-25", "", "chat", "Nächster Schließtag:")])}),
+    "chat-today": ("2027-11-25T06:00:00Z", {
+        "en": ("Today's closure: Thanksgiving, Thursday, 25 November 2027 (Chat channel).",
+               [("2027-11-25", "", "chat", "Today's closure:")]),
+        "de": ("Heutiger Schließtag: Thanksgiving, Donnerstag, 25. November 2027 (Kanal Chat).",
+               [("2027-11-25", "", "chat", "Heutiger Schließtag:")])}),
+}
+
+
+@pytest.mark.parametrize("scene", CHANNEL_SCENES)
+def test_channel_closure_sentence_and_mark(scene, channel_build, browser):
+    _, url = channel_build
+    when, expected = CHANNEL_SCENES[scene]
+    context = clocked_context(browser, "Europe/Berlin", dt.datetime.fromisoformat(when.replace("Z", "+00:00")))
+    try:
+        for lang, (sentence, marks) in expected.items():
+            page = load(context, url_of(url, lang, "holidays/"))
+            got = page.evaluate(READ_CHANNEL_PAGE_JS)
+            assert (squash(got["sentence"]), [tuple(r) for r in got["rows"]]) == (sentence, marks), lang
+            page.close()
+    finally:
+        context.close()
+
+
+def test_channel_closure_without_javascript(channel_build, browser):
+    _, url = channel_build
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        for lang, start in (("en", "Closures from 7 June 2027: Hotline maintenance, Monday, 14 June 2027 (Hotline channel); "),
+                            ("de", "Schließtage ab dem 7. Juni 2027: Wartung der Hotline, Montag, 14. Juni 2027 (Kanal Hotline); ")):
+            page.goto(url_of(url, lang, "holidays/"))
+            assert squash(page.locator("[data-support-next-closure]").inner_text()).startswith(start)
+            assert page.eval_on_selector_all("tr.support-next", "(rows) => rows.map((r) => r.dataset.date)") == ["2027-06-14"]
+    finally:
+        context.close()

@@ -879,7 +879,7 @@ class Facts:
     # label in its rows, not by colour alone (<mark> adds the theme's): "First closure from 21
     # December 2026:", true on any later day; support-widget.js moves the mark to the next closure
     # of the reader's day and labels it "Next closure:", or "Today's closure:" once its day has
-    # begun in a region it closes (rows name their regions and kind for that).
+    # begun in a region or channel it closes (rows name their regions, channels and kind for that).
     def holiday_calendar(self) -> Markup:
         say, lang = self.say, self.lang
         first, last = self.policy.horizon
@@ -915,9 +915,10 @@ class Facts:
                 name = mark_languages(escape(policy_text(closures.display_name(
                     day.name, lang, self.policy.languages[0], _fallback_marked, _language_marked))))
                 name = Markup(f"<mark>{name}</mark>") if is_next else name
+                channels = f' data-channels="{escape(" ".join(c.id for c in day.channels))}"' if day.channels else ""
                 rows.append(
                     f'<tr{mark} data-date="{day.date.isoformat()}" '
-                    f'data-kind="{day.kind}" data-regions="{escape(" ".join(r.id for r in day.regions))}">'
+                    f'data-kind="{day.kind}" data-regions="{escape(" ".join(r.id for r in day.regions))}"{channels}>'
                     f'<td><time datetime="{day.date.isoformat()}">'
                     f"{escape(textfmt.format_long_date(day.date, lang))}</time></td>"
                     f"<td>{lead}{name}</td>"

@@ -31,7 +31,8 @@ SCHEMAS = Path(__file__).resolve().parent / "schemas"
 BROWSER_TEXTS = {"name_official": "holidays.official", "name_date": "calendar.name_date",
                  "priority_name": "priorities.name_in_text", "channel_name": "channels.name_in_text",
                  "notice_kind": "notices.kind", "notices_more": "notices.more", "separator": "list.separator",
-                 "any_time": "channels.any_time"}
+                 "any_time": "channels.any_time", "all_regions": "calendar.all_regions",
+                 "closure_channel": "calendar.channel"}
 # Browser words that are settings, not texts a reader sees.
 BROWSER_SETTINGS = ("widget.units",)
 

@@ -63,22 +63,38 @@ export function responseDue(policy, regionId, priorityId, when = new Date()) {
 // closure's is left out of it ("2026-12-24" at 01:00 on the 25th in Berlin, 19:00 on the 24th
 // in New York: the USA only).
 export function upcomingClosures(policy, when = new Date(), count = 1) {
+  return closuresFrom(policy, when, false).slice(0, count).map(({ order, channels, ...closure }) => closure);
+}
+
+// The same, every one, with the closures that name a channel as the portal's pages state them: a
+// days entry of a channel's schedule with names_channel joins the closure of its date, kind, name
+// and hours in `channels` (channel ids), dated in the channel's zone and left out once that date
+// is past there; a closure of the hotline alone has no regions. A channel's other days (its
+// holidays, the closures of its region or of every region) are not named.
+export function closuresNamingChannels(policy, when = new Date()) {
+  return closuresFrom(policy, when, true).map(({ order, ...closure }) => closure);
+}
+
+function closuresFrom(policy, when, withChannels) {
   const found = new Map();
-  policy.regions.forEach((region, order) => {
-    const today = localDay(compile(policy, region), +when);
-    for (const day of region.days) {
-      if (dayNumber(day.date) < today) continue;
+  const add = (schedule, id, member, order, named) => {
+    const today = localDay(compile(policy, schedule), +when);
+    for (const day of schedule.days) {
+      if ((named && !day.names_channel) || dayNumber(day.date) < today) continue;
       const key = JSON.stringify([day.date, day.kind, day.name, day.official, day.official_language, day.hours]);
       if (!found.has(key)) {
-        found.set(key, { date: day.date, kind: day.kind, name: day.name, official: day.official, official_language: day.official_language, hours: day.hours, regions: [], order });
+        found.set(key, { date: day.date, kind: day.kind, name: day.name, official: day.official, official_language: day.official_language, hours: day.hours, regions: [], channels: [], order });
       }
-      found.get(key).regions.push(region.id);
+      found.get(key)[member].push(id);
     }
-  });
-  return [...found.values()]
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order))
-    .slice(0, count)
-    .map(({ order, ...closure }) => closure);
+  };
+  policy.regions.forEach((region, order) => add(region, region.id, "regions", order, false));
+  if (withChannels) {
+    (policy.channels || []).forEach((channel, order) => {
+      if (channel.schedule) add(channel.schedule, channel.id, "channels", policy.regions.length + order, true);
+    });
+  }
+  return [...found.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
 }
 
 // The first-response target of `priority` for a request made at `when` in `region`: the

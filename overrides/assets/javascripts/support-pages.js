@@ -3,7 +3,7 @@
 // banner and notices page, the hours and target tables and the words bounded by a date on the
 // day a change applies, and the next closure and the calendar's mark on the reader's day.
 
-import { upcomingClosures } from "./support-ahead.js";
+import { closuresNamingChannels } from "./support-ahead.js";
 import { DAY, MINUTE, channelStatus, noticeStates, noticesConcerning, text, utcOffset } from "./support-schedule.js";
 import {
   NOTICE_KINDS, NOTICE_LABELS, NOTICE_NEWS, channelDetail, closureName, cldr, dayStart, fill, formatter, h, isoDate,
@@ -270,18 +270,23 @@ function keepHeight(block) {
 
 // Closures on the reader's day
 
-// The closures to come from `now`, by date, each with the regions it closes all day: a day of
-// special hours is no closure for the regions that keep them (the live status says "Special hours
-// today"), and none at all where every region it concerns keeps hours (the calendar lists it).
+// The closures to come from `now`, by date, each with the regions it closes all day and the
+// channels it names (a closure of the hotline alone: "(Hotline channel)"), as the page's own
+// statements: a day of special hours is no closure for the regions that keep them (the live
+// status says "Special hours today"), and none at all where every region it concerns keeps hours
+// (the calendar lists it).
 function closuresAhead(policy, now) {
-  return upcomingClosures(policy, now, Infinity).filter((c) => !c.hours.length);
+  return closuresNamingChannels(policy, now).filter((c) => !c.hours.length);
 }
 
-// Whether the day of `closures` (one date's) has begun in a region they close: today's closure
-// then, not the next (a reader in Tokyo on the 25th while it is still the 24th in Europe and
-// America reads "the next closure"). The page's sentence and the calendar's mark say it alike.
+// Whether the day of `closures` (one date's) has begun in the zone of a region or channel they
+// close: today's closure then, not the next (a reader in Tokyo on the 25th while it is still the
+// 24th in Europe and America reads "the next closure"). The page's sentence and the calendar's
+// mark say it alike.
 function closureToday(closures, policy, now) {
-  return closures.some((c) => c.regions.some((id) => isoDate(now, policy.regions.find((r) => r.id == id).zone) == c.date));
+  const zones = (c) => [...c.regions.map((id) => policy.regions.find((r) => r.id == id).zone),
+    ...c.channels.map((id) => policy.channels.find((ch) => ch.id == id).schedule.zone)];
+  return closures.some((c) => zones(c).some((zone) => isoDate(now, zone) == c.date));
 }
 
 // "The next closure is Christmas Day (Erster Weihnachtstag), Friday 25 December 2026.", in place
@@ -305,9 +310,9 @@ export function nextClosure(root, policy, lang, s) {
   return { root, update };
 }
 
-// The calendar's mark on the reader's next closure: the rows of its date for the regions it
-// still closes (not a row of special hours), labelled "Next closure:", or "Today's closure:" as
-// the sentence says it; the mark the page was built with moves there.
+// The calendar's mark on the reader's next closure: the rows of its date for the regions it still
+// closes and the channels it names (not a row of special hours), labelled "Next closure:", or
+// "Today's closure:" as the sentence says it; the mark the page was built with moves there.
 export function calendarMark(root, policy, lang, s) {
   const rows = [...root.querySelectorAll("tr[data-date]")];
 
@@ -315,11 +320,12 @@ export function calendarMark(root, policy, lang, s) {
     const soon = closuresAhead(policy, now);
     const first = soon.length ? soon[0].date : null;
     const day = soon.filter((c) => c.date == first);
-    const closing = new Set(day.flatMap((c) => c.regions));
+    const closing = new Set(day.flatMap((c) => [...c.regions, ...c.channels.map((id) => `channel:${id}`)]));
     const label = closureToday(day, policy, now) ? s.today_closure : s.next_closure;
     for (const row of rows) {
       const regions = (row.getAttribute("data-regions") || "").split(/\s+/);
-      const closes = row.getAttribute("data-kind") != "special_hours" && regions.some((id) => closing.has(id));
+      const channels = (row.getAttribute("data-channels") || "").split(/\s+/).filter(Boolean).map((id) => `channel:${id}`);
+      const closes = row.getAttribute("data-kind") != "special_hours" && [...regions, ...channels].some((id) => closing.has(id));
       markRow(row, row.getAttribute("data-date") == first && closes, label);
     }
     return Infinity;
@@ -345,30 +351,39 @@ function markRow(row, on, label) {
   }
 }
 
-// "Christmas Eve (Heiligabend), Thursday 24 December 2026", with its regions when not all:
-// the calendar's name (and beside it its official name) and the date, as the page writes them.
+// "Christmas Eve (Heiligabend), Thursday 24 December 2026", with its regions when not all and
+// the channels it names: the calendar's name (and beside it its official name) and the date, as
+// the page writes them ("Hotline maintenance, Monday 14 June 2027 (Hotline channel)").
 function closureWords(closure, policy, lang, s) {
   const words = fill(s.name_date, { name: closureName(closure, policy, lang, s), date: longDate(closure.date, s, lang) });
-  if (closure.regions.length >= policy.regions.length) return words;
-  return fill(s.closure_regions, { text: words, regions: regionNames(closure.regions, policy, lang) });
+  if (closure.regions.length >= policy.regions.length && !closure.channels.length) return words;
+  return fill(s.closure_regions, { text: words, regions: whom(closure, policy, lang, s) });
 }
 
 // Every closure of one date, as the page says it: one name for all regions closed that day, or
-// each name with its regions ("Friday 25 December 2026: Christmas Day for EMEA and USA; ...").
+// each name with its regions and channels ("Friday 25 December 2026: Christmas Day for EMEA and
+// USA; ...").
 function dateWords(closures, policy, lang, s) {
   const named = new Map();
   for (const closure of closures) {
     const name = closureName(closure, policy, lang, s);
-    if (!named.has(name)) named.set(name, { ...closure, regions: [] });
-    named.get(name).regions.push(...closure.regions.filter((id) => !named.get(name).regions.includes(id)));
+    if (!named.has(name)) named.set(name, { ...closure, regions: [], channels: [] });
+    const same = named.get(name);
+    same.regions.push(...closure.regions.filter((id) => !same.regions.includes(id)));
+    same.channels.push(...closure.channels.filter((id) => !same.channels.includes(id)));
   }
   if (named.size == 1) return closureWords([...named.values()][0], policy, lang, s);
-  const each = [...named].map(([name, closure]) => fill(s.next_for, { name, regions: regionNames(closure.regions, policy, lang) }));
+  const each = [...named].map(([name, closure]) => fill(s.next_for, { name, regions: whom(closure, policy, lang, s) }));
   return fill(s.next_several, { date: longDate(closures[0].date, s, lang), closures: each.join(s.separator) });
 }
 
-// "EMEA, USA and APAC", in the feed's order of regions.
-function regionNames(ids, policy, lang) {
-  const names = policy.regions.filter((r) => ids.includes(r.id)).map((r) => text(r.name, lang, policy));
+// Whom a closure applies to, as the calendar's rows say it: "All regions", "EMEA, USA and APAC"
+// (in the feed's order of regions), "USA and Chat channel".
+function whom(closure, policy, lang, s) {
+  const names = closure.regions.length >= policy.regions.length ? [s.all_regions]
+    : policy.regions.filter((r) => closure.regions.includes(r.id)).map((r) => text(r.name, lang, policy));
+  for (const channel of (policy.channels || []).filter((ch) => closure.channels.includes(ch.id))) {
+    names.push(fill(s.closure_channel, { channel: fill(s.channel_name, { name: text(channel.name, lang, policy) }) }));
+  }
   return formatter(lang, { type: "conjunction" }, Intl.ListFormat).format(names);
 }
