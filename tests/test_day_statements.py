@@ -477,7 +477,7 @@ def built_statements(policy, lang: str, day: dt.date):
     facts = render.Facts(policy, lang, day)
     days = [d for d in closures.closure_days(policy) if d.date >= day and not d.hours]
     first = days[0].date
-    words = render.strip_policy_markers(facts._closure_words(first, days))
+    words = render.plain_text(facts._closure_words(first, days))
     sentence = squash(BeautifulSoup(render.strip_policy_markers(facts.next_closure()), "html.parser").get_text())
     assert words in sentence, (words, sentence)  # the sentence's first closure
     calendar = BeautifulSoup(render.strip_policy_markers(str(facts.holiday_calendar())), "html.parser")
