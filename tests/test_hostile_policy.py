@@ -143,6 +143,18 @@ CASES = {
     "tel: before a number": ("channels.yml", "  - id: form\n", "  - id: hotline\n    name: {en: Hotline, de: Hotline}\n"
                              "    type: phone\n    address: 'tel:+49 89 1234 5678'\n\n  - id: form\n", "tel:",
                              "channels[3].address", "starts with 'tel:'", "write the address alone: +49 89 1234 5678"),
+    # The fix is an address the schema takes: no "?subject=", a number's dashes as spaces, and for
+    # a number without its country code the form, not that number.
+    "mailto: with a subject": ("channels.yml", "address: support@smartwork.example",
+                               "address: 'mailto:support@smartwork.example?subject=Help'", "mailto:", "channels[2].address",
+                               "starts with 'mailto:'", "write the address alone: support@smartwork.example"),
+    "tel: with dashes": ("channels.yml", "  - id: form\n", "  - id: hotline\n    name: {en: Hotline, de: Hotline}\n"
+                         "    type: phone\n    address: 'tel:+49-89-1234-5678'\n\n  - id: form\n", "tel:",
+                         "channels[3].address", "starts with 'tel:'", "write the address alone: +49 89 1234 5678"),
+    "tel: without the country code": ("channels.yml", "  - id: form\n", "  - id: hotline\n    name: {en: Hotline, de: Hotline}\n"
+                                      "    type: phone\n    address: 'tel:089 1234 5678'\n\n  - id: form\n", "tel:",
+                                      "channels[3].address", "starts with 'tel:'",
+                                      "without 'tel:': + and the country code, then digits and spaces"),
     # An offset written as a zone: a city with the offset as written (UTC+1 is east), never the
     # Etc/ zone of the same name (Etc/GMT+1 is UTC-01:00).
     "GMT+1": ("regions.yml", "zone: Europe/Berlin", "zone: GMT+1", "GMT+1", "regions[1].zone",
@@ -150,7 +162,11 @@ CASES = {
     "UTC-05:00": ("regions.yml", "zone: America/New_York", "zone: UTC-05:00", "UTC-05:00", "regions[2].zone",
                   "'UTC-05:00' is not", "'America/New_York' (UTC−05:00, an hour later in summer) or 'America/Bogota'"),
     "+05:30": ("regions.yml", "zone: America/New_York", 'zone: "+05:30"', "+05:30", "regions[2].zone",
-               "'+05:30' is not", "the city the team works in, e.g. Europe/Berlin or Asia/Kolkata"),
+               "'+05:30' is not", "the city the team works in, e.g. 'Asia/Kolkata' (UTC+05:30 in January)"),
+    "UTC+5:45": ("regions.yml", "zone: America/New_York", "zone: UTC+5:45", "UTC+5:45", "regions[2].zone",
+                 "'UTC+5:45' is not", "e.g. 'Asia/Kathmandu' (UTC+05:45 in January)"),
+    "UTC+15": ("regions.yml", "zone: America/New_York", "zone: UTC+15", "UTC+15", "regions[2].zone",
+               "'UTC+15' is not", "no place keeps UTC+15:00: check the offset"),
     # A channel's and a notice's zones as a region's (a notice's Etc/ zone that does not exist
     # stopped the loader with a traceback).
     "a channel in Etc/GMT-14": ("channels.yml", "  - id: form\n", "  - id: hotline\n    name: {en: Hotline, de: Hotline}\n"

@@ -4,6 +4,7 @@
 import datetime as dt
 
 import pytest
+import yaml
 
 from conftest import ROOT
 from supportportal import yamlload
@@ -99,6 +100,9 @@ YAML_SLIPS = {
                           "type a space instead of the tab"),
     # A key at the column of the list's dashes: one of the entry's keys, further in (not YAML's
     # "expected <block end>, but found '?'").
+    # A no-break space before a tab: still the indentation (its words once crashed the message).
+    "no-break space and a tab": ("regions.yml", "    zone: Europe/Berlin", "\u00a0\tzone: Europe/Berlin", "\tzone:",
+                                 "line {line} is indented with a tab", "indent with spaces, not tabs"),
     "key at the column of the dashes": ("regions.yml", "    zone: America/New_York", "  zone: America/New_York",
                                         "  zone: America", "line {line} is indented less than the key above it expects",
                                         "indent it by 4 spaces like line {above}"),
@@ -625,6 +629,13 @@ def test_a_comment_in_the_first_line_of_a_long_text_is_named(tmp_path):
                                .format(problem.line, problem.line + 1)), str(problem)
     assert problem.fix == ('put the whole text in quotes: en: "Open a ticket #2, attach log files and screenshots, '
                            'and follow its status."'), str(problem)
+    # A backslash in the text: single quotes, where YAML reads it as written ("C:\\logs" in double
+    # quotes is an escape, an error).
+    directory = broken_policy(tmp_path / "backslash", "channels.yml", old,
+                              "      en: Logs are in C:\\logs #2, attach\n        them too.\n")
+    problem = only_problem(directory)
+    assert problem.fix == "put the whole text in quotes: en: 'Logs are in C:\\logs #2, attach them too.'", str(problem)
+    assert yaml.safe_load(problem.fix.split("quotes: ", 1)[1]) == {"en": "Logs are in C:\\logs #2, attach them too."}
     directory = broken_policy(tmp_path / "key", "regions.yml", "    zone: Europe/Berlin\n",
                               "    zone: Europe/Berlin  # Munich\n       hours_note: x\n")
     assert "indented" in only_problem(directory).message, str(only_problem(directory))

@@ -323,10 +323,36 @@ def zone_fix(text: str) -> str:
             examples.append(f"'{_SEASONAL_CITIES[sign * hours]}' ({said}, an hour later in summer)")
         if not minutes and sign * hours in _FIXED_OFFSET_CITIES:
             examples.append(f"'{_FIXED_OFFSET_CITIES[sign * hours]}' ({said} all year)")
+        total = sign * (hours * 60 + minutes)
+        if not examples and (city := _PART_HOUR_CITIES.get(total) or _city_at_offset(total)):
+            examples.append(f"'{city}' ({said} in January)")
+        if not examples:
+            return f"no place keeps {said}: check the offset, then use the zone of the city the team works in, " \
+                "e.g. Europe/Berlin"
         return "an offset is not the time zone of a place: use the zone of the city the team works in" \
-            + (f", e.g. {' or '.join(examples)}" if examples else ", e.g. Europe/Berlin or Asia/Kolkata")
+            + f", e.g. {' or '.join(examples)}"
     suggestion = suggest_zone(text)
     return f"use '{suggestion}'" if suggestion else "use a zone like Europe/Berlin or America/New_York"
+
+
+# The commonest places whose offset is not whole hours, by minutes ahead of UTC in January.
+_PART_HOUR_CITIES = {-210: "America/St_Johns", 210: "Asia/Tehran", 270: "Asia/Kabul", 330: "Asia/Kolkata",
+                     345: "Asia/Kathmandu", 390: "Asia/Yangon", 570: "Australia/Darwin", 630: "Australia/Adelaide"}
+
+
+# A place whose clocks are `minutes` ahead of UTC in January (05:45: Asia/Kathmandu), or None.
+def _city_at_offset(minutes: int) -> str | None:
+    import datetime as dt
+
+    january = dt.datetime(2026, 1, 15, 12, tzinfo=dt.timezone.utc)
+    for zone in sorted(z for z in available_zones() if "/" in z and not z.startswith(("Etc/", "SystemV/"))):
+        try:
+            offset = january.astimezone(zoneinfo.ZoneInfo(zone)).utcoffset()
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            continue
+        if offset is not None and offset.total_seconds() == minutes * 60:
+            return zone
+    return None
 
 
 _OFFSET = re.compile(r"(?:utc|gmt)?\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?")

@@ -353,8 +353,10 @@ def _yaml_hint(text: str, line: int, problem: str = "") -> tuple:
     if "\t" in current[:len(current) - len(current.lstrip())] or "'\\t'" in problem:
         tabbed = next((n for n in (line, line - 1) if 0 < n <= len(lines) and "\t" in lines[n - 1]), line)
         written = lines[tabbed - 1] if 0 < tabbed <= len(lines) else ""
-        if "\t" in written.lstrip(" \t"):  # "monday to friday:<tab>10:00-18:00": not in the indentation
-            return tabbed, f"line {tabbed} has a tab inside it, after '{written.lstrip()[:written.lstrip().index(chr(9))].strip()}'", \
+        indent = written[:len(written) - len(written.lstrip())]  # every kind of space: a no-break one too
+        rest = written[len(indent):]
+        if "\t" in rest and "\t" not in indent:  # "monday to friday:<tab>10:00-18:00": not in the indentation
+            return tabbed, f"line {tabbed} has a tab inside it, after '{rest[:rest.index(chr(9))].strip()}'", \
                 "type a space instead of the tab"
         return tabbed, f"line {tabbed} is indented with a tab", "indent with spaces, not tabs"
     for number in (line - 1, line):
@@ -400,11 +402,17 @@ def _cut_text_hint(text: str, line: int) -> tuple | None:
             break
         words.append(raw.strip())
     whole = " ".join(words)
-    quoted = "" if len(whole) > 300 else f"\"{whole}\"" if '"' not in whole else f"'{whole}'" if "'" not in whole else ""
+    quoted = "" if len(whole) > 300 else yaml_quoted(whole)
     fix = f"put the whole text in quotes: {key}: {quoted}" if quoted \
         else f"put the whole text of lines {above} to {line} and after in quotes (a ' inside single quotes is written twice)"
     return above, f"the text on line {above} stops at ' #': YAML reads ' #' and what follows as a comment, " \
         f"so line {line}, indented to go on with the text, cannot", fix
+
+
+# A text as YAML reads it back unchanged: in double quotes where it has neither '"' nor '\\' (which
+# starts an escape there: "C:\\logs" is an error), else in single quotes, each ' written twice.
+def yaml_quoted(text: str) -> str:
+    return f'"{text}"' if '"' not in text and "\\" not in text else "'" + text.replace("'", "''") + "'"
 
 
 # `key: plain words #more words`: (indent, key, the text before ' #', after it), or None. Searched,
@@ -515,7 +523,7 @@ def _bracket_hint(text: str, error) -> tuple | None:
         before = written[:at_hash]
         begins = max(max(before.rfind(c) for c in "[{,") + 1, before.rfind(": ") + 2)
         words = (before[begins:] + re.match(r"[^\]},]*", written[at_hash:]).group(0)).strip()
-        quoted = (f"\"{words}\"" if '"' not in words else f"'{words}'") if words.strip("# ") else ""
+        quoted = yaml_quoted(words) if words.strip("# ") else ""
         return line, f"the '{opener}' on line {line} is never closed: ' #' starts a comment, which hides the rest of " \
             f"the line, its {closer} too", "put the text that holds the # in quotes" + (f": {quoted}" if quoted else "")
     comment = " (before the # comment)" if hidden else ""

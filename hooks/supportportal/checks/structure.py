@@ -11,6 +11,7 @@ import unicodedata
 from babel import Locale
 
 from .. import parsing
+from ..yamlload import yaml_quoted
 from .context import Context, describe
 from .values import FIRST_YEAR, LAST_YEAR
 
@@ -267,10 +268,19 @@ def _format_problem(ctx: Context, name, path, value, schema):
                           "use letters, digits, spaces and . - _ / : + ( ), at most 40 characters, "
                           "starting with a letter or digit, e.g. 2026-2")
     # "mailto:" or "tel:" before an address: the pages make the link themselves (mailto:mailto:...).
+    # The fix is the address alone only where that is one: "?subject=..." goes, a number's dashes
+    # become spaces; "tel:089 1234567" (no country code) gets the form instead.
     scheme = re.match(r"\s*(mailto|tel|callto|sms)\s*:\s*", text, re.IGNORECASE)
     if key == "address" and scheme and text[scheme.end():]:
-        return ctx.report(name, path, f"'{text}' starts with '{text[:scheme.end()].strip()}': the pages make the link "
-                          "themselves", f"write the address alone: {text[scheme.end():].strip()}")
+        alone = text[scheme.end():].split("?")[0].strip()
+        if scheme.group(1).lower() != "mailto":
+            alone = " ".join(re.sub(r"[-./()]", " ", alone).split())
+        fix = f"write the address alone: {alone}" if _ADDRESS.fullmatch(alone) else \
+            f"write the address alone, without '{scheme.group(0).strip()}'" + (
+                "" if scheme.group(1).lower() == "mailto" else
+                ": + and the country code, then digits and spaces, e.g. +49 89 1234 5678")
+        return ctx.report(name, path, f"'{text}' starts with '{scheme.group(0).strip()}': the pages make the link "
+                          "themselves", fix)
     if key == "address":
         return ctx.report(name, path, f"'{text}' is not a link, email address or phone number",
                           "write a https:// link, an address like support@example.com, or a number starting with +")
@@ -290,7 +300,7 @@ def _format_problem(ctx: Context, name, path, value, schema):
                            and item[:1] in _TYPOGRAPHIC_QUOTES and str(bad[0])[-1:] in _TYPOGRAPHIC_QUOTES), None)
             if opened:
                 words = f"{opened[1]}, {bad[0]}".strip(_TYPOGRAPHIC_QUOTES)
-                quoted = f'"{words}"' if '"' not in words else f"'{words}'"
+                quoted = yaml_quoted(words)
                 return ctx.report(name, path + (bad[0],), f"'{bad[0]}' is not a language code: the text's typographic "
                                   f"quotes ({opened[1][0]} {str(bad[0])[-1]}) are not quotes to YAML, so its comma ends the text",
                                   f"write the text in straight quotes: {opened[0]}: {quoted}")
@@ -436,6 +446,8 @@ def supported_countries() -> set:
     return {names[1] for names in COUNTRIES.values()}
 
 
+# The addresses channels.schema.json takes: a https:// link, an email address, a phone number.
+_ADDRESS = re.compile(r"https://\S+|[^@\s:]+@[^@\s]+\.[a-z]+|\+[0-9 ]+")
 _TYPOGRAPHIC_QUOTES = "\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a"
 
 
