@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from channel_fixture import FIXTURE, TODAY
 from channel_fixture import policy as fixture_policy
 from conftest import ROOT, copy_project, run_build, serve_directory
+from conftest import words_of as text_with_marks
 from quality import axe_violations
 from supportportal import ics, render
 from supportportal.loading import load_policy
@@ -69,8 +70,9 @@ def soup(path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+# Its words as read, a name marked with its language ("(<span lang=de>Allerheiligen</span>)") inline.
 def words(element) -> str:
-    return " ".join(element.get_text(" ", strip=True).split())
+    return text_with_marks(element)
 
 
 # The contact page in the browser, at fixed clocks, in Berlin and in Los Angeles

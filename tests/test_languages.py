@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project, run_build, serve_directory
+from conftest import ROOT, copy_project, run_build, serve_directory, words_of
 
 from supportportal import yamlload
 
@@ -64,7 +64,7 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def text_of(element) -> str:
-    return " ".join(element.get_text(" ").split())
+    return words_of(element)  # a name marked with its language read inline
 
 
 def article(site: Path, page: str) -> str:
