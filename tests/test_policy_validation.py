@@ -745,3 +745,23 @@ def test_names_compared_where_both_are_written(tmp_path):
     edit(directory / "regions.yml", "name: {de: Europe}", "name: {en: USA, de: EMEA}")
     problem = only_problem(directory)
     assert (problem.path, problem.message.split(" (also")[0]) == ("regions[2].name.de", "the region name 'EMEA' (de) is used twice")
+
+
+# A calendar's names: may name the holidays of the years around the published ones: "Veterans Day
+# (observed)" falls in 2028 only (11 November on a Saturday), and the build that publishes 2028
+# needs its name; refusing it before would break one weekly build or the other at New Year. A
+# name no year near them has stays a problem.
+def test_holiday_names_of_the_years_around_the_published_ones_are_taken(tmp_path):
+    directory = tmp_path / "policy"
+    shutil.copytree(ROOT / "policy", directory)
+    for name in ("holidays.yml", "regions.yml"):
+        shutil.copy2(ROOT / "tests" / "fixtures" / "policies" / "three-regions" / name, directory / name)
+    holidays = directory / "holidays.yml"
+    edit(holidays, "      Veterans Day: {de: Veterans Day}\n",
+         "      Veterans Day: {de: Veterans Day}\n      Veterans Day (observed): {de: Veterans Day (Ersatztag)}\n")
+    with time_limit(30, "loading the policy"):
+        policy = load_policy(directory, TODAY)
+    assert policy.horizon[1].year == 2027
+    edit(holidays, "Veterans Day (observed):", "Veterans Day (obsreved):")
+    problems = [p for p in problems_for(directory) if "not a holiday of the calendar" in p.message]
+    assert [p.fix for p in problems] == ["did you mean 'Veterans Day (observed)'?"], "\n".join(map(str, problems))
