@@ -209,6 +209,10 @@ STATED = {
         "portal": "Around the clock: requests are accepted any time.",
         "email": "Staffed in EMEA support hours, Monday to Friday 10:00–18:00 CET/CEST (Berlin time). "
                  "Not staffed on public holidays: Munich, Germany. "
+                 # The closures and special hours of the region it keeps the hours of, as for a
+                 # channel with hours of its own
+                 "Not staffed on Christmas Eve (Thursday, 24 December 2026). "
+                 "Other hours on New Year's Eve (Thursday, 31 December 2026): see the holiday calendar. "
                  "Requests are accepted any time and answered in these hours.",
         # The closures of a channel with its own hours, named with their dates (a year ahead)
         "hotline": "For Critical incidents only. Staffed Monday to Friday 08:00–20:00 CET/CEST (Berlin time). "
@@ -221,6 +225,8 @@ STATED = {
         "portal": "Rund um die Uhr: Anfragen nehmen wir jederzeit an.",
         "email": "Besetzt zu den Supportzeiten der Region EMEA, Montag bis Freitag 10:00–18:00 Uhr MEZ/MESZ (Berlin). "
                  "An gesetzlichen Feiertagen nicht besetzt: München, Deutschland. "
+                 "Nicht besetzt: Heiligabend (Donnerstag, 24. Dezember 2026). "
+                 "Andere Zeiten: Silvester (Donnerstag, 31. Dezember 2026) (siehe Feiertagskalender). "
                  "Anfragen nehmen wir jederzeit an und beantworten sie zu diesen Zeiten.",
         "hotline": "Nur für Störungen der Priorität Kritisch. Besetzt Montag bis Freitag 08:00–20:00 Uhr MEZ/MESZ (Berlin). "
                    "An gesetzlichen Feiertagen nicht besetzt: München, Deutschland. Nicht besetzt: Heiligabend "
@@ -230,6 +236,19 @@ STATED = {
     },
 }
 
+
+
+# The same sentences from the facts, without a browser: a channel keeping a region's hours (email
+# on EMEA's) lists that region's closures and days of special hours, and only those (not the
+# chat's Thanksgiving or the hotline's maintenance), in both editions.
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_channel_facts_list_closures_of_the_region_kept(lang):
+    policy = fixture_policy()
+    facts = render.Facts(policy, lang, TODAY)
+    plain = lambda text: html.unescape(str(text).replace("\ue002", "").replace("\ue003", ""))
+    said = {cid: plain(" ".join(facts._channel_facts(policy.channel(cid)))) for cid in STATED[lang]}
+    assert said == STATED[lang]
+    assert not any(word in said["email"] for word in ("Thanksgiving", "Hotline", "Wartung"))
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang, path, stale", [("en", "/contact/", ("now", "next", "until")),

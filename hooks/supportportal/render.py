@@ -689,15 +689,15 @@ class Facts:
             facts.append(self._with_markup(say("channels.hours", hours="\ue004", zone=zone), hours))
         if schedule.calendar:
             facts.append(say("channels.holidays", calendar=self.t(self.policy.calendar(schedule.calendar).name)))
-        if not schedule.region:
-            facts += self._channel_closures(ch)
+        facts += self._channel_closures(ch)
         if ch.outside_hours == "accepted":
             facts.append(say("channels.accepted"))
         return facts
 
-    # The closures of a channel with its own hours in the year from the build date on (public
-    # holidays are named by their calendar): "Not staffed on Christmas Eve (24 December 2026)."
-    # and "Other hours on New Year's Eve (31 December 2026): see the holiday calendar."
+    # The closures of a channel with hours in the year from the build date on (public holidays are
+    # named by their calendar): "Not staffed on Christmas Eve (24 December 2026)." and "Other hours
+    # on New Year's Eve (31 December 2026): see the holiday calendar." A channel keeping a region's
+    # hours has that region's closures, those of every region and those naming the channel.
     def _channel_closures(self, ch) -> list[str]:
         end = self.today + dt.timedelta(days=365)
         runs: dict = {}
