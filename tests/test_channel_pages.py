@@ -207,7 +207,7 @@ def test_contact_page_updates_itself(open_channels):
 STATED = {
     "en": {
         "portal": "Around the clock: requests are accepted any time.",
-        "email": "Staffed in EMEA support hours, Monday to Friday 10:00–18:00 CET/CEST (Berlin time). "
+        "email": "Staffed during the support hours of EMEA, Monday to Friday 10:00–18:00 CET/CEST (Berlin time). "
                  "Not staffed on public holidays: Munich, Germany. "
                  # The closures and special hours of the region it keeps the hours of, as for a
                  # channel with hours of its own
