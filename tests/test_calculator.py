@@ -113,6 +113,16 @@ def test_german_edition(open_calculator):
     assert result(page) == (
         "Wenn Sie jetzt ein Ticket eröffnen, erhalten Sie die erste Antwort bis Montag, 15:45 MEZ (noch 3 Tage).",
         "2026-11-30T14:45:00.000Z")
+    # The target stands in the nominative beside "Das Ziel" (not "das Ziel von 1 Arbeitstag"), and
+    # each sentence after the colon starts with a capital.
+    note = page.text_content(".support-calculator__note")
+    assert note == ("Tickets der Priorität Normal zählen nur Geschäftszeit: Das Ziel (1 Arbeitstag) läuft, solange "
+                    "der Support der Region EMEA geöffnet ist; Nächte, Wochenenden und Feiertage halten es an.")
+    page.get_by_label("Priorität", exact=True).select_option("p1")
+    page.wait_for_function("() => document.querySelector('.support-calculator__note').textContent.includes('Kritisch')")
+    assert page.text_content(".support-calculator__note") == (
+        "Tickets der Priorität Kritisch bearbeiten wir rund um die Uhr: Das Ziel (1 Stunde) zählt Kalenderzeit, "
+        "auch nachts, am Wochenende und an Feiertagen.")
 
 
 def test_mobile_width(open_calculator):
