@@ -226,7 +226,7 @@ STATED = {
         "email": "Besetzt zu den Supportzeiten der Region EMEA, Montag bis Freitag 10:00–18:00 Uhr MEZ/MESZ (Berlin). "
                  "An gesetzlichen Feiertagen nicht besetzt: München, Deutschland. "
                  "Nicht besetzt: Heiligabend (Donnerstag, 24. Dezember 2026). "
-                 "Andere Zeiten: Silvester (Donnerstag, 31. Dezember 2026) (siehe Feiertagskalender). "
+                 "Andere Zeiten: Silvester (Donnerstag, 31. Dezember 2026), siehe Feiertagskalender. "
                  "Anfragen nehmen wir jederzeit an und beantworten sie zu diesen Zeiten.",
         "hotline": "Nur für Störungen der Priorität Kritisch. Besetzt Montag bis Freitag 08:00–20:00 Uhr MEZ/MESZ (Berlin). "
                    "An gesetzlichen Feiertagen nicht besetzt: München, Deutschland. Nicht besetzt: Heiligabend "
