@@ -60,12 +60,21 @@ PAGES = {("en", "hours/"), ("en", "holidays/"), ("de", "hours/"), ("de", "holida
 LABEL = {"en": "Next closure:", "de": "Nächster Schließtag:"}
 # The calendar's label on a closure whose day has begun in a region it closes, as the sentence says it.
 TODAY_LABEL = {"en": "Today's closure:", "de": "Heutiger Schließtag:"}
+# The label when that day has begun in such a region but the reader's own date is another (a
+# reader in Los Angeles late on the 24th while the 25th has begun in New York and Berlin).
+NOW_LABEL = {"en": "Closed now:", "de": "Jetzt geschlossen:"}
 NEXT_WORD = re.compile(r"\bnext\b|nächst", re.I)
 
 
 # The words before the closure in the sentence on a closure's own day ("Today's closure:").
 def today_words(lang: str) -> str:
     return catalog.get(lang)("widget.next_today", closure="\ue000").split("\ue000")[0]
+
+
+# The words before the closure in the sentence when its day has begun in a region it closes but the
+# reader's own date is another ("Closed now:").
+def now_words(lang: str) -> str:
+    return catalog.get(lang)("widget.next_now", closure="\ue000").split("\ue000")[0]
 
 
 def _epoch(day: dt.date) -> str:
@@ -134,7 +143,7 @@ READ_PAGE_JS = """() => {
 
 
 # What one reading of a page shows, against the closures upcoming at `instant`.
-def check_reading(page, policy, instant, lang: str, path: str, where: str) -> list:
+def check_reading(page, policy, instant, lang: str, path: str, where: str, viewer: str) -> list:
     rows = upcoming(policy, instant)
     assert rows, f"{where}: no closure ahead: choose a build day with closures ahead"
     first, regions = rows[0]
@@ -142,14 +151,17 @@ def check_reading(page, policy, instant, lang: str, path: str, where: str) -> li
     problems = []
     sentence = squash(got["sentence"])
     name = squash(shown_name(policy, first, lang))
-    # Today's closure once its day has begun in a region it closes, else the next one.
+    # Current once its day has begun in a region it closes, else the next one; a current closure
+    # is today's when its date is the reader's own, else closed now.
     zones = {r.id: r.zone for r in policy.regions}
-    today = any(instant.astimezone(ZoneInfo(zones[r])).date() == first.date
-                for row, ids in rows if row.date == first.date for r in ids)
-    said_as = sentence.startswith(today_words(lang)) if today else NEXT_WORD.search(sentence)
+    current = any(instant.astimezone(ZoneInfo(zones[r])).date() == first.date
+                  for row, ids in rows if row.date == first.date for r in ids)
+    today = current and instant.astimezone(ZoneInfo(viewer)).date() == first.date
+    said_as = (sentence.startswith((today_words if today else now_words)(lang)) if current
+               else NEXT_WORD.search(sentence))
     if got["date"] != first.date.isoformat() or name not in sentence or not said_as:
         problems.append(f"{where}: says {sentence!r} ({got['date']}), expected {name} on {first.date}"
-                        + (" as today's" if today else ""))
+                        + (" as today's" if today else " as closed now" if current else ""))
     names = region_names(policy, regions, lang)
     if len(regions) < len(policy.regions) and not all(n in sentence for n in names):
         problems.append(f"{where}: {sentence!r} does not name the regions {names}")
@@ -159,7 +171,7 @@ def check_reading(page, policy, instant, lang: str, path: str, where: str) -> li
         if now != marked:
             problems.append(f"{where}: marked {sorted(now)}, expected {sorted(marked)}")
         for row in got["rows"]:
-            want = ([(TODAY_LABEL if today else LABEL)[lang]], 1) if row["marked"] else ([], 0)
+            want = ([(TODAY_LABEL if today else NOW_LABEL if current else LABEL)[lang]], 1) if row["marked"] else ([], 0)
             if (row["labels"], len(row["mark"])) != want:
                 problems.append(f"{where}: row {row['date']} has labels {row['labels']}, {len(row['mark'])} marks")
     return problems
@@ -173,7 +185,8 @@ def load(context, url: str):
     if "/holidays/" in url:  # the calendar's mark, relabelled by the same script
         lang = "de" if "/de/" in url else "en"
         page.wait_for_selector(f".support-next__label:text-is(\"{LABEL[lang]}\"), "
-                               f".support-next__label:text-is(\"{TODAY_LABEL[lang]}\")")
+                               f".support-next__label:text-is(\"{TODAY_LABEL[lang]}\"), "
+                               f".support-next__label:text-is(\"{NOW_LABEL[lang]}\")")
     return page
 
 
@@ -194,7 +207,7 @@ def test_next_closure_is_true_on_every_day_until_the_next_build(build, day_build
             context.clock.pause_at(instant)
             page = load(context, url_of(url, lang, path))
             problems += check_reading(page, policy, instant, lang, path,
-                                      f"{build}, loaded {instant:%a %d %b %H:%M}Z in {loaded}, {lang}/{path}")
+                                      f"{build}, loaded {instant:%a %d %b %H:%M}Z in {loaded}, {lang}/{path}", loaded)
             page.close()
     finally:
         context.close()
@@ -206,7 +219,8 @@ def test_next_closure_is_true_on_every_day_until_the_next_build(build, day_build
                 if before:
                     page.clock.fast_forward(int((instant - before).total_seconds() * 1000))
                 problems += check_reading(page, policy, instant, lang, path,
-                                          f"{build}, open until {instant:%a %d %b %H:%M}Z in {left_open}, {lang}/{path}")
+                                          f"{build}, open until {instant:%a %d %b %H:%M}Z in {left_open}, {lang}/{path}",
+                                          left_open)
         finally:
             context.close()
     assert not problems, "\n".join(problems[:20])
@@ -274,6 +288,49 @@ def test_sentence_and_mark_on_the_day(scene, day_builds, browser):
     build, when, expected = SCENES[scene]
     _, _, url, _ = day_builds[build]
     context = clocked_context(browser, "Europe/Berlin", dt.datetime.fromisoformat(when.replace("Z", "+00:00")))
+    try:
+        for lang, (sentence, marks) in expected.items():
+            page = load(context, url_of(url, lang, "holidays/"))
+            got = page.evaluate(READ_PAGE_JS)
+            assert squash(got["sentence"]) == sentence, lang
+            assert [(r["date"], " ".join(r["regions"]), *r["labels"]) for r in got["rows"] if r["marked"] or r["labels"]] == marks
+            page.close()
+    finally:
+        context.close()
+
+
+# "Today" is the reader's day: a closure whose day has begun in a region it closes is today's when
+# that date is the reader's own, and "closed now" when the reader's date is another, before it (a
+# reader in Los Angeles late on the 24th while the 25th has begun in New York and Berlin) or after
+# it (a reader in Tokyo on the 26th while the 25th goes on in New York). Both editions, the
+# sentence and the calendar's mark.
+READER_SCENES = {
+    # 23:00 on the 24th in Los Angeles, 02:00 on the 25th in New York, 08:00 in Berlin.
+    "reader-behind": ("default-christmas", "2026-12-25T07:00:00Z", "America/Los_Angeles", {
+        "en": ("Closed now: Christmas Day (Erster Weihnachtstag), Friday, 25 December 2026.",
+               [("2026-12-25", "emea usa", "Closed now:")]),
+        "de": ("Jetzt geschlossen: Erster Weihnachtstag, Freitag, 25. Dezember 2026.",
+               [("2026-12-25", "emea usa", "Jetzt geschlossen:")])}),
+    # 02:00 on the 25th in Los Angeles: the reader's own date.
+    "reader-on-the-day": ("default-christmas", "2026-12-25T10:00:00Z", "America/Los_Angeles", {
+        "en": ("Today's closure: Christmas Day (Erster Weihnachtstag), Friday, 25 December 2026.",
+               [("2026-12-25", "emea usa", "Today's closure:")]),
+        "de": ("Heutiger Schließtag: Erster Weihnachtstag, Freitag, 25. Dezember 2026.",
+               [("2026-12-25", "emea usa", "Heutiger Schließtag:")])}),
+    # 12:00 on the 26th in Tokyo, 22:00 on the 25th in New York: Christmas Day still closes the USA.
+    "reader-ahead": ("default-christmas", "2026-12-26T03:00:00Z", "Asia/Tokyo", {
+        "en": ("Closed now: Christmas Day (Erster Weihnachtstag), Friday, 25 December 2026 (USA).",
+               [("2026-12-25", "emea usa", "Closed now:")]),
+        "de": ("Jetzt geschlossen: Erster Weihnachtstag, Freitag, 25. Dezember 2026 (USA).",
+               [("2026-12-25", "emea usa", "Jetzt geschlossen:")])}),
+}
+
+
+@pytest.mark.parametrize("scene", READER_SCENES)
+def test_today_is_the_readers_day(scene, day_builds, browser):
+    build, when, zone, expected = READER_SCENES[scene]
+    _, _, url, _ = day_builds[build]
+    context = clocked_context(browser, zone, dt.datetime.fromisoformat(when.replace("Z", "+00:00")))
     try:
         for lang, (sentence, marks) in expected.items():
             page = load(context, url_of(url, lang, "holidays/"))

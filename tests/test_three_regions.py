@@ -422,11 +422,12 @@ def early_site(build):
 
 # In the browser, on a later day than the build: the closure is the date, with every region it
 # closes, each calendar's name with its own regions (as the built page says it). Read on
-# 25 December at 06:00 UTC, the 25th in all three zones, from the far side of the world: today's.
+# 25 December at 06:00 UTC, the 25th in all three zones, from the far side of the world, where it
+# is still 22:00 on the 24th: closed now, not today's (the reader's day is the 24th).
 @pytest.mark.browser
 @pytest.mark.parametrize("lang, path, expected", [
-    ("en", "hours/", "Today's closure: " + NEXT_ON_CHRISTMAS["en"] + "."),
-    ("de", "de/hours/", "Heutiger Schließtag: " + NEXT_ON_CHRISTMAS["de"] + "."),
+    ("en", "hours/", "Closed now: " + NEXT_ON_CHRISTMAS["en"] + "."),
+    ("de", "de/hours/", "Jetzt geschlossen: " + NEXT_ON_CHRISTMAS["de"] + "."),
 ])
 def test_next_closure_in_the_browser_names_every_region(early_site, browser, lang, path, expected):
     context = browser.new_context(timezone_id="America/Los_Angeles", locale="de-DE" if lang == "de" else "en-GB")
@@ -477,6 +478,49 @@ def test_special_hours_in_one_region_are_no_closure_there(early_site, browser, w
         context.clock.install(time=at - dt.timedelta(minutes=1))
         context.clock.pause_at(at)
         for lang, (sentence, marks) in LIVE_SCENES[when].items():
+            page = context.new_page()
+            page.goto(f"{early_site}/{'de/' if lang == 'de' else ''}holidays/")
+            page.wait_for_selector("[data-support-next-closure][data-date]")
+            page.wait_for_function("() => !document.querySelector('.support-next__label') || "
+                                   "!/2026:$/.test(document.querySelector('.support-next__label').textContent)")
+            assert " ".join(page.inner_text("[data-support-next-closure]").split()) == sentence
+            rows = page.eval_on_selector_all(
+                ".support-calendar tbody tr",
+                "(rows) => rows.filter((r) => r.querySelector('.support-next__label') || r.classList.contains('support-next'))"
+                ".map((r) => [r.dataset.date, r.dataset.regions, ...[...r.querySelectorAll('.support-next__label')].map((l) => l.textContent)])")
+            assert [tuple(r) for r in rows] == marks, lang
+            page.close()
+    finally:
+        context.close()
+
+
+# Read in Berlin at 23:30 on New Year's Eve, when 1 January has begun in Singapore: New Year's Day
+# is current (APAC is closed) but the reader's day is still the 31st, so the sentence and the
+# calendar's mark say "Closed now:", not "Today's closure:"; half an hour later, on the 1st in
+# Berlin, they say today's.
+BERLIN_SCENES = {
+    "2026-12-31T22:30:00Z": {
+        "en": ("Closed now: " + NEW_YEARS_DAY["en"] + ".",
+               [("2027-01-01", "emea", "Closed now:"), ("2027-01-01", "usa apac", "Closed now:")]),
+        "de": ("Jetzt geschlossen: " + NEW_YEARS_DAY["de"] + ".",
+               [("2027-01-01", "emea", "Jetzt geschlossen:"), ("2027-01-01", "usa apac", "Jetzt geschlossen:")])},
+    "2026-12-31T23:30:00Z": {
+        "en": ("Today's closure: " + NEW_YEARS_DAY["en"] + ".",
+               [("2027-01-01", "emea", "Today's closure:"), ("2027-01-01", "usa apac", "Today's closure:")]),
+        "de": ("Heutiger Schließtag: " + NEW_YEARS_DAY["de"] + ".",
+               [("2027-01-01", "emea", "Heutiger Schließtag:"), ("2027-01-01", "usa apac", "Heutiger Schließtag:")])},
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("when", BERLIN_SCENES)
+def test_today_is_the_readers_day_in_berlin(early_site, browser, when):
+    context = browser.new_context(timezone_id="Europe/Berlin")
+    try:
+        at = dt.datetime.fromisoformat(when.replace("Z", "+00:00"))
+        context.clock.install(time=at - dt.timedelta(minutes=1))
+        context.clock.pause_at(at)
+        for lang, (sentence, marks) in BERLIN_SCENES[when].items():
             page = context.new_page()
             page.goto(f"{early_site}/{'de/' if lang == 'de' else ''}holidays/")
             page.wait_for_selector("[data-support-next-closure][data-date]")

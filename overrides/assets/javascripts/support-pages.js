@@ -279,14 +279,17 @@ function closuresAhead(policy, now) {
   return closuresNamingChannels(policy, now).filter((c) => !c.hours.length);
 }
 
-// Whether the day of `closures` (one date's) has begun in the zone of a region or channel they
-// close: today's closure then, not the next (a reader in Tokyo on the 25th while it is still the
-// 24th in Europe and America reads "the next closure"). The page's sentence and the calendar's
-// mark say it alike.
-function closureToday(closures, policy, now) {
+// How the closures of one date (`closures`) stand for the reader at `now`: current once their day
+// has begun in the zone of a region or channel they close (a reader in Tokyo on the 25th while it
+// is still the 24th in Europe and America reads "the next closure": null), and then worded by the
+// reader's own day: "today" when their date is the reader's date, "now" when it is another (a
+// reader in Berlin late on Sunday while Monday has begun in Sydney, or in Tokyo on the 26th while
+// the 25th goes on in New York). The page's sentence and the calendar's mark say it alike.
+function closureNow(closures, policy, now) {
   const zones = (c) => [...c.regions.map((id) => policy.regions.find((r) => r.id == id).zone),
     ...c.channels.map((id) => policy.channels.find((ch) => ch.id == id).schedule.zone)];
-  return closures.some((c) => zones(c).some((zone) => isoDate(now, zone) == c.date));
+  if (!closures.some((c) => zones(c).some((zone) => isoDate(now, zone) == c.date))) return null;
+  return closures.some((c) => isoDate(now) == c.date) ? "today" : "now";
 }
 
 // "The next closure is Christmas Day (Erster Weihnachtstag), Friday 25 December 2026.", in place
@@ -300,7 +303,8 @@ export function nextClosure(root, policy, lang, s) {
     const next = soon[0];
     let sentence = s.unknown_detail;
     const day = next ? soon.filter((c) => c.date == next.date) : [];
-    if (next) sentence = fill(closureToday(day, policy, now) ? s.next_today : s.next_one, { closure: dateWords(day, policy, lang, s) });
+    const words = { today: s.next_today, now: s.next_now }[closureNow(day, policy, now)] || s.next_one;
+    if (next) sentence = fill(words, { closure: dateWords(day, policy, lang, s) });
     else if (now < Date.parse(policy.horizon.last_date) + DAY) sentence = fill(s.next_none, { last: longDate(policy.horizon.last_date, s, lang, false) });
     if (root.textContent !== plain(sentence) && !block.style.minHeight) block.style.minHeight = `${block.getBoundingClientRect().height}px`;
     setAttr(root, "data-date", next ? next.date : "");
@@ -312,7 +316,8 @@ export function nextClosure(root, policy, lang, s) {
 
 // The calendar's mark on the reader's next closure: the rows of its date for the regions it still
 // closes and the channels it names (not a row of special hours), labelled "Next closure:", or
-// "Today's closure:" as the sentence says it; the mark the page was built with moves there.
+// "Today's closure:" or "Closed now:" as the sentence says it; the mark the page was built with
+// moves there.
 export function calendarMark(root, policy, lang, s) {
   const rows = [...root.querySelectorAll("tr[data-date]")];
 
@@ -321,7 +326,7 @@ export function calendarMark(root, policy, lang, s) {
     const first = soon.length ? soon[0].date : null;
     const day = soon.filter((c) => c.date == first);
     const closing = new Set(day.flatMap((c) => [...c.regions, ...c.channels.map((id) => `channel:${id}`)]));
-    const label = closureToday(day, policy, now) ? s.today_closure : s.next_closure;
+    const label = { today: s.today_closure, now: s.now_closure }[closureNow(day, policy, now)] || s.next_closure;
     for (const row of rows) {
       const regions = (row.getAttribute("data-regions") || "").split(/\s+/);
       const channels = (row.getAttribute("data-channels") || "").split(/\s+/).filter(Boolean).map((id) => `channel:${id}`);
