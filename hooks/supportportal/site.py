@@ -59,6 +59,7 @@ class Portal:
         self.today = today
         self.main_nav = (main or {}).get("nav")  # the menu of mkdocs.yml, for parity_problems
         self.main_settings = main or {}  # for the pages the menus leave out (omitted_pages)
+        self._omitted: dict = {}  # language -> its pages the menu leaves out, once worked out
         problems, settings = [], None
         try:
             self.policy = policy or load_policy(root / "policy", today, built_at=built_at)
@@ -279,6 +280,12 @@ class Portal:
     # its configuration neither excludes (exclude_docs, draft_docs) nor keeps out of the menu
     # (not_in_nav). None without a nav: MkDocs then makes one of every page.
     def omitted_pages(self, lang: str) -> list[str]:
+        kept = self._omitted.get(lang)  # (asked for by each edition's checks; the folder does not change in a build)
+        if kept is None:
+            kept = self._omitted[lang] = self._omitted_pages(lang)
+        return list(kept)
+
+    def _omitted_pages(self, lang: str) -> list[str]:
         import pathspec
 
         own = self.edition_config(lang) if lang != self.main_language else None
@@ -540,7 +547,7 @@ class Portal:
     def page_problems(self, split_meta, templates=None) -> list[str]:
         failures = [problem for lang in self.policy.languages[1:] for problem in self.parity_problems(lang)]
         # Pages a menu leaves out: MkDocs names them after this check, so where this fails, here.
-        omitted, at = [str(problem) for problem in self.omitted_problems()], len(failures)
+        at = len(failures)
         failures += self.menu_title_problems()
         for lang in self.policy.languages:
             edition = self if lang == self.lang else Portal(self.root, self.today, lang, self.policy)
@@ -555,7 +562,9 @@ class Portal:
                     edition.check_markdown(markdown, page, first_line)
                 except render.PageError as error:
                     failures.append(str(error))
-        return failures[:at] + omitted + failures[at:] if failures else []
+        if not failures:  # (MkDocs names the pages left out itself: only worked out for a failing build)
+            return []
+        return failures[:at] + [str(problem) for problem in self.omitted_problems()] + failures[at:]
 
     # What a rendered page would wrongly show readers, each with the line of the page's source.
     def page_warnings(self, html: str, source: str, src_uri: str) -> list[str]:
