@@ -765,3 +765,14 @@ def test_holiday_names_of_the_years_around_the_published_ones_are_taken(tmp_path
     edit(holidays, "Veterans Day (observed):", "Veterans Day (obsreved):")
     problems = [p for p in problems_for(directory) if "not a holiday of the calendar" in p.message]
     assert [p.fix for p in problems] == ["did you mean 'Veterans Day (observed)'?"], "\n".join(map(str, problems))
+
+
+# A language CLDR lacks ("ac") and a country the holidays package lacks: each is a problem, and the
+# country's suggestion (from the countries' names in the site's languages) does not crash on the
+# language (found by the property-based test).
+def test_an_unknown_language_and_country_are_problems_not_a_crash(tmp_path):
+    directory = broken_policy(tmp_path, "company.yml", "languages: [en, de]", "languages: [en, ac]")
+    edit(directory / "holidays.yml", "country: DE", "country: AA")
+    with time_limit(30, "loading the policy"):
+        problems = problems_for(directory)
+    assert any(p.file == "policy/holidays.yml" and "'AA'" in p.message for p in problems), "\n".join(map(str, problems))

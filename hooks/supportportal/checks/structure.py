@@ -8,7 +8,7 @@ import functools
 import re
 import unicodedata
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 
 from .. import parsing
 from ..yamlload import yaml_quoted
@@ -427,7 +427,7 @@ def _country_names(languages: tuple) -> dict:
     for lang in languages:
         try:
             territories = Locale.parse(lang).territories
-        except (ValueError, LookupError):
+        except (ValueError, LookupError, UnknownLocaleError):  # a language CLDR lacks: company.yml names it
             continue
         for code, name in territories.items():
             if code in supported:
