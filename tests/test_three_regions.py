@@ -469,17 +469,17 @@ LIVE_SCENES = {
 }
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("when", LIVE_SCENES)
-def test_special_hours_in_one_region_are_no_closure_there(early_site, browser, when):
-    context = browser.new_context(timezone_id="Asia/Singapore")
+# The holidays page of `site` read in `zone` at `when`, in each language: the next-closure
+# sentence and the calendar's marked rows (date, regions, labels) as `scenes` has them.
+def read_closure_scenes(site, browser, zone, when, scenes):
+    context = browser.new_context(timezone_id=zone)
     try:
         at = dt.datetime.fromisoformat(when.replace("Z", "+00:00"))
         context.clock.install(time=at - dt.timedelta(minutes=1))
         context.clock.pause_at(at)
-        for lang, (sentence, marks) in LIVE_SCENES[when].items():
+        for lang, (sentence, marks) in scenes.items():
             page = context.new_page()
-            page.goto(f"{early_site}/{'de/' if lang == 'de' else ''}holidays/")
+            page.goto(f"{site}/{'de/' if lang == 'de' else ''}holidays/")
             page.wait_for_selector("[data-support-next-closure][data-date]")
             page.wait_for_function("() => !document.querySelector('.support-next__label') || "
                                    "!/2026:$/.test(document.querySelector('.support-next__label').textContent)")
@@ -492,6 +492,12 @@ def test_special_hours_in_one_region_are_no_closure_there(early_site, browser, w
             page.close()
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("when", LIVE_SCENES)
+def test_special_hours_in_one_region_are_no_closure_there(early_site, browser, when):
+    read_closure_scenes(early_site, browser, "Asia/Singapore", when, LIVE_SCENES[when])
 
 
 # Read in Berlin at 23:30 on New Year's Eve, when 1 January has begun in Singapore: New Year's Day
@@ -515,26 +521,7 @@ BERLIN_SCENES = {
 @pytest.mark.browser
 @pytest.mark.parametrize("when", BERLIN_SCENES)
 def test_today_is_the_readers_day_in_berlin(early_site, browser, when):
-    context = browser.new_context(timezone_id="Europe/Berlin")
-    try:
-        at = dt.datetime.fromisoformat(when.replace("Z", "+00:00"))
-        context.clock.install(time=at - dt.timedelta(minutes=1))
-        context.clock.pause_at(at)
-        for lang, (sentence, marks) in BERLIN_SCENES[when].items():
-            page = context.new_page()
-            page.goto(f"{early_site}/{'de/' if lang == 'de' else ''}holidays/")
-            page.wait_for_selector("[data-support-next-closure][data-date]")
-            page.wait_for_function("() => !document.querySelector('.support-next__label') || "
-                                   "!/2026:$/.test(document.querySelector('.support-next__label').textContent)")
-            assert " ".join(page.inner_text("[data-support-next-closure]").split()) == sentence
-            rows = page.eval_on_selector_all(
-                ".support-calendar tbody tr",
-                "(rows) => rows.filter((r) => r.querySelector('.support-next__label') || r.classList.contains('support-next'))"
-                ".map((r) => [r.dataset.date, r.dataset.regions, ...[...r.querySelectorAll('.support-next__label')].map((l) => l.textContent)])")
-            assert [tuple(r) for r in rows] == marks, lang
-            page.close()
-    finally:
-        context.close()
+    read_closure_scenes(early_site, browser, "Europe/Berlin", when, BERLIN_SCENES[when])
 
 
 # Second names: a holiday's official name in its country's language (German for Munich, English
