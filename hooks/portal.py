@@ -206,7 +206,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         portal = supportportal.site.Portal(root, today, config.theme.get("language"), policy, built_at,
                                            main=_main_settings(config) if outermost and not serving else None)
     except supportportal.loading.PolicyError as error:
-        raise PluginError(error.report()) from None
+        # With the pages' own problems, which need no policy (as `make check`): every problem in one run.
+        pages = error.pages.page_problems(get_markdown_and_meta, set(config.theme.get_env().list_templates())) \
+            if error.pages else []
+        raise PluginError("\n".join([error.report(), *pages])) from None
     if serving:
         _served.update(policy=portal.policy, policy_key=policy_key)
     config_name = Path(config.config_file_path).name

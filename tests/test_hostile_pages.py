@@ -5,6 +5,7 @@
 import contextlib
 import dataclasses
 import datetime as dt
+import inspect
 import io
 import re
 import sys
@@ -145,6 +146,29 @@ HOSTILE = {
 def test_a_hostile_page_stops_with_page_line_and_fix(portals, source, problem, fix):
     error = page_error(portals["en"], HEAD + source)
     assert_problem(error, "content/hostile.md", 5, problem, fix)
+
+
+# Where the policy has problems the pages are checked without it, against what each fact is
+# (render.Facts.shapes()): the same names, kinds and parameters as the facts, so the same
+# problems as with the policy, each hostile page's, in the same run as the policy's.
+def test_pages_are_checked_alike_without_the_policy(portals):
+    context, shapes = portals["en"].context, render.Facts.shapes()
+    assert sorted(shapes) == sorted(context)
+    for name, value in context.items():
+        shape = shapes[name]
+        assert callable(shape) == callable(value), name
+        if callable(value):
+            assert inspect.signature(shape) == inspect.signature(value), name
+        else:
+            assert type(shape) is type(value) or isinstance(value, str) and isinstance(shape, str), name
+    env = portals["en"].env
+    for source, _, _ in HOSTILE.values():
+        problems = []
+        for facts in (context, shapes):
+            with time_limit(5, f"checking {source[:40]!r}"), pytest.raises(render.PageError) as caught:
+                render.check_page(env, HEAD + source, facts, "content/hostile.md")
+            problems.append(str(caught.value))
+        assert problems[0] == problems[1]
 
 
 # The same checks in the German edition, naming the German page.

@@ -46,12 +46,14 @@ def main(root: Path = ROOT) -> int:
         print(f"mkdocs.yml: {error}", file=sys.stderr)
         return 1
     main_config = main_config if isinstance(main_config, dict) else {}
+    names = templates(root, main_config)  # None: a theme MkDocs cannot load (the build says why)
     try:
         portal = Portal(root, today, built_at=built_at, main=main_config)
     except PolicyError as error:
-        print(error.report(), file=sys.stderr)
+        # The pages' own checks need no policy: their problems in the same run, as the build's.
+        print("\n".join([error.report(), *(error.pages.page_problems(get_data, names) if error.pages else [])]),
+              file=sys.stderr)
         return 1
-    names = templates(root, main_config)  # None: a theme MkDocs cannot load (the build says why)
     if names is not None:
         languages = [theme_language_problem(root, lang, names.__contains__) for lang in portal.policy.languages[1:]]
         if any(languages):

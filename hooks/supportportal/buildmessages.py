@@ -22,7 +22,7 @@ def explain(message: str, *, page_name, source, config_name: str, config_text: s
     found = _LINK.match(message)
     if found:
         page, link = found["page"], found["link"]
-        where = _where(page_name(page), _line(source(page), link))
+        where = _where(page_name(page), link_line(source(page), link))
         target = link.split("#", 1)[0]
         if found["kind"] == "an absolute":
             fix = "link to the page's file relative to this page, as (hours.md), not a path from the site's root"
@@ -32,12 +32,12 @@ def explain(message: str, *, page_name, source, config_name: str, config_text: s
             fix = (f"use the anchor of one of {target or 'this page'}'s headings (the ¶ beside a heading links "
                    f"to it), or link to the page without '#{link.split('#', 1)[1]}'")
         else:
-            fix = f"link to a page of the edition by its file name{_suggest(target, page, pages)}"
+            fix = f"link to a page of the edition by its file name{suggest_page(target, page, pages)}"
         return f"\n  {where}\n    Fix: {fix}"
     found = _NAV_MISSING.match(message)
     if found:
-        where = _where(config_name, _line(config_text, found["link"]))
-        return f"\n  {where}\n    Fix: name a page of the edition{_suggest(found['link'], '', pages)}, or take the line out of the nav"
+        where = _where(config_name, link_line(config_text, found["link"]))
+        return f"\n  {where}\n    Fix: name a page of the edition{suggest_page(found['link'], '', pages)}, or take the line out of the nav"
     if message.startswith(_OMITTED):
         return (f"\n    Fix: add each to the nav of {config_name} (a line such as '- FAQ: faq.md'), or delete it; "
                 "a page out of the menu cannot be reached from the others")
@@ -49,7 +49,7 @@ def _where(name: str, line: int | None) -> str:
 
 
 # The first line of `text` with `link` in it as a link target: (link), <link>, "link", or anywhere.
-def _line(text: str, link: str) -> int | None:
+def link_line(text: str, link: str) -> int | None:
     lines = text.split("\n")
     for pattern in (f"({link})", f"({link} ", f"<{link}>", f'"{link}"', f"'{link}'", f": {link}", link):
         for number, line in enumerate(lines, 1):
@@ -59,7 +59,7 @@ def _line(text: str, link: str) -> int | None:
 
 
 # ", e.g. hours.md" for the pages closest to `target`, relative to the page that links.
-def _suggest(target: str, page: str, pages: list) -> str:
+def suggest_page(target: str, page: str, pages: list) -> str:
     folder = posixpath.dirname(page)
     by_name = {posixpath.relpath(p, folder or ".") if folder else p: p for p in pages}
     close = difflib.get_close_matches(target, list(by_name), n=3, cutoff=0.5)

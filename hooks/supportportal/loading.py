@@ -42,7 +42,10 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "policy" / "schema"
 
 class PolicyError(Exception):
     # `settings`: company.yml's (languages, fallback for missing translations) where they could be
-    # read, so the catalogs are checked in the same run.
+    # read, so the catalogs are checked in the same run. `pages`: the checks of the pages that need
+    # no policy (pages.Pages), set by site.Portal where it can make them.
+    pages = None
+
     def __init__(self, problems, settings: tuple | None = None):
         self.settings = settings
         self.problems = sorted(set(problems), key=lambda p: (FILES.index(p.file.split("/")[-1][:-4])

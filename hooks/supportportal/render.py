@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import hashlib
 import html as htmllib
 import inspect
@@ -462,21 +463,24 @@ class Facts:
             "country": _literal(self.t(p.country)), "regions": [_literal(self.t(r.name)) for r in p.regions],
             "region_list": _literal(self._region_names(p.regions)),
             "channel_count": len(self._channels()), "channel_count_words": textfmt.count_word(len(self._channels()), self.lang),
-            "hours_table": self.hours_table, "holiday_rule": self.holiday_rule,
-            "channels_intro": self.channels_intro, "channels_list": self.channels_list,
-            "communication": self.communication, "priority_table": self.priority_table,
-            "business_hours_rule": self.business_hours_rule, "resolution_steps": self.resolution_steps,
-            "customer_duties": self.customer_duties, "maintenance_list": self.maintenance_list,
-            "enhancements_answer": self.enhancements_answer, "warranty_list": self.warranty_list,
-            "status_widget": self.status_widget, "calculator": self.calculator,
-            "language_hint": self.language_hint,
-            "holiday_calendar": self.holiday_calendar, "next_closure": self.next_closure,
             "calendar_subscribe_url": "webcal://" + p.site_url.split("://", 1)[1] + self.prefix + "support.ics",
-            "region_calendars": self.region_calendars, "notices_list": self.notices_list,
-            "embed_snippet": self.embed_snippet, "embed_regions_example": self.embed_regions_example,
-            "embed_channels_example": self.embed_channels_example,
-            "embed_fallback_example": self.embed_fallback_example,
+            **{name: getattr(self, name) for name in self.FUNCTIONS},
         }
+
+    # The facts pages write with (): each a method of the same name.
+    FUNCTIONS = ("hours_table", "holiday_rule", "channels_intro", "channels_list", "communication", "priority_table",
+                 "business_hours_rule", "resolution_steps", "customer_duties", "maintenance_list",
+                 "enhancements_answer", "warranty_list", "status_widget", "calculator", "language_hint",
+                 "holiday_calendar", "next_closure", "region_calendars", "notices_list", "embed_snippet",
+                 "embed_regions_example", "embed_channels_example", "embed_fallback_example")
+
+    # What each name of context() is, short of a policy: a text, a list, a number, or the function
+    # with its parameters. The pages are checked against it where the policy has problems (pages.py).
+    @classmethod
+    def shapes(cls) -> dict:
+        return {"company": "", "city": "", "country": "", "regions": [], "region_list": "", "channel_count": 0,
+                "channel_count_words": "", "calendar_subscribe_url": "",
+                **{name: functools.partial(getattr(cls, name), None) for name in cls.FUNCTIONS}}
 
     # The first and last year published: zone labels name every offset in force over them.
     def _years(self) -> tuple[int, int]:
