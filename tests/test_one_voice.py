@@ -481,6 +481,113 @@ def test_the_calculator_after_a_channels_last_day(one_voice, browser, instant, e
     assert note == expected, note
 
 
+# The business-hours rule names each channel whose hours a priority counts, one with a last day
+# "(until Thursday, 18 March 2027; then in business hours)". From the end of that day in the
+# channel's zone (midnight in New York), the entry is gone with its separator, as a build of that
+# day leaves it out; once every entry is gone, the sentence says what a build of that day says
+# (no channel sentence at all). Compared word for word with the rule of builds made after each
+# last day, read at the same instant in the same zone, in both editions; readers in Los Angeles
+# (still the day before) and Tokyo (already the day after) one minute either side of the end, a
+# page left open across it, and the day before the last day. Without JavaScript the rule is as
+# built. The variant "all end": the hotline's last day is Thursday 18 March (Adelaide), the
+# chat's Friday 19 March (New York).
+VIA_VARIANTS = {
+    "one-voice": (),
+    "all-end": (("    outside_hours: not staffed\n    until: 2027-03-18\n", "    outside_hours: not staffed\n    until: 2027-03-19\n"),
+                ("    from: 2027-03-17\n", "    from: 2027-03-17\n    until: 2027-03-18\n")),
+}
+VIA_BUILDS = {"one-voice": (BUILT, dt.date(2027, 3, 19)), "all-end": (BUILT, dt.date(2027, 3, 19), dt.date(2027, 3, 20))}
+RULE_JS = """(prefix) => { const p = [...document.querySelectorAll('article p')].find((e) => e.textContent.startsWith(prefix));
+  return p ? p.innerText : null; }"""
+
+
+@pytest.fixture(scope="module")
+def via_builds(tmp_path_factory):
+    urls, servers = {}, []
+    for variant, edits in VIA_VARIANTS.items():
+        for day in VIA_BUILDS[variant]:
+            project = copy_project(tmp_path_factory.mktemp(f"{variant}-{day}") / "project")
+            for path in FIXTURE.glob("*.yml"):
+                shutil.copy2(path, project / "policy" / path.name)
+            channels = project / "policy" / "channels.yml"
+            for old, new in edits:
+                assert channels.read_text(encoding="utf-8").count(old) == 1, old
+                channels.write_text(channels.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+            build = run_build(project, epoch=str(int(dt.datetime.combine(day, dt.time(0), UTC).timestamp())))
+            assert build.ok, build.output
+            server, urls[variant, day] = serve_directory(build.site)
+            servers.append(server)
+    yield urls
+    for server in servers:
+        server.shutdown()
+
+
+# The rule as a reader sees it: the page of `url` in `lang` read in `zone` at `instant` (after
+# `loaded`, when given: the page loaded then and left open until `instant`).
+def rule_read(browser, url: str, lang: str, zone: str, instant: dt.datetime, loaded=None, script=True) -> str:
+    context = browser.new_context(timezone_id=zone, java_script_enabled=script)
+    context.clock.install(time=(loaded or instant) - dt.timedelta(minutes=1))
+    context.clock.pause_at(loaded or instant)
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/{'' if lang == 'en' else lang + '/'}priorities/")
+        if script:
+            page.wait_for_function(WAIT_JS)
+        if loaded:
+            context.clock.fast_forward(int((instant - loaded).total_seconds() * 1000))
+        prefix = catalog.get(lang)("priorities.business_rule", days="\ue004", day="8").split("\ue004")[0]
+        rule = page.evaluate(RULE_JS, prefix)
+        assert rule, prefix
+        return squash(rule)
+    finally:
+        context.close()
+
+
+# (variant, reader's zone, instant, the build whose rule it reads as, the channels it names)
+VIA_READINGS = [
+    ("one-voice", "Europe/Berlin", dt.datetime(2027, 3, 17, 15, 0, tzinfo=UTC), BUILT, ("Hotline", "Chat")),
+    ("one-voice", "America/Los_Angeles", dt.datetime(2027, 3, 19, 3, 59, tzinfo=UTC), BUILT, ("Hotline", "Chat")),
+    ("one-voice", "Asia/Tokyo", dt.datetime(2027, 3, 19, 3, 59, tzinfo=UTC), BUILT, ("Hotline", "Chat")),
+    ("one-voice", "America/Los_Angeles", dt.datetime(2027, 3, 19, 4, 1, tzinfo=UTC), dt.date(2027, 3, 19), ("Hotline",)),
+    ("one-voice", "Asia/Tokyo", dt.datetime(2027, 3, 19, 4, 1, tzinfo=UTC), dt.date(2027, 3, 19), ("Hotline",)),
+    ("one-voice", "Europe/Berlin", dt.datetime(2027, 3, 19, 23, 30, tzinfo=UTC), dt.date(2027, 3, 19), ("Hotline",)),
+    ("all-end", "Europe/Berlin", dt.datetime(2027, 3, 18, 13, 29, tzinfo=UTC), BUILT, ("Hotline", "Chat")),
+    ("all-end", "Asia/Tokyo", dt.datetime(2027, 3, 18, 13, 31, tzinfo=UTC), dt.date(2027, 3, 19), ("Chat",)),
+    ("all-end", "America/Los_Angeles", dt.datetime(2027, 3, 19, 4, 1, tzinfo=UTC), dt.date(2027, 3, 19), ("Chat",)),
+    ("all-end", "America/Los_Angeles", dt.datetime(2027, 3, 20, 3, 59, tzinfo=UTC), dt.date(2027, 3, 19), ("Chat",)),
+    ("all-end", "Asia/Tokyo", dt.datetime(2027, 3, 20, 3, 59, tzinfo=UTC), dt.date(2027, 3, 19), ("Chat",)),
+    ("all-end", "America/Los_Angeles", dt.datetime(2027, 3, 20, 4, 1, tzinfo=UTC), dt.date(2027, 3, 20), ()),
+    ("all-end", "Asia/Tokyo", dt.datetime(2027, 3, 20, 4, 1, tzinfo=UTC), dt.date(2027, 3, 20), ()),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_channel_past_its_last_day_leaves_the_rule(via_builds, browser, lang):
+    problems = []
+    for variant, zone, instant, like, named in VIA_READINGS:
+        where = f"{variant} built {BUILT}, read {instant:%d %b %H:%M}Z in {zone}, {lang}"
+        shown = rule_read(browser, via_builds[variant, BUILT], lang, zone, instant)
+        expected = rule_read(browser, via_builds[variant, like], lang, zone, instant)
+        if shown != expected:
+            problems.append(f"{where}:\n  shown    {shown!r}\n  build of {like}: {expected!r}")
+        for name in ("Hotline", "Chat"):
+            if (f"{name}: " in shown) != (name in named):
+                problems.append(f"{where}: {name} {'not ' if name in named else ''}named in {shown!r}")
+    # Left open across the chat's end (midnight in New York), the entry goes at that minute.
+    left_open = rule_read(browser, via_builds["one-voice", BUILT], lang, "America/Los_Angeles",
+                          dt.datetime(2027, 3, 19, 4, 1, tzinfo=UTC), loaded=dt.datetime(2027, 3, 19, 3, 59, tzinfo=UTC))
+    if left_open != rule_read(browser, via_builds["one-voice", dt.date(2027, 3, 19)], lang, "America/Los_Angeles",
+                              dt.datetime(2027, 3, 19, 4, 1, tzinfo=UTC)):
+        problems.append(f"left open across the chat's end, {lang}: {left_open!r}")
+    assert not problems, "\n".join(problems)
+    # Without JavaScript the rule says what the build wrote, true on every day: until when, then
+    # business hours.
+    static = rule_read(browser, via_builds["one-voice", BUILT], lang, "Europe/Berlin",
+                       dt.datetime(2027, 3, 19, 23, 30, tzinfo=UTC), script=False)
+    until = catalog.get(lang)("priorities.via_until", date=textfmt.format_long_date(dt.date(2027, 3, 18), lang))
+    assert static.endswith(f"EST/EDT {until}."), static
+
+
 # A notice in effect for the region asked about (India's office move) is said under the
 # calculator's answer as the live status says it beside the region, and goes with another region;
 # both editions.
