@@ -476,8 +476,9 @@ def test_hours_sentences_are_dated_facts(tmp_path):
 
 # A priority answered via a channel whose last day is ahead: the table and the business-hours rule
 # say until when the channel's hours count, and that business hours count after it (true on every
-# day until the next build, so nothing hides it); built after that day, the channel is retired and
-# neither names it: the priority counts business hours, as the calculator does.
+# day until the next build); built after that day, the channel is retired and neither names it:
+# the priority counts business hours, as the calculator does. The rule's channel says its last day
+# in the channel's zone, for the browser to remove it from the next day on, as that build does.
 def test_a_priority_via_a_channel_that_ends_says_until_when(tmp_path):
     def priority_via_chat(today):
         folder = dated_fixture.policy_dir(tmp_path / today.isoformat())
@@ -485,13 +486,16 @@ def test_a_priority_via_a_channel_that_ends_says_until_when(tmp_path):
         path.write_text(path.read_text().replace("    via: hotline\n", "    via: chat\n"))
         facts = render.Facts(load(folder, today), "en", today)
         cell = BeautifulSoup(str(facts.priority_table()), "html.parser").select_one('tr[data-priority="p4"] td:nth-of-type(4)')
-        return text_of(cell), text_of(facts.business_hours_rule())
+        rule = BeautifulSoup(str(facts.business_hours_rule()), "html.parser")
+        return text_of(cell), text_of(rule), rule
 
-    cell, rule = priority_via_chat(dt.date(2027, 6, 1))
+    cell, rule, markup = priority_via_chat(dt.date(2027, 6, 1))
     qualifier = "(until Wednesday, 30 June 2027; then in business hours)"
     assert cell == f"via Chat, in that channel's hours {qualifier}"
     assert rule.endswith(f"Chat: Monday to Friday 13:00–17:00 EST/EDT {qualifier}."), rule
-    cell, rule = priority_via_chat(dt.date(2027, 7, 1))
+    assert [(s["data-until"], s["data-zone"], text_of(s)) for s in markup.select("[data-support-via] [data-via-channel]")] == [
+        ("2027-06-30", "America/New_York", f"Chat: Monday to Friday 13:00–17:00 EST/EDT {qualifier}")]
+    cell, rule, _ = priority_via_chat(dt.date(2027, 7, 1))
     assert cell == "in business hours"
     assert "Chat" not in rule and "channel" not in rule, rule
 

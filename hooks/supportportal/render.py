@@ -814,9 +814,25 @@ class Facts:
         via = [self._via(p) for p in self.policy.priorities if not p.around_the_clock]
         via = [ch for ch in dict.fromkeys(via) if ch is not None and ch.schedule]
         if via:
-            channels = separator.join(self._weekly_words(ch.name, ch.schedule) + self._channel_span(ch) for ch in via)
-            rule += Markup(" ") + self._with_markup(self.say("priorities.channel_rule", channels="\ue004"), channels)
+            rule += self._channel_rule(via, separator)
         return rule
+
+    # " Priorities answered via a channel ... instead: Hotline: ...; Chat: ... (until ...; then in
+    # business hours)." Where a channel has a last day, each channel is in a span and each
+    # separator in its own; the one with a last day says it (data-until, in data-zone): from the
+    # next day on the page's script removes it with a separator and, once none is left, the
+    # sentence (data-support-via, the space before it included), as a build of that day words the
+    # rule (support-pages.js: viaChannels). Read without the script, the rule is true as built.
+    def _channel_rule(self, via, separator: Markup) -> Markup:
+        words = [self._weekly_words(ch.name, ch.schedule) + self._channel_span(ch) for ch in via]
+        ending = any(ch.available_until is not None for ch in via)
+        if ending:
+            words = [Markup("<span data-via-channel{}>{}</span>").format(Markup(
+                f' data-until="{ch.available_until.isoformat()}" data-zone="{escape(dated.channel_zone(self.policy, ch))}"'
+                if ch.available_until else ""), w) for ch, w in zip(via, words)]
+            separator = Markup("<span data-via-separator>{}</span>").format(separator)
+        sentence = Markup(" ") + self._with_markup(self.say("priorities.channel_rule", channels="\ue004"), separator.join(words))
+        return Markup("<span data-support-via>{}</span>").format(sentence) if ending else sentence
 
     # "EMEA: Monday to Friday 10:00–18:00 CET/CEST": a region's or a channel's weekly hours.
     # Hours in force on the build date and the announced changes, each with its dates.

@@ -263,6 +263,39 @@ export function dated(root) {
   return { root, update };
 }
 
+// The channels of the business-hours rule (data-support-via): each with a last day (data-until,
+// in data-zone) gone from the next day on, with the separator before it (after it, for the
+// first shown), and the sentence gone once none is left, as a build of that day words the rule:
+// the words are all the build's. The paragraph keeps its height.
+export function viaChannels(root) {
+  const entries = [...root.querySelectorAll("[data-via-channel]")];
+
+  function update(now) {
+    let wake = Infinity, gone = false;
+    for (const entry of entries) {
+      const last = entry.getAttribute("data-until");
+      if (!last || entry.hidden) continue;
+      const zone = entry.getAttribute("data-zone") || "UTC";
+      if (isoDate(now, zone) > last) {
+        entry.hidden = true;
+        gone = true;
+      } else wake = Math.min(wake, dayStart(isoDate(new Date(Date.parse(last) + DAY), "UTC"), zone));
+    }
+    if (gone) {
+      keepHeight(root.closest("p, li, td") || root.parentElement);
+      let first = true;
+      for (const entry of entries) {
+        const separator = entry.previousElementSibling;
+        if (separator && separator.hasAttribute("data-via-separator")) separator.hidden = entry.hidden || first;
+        if (!entry.hidden) first = false;
+      }
+      root.hidden = first;
+    }
+    return wake;
+  }
+  return { root, update };
+}
+
 // A restated block keeps the height it was built with, so nothing below it moves.
 function keepHeight(block) {
   if (!block.style.minHeight) block.style.minHeight = `${block.getBoundingClientRect().height}px`;
