@@ -485,8 +485,8 @@ def test_the_calculator_after_a_channels_last_day(one_voice, browser, instant, e
 # "(until Thursday, 18 March 2027; then in business hours)". From the end of that day in the
 # channel's zone (midnight in New York), the entry is gone with its separator, as a build of that
 # day leaves it out; once every entry is gone, the sentence says what a build of that day says
-# (no channel sentence at all). Compared word for word with the rule of builds made after each
-# last day, read at the same instant in the same zone, in both editions; readers in Los Angeles
+# (no channel sentence at all). Compared word for word with the rule as a build made after that
+# last day (and before the next) writes it, in both editions; readers in Los Angeles
 # (still the day before) and Tokyo (already the day after) one minute either side of the end, a
 # page left open across it, and the day before the last day. Without JavaScript the rule is as
 # built. The variant "all end": the hotline's last day is Thursday 18 March (Adelaide), the
@@ -523,6 +523,7 @@ def via_builds(tmp_path_factory):
         server.shutdown()
 
 
+# The rule's words before the regions' hours ("Business hours are the support hours of your region, ").
 def rule_prefix(lang: str) -> str:
     return catalog.get(lang)("priorities.business_rule", days="\ue004", day="8").split("\ue004")[0]
 
