@@ -551,10 +551,17 @@ def begun(rows, instant: dt.datetime) -> bool:
 
 def test_channel_closures_said_alike_on_every_day(channel_build, browser):
     policy, url = channel_build
+    problems = said_alike(policy, url, CHANNEL_DAYS, browser)
+    assert not problems, "\n".join(problems)
+
+
+# The browser's sentence and mark on the calendar page at 12:00 UTC on each of `days` (the same
+# date in every zone), read in Berlin, against the statements the build writes on that day.
+def said_alike(policy, url: str, days: list, browser) -> list:
     problems = []
-    context = clocked_context(browser, "Europe/Berlin", dt.datetime.combine(CHANNEL_DAYS[0], dt.time(12), dt.timezone.utc))
+    context = clocked_context(browser, "Europe/Berlin", dt.datetime.combine(days[0], dt.time(12), dt.timezone.utc))
     try:
-        for day in CHANNEL_DAYS:
+        for day in days:
             instant = dt.datetime.combine(day, dt.time(12), dt.timezone.utc)  # the same date in every zone
             context.clock.pause_at(instant)
             for lang in ("en", "de"):
@@ -573,16 +580,17 @@ def test_channel_closures_said_alike_on_every_day(channel_build, browser):
                     problems.append(f"{where}: marks {got['rows']}, the build {marked} ({label})")
     finally:
         context.close()
-    assert not problems, "\n".join(problems)
+    return problems
 
 
 # The scenes, spelled out; read in Berlin. The site as built, without JavaScript, names the
-# hotline's closure first.
+# hotline's closure first, once for its two days (on its second day, from that day).
 CHANNEL_SCENES = {
     "before": ("2027-06-13T11:00:00Z", {
-        "en": ("The next closure is Hotline maintenance, Monday, 14 June 2027 (Hotline channel).",
+        "en": ("The next closure is Hotline maintenance, Monday, 14 June 2027 to Tuesday, 15 June 2027 (Hotline channel).",
                [("2027-06-14", "", "hotline", "Next closure:")]),
-        "de": ("Der nächste Schließtag ist Wartung der Hotline, Montag, 14. Juni 2027 (Kanal Hotline).",
+        "de": ("Der nächste Schließtag ist Wartung der Hotline, Montag, 14. Juni 2027 bis Dienstag, 15. Juni 2027 "
+               "(Kanal Hotline).",
                [("2027-06-14", "", "hotline", "Nächster Schließtag:")])}),
     "on": ("2027-06-15T11:00:00Z", {
         "en": ("Today's closure: Hotline maintenance, Tuesday, 15 June 2027 (Hotline channel).",
@@ -628,10 +636,154 @@ def test_channel_closure_without_javascript(channel_build, browser):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        for lang, start in (("en", "Closures from 7 June 2027: Hotline maintenance, Monday, 14 June 2027 (Hotline channel); "),
-                            ("de", "Schließtage ab dem 7. Juni 2027: Wartung der Hotline, Montag, 14. Juni 2027 (Kanal Hotline); ")):
+        for lang, start in (("en", "Closures from 7 June 2027: Hotline maintenance, Monday, 14 June 2027 to Tuesday, 15 June 2027 "
+                                   "(Hotline channel); "),
+                            ("de", "Schließtage ab dem 7. Juni 2027: Wartung der Hotline, Montag, 14. Juni 2027 bis "
+                                   "Dienstag, 15. Juni 2027 (Kanal Hotline); ")):
             page.goto(url_of(url, lang, "holidays/"))
             assert squash(page.locator("[data-support-next-closure]").inner_text()).startswith(start)
             assert page.eval_on_selector_all("tr.support-next", "(rows) => rows.map((r) => r.dataset.date)") == ["2027-06-14"]
     finally:
         context.close()
+
+
+# A closure of several days (`date:` and `until:` in holidays.yml) is one item of the statements:
+# its consecutive dates with the same name, regions and channels are said once, from the first of
+# them still to come to the last ("Company offsite, Monday, 14 June 2027 to Wednesday, 16 June
+# 2027"), and count as one of the closures the page lists. The same name for other regions (the
+# USA alone on the 17th) is another item; a date with closures of different names is said by its
+# date as before, and ends the item before it.
+OFFSITE = """closures:
+  - name: {en: Company offsite, de: Betriebsausflug}
+    date: 2027-06-14
+    until: 2027-06-16
+  - name: {en: Company offsite, de: Betriebsausflug}
+    date: 2027-06-17
+    regions: [usa]
+  - name: {en: Inventory, de: Inventur}
+    date: 2027-08-16
+    until: 2027-08-17
+    regions: [emea]
+"""
+OFFSITE_SEVERAL = """closures:
+  - name: {en: Company offsite, de: Betriebsausflug}
+    date: 2027-06-14
+    until: 2027-06-16
+    regions: [usa]
+  - name: {en: Inventory, de: Inventur}
+    date: 2027-06-15
+    regions: [emea]
+"""
+OFFSITE_BUILT = dt.date(2027, 6, 7)  # a Monday
+OFFSITE_DATED = {
+    (OFFSITE, OFFSITE_BUILT): {
+        "en": "Closures from 7 June 2027: Company offsite, Monday, 14 June 2027 to Wednesday, 16 June 2027; "
+              "Company offsite, Thursday, 17 June 2027 (USA); Assumption Day (Mariä Himmelfahrt), Sunday, 15 August 2027.",
+        "de": "Schließtage ab dem 7. Juni 2027: Betriebsausflug, Montag, 14. Juni 2027 bis Mittwoch, 16. Juni 2027; "
+              "Betriebsausflug, Donnerstag, 17. Juni 2027 (USA); Mariä Himmelfahrt, Sonntag, 15. August 2027."},
+    # Built while it goes on: from the build date to its last day.
+    (OFFSITE, dt.date(2027, 6, 15)): {
+        "en": "Closures from 15 June 2027: Company offsite, Tuesday, 15 June 2027 to Wednesday, 16 June 2027; "
+              "Company offsite, Thursday, 17 June 2027 (USA); Assumption Day (Mariä Himmelfahrt), Sunday, 15 August 2027.",
+        "de": "Schließtage ab dem 15. Juni 2027: Betriebsausflug, Dienstag, 15. Juni 2027 bis Mittwoch, 16. Juni 2027; "
+              "Betriebsausflug, Donnerstag, 17. Juni 2027 (USA); Mariä Himmelfahrt, Sonntag, 15. August 2027."},
+    # With its regions, after a closure of one day.
+    (OFFSITE, dt.date(2027, 8, 9)): {
+        "en": "Closures from 9 August 2027: Assumption Day (Mariä Himmelfahrt), Sunday, 15 August 2027; "
+              "Inventory, Monday, 16 August 2027 to Tuesday, 17 August 2027 (EMEA); "
+              "German Unity Day (Tag der Deutschen Einheit), Sunday, 3 October 2027.",
+        "de": "Schließtage ab dem 9. August 2027: Mariä Himmelfahrt, Sonntag, 15. August 2027; "
+              "Inventur, Montag, 16. August 2027 bis Dienstag, 17. August 2027 (EMEA); "
+              "Tag der Deutschen Einheit, Sonntag, 3. Oktober 2027."},
+    # Another closure on its second day: three items, the middle one by its date.
+    (OFFSITE_SEVERAL, OFFSITE_BUILT): {
+        "en": "Closures from 7 June 2027: Company offsite, Monday, 14 June 2027 (USA); "
+              "Tuesday, 15 June 2027: Inventory for EMEA; Company offsite for USA; Company offsite, Wednesday, 16 June 2027 (USA).",
+        "de": "Schließtage ab dem 7. Juni 2027: Betriebsausflug, Montag, 14. Juni 2027 (USA); "
+              "Dienstag, 15. Juni 2027: Inventur für EMEA; Betriebsausflug für USA; Betriebsausflug, Mittwoch, 16. Juni 2027 (USA)."},
+}
+
+
+@pytest.mark.parametrize("closures_yaml, day", OFFSITE_DATED, ids=["built-before", "built-during", "one-region", "several-on-a-date"])
+def test_dated_texts_say_a_closure_of_several_days_once(closures_yaml, day, tmp_path):
+    from test_calendar import fixture_policy
+
+    policy = load_policy(fixture_policy(tmp_path, closures_yaml), day)
+    for lang, expected in OFFSITE_DATED[(closures_yaml, day)].items():
+        facts = render.Facts(policy, lang, day)
+        assert squash(BeautifulSoup(render.strip_policy_markers(facts.next_closure()), "html.parser").get_text()) == expected
+
+
+@pytest.fixture(scope="session")
+def offsite_build(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("offsite") / "project")
+    set_closures(project / "policy", OFFSITE)
+    build = run_build(project, epoch=_epoch(OFFSITE_BUILT))
+    assert build.ok, build.output
+    server, url = serve_directory(build.site)
+    yield load_policy(project / "policy", OFFSITE_BUILT), url
+    server.shutdown()
+
+
+# In the browser the sentence names the closure of several days once, with its last day, before
+# it, on its first day and while it goes on (from the reader's day); the calendar's mark stays on
+# the rows of its first date still to come, labelled as the sentence says it. Both editions.
+OFFSITE_SCENES = {
+    "before": ("2027-06-13T11:00:00Z", "Europe/Berlin", {
+        "en": ("The next closure is Company offsite, Monday, 14 June 2027 to Wednesday, 16 June 2027.",
+               [("2027-06-14", "emea usa", "", "Next closure:")]),
+        "de": ("Der nächste Schließtag ist Betriebsausflug, Montag, 14. Juni 2027 bis Mittwoch, 16. Juni 2027.",
+               [("2027-06-14", "emea usa", "", "Nächster Schließtag:")])}),
+    "first-day": ("2027-06-14T11:00:00Z", "Europe/Berlin", {
+        "en": ("Today's closure: Company offsite, Monday, 14 June 2027 to Wednesday, 16 June 2027.",
+               [("2027-06-14", "emea usa", "", "Today's closure:")]),
+        "de": ("Heutiger Schließtag: Betriebsausflug, Montag, 14. Juni 2027 bis Mittwoch, 16. Juni 2027.",
+               [("2027-06-14", "emea usa", "", "Heutiger Schließtag:")])}),
+    "going-on": ("2027-06-15T11:00:00Z", "Europe/Berlin", {
+        "en": ("Today's closure: Company offsite, Tuesday, 15 June 2027 to Wednesday, 16 June 2027.",
+               [("2027-06-15", "emea usa", "", "Today's closure:")]),
+        "de": ("Heutiger Schließtag: Betriebsausflug, Dienstag, 15. Juni 2027 bis Mittwoch, 16. Juni 2027.",
+               [("2027-06-15", "emea usa", "", "Heutiger Schließtag:")])}),
+    # Its last day: the USA's day after it is another item (other regions).
+    "last-day": ("2027-06-16T11:00:00Z", "Europe/Berlin", {
+        "en": ("Today's closure: Company offsite, Wednesday, 16 June 2027.",
+               [("2027-06-16", "emea usa", "", "Today's closure:")]),
+        "de": ("Heutiger Schließtag: Betriebsausflug, Mittwoch, 16. Juni 2027.",
+               [("2027-06-16", "emea usa", "", "Heutiger Schließtag:")])}),
+    # 23:00 on the 13th in Los Angeles, 08:00 on the 14th in Berlin, 02:00 in New York.
+    "reader-behind": ("2027-06-14T06:00:00Z", "America/Los_Angeles", {
+        "en": ("Closed now: Company offsite, Monday, 14 June 2027 to Wednesday, 16 June 2027.",
+               [("2027-06-14", "emea usa", "", "Closed now:")]),
+        "de": ("Jetzt geschlossen: Betriebsausflug, Montag, 14. Juni 2027 bis Mittwoch, 16. Juni 2027.",
+               [("2027-06-14", "emea usa", "", "Jetzt geschlossen:")])}),
+    # A closure of one region over two days, after a holiday.
+    "regions": ("2027-08-16T11:00:00Z", "Europe/Berlin", {
+        "en": ("Today's closure: Inventory, Monday, 16 August 2027 to Tuesday, 17 August 2027 (EMEA).",
+               [("2027-08-16", "emea", "", "Today's closure:")]),
+        "de": ("Heutiger Schließtag: Inventur, Montag, 16. August 2027 bis Dienstag, 17. August 2027 (EMEA).",
+               [("2027-08-16", "emea", "", "Heutiger Schließtag:")])}),
+}
+
+
+@pytest.mark.parametrize("scene", OFFSITE_SCENES)
+def test_closure_of_several_days_sentence_and_mark(scene, offsite_build, browser):
+    _, url = offsite_build
+    when, zone, expected = OFFSITE_SCENES[scene]
+    context = clocked_context(browser, zone, dt.datetime.fromisoformat(when.replace("Z", "+00:00")))
+    try:
+        for lang, (sentence, marks) in expected.items():
+            page = load(context, url_of(url, lang, "holidays/"))
+            got = page.evaluate(READ_CHANNEL_PAGE_JS)
+            assert (squash(got["sentence"]), [tuple(r) for r in got["rows"]]) == (sentence, marks), lang
+            page.close()
+    finally:
+        context.close()
+
+
+# Day by day from the build to after the closures, the browser's sentence names the first closure
+# in the words the build writes for that day.
+def test_closure_of_several_days_said_alike_on_every_day(offsite_build, browser):
+    policy, url = offsite_build
+    days = [OFFSITE_BUILT + dt.timedelta(days=n) for n in range(1, 12)] + [dt.date(2027, 8, d) for d in (15, 16, 17)]
+    problems = said_alike(policy, url, days, browser)
+    assert not problems, "\n".join(problems)
