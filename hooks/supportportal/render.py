@@ -965,37 +965,81 @@ class Facts:
                       f"{mark_languages(_literal(self._dated_closures()))}</span>")
 
     # "Closures from 21 December 2026: Christmas Eve (Heiligabend), Thursday, 24 December 2026; ...":
-    # the first UPCOMING_CLOSURES dates with a closure from the build date on. A closure closes all
-    # day: special hours are none for the regions that keep them (the calendar lists them).
+    # the first UPCOMING_CLOSURES closures from the build date on, a closure of consecutive dates
+    # counting once (_closure_starts). A closure closes all day: special hours are none for the
+    # regions that keep them (the calendar lists them).
     def _dated_closures(self) -> str:
         days = [d for d in closures.closure_days(self.policy) if d.date >= self.today and not d.hours]
-        dates = list(dict.fromkeys(d.date for d in days))[:UPCOMING_CLOSURES]
+        starts = self._closure_starts(days, UPCOMING_CLOSURES)
         first = textfmt.format_long_date(self.today, self.lang, weekday=False)
-        if not dates:
+        if not starts:
             return self.say("calendar.upcoming_none", first=first,
                             last=textfmt.format_long_date(self.policy.horizon[1], self.lang, weekday=False))
         return self.say("calendar.upcoming", first=first,
-                        closures=self.say("list.separator").join(self._closure_words(date, days) for date in dates))
+                        closures=self.say("list.separator").join(self._closure_words(date, days) for date in starts))
 
-    # "Christmas Eve (Heiligabend), Thursday, 24 December 2026", with the regions when it does not
-    # apply to all. It is about the date: every region `days` closes that day (special hours left
-    # out by the caller), whichever calendar or closure it comes from; closures of different names
-    # on the date are each named with their regions ("Friday, 25 December 2026: Christmas Day
-    # (Erster Weihnachtstag) for EMEA and USA; Christmas Day (Weihnachten) for APAC").
-    def _closure_words(self, date, days) -> str:
-        named: dict = {}  # the name shown -> the regions and channels of every row of the date with that name
+    # The first date of each of the first `count` closures of `days`, in date order: a date begins
+    # one unless the closure named on the day before goes on (_last_date).
+    def _closure_starts(self, days, count: int) -> list:
+        starts, last = [], None
+        for date in dict.fromkeys(d.date for d in days):
+            if len(starts) == count:
+                break
+            if last is None or date > last:
+                starts.append(date)
+                last = self._last_date(date, days)
+        return starts
+
+    # The last of the consecutive dates from `date` on that close for one closure alone: the same
+    # name shown, the same regions and channels ("Company offsite" from 14 to 16 June 2027). A date
+    # with closures of different names is one of its own, as is a date whose closure has other
+    # regions (the same name for the USA alone on the day after).
+    def _last_date(self, date, days) -> dt.date:
+        last, one = date, self._one_closure(date, days)
+        while one is not None and self._one_closure(last + dt.timedelta(days=1), days) == one:
+            last += dt.timedelta(days=1)
+        return last
+
+    # The one closure of `date` as (name shown, region ids, channel ids); None when it has several or none.
+    def _one_closure(self, date, days):
+        named = self._named_closures(date, days)
+        if len(named) != 1:
+            return None
+        [(name, (regions, channels))] = named.items()
+        return name, frozenset(r.id for r in regions), frozenset(c.id for c in channels)
+
+    # The closures of `date` by the name shown: the regions and channels of every row of the date
+    # with that name.
+    def _named_closures(self, date, days) -> dict:
+        named: dict = {}
         for day in (d for d in days if d.date == date):
             name = closures.display_name(day.name, self.lang, self.policy.languages[0], _fallback_marked, _language_marked)
             regions, channels = named.setdefault(name, ([], []))
             regions.extend(day.regions)
             channels.extend(day.channels)
+        return named
+
+    # "Christmas Eve (Heiligabend), Thursday, 24 December 2026", with the regions when it does not
+    # apply to all; "Company offsite, Monday, 14 June 2027 to Wednesday, 16 June 2027" for the
+    # closure that goes on after `date` (_last_date). It is about the date: every region `days`
+    # closes that day (special hours left out by the caller), whichever calendar or closure it
+    # comes from; closures of different names on the date are each named with their regions
+    # ("Friday, 25 December 2026: Christmas Day (Erster Weihnachtstag) for EMEA and USA; Christmas
+    # Day (Weihnachten) for APAC").
+    def _closure_words(self, date, days) -> str:
+        named = self._named_closures(date, days)
         when = textfmt.format_long_date(date, self.lang)
         if len(named) > 1:
             each = [self.say("calendar.next_for", name=policy_text(name), regions=self._whom(regions, channels))
                     for name, (regions, channels) in named.items()]
             return self.say("calendar.next_several", date=when, closures=self.say("list.separator").join(each))
         [(name, (regions, channels))] = named.items()
-        text = self.say("calendar.name_date", name=policy_text(name), date=when)
+        last = self._last_date(date, days)
+        if last == date:
+            text = self.say("calendar.name_date", name=policy_text(name), date=when)
+        else:
+            text = self.say("calendar.name_dates", name=policy_text(name), first=when,
+                            last=textfmt.format_long_date(last, self.lang))
         if len(regions) < len(self.policy.regions) or channels:
             text = self.say("calendar.next_where", text=text, regions=self._whom(regions, channels))
         return text
