@@ -26,6 +26,7 @@ from .pages import Pages, _missing_page, _nav_pages, escaped_nav, nav_title_line
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 # Catalog texts the browser receives beside the widget.* section, by the name the script reads.
 BROWSER_TEXTS = {"name_official": "holidays.official", "name_date": "calendar.name_date",
+                 "name_dates": "calendar.name_dates",
                  "priority_name": "priorities.name_in_text", "channel_name": "channels.name_in_text",
                  "notice_kind": "notices.kind", "notices_more": "notices.more", "separator": "list.separator",
                  "any_time": "channels.any_time", "all_regions": "calendar.all_regions",
@@ -304,7 +305,7 @@ class Portal(Pages):
         keys = {**{f"widget.{k}": k for k in words.section("widget.")},
                 "table.label": "table", "language.hint": "hint", "language.hint_close": "hint_close",
                 # The same words as the pages': a holiday with its official name, a closure with
-                # its date, a priority's and a channel's name inside a sentence.
+                # its date or its first and last, a priority's and a channel's name inside a sentence.
                 **{key: name for name, key in BROWSER_TEXTS.items()}}
         note = words("untranslated")
         result = {}

@@ -4,7 +4,7 @@
 // day a change applies, and the next closure and the calendar's mark on the reader's day.
 
 import { closuresNamingChannels } from "./support-ahead.js";
-import { DAY, MINUTE, channelStatus, noticeStates, noticesConcerning, text, utcOffset } from "./support-schedule.js";
+import { DAY, MINUTE, channelStatus, dayNumber, noticeStates, noticesConcerning, text, utcOffset } from "./support-schedule.js";
 import {
   NOTICE_KINDS, NOTICE_LABELS, NOTICE_NEWS, channelDetail, closureName, cldr, dayStart, fill, formatter, h, isoDate,
   longDate, moment, nodes, noticeLines, plain, setAttr, setText, wall,
@@ -326,8 +326,9 @@ function closureNow(closures, policy, now) {
 }
 
 // "The next closure is Christmas Day (Erster Weihnachtstag), Friday 25 December 2026.", in place
-// of the page's dated list (data-date: the closure's date). The paragraph keeps the height it had,
-// so nothing below it moves when the shorter sentence arrives.
+// of the page's dated list (data-date: the closure's date, the first still to come of a closure of
+// consecutive dates). The paragraph keeps the height it had, so nothing below it moves when the
+// shorter sentence arrives.
 export function nextClosure(root, policy, lang, s) {
   const block = root.closest("p") || root;
 
@@ -337,7 +338,7 @@ export function nextClosure(root, policy, lang, s) {
     let sentence = s.unknown_detail;
     const day = next ? soon.filter((c) => c.date == next.date) : [];
     const words = { today: s.next_today, now: s.next_now }[closureNow(day, policy, now)] || s.next_one;
-    if (next) sentence = fill(words, { closure: dateWords(day, policy, lang, s) });
+    if (next) sentence = fill(words, { closure: dateWords(day, soon, policy, lang, s) });
     else if (now < Date.parse(policy.horizon.last_date) + DAY) sentence = fill(s.next_none, { last: longDate(policy.horizon.last_date, s, lang, false) });
     if (root.textContent !== plain(sentence) && !block.style.minHeight) block.style.minHeight = `${block.getBoundingClientRect().height}px`;
     setAttr(root, "data-date", next ? next.date : "");
@@ -391,17 +392,29 @@ function markRow(row, on, label) {
 
 // "Christmas Eve (Heiligabend), Thursday 24 December 2026", with its regions when not all and
 // the channels it names: the calendar's name (and beside it its official name) and the date, as
-// the page writes them ("Hotline maintenance, Monday 14 June 2027 (Hotline channel)").
-function closureWords(closure, policy, lang, s) {
-  const words = fill(s.name_date, { name: closureName(closure, policy, lang, s), date: longDate(closure.date, s, lang) });
+// the page writes them ("Hotline maintenance, Monday 14 June 2027 (Hotline channel)"); with the
+// `last` date of a closure that goes on after its date ("Company offsite, Monday, 14 June 2027 to
+// Wednesday, 16 June 2027").
+function closureWords(closure, last, policy, lang, s) {
+  const name = closureName(closure, policy, lang, s), date = longDate(closure.date, s, lang);
+  const words = last == closure.date ? fill(s.name_date, { name, date })
+    : fill(s.name_dates, { name, first: date, last: longDate(last, s, lang) });
   if (closure.regions.length >= policy.regions.length && !closure.channels.length) return words;
   return fill(s.closure_regions, { text: words, regions: whom(closure, policy, lang, s) });
 }
 
-// Every closure of one date, as the page says it: one name for all regions closed that day, or
-// each name with its regions and channels ("Friday 25 December 2026: Christmas Day for EMEA and
-// USA; ...").
-function dateWords(closures, policy, lang, s) {
+// Every closure of one date, as the page says it: one name for all regions closed that day (to
+// its last date, when it goes on after it among `soon`, the closures to come), or each name with
+// its regions and channels ("Friday 25 December 2026: Christmas Day for EMEA and USA; ...").
+function dateWords(closures, soon, policy, lang, s) {
+  const named = namedClosures(closures, policy, lang, s);
+  if (named.size == 1) return closureWords([...named.values()][0], lastDate(soon, closures[0].date, policy, lang, s), policy, lang, s);
+  const each = [...named].map(([name, closure]) => fill(s.next_for, { name, regions: whom(closure, policy, lang, s) }));
+  return fill(s.next_several, { date: longDate(closures[0].date, s, lang), closures: each.join(s.separator) });
+}
+
+// The closures of one date by the name shown, each with every region and channel it closes that day.
+function namedClosures(closures, policy, lang, s) {
   const named = new Map();
   for (const closure of closures) {
     const name = closureName(closure, policy, lang, s);
@@ -410,9 +423,31 @@ function dateWords(closures, policy, lang, s) {
     same.regions.push(...closure.regions.filter((id) => !same.regions.includes(id)));
     same.channels.push(...closure.channels.filter((id) => !same.channels.includes(id)));
   }
-  if (named.size == 1) return closureWords([...named.values()][0], policy, lang, s);
-  const each = [...named].map(([name, closure]) => fill(s.next_for, { name, regions: whom(closure, policy, lang, s) }));
-  return fill(s.next_several, { date: longDate(closures[0].date, s, lang), closures: each.join(s.separator) });
+  return named;
+}
+
+// The last of the consecutive dates from `date` on among `soon` that close for one closure alone:
+// the same name shown, the same regions and channels, as the build says it ("Company offsite" from
+// 14 to 16 June 2027). A date with closures of different names is one of its own, as is a date
+// whose closure has other regions (the same name for the USA alone on the day after).
+function lastDate(soon, date, policy, lang, s) {
+  const one = oneClosure(soon, date, policy, lang, s);
+  const dates = [...new Set(soon.map((c) => c.date))];
+  let last = date;
+  for (const next of dates.slice(dates.indexOf(date) + 1)) {
+    if (one === null || dayNumber(next) != dayNumber(last) + 1 || oneClosure(soon, next, policy, lang, s) !== one) break;
+    last = next;
+  }
+  return last;
+}
+
+// The one closure of `date` among `soon` as its name shown, regions and channels; null when the
+// date has several.
+function oneClosure(soon, date, policy, lang, s) {
+  const named = namedClosures(soon.filter((c) => c.date == date), policy, lang, s);
+  if (named.size != 1) return null;
+  const [[name, closure]] = named;
+  return JSON.stringify([name, [...closure.regions].sort(), [...closure.channels].sort()]);
 }
 
 // Whom a closure applies to, as the calendar's rows say it: "All regions", "EMEA, USA and APAC"
