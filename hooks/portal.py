@@ -55,8 +55,8 @@ log = logging.getLogger("mkdocs.plugins.supportportal")
 _MODULES = ("cache", "model", "dated", "parsing", "yamlload", "closures", "checks.values", "checks.context",
             "checks.structure", "checks.dated", "checks.company", "checks.regions", "checks.holidays",
             "checks.channels", "checks.priorities", "checks.process", "checks.maintenance", "checks.notices",
-            "loading", "catalog", "textfmt", "version", "feed", "ics", "render", "atom", "jsonld", "site",
-            "buildmessages")
+            "loading", "catalog", "textfmt", "version", "feed", "ics", "render", "atom", "jsonld", "buildmessages",
+            "pages", "site")
 _SERVE_POLL_SECONDS = 0.1
 _SERVE_BUILD_DELAY = 0.02
 
@@ -207,8 +207,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                                            main=_main_settings(config) if outermost and not serving else None)
     except supportportal.loading.PolicyError as error:
         # With the pages' own problems, which need no policy (as `make check`): every problem in one run.
-        pages = error.pages.page_problems(get_markdown_and_meta, set(config.theme.get_env().list_templates())) \
-            if error.pages else []
+        templates = set(config.theme.get_env().list_templates())
+        pages = error.pages.page_problems(get_markdown_and_meta, templates, failing=True) if error.pages else []
         raise PluginError("\n".join([error.report(), *pages])) from None
     if serving:
         _served.update(policy=portal.policy, policy_key=policy_key)

@@ -383,9 +383,9 @@ def closures_sentence(policy, day: dt.date) -> str:
 def test_next_closure_names_its_regions_and_the_end_of_the_horizon(tmp_path):
     policy = load_policy(fixture_policy(tmp_path), TODAY)
     assert closures_sentence(policy, dt.date(2026, 12, 27)) == (
-        f"Closures from 27 December 2026: {TRICKY_NAME}, Monday, 28 December 2026 (USA); "
-        f"{TRICKY_NAME}, Tuesday, 29 December 2026 (USA); "
-        "New Year's Day (Neujahr), Friday, 1 January 2027.")  # New Year's Eve: special hours, no closure
+        f"Closures from 27 December 2026: {TRICKY_NAME}, Monday, 28 December 2026 to Tuesday, 29 December 2026 (USA); "
+        "New Year's Day (Neujahr), Friday, 1 January 2027; "  # New Year's Eve: special hours, no closure
+        "Epiphany (Heilige Drei Könige), Wednesday, 6 January 2027.")  # a closure of two days is one of three
     empty = load_policy(fixture_policy(tmp_path / "empty", "closures: []\n"), dt.date(2026, 12, 27))
     assert closures_sentence(empty, dt.date(2026, 12, 27)) == (
         "Closures from 27 December 2026: New Year's Day (Neujahr), Friday, 1 January 2027; "

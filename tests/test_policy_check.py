@@ -4,6 +4,7 @@
 # the script; make then exits with 2).
 
 import contextlib
+import datetime as dt
 import io
 import re
 import shutil
@@ -244,6 +245,23 @@ BROKEN = {
          "the nav",
          "content/notices.md: the page is in no menu: the nav of mkdocs.yml does not name it",
          "content/hours.md, line 13: uses 'compnay'"]),
+    # Where the policy alone has problems MkDocs does not reach the menus either: the portal names them.
+    "policy/ and a menu entry of no page": (
+        lambda p: (edit(p / "policy" / "regions.yml", "zone: Europe/Berlin", "zone: CET"),
+                   edit(p / "mkdocs.yml", "- Support notices: notices.md", "- Support notices: notice.md")),
+        ["regions[1].zone: 'CET' is not an IANA time zone name",
+         "mkdocs.yml, line 45, nav: the menu names notice.md, which is not a page of content/",
+         "content/notices.md: the page is in no menu: the nav of mkdocs.yml does not name it"]),
+    "a German menu entry of no page and a broken page": (
+        lambda p: (edit(p / "mkdocs.de.yml", "  - Hinweise zum Support: notices.md\n",
+                        "  - Hinweise zum Support: notices.md\n  - Extra: extra.md\n"),
+                   edit(p / "content" / "hours.md", "\n\n", "\n\n{{ compnay }}\n\n")),
+        ["content/de/extra.md: the page is missing (the nav names it)", "content/hours.md, line 13: uses 'compnay'"]),
+    # company.yml's languages unread: the main edition's pages (the theme's language) are checked.
+    "unreadable languages and a page": (
+        lambda p: (edit(p / "policy" / "company.yml", "languages: [en, de]", "languages: [en, dee]"),
+                   edit(p / "content" / "hours.md", "\n\n", "\n\n{{ compnay }}\n\n")),
+        ["languages[2]: 'dee' is not a language code", "content/hours.md, line 13: uses 'compnay'"]),
     "an unknown theme": (lambda p: edit(p / "mkdocs.yml", "name: material", "name: materal"),
                          ["Unrecognised theme name: 'materal'"]),
     "a French edition": (_french,
@@ -265,11 +283,31 @@ def test_check_reports_what_the_build_reports(tmp_path, case):
     assert status == 1, report
     for text in expected:
         assert text in report, report
+    # Each problem once, whichever check found it.
+    heads = [line.removeprefix("  - ") for line in report.splitlines() if line.startswith("  - ") or not line.startswith(" ")]
+    assert len(heads) == len(set(heads)), report
     build = run_build(project)
     assert not build.ok
     # The same report, line by line (the build's output has its progress between them).
     for line in report.strip().splitlines():
         assert line in build.output, build.output
+
+
+# A build of another edition (`mkdocs build -f mkdocs.de.yml`, refused) checks no pages with the
+# German menu taken for the main one.
+def test_another_editions_build_checks_no_pages_as_the_main_one(tmp_path):
+    from supportportal.loading import PolicyError
+    from supportportal.pages import _config_settings
+    from supportportal.site import Portal
+    project = copy_project(tmp_path / "project")
+    edit(project / "policy" / "regions.yml", "zone: Europe/Berlin", "zone: CET")
+    german = _config_settings((project / "mkdocs.de.yml").read_text(encoding="utf-8"))
+    with pytest.raises(PolicyError) as caught:
+        Portal(project, dt.date(2026, 11, 27), "de", main=german)
+    assert caught.value.pages is None
+    with pytest.raises(PolicyError) as caught:
+        Portal(project, dt.date(2026, 11, 27), main=_config_settings((project / "mkdocs.yml").read_text(encoding="utf-8")))
+    assert caught.value.pages is not None and caught.value.pages.lang == "en"
 
 
 # MkDocs' messages on links the cases above do not reach: an absolute link and one to a file that

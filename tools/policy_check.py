@@ -51,7 +51,7 @@ def main(root: Path = ROOT) -> int:
         portal = Portal(root, today, built_at=built_at, main=main_config)
     except PolicyError as error:
         # The pages' own checks need no policy: their problems in the same run, as the build's.
-        print("\n".join([error.report(), *(error.pages.page_problems(get_data, names) if error.pages else [])]),
+        print("\n".join([error.report(), *(error.pages.page_problems(get_data, names, failing=True) if error.pages else [])]),
               file=sys.stderr)
         return 1
     if names is not None:

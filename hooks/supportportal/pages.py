@@ -34,7 +34,11 @@ class Pages:
         self.main_settings = main or {}  # for the pages the menus leave out (omitted_pages)
         self._omitted: dict = {}  # language -> its pages the menu leaves out, once worked out
         self.told: set = set()  # problems a report gave already (the policy's): not given again
-        self.env = render.environment()
+
+    # The page renderer's environment (its parser, for the checks).
+    @functools.cached_property
+    def env(self):
+        return render.environment()
 
     @property
     def main_language(self) -> str:
@@ -223,12 +227,14 @@ class Pages:
         return self if lang == self.lang else Pages(self.root, self.today, self.languages, self.main_settings, lang)
 
     # Every page of every edition checked as it is before rendering (its encoding, its placeholders
-    # against the facts of its language): the messages of all broken pages, in one run. The build
-    # runs it before the first page, `make check` instead of the build. `split_meta` takes the
-    # front matter off as MkDocs does: source -> (Markdown, meta).
+    # against the facts of its language, or against what each fact is where the policy has
+    # problems): the messages of all broken pages, in one run. The build runs it before the first
+    # page (or, where the policy has problems, after them), `make check` instead of the build.
+    # `split_meta` takes the front matter off as MkDocs does: source -> (Markdown, meta).
     # `templates`: the names of the templates the theme and overrides/ offer, for `template:` in a
-    # page's front matter (None: not checked).
-    def page_problems(self, split_meta, templates=None) -> list[str]:
+    # page's front matter (None: not checked). `failing`: whether the build fails anyway (the
+    # policy has problems), so MkDocs will not check the menus after this.
+    def page_problems(self, split_meta, templates=None, failing: bool = False) -> list[str]:
         failures = [problem for lang in self.languages[1:] for problem in self.parity_problems(lang)]
         # Pages a menu leaves out: MkDocs names them after this check, so where this fails, here.
         at = len(failures)
@@ -246,38 +252,33 @@ class Pages:
                     edition.check_markdown(markdown, page, first_line)
                 except render.PageError as error:
                     failures.append(str(error))
-        if not failures:  # (MkDocs names them itself: only worked out for a failing build)
+        if not failures and not failing:  # (MkDocs names the menus' problems itself after a passing check)
             return []
         left_out = [str(problem) for problem in self.omitted_problems()]
         failures = failures[:at] + self.menu_entry_problems() + left_out + failures[at:]
         return [failure for failure in failures if failure not in self.told]
 
-    # The menu entries that name no page of their edition: MkDocs names them after the portal's
-    # checks (buildmessages.py explains its message), so where those fail, here, in its words.
+    # The entries of the main menu (mkdocs.yml's nav) that name no page of content/: MkDocs names
+    # them after the portal's checks (buildmessages.py explains its message), so where those fail,
+    # here, in its words. (The other editions' are the Portal's edition_problems; a page of another
+    # edition's own menu only, parity_problems'.)
     def menu_entry_problems(self) -> list[str]:
-        problems = []
-        for lang in self.languages:
-            own = self.edition_config(lang) if lang != self.main_language else None
-            if lang != self.main_language and (own is None or own[1] is None):
-                continue  # the main menu's: the Portal names its pages the edition lacks
-            name = "mkdocs.yml" if own is None else f"mkdocs.{lang}.yml"
-            nav, folder = (self.main_nav if own is None else own[1]), self.edition_folder(lang)
-            missing = [page for page in _nav_pages(nav) if not (folder / page).is_file()]
-            if not missing:
-                continue
-            try:
-                text = (self.root / name).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                text = ""
-            pages = self.pages(lang)
-            for page in missing:
-                if lang != self.main_language and (self.root / "content" / page).is_file():
-                    continue  # parity_problems: the page to translate
-                problems.append(str(Problem(name, link_line(text, page) or 0, "nav",
-                                            f"the menu names {page}, which is not a page of {self._folder_name(lang)}",
-                                            f"name a page of the edition{suggest_page(page, '', pages)}, "
-                                            "or take the line out of the nav")))
-        return problems
+        folder = self.edition_folder(self.main_language)
+        elsewhere = [self.edition_folder(lang) for lang in self.languages[1:]
+                     if (own := self.edition_config(lang)) and own[1] is not None]
+        missing = [page for page in _nav_pages(self.main_nav) if not (folder / page).is_file()
+                   and not any((other / page).is_file() for other in elsewhere)]
+        if not missing:
+            return []
+        try:
+            text = (self.root / "mkdocs.yml").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        pages = self.pages(self.main_language)
+        return [str(Problem("mkdocs.yml", link_line(text, page) or 0, "nav",
+                            f"the menu names {page}, which is not a page of {self._folder_name(self.main_language)}",
+                            f"name a page of the edition{suggest_page(page, '', pages)}, or take the line out of the nav"))
+                for page in missing]
 
 
 # A page holds no character the policy texts refuse (checks/values.py): no invisible control

@@ -19,8 +19,8 @@ from markupsafe import escape
 
 from . import atom, cache, catalog, dated, feed, ics, jsonld, render, textfmt, version
 from .loading import PolicyError, Problem, load_policy, packages
-# (escaped_nav, nav_titles and nav_title_lines: the adapter's and the tests' from here)
 from .model import zones as model_zones
+# (escaped_nav, nav_titles and nav_title_lines: the adapter's and the tests' from here)
 from .pages import Pages, _missing_page, _nav_pages, escaped_nav, nav_title_lines, nav_titles  # noqa: F401
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
@@ -79,13 +79,17 @@ class Portal(Pages):
                 problems += self.omitted_problems()
         if problems:
             error = PolicyError(problems)
-            if main is not None and self.languages:
-                error.pages = Pages(root, today, self.languages, main, lang)
+            # The pages' own checks, for the main edition's build: every edition's, or where
+            # company.yml's languages cannot be read, the main edition's (its theme's language).
+            theme = main.get("theme") if main is not None else None
+            languages = self.languages or ((theme["language"],) if isinstance(theme, dict)
+                                           and isinstance(theme.get("language"), str) else ())
+            if main is not None and languages and (lang is None or lang == languages[0]):
+                error.pages = Pages(root, today, languages, main, lang)
                 error.pages.told = {str(problem) for problem in error.problems}
             raise error
         if built_at is not None and self.policy.built_at != built_at:
             self.policy = dataclasses.replace(self.policy, built_at=built_at)
-        self.lang = lang or self.policy.languages[0]
         self.version = version.published_version(self.policy, root)
         catalog.install(self.catalogs)
         self.words = self.catalogs.get(self.lang) or catalog.get(self.lang)
