@@ -12,9 +12,11 @@ pytestmark = pytest.mark.browser
 # Pages without a widget look the same at any time and are checked at the first clock only.
 CLOCKS = {"open": "2026-12-02T11:00:00Z", "closed": "2026-11-28T12:00:00Z"}
 SCHEMES = {"light": "default", "dark": "slate"}
-# Both schemes on a laptop screen; light also on a phone, where wide tables scroll sideways.
+# Both schemes on a laptop screen; light also on a phone, where wide tables scroll sideways (at
+# the first clock: the colours of each state are the laptop's light ones, checked there).
 VIEWS = {"light": ("light", {"width": 1280, "height": 800}), "dark": ("dark", {"width": 1280, "height": 800}),
          "light-phone": ("light", {"width": 360, "height": 740})}
+BOTH_CLOCKS = ("light", "dark")
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +34,8 @@ def test_no_accessibility_violation(browser, site, site_url, view):
     findings, states = [], {clock: [] for clock in CLOCKS}
     try:
         for page_file in html_pages(site):
-            clocks = list(CLOCKS.items()) if has_widget(site / page_file) else list(CLOCKS.items())[:1]
+            both = has_widget(site / page_file) and view in BOTH_CLOCKS
+            clocks = list(CLOCKS.items()) if both else list(CLOCKS.items())[:1]
             for clock, time in clocks:
                 page = open_page(context, f"{site_url}/{page_file}", site, clock=time)
                 assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme], page_file
@@ -42,7 +45,9 @@ def test_no_accessibility_violation(browser, site, site_url, view):
     finally:
         context.close()
     # The widget showed the state each clock asks for, so both states were checked.
-    assert "open" in states["open"] and states["closed"] and "open" not in states["closed"], states
+    assert "open" in states["open"], states
+    if view in BOTH_CLOCKS:
+        assert states["closed"] and "open" not in states["closed"], states
     assert not findings, "\n".join(findings)
 
 
