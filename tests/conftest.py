@@ -107,10 +107,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+# A browser that leaves a page while a file is still sent (a test closing its page) is no error of
+# the site: not printed into the test run's output. Any other error still is.
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 # Serve a directory on 127.0.0.1 for the duration of a test session.
 def serve_directory(directory: Path):
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
