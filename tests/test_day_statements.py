@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import clocked_context, copy_project, run_build, serve_directory
-from supportportal import catalog, closures, render
+from supportportal import catalog, closures, render, textfmt
 from supportportal.loading import load_policy
 from test_calendar import set_closures
 
@@ -756,6 +756,20 @@ OFFSITE_SCENES = {
                [("2027-06-14", "emea usa", "", "Closed now:")]),
         "de": ("Jetzt geschlossen: Betriebsausflug, Montag, 14. Juni 2027 bis Mittwoch, 16. Juni 2027.",
                [("2027-06-14", "emea usa", "", "Jetzt geschlossen:")])}),
+    # 05:00 on the 14th in Tokyo, still 22:00 on the 13th in Berlin (16:00 in New York): the reader's
+    # date is the first day already, the regions' not yet: the next closure, from its first day.
+    "reader-ahead-before": ("2027-06-13T20:00:00Z", "Asia/Tokyo", {
+        "en": ("The next closure is Company offsite, Monday, 14 June 2027 to Wednesday, 16 June 2027.",
+               [("2027-06-14", "emea usa", "", "Next closure:")]),
+        "de": ("Der nächste Schließtag ist Betriebsausflug, Montag, 14. Juni 2027 bis Mittwoch, 16. Juni 2027.",
+               [("2027-06-14", "emea usa", "", "Nächster Schließtag:")])}),
+    # 05:00 on the 17th in Tokyo, 22:00 on the 16th in Berlin: its last day goes on in both regions,
+    # closed now; the reader's date is the USA's day of the same name, which is not yet begun there.
+    "reader-ahead-last-day": ("2027-06-16T20:00:00Z", "Asia/Tokyo", {
+        "en": ("Closed now: Company offsite, Wednesday, 16 June 2027.",
+               [("2027-06-16", "emea usa", "", "Closed now:")]),
+        "de": ("Jetzt geschlossen: Betriebsausflug, Mittwoch, 16. Juni 2027.",
+               [("2027-06-16", "emea usa", "", "Jetzt geschlossen:")])}),
     # A closure of one region over two days, after a holiday.
     "regions": ("2027-08-16T11:00:00Z", "Europe/Berlin", {
         "en": ("Today's closure: Inventory, Monday, 16 August 2027 to Tuesday, 17 August 2027 (EMEA).",
@@ -787,4 +801,98 @@ def test_closure_of_several_days_said_alike_on_every_day(offsite_build, browser)
     # The day before, each day of the closures, the day after; the next closure's day and the one after.
     days = [dt.date(2027, 6, d) for d in range(13, 19)] + [dt.date(2027, 8, d) for d in (15, 16)]
     problems = said_alike(policy, url, days, browser)
+    assert not problems, "\n".join(problems)
+
+
+# A reader far ahead of the regions (Tokyo, seven hours ahead of Berlin in June) reads on the
+# evenings of Berlin, when the reader's date is already the next one: before the first day, on the
+# days of the closure and at the last minute of its last day in Berlin. Berlin and New York share a
+# date at these clocks, so the build of that date is the one to agree with: the calendar page's
+# sentence and mark, and on the hours page the sentence and the live status. A region's status line
+# names the closure of its own day as the build's calendar names it (its name and date, "Closed on
+# Wednesday, 16 June 2027 for Company offsite." as the reader's date is another), and says it open
+# at no instant of the sentence's closure.
+AHEAD_ZONE = "Asia/Tokyo"
+AHEAD_CLOCKS = [dt.datetime(2027, 6, 13, 20, tzinfo=dt.timezone.utc), dt.datetime(2027, 6, 15, 20, tzinfo=dt.timezone.utc),
+                dt.datetime(2027, 6, 16, 21, 59, tzinfo=dt.timezone.utc)]
+READ_STATUS_JS = """() => [...document.querySelectorAll('[data-support-status] [data-support-region]')].map((li) => ({
+  region: li.dataset.supportRegion, state: li.dataset.state, next: li.dataset.nextChange,
+  detail: li.querySelector('.support-status__detail').textContent}))"""
+
+
+# The first instant of `day` in `zone`.
+def day_start(day: dt.date, zone: str) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(0), ZoneInfo(zone))
+
+
+# What the live status should say of each region at `instant`, against the build of `day`: the
+# closure rows of the region's own day that close it, and the stretch of the sentence's closure
+# (from the start of its first date to the end of its last, in the region's zone) for the
+# regions it closes.
+def status_problems(policy, lang: str, day: dt.date, instant: dt.datetime, got: list, where: str) -> list:
+    say, facts = catalog.get(lang), render.Facts(policy, lang, day)
+    days = [d for d in closures.closure_days(policy) if d.date >= day and not d.hours]
+    first = days[0].date
+    last = facts._last_date(first, days)
+    reader = instant.astimezone(ZoneInfo(AHEAD_ZONE)).date()
+    problems = []
+    assert [r["region"] for r in got] == [r.id for r in policy.regions], (where, got)
+    for region, line in zip(policy.regions, got):
+        own = instant.astimezone(ZoneInfo(region.zone)).date()
+        rows = [d for d in days if d.date == own and region in d.regions]
+        detail = squash(line["detail"])
+        if rows:
+            assert len(rows) == 1, rows
+            words = say("widget.closed_for" if own == reader else "widget.closed_for_day",
+                        name=squash(shown_name(policy, rows[0], lang)), date=textfmt.format_long_date(own, lang))
+            if line["state"] != "closed" or not detail.startswith(words + " "):
+                problems.append(f"{where}: {region.id} is {line['state']}, {detail!r}; the build: {words!r}")
+        elif any(squash(shown_name(policy, d, lang)) in detail for d in days):
+            problems.append(f"{where}: {region.id} names a closure not of its day: {detail!r}")
+        if not any(d.date == first and region in d.regions for d in days):
+            continue
+        begins, ends = day_start(first, region.zone), day_start(last + dt.timedelta(days=1), region.zone)
+        change = dt.datetime.fromisoformat(line["next"].replace("Z", "+00:00"))
+        opens_within = line["state"] == "closed" and change < ends
+        open_into = line["state"] == "open" and change > begins
+        if opens_within or open_into:
+            problems.append(f"{where}: {region.id} {line['state']} until {change:%a %d %b %H:%M}Z, "
+                            f"within the closure {first} to {last}: {detail!r}")
+    return problems
+
+
+def test_closure_of_several_days_read_ahead_of_its_region(offsite_build, browser):
+    policy, url = offsite_build
+    problems = []
+    context = clocked_context(browser, AHEAD_ZONE, AHEAD_CLOCKS[0])
+    try:
+        for instant in AHEAD_CLOCKS:
+            context.clock.pause_at(instant)
+            dates = {instant.astimezone(ZoneInfo(r.zone)).date() for r in policy.regions}
+            assert len(dates) == 1, f"{instant}: the regions are on different dates"
+            [day] = dates
+            reader = instant.astimezone(ZoneInfo(AHEAD_ZONE)).date()
+            assert reader > day, f"{instant}: the reader is not ahead"
+            for lang in ("en", "de"):
+                words, rows, marked = built_statements(policy, lang, day)
+                current = begun(rows, instant)
+                today = current and reader == rows[0].date
+                say = catalog.get(lang)
+                kind = "today" if today else "now" if current else None
+                sentence = say({"today": "widget.next_today", "now": "widget.next_now"}.get(kind, "widget.next_one"), closure=words)
+                label = say({"today": "widget.today_closure", "now": "widget.now_closure"}.get(kind, "widget.next_closure"))
+                where = f"{instant:%d %b %H:%M}Z ({reader} in Tokyo, {day} in the regions) {lang}"
+                for path in ("hours/", "holidays/"):
+                    page = load(context, url_of(url, lang, path))
+                    got = page.evaluate(READ_CHANNEL_PAGE_JS)
+                    if squash(got["sentence"]) != sentence or got["date"] != rows[0].date.isoformat():
+                        problems.append(f"{where} {path}: says {squash(got['sentence'])!r}, the build {sentence!r}")
+                    if path == "holidays/" and [tuple(r) for r in got["rows"]] != [(*m, label) for m in marked]:
+                        problems.append(f"{where}: marks {got['rows']}, the build {marked} ({label})")
+                    if path == "hours/":
+                        page.wait_for_selector("[data-support-status][data-support-updated]")
+                        problems += status_problems(policy, lang, day, instant, page.evaluate(READ_STATUS_JS), f"{where} {path}")
+                    page.close()
+    finally:
+        context.close()
     assert not problems, "\n".join(problems)
