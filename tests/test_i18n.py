@@ -223,6 +223,10 @@ def test_home_page_suggests_the_browsers_language(browser, site_url):
             link = hint.locator("a")
             assert link.inner_text() == text
             assert link.get_attribute("href") == site_url + target
+            # A suggestion for the screen: not on paper, where its link and button do nothing.
+            page.emulate_media(media="print")
+            assert hint.is_hidden(), locale
+            page.emulate_media(media="screen")
             hint.locator("button").click()
             assert hint.is_hidden()
             page.reload()

@@ -686,6 +686,12 @@ def test_restating_moves_nothing(one_voice, browser, path):
             count = page.locator(restated).count()  # dated words shown as built, none once restated
             assert (count == 0) == (day == 23), (day, count)
             heights.append(page.evaluate(blocks))
+            # On paper, where nothing moves, a restated block takes its own height, without the
+            # screen's room for the longer words as built (which would print as empty lines).
+            kept = "() => [...document.querySelectorAll('*')].filter((e) => e.style.minHeight).map((e) => getComputedStyle(e).minHeight)"
+            assert page.evaluate(kept) or day != 23, day
+            page.emulate_media(media="print")
+            assert set(page.evaluate(kept)) <= {"0px"}, page.evaluate(kept)
         finally:
             context.close()
     assert heights[0] == heights[1] and heights[0], path

@@ -296,9 +296,12 @@ export function viaChannels(root) {
   return { root, update };
 }
 
-// A restated block keeps the height it was built with, so nothing below it moves.
+// A restated block keeps the height it was built with, so nothing below it moves (on screen: the
+// stylesheet lets it take its own height on paper, marked data-support-kept).
 function keepHeight(block) {
-  if (!block.style.minHeight) block.style.minHeight = `${block.getBoundingClientRect().height}px`;
+  if (block.style.minHeight) return;
+  block.style.minHeight = `${block.getBoundingClientRect().height}px`;
+  block.setAttribute("data-support-kept", "");
 }
 
 // Closures on the reader's day
@@ -340,7 +343,7 @@ export function nextClosure(root, policy, lang, s) {
     const words = { today: s.next_today, now: s.next_now }[closureNow(day, policy, now)] || s.next_one;
     if (next) sentence = fill(words, { closure: dateWords(day, soon, policy, lang, s) });
     else if (now < Date.parse(policy.horizon.last_date) + DAY) sentence = fill(s.next_none, { last: longDate(policy.horizon.last_date, s, lang, false) });
-    if (root.textContent !== plain(sentence) && !block.style.minHeight) block.style.minHeight = `${block.getBoundingClientRect().height}px`;
+    if (root.textContent !== plain(sentence)) keepHeight(block);
     setAttr(root, "data-date", next ? next.date : "");
     setText(root, sentence);
     return Infinity;
