@@ -135,7 +135,7 @@ READ_PAGE_JS = """() => {
   const sentence = document.querySelector('[data-support-next-closure]');
   const rows = [...document.querySelectorAll('.support-calendar tbody tr')].map((tr) => ({
     date: tr.dataset.date, regions: tr.dataset.regions.split(' '), marked: tr.classList.contains('support-next'),
-    labels: [...tr.querySelectorAll('.support-next__label')].map((l) => l.textContent),
+    labels: [...tr.querySelectorAll('.support-next__label, .support-next__whom')].map((l) => l.textContent.trim()),
     mark: [...tr.querySelectorAll('mark')].map((m) => m.textContent),
   }));
   return {sentence: sentence.textContent, date: sentence.dataset.date, rows};
@@ -170,8 +170,16 @@ def check_reading(page, policy, instant, lang: str, path: str, where: str, viewe
         now = {(r["date"], tuple(r["regions"])) for r in got["rows"] if r["marked"]}
         if now != marked:
             problems.append(f"{where}: marked {sorted(now)}, expected {sorted(marked)}")
+        # A row of regions the date no longer closes in part (over in Berlin, going on in New York)
+        # names whom it closes beside its mark, as the sentence does: "(USA)".
+        closing = {(row.date.isoformat(), tuple(r.id for r in row.regions)): ids for row, ids in rows}
         for row in got["rows"]:
-            want = ([(TODAY_LABEL if today else NOW_LABEL if current else LABEL)[lang]], 1) if row["marked"] else ([], 0)
+            label = [(TODAY_LABEL if today else NOW_LABEL if current else LABEL)[lang]]
+            ids = closing.get((row["date"], tuple(row["regions"])), row["regions"])
+            if len(ids) < len(row["regions"]):
+                label.append(catalog.get(lang)("widget.closure_regions", text="",
+                                               regions=textfmt.join_words(region_names(policy, ids, lang), lang)).strip())
+            want = (label, 1) if row["marked"] else ([], 0)
             if (row["labels"], len(row["mark"])) != want:
                 problems.append(f"{where}: row {row['date']} has labels {row['labels']}, {len(row['mark'])} marks")
     return problems
@@ -317,12 +325,13 @@ READER_SCENES = {
                [("2026-12-25", "emea usa", "Today's closure:")]),
         "de": ("Heutiger Schließtag: Erster Weihnachtstag, Freitag, 25. Dezember 2026.",
                [("2026-12-25", "emea usa", "Heutiger Schließtag:")])}),
-    # 12:00 on the 26th in Tokyo, 22:00 on the 25th in New York: Christmas Day still closes the USA.
+    # 12:00 on the 26th in Tokyo, 22:00 on the 25th in New York: Christmas Day still closes the USA
+    # (the mark of the row of both regions says whom, as the sentence does).
     "reader-ahead": ("default-christmas", "2026-12-26T03:00:00Z", "Asia/Tokyo", {
         "en": ("Closed now: Christmas Day (Erster Weihnachtstag), Friday, 25 December 2026 (USA).",
-               [("2026-12-25", "emea usa", "Closed now:")]),
+               [("2026-12-25", "emea usa", "Closed now:", "(USA)")]),
         "de": ("Jetzt geschlossen: Erster Weihnachtstag, Freitag, 25. Dezember 2026 (USA).",
-               [("2026-12-25", "emea usa", "Jetzt geschlossen:")])}),
+               [("2026-12-25", "emea usa", "Jetzt geschlossen:", "(USA)")])}),
 }
 
 

@@ -365,25 +365,37 @@ export function calendarMark(root, policy, lang, s) {
     const closing = new Set(day.flatMap((c) => [...c.regions, ...c.channels.map((id) => `channel:${id}`)]));
     const label = { today: s.today_closure, now: s.now_closure }[closureNow(day, policy, now)] || s.next_closure;
     for (const row of rows) {
-      const regions = (row.getAttribute("data-regions") || "").split(/\s+/);
-      const channels = (row.getAttribute("data-channels") || "").split(/\s+/).filter(Boolean).map((id) => `channel:${id}`);
-      const closes = row.getAttribute("data-kind") != "special_hours" && [...regions, ...channels].some((id) => closing.has(id));
-      markRow(row, row.getAttribute("data-date") == first && closes, label);
+      const regions = (row.getAttribute("data-regions") || "").split(/\s+/).filter(Boolean);
+      const channels = (row.getAttribute("data-channels") || "").split(/\s+/).filter(Boolean);
+      const ids = [...regions, ...channels.map((id) => `channel:${id}`)];
+      const closes = row.getAttribute("data-kind") != "special_hours" && ids.some((id) => closing.has(id));
+      // Where the date is over in some of the row's regions and goes on in others (a reader in
+      // Berlin after midnight while it is the 26th in New York), the mark names those it closes,
+      // as the sentence above does: "Closed now: Second Day of Christmas (USA)".
+      const some = closes && !ids.every((id) => closing.has(id))
+        ? whom({ regions: regions.filter((id) => closing.has(id)), channels: channels.filter((id) => closing.has(`channel:${id}`)) }, policy, lang, s) : "";
+      markRow(row, row.getAttribute("data-date") == first && closes, label, some && fill(s.closure_regions, { text: "\u0000", regions: some }).split("\u0000"));
     }
     return Infinity;
   }
   return { root, update };
 }
 
-// Marks one calendar row (a label before the name, the name in <mark>), or takes the mark away.
-function markRow(row, on, label) {
+// Marks one calendar row (a label before the name, the name in <mark>), or takes the mark away;
+// `around`: the words before and after the name that say whom it closes now ([before, after] of
+// the catalog's closure_regions), or none.
+function markRow(row, on, label, around) {
   const cell = row.cells[1];
   const strong = cell.querySelector(".support-next__label"), mark = cell.querySelector("mark");
   if (row.classList.contains("support-next") != on) row.classList.toggle("support-next", on);
+  for (const said of cell.querySelectorAll(".support-next__whom")) said.remove();
   if (on) {
     if (!mark) cell.replaceChildren(h("mark", {}, ...cell.childNodes));
     if (!strong) cell.prepend(h("strong", { class: "support-next__label" }), " ");
     setText(cell.querySelector(".support-next__label"), label);
+    const marked = cell.querySelector("mark");
+    if (around && around[0]) marked.before(h("span", { class: "support-next__whom" }, around[0]));
+    if (around && around[1]) marked.after(h("span", { class: "support-next__whom" }, around[1]));
   } else {
     if (strong) {
       if (strong.nextSibling && strong.nextSibling.nodeType == Node.TEXT_NODE) strong.nextSibling.remove();
