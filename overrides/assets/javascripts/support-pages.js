@@ -388,7 +388,11 @@ function markRow(row, on, label, around) {
   const cell = row.cells[1];
   const strong = cell.querySelector(".support-next__label"), mark = cell.querySelector("mark");
   if (row.classList.contains("support-next") != on) row.classList.toggle("support-next", on);
-  for (const said of cell.querySelectorAll(".support-next__whom")) said.remove();
+  const whom = on && around ? around.join("\u0000") : "";
+  if ((cell.dataset.whom || "") != whom) {
+    for (const said of cell.querySelectorAll(".support-next__whom")) said.remove();
+    cell.dataset.whom = whom;
+  } else around = null; // (said already)
   if (on) {
     if (!mark) cell.replaceChildren(h("mark", {}, ...cell.childNodes));
     if (!strong) cell.prepend(h("strong", { class: "support-next__label" }), " ");
