@@ -296,12 +296,22 @@ export function viaChannels(root) {
   return { root, update };
 }
 
-// A restated block keeps the height it was built with, so nothing below it moves (on screen: the
-// stylesheet lets it take its own height on paper, marked data-support-kept).
+// A restated block keeps the height it was built with, so nothing the reader sees below it moves:
+// while it is on the screen or above it. Below the screen the room is given back (what moves then
+// is out of sight too), so a reader who scrolls to it finds no empty lines; on paper the stylesheet
+// gives it back (marked data-support-kept).
 function keepHeight(block) {
   if (block.style.minHeight) return;
   block.style.minHeight = `${block.getBoundingClientRect().height}px`;
   block.setAttribute("data-support-kept", "");
+  if (typeof IntersectionObserver != "function") return;
+  const watch = new IntersectionObserver(([seen]) => {
+    if (seen.isIntersecting || seen.boundingClientRect.top < (seen.rootBounds ? seen.rootBounds.bottom : innerHeight)) return;
+    watch.disconnect();
+    block.style.minHeight = "";
+    block.removeAttribute("data-support-kept");
+  });
+  watch.observe(block);
 }
 
 // Closures on the reader's day
