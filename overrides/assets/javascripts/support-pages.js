@@ -378,13 +378,13 @@ export function calendarMark(root, policy, lang, s) {
       const regions = (row.getAttribute("data-regions") || "").split(/\s+/).filter(Boolean);
       const channels = (row.getAttribute("data-channels") || "").split(/\s+/).filter(Boolean);
       const ids = [...regions, ...channels.map((id) => `channel:${id}`)];
-      const closes = row.getAttribute("data-kind") != "special_hours" && ids.some((id) => closing.has(id));
+      const on = row.getAttribute("data-date") == first && row.getAttribute("data-kind") != "special_hours" && ids.some((id) => closing.has(id));
       // Where the date is over in some of the row's regions and goes on in others (a reader in
       // Berlin after midnight while it is the 26th in New York), the mark names those it closes,
       // as the sentence above does: "Closed now: Second Day of Christmas (USA)".
-      const some = closes && !ids.every((id) => closing.has(id))
+      const some = on && !ids.every((id) => closing.has(id))
         ? whom({ regions: regions.filter((id) => closing.has(id)), channels: channels.filter((id) => closing.has(`channel:${id}`)) }, policy, lang, s) : "";
-      markRow(row, row.getAttribute("data-date") == first && closes, label, some && fill(s.closure_regions, { text: "\u0000", regions: some }).split("\u0000"));
+      markRow(row, on, label, some && fill(s.closure_regions, { text: "\u0000", regions: some }).split("\u0000"));
     }
     return Infinity;
   }
@@ -399,17 +399,18 @@ function markRow(row, on, label, around) {
   const strong = cell.querySelector(".support-next__label"), mark = cell.querySelector("mark");
   if (row.classList.contains("support-next") != on) row.classList.toggle("support-next", on);
   const whom = on && around ? around.join("\u0000") : "";
-  if ((cell.dataset.whom || "") != whom) {
-    for (const said of cell.querySelectorAll(".support-next__whom")) said.remove();
+  const said = (cell.dataset.whom || "") == whom; // (written only when it changes)
+  if (!said) {
+    for (const span of cell.querySelectorAll(".support-next__whom")) span.remove();
     cell.dataset.whom = whom;
-  } else around = null; // (said already)
+  }
   if (on) {
     if (!mark) cell.replaceChildren(h("mark", {}, ...cell.childNodes));
     if (!strong) cell.prepend(h("strong", { class: "support-next__label" }), " ");
     setText(cell.querySelector(".support-next__label"), label);
     const marked = cell.querySelector("mark");
-    if (around && around[0]) marked.before(h("span", { class: "support-next__whom" }, around[0]));
-    if (around && around[1]) marked.after(h("span", { class: "support-next__whom" }, around[1]));
+    if (!said && whom && around[0]) marked.before(h("span", { class: "support-next__whom" }, around[0]));
+    if (!said && whom && around[1]) marked.after(h("span", { class: "support-next__whom" }, around[1]));
   } else {
     if (strong) {
       if (strong.nextSibling && strong.nextSibling.nodeType == Node.TEXT_NODE) strong.nextSibling.remove();
