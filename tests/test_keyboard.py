@@ -5,7 +5,10 @@
 # search when it takes the focus, and Tab closes it; Tab then went to the results, an empty box);
 # opened, the drawer and the search take the focus as before.
 
+import html.parser
+
 import pytest
+from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.browser
 
@@ -111,5 +114,77 @@ def test_no_page_scrolls_sideways_while_loading(browser, site_url, width):
             page.goto(f"{site_url}/{path}")
             page.wait_for_timeout(1600)
             assert page.evaluate("window.widest") <= 0, path
+    finally:
+        context.close()
+
+
+# Chromium paints what it has parsed: on a slow machine a frame may show the header of a page
+# cut after any of its parts, before the language menu and the search are there (and with `no-js`
+# still set). The title then reaches the header's right edge, and Material's second title (the
+# page's, shown in place of the site's once the reader scrolls) waits 1.25rem to the right of it:
+# the page scrolled sideways by that much. Each page cut after each part of its header, served as
+# the whole page, must fit the screen: the page with the longest title of each edition.
+class _HeaderParts(html.parser.HTMLParser):
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.lines = [0]
+        for line in text.splitlines(keepends=True):
+            self.lines.append(self.lines[-1] + len(line))
+        self.depth, self.cuts = None, []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth is not None and tag not in VOID_TAGS:
+            self.depth += 1
+        elif "md-header__inner" in (dict(attrs).get("class") or "").split():
+            self.depth = 0
+
+    def handle_endtag(self, tag):
+        if self.depth is None:
+            return
+        if self.depth == 0:
+            self.depth = None
+            return
+        self.depth -= 1
+        if self.depth == 0:
+            line, column = self.getpos()
+            self.cuts.append(self.text_end(self.lines[line - 1] + column))
+
+    def text_end(self, start):
+        return self.rawdata.index(">", start) + 1
+
+
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+def longest_titled_page(site, edition):
+    pages = [p for p in site.glob(f"{edition}**/index.html") if edition or not p.relative_to(site).parts[0] == "de"]
+    def title(path):
+        topic = BeautifulSoup(path.read_text(), "html.parser").select(".md-header__topic .md-ellipsis")
+        return len(topic[-1].get_text(strip=True)) if topic else 0
+    return max(pages, key=title)
+
+
+@pytest.mark.parametrize("width", [320, 360])
+@pytest.mark.parametrize("lang", ["", "de/"], ids=["en", "de"])
+def test_no_page_scrolls_sideways_while_its_header_arrives(browser, site, site_url, width, lang):
+    path = longest_titled_page(site, lang)
+    text = path.read_text()
+    cuts = _HeaderParts(text).cuts
+    assert len(cuts) >= 4, cuts
+    url = f"{site_url}/{path.parent.relative_to(site).as_posix()}/".replace("//", "/").replace(":/", "://")
+    context = browser.new_context(viewport={"width": width, "height": 640})
+    try:
+        page = context.new_page()
+        wide, served = {}, {}
+        page.route(url, lambda route: route.fulfill(status=200, content_type="text/html", body=served["body"]))
+        for cut in cuts:
+            served["body"] = text[:cut]
+            page.goto(url)
+            assert page.evaluate("document.documentElement.className") == "no-js"
+            scroll = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if scroll > 0:
+                wide[text[cut - 40:cut]] = scroll
+        assert not wide, (path, wide)
     finally:
         context.close()
