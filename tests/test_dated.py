@@ -487,16 +487,22 @@ def test_a_priority_via_a_channel_that_ends_says_until_when(tmp_path):
         facts = render.Facts(load(folder, today), "en", today)
         cell = BeautifulSoup(str(facts.priority_table()), "html.parser").select_one('tr[data-priority="p4"] td:nth-of-type(4)')
         rule = BeautifulSoup(str(facts.business_hours_rule()), "html.parser")
-        return text_of(cell), text_of(rule), rule
+        return cell, text_of(rule), rule
 
     cell, rule, markup = priority_via_chat(dt.date(2027, 6, 1))
     qualifier = "(until Wednesday, 30 June 2027; then in business hours)"
-    assert cell == f"via Chat, in that channel's hours {qualifier}"
+    # The cell as built, and from the day after the chat's last day (in New York) the words a build
+    # of that day has, shown by the page's script.
+    until, then = cell.select_one("[data-support-until]"), cell.select_one("[data-support-from][hidden]")
+    assert text_of(until) == f"via Chat, in that channel's hours {qualifier}"
+    assert (until["data-support-until"], until["data-zone"]) == ("2027-06-30", "America/New_York")
+    assert (then["data-support-from"], then["data-zone"], text_of(then)) == ("2027-07-01", "America/New_York", "in business hours")
+    assert text_of(cell) == text_of(until) + text_of(then)
     assert rule.endswith(f"Chat: Monday to Friday 13:00–17:00 EST/EDT {qualifier}."), rule
     assert [(s["data-until"], s["data-zone"], text_of(s)) for s in markup.select("[data-support-via] [data-via-channel]")] == [
         ("2027-06-30", "America/New_York", f"Chat: Monday to Friday 13:00–17:00 EST/EDT {qualifier}")]
     cell, rule, _ = priority_via_chat(dt.date(2027, 7, 1))
-    assert cell == "in business hours"
+    assert str(cell) == '<td data-label="Counted">in business hours</td>', cell
     assert "Chat" not in rule and "channel" not in rule, rule
 
 
@@ -510,8 +516,11 @@ def test_a_priority_via_a_channel_of_no_hours_says_its_dates(tmp_path):
     path.write_text(text.replace("    coverage: around the clock\n", "    coverage: around the clock\n    via: form\n", 1))
     facts = render.Facts(load(folder, dated_fixture.TODAY), "en", dated_fixture.TODAY)
     cell = BeautifulSoup(str(facts.priority_table()), "html.parser").select_one('tr[data-priority="p1"] td:nth-of-type(4)')
-    assert text_of(cell) == "around the clock, via Contact form (until Thursday, 30 September 2027)"
+    shown = cell.select_one("[data-support-until]")
+    assert text_of(shown) == "around the clock, via Contact form (until Thursday, 30 September 2027)"
+    assert text_of(cell.select_one("[data-support-from='2027-10-01'][hidden]")) == "around the clock"
     early = render.Facts(load(folder, dt.date(2027, 1, 5)), "en", dt.date(2027, 1, 5))
     cell = BeautifulSoup(str(early.priority_table()), "html.parser").select_one('tr[data-priority="p1"] td:nth-of-type(4)')
-    assert text_of(cell) == "around the clock, via Contact form (from Monday, 11 January 2027) (until Thursday, 30 September 2027)"
-    assert cell.select_one("[data-support-until]")["data-support-until"] == "2027-01-10"
+    shown = cell.select_one("[data-support-until='2027-09-30']")
+    assert text_of(shown) == "around the clock, via Contact form (from Monday, 11 January 2027) (until Thursday, 30 September 2027)"
+    assert shown.select_one("[data-support-until]")["data-support-until"] == "2027-01-10"

@@ -462,22 +462,25 @@ def test_the_calculator_says_where_the_count_goes_on(one_voice, browser, instant
 
 # A question asked via the chat on its last afternoon (16:00 EDT, an hour before it closes for good)
 # counts an hour on the chat, then EMEA's hours from midnight in New York; asked the next day,
-# the chat is over: the note neither counts on it nor names it. The table says as much on both
-# days: "(until Thursday, 18 March 2027; then in business hours)".
-@pytest.mark.parametrize("instant, expected", [
+# the chat is over: the note neither counts on it nor names it. The table says as much on each
+# day: "(until Thursday, 18 March 2027; then in business hours)" on the last, "in business hours"
+# (as a build of the next day) after it.
+@pytest.mark.parametrize("instant, expected, counted", [
     (dt.datetime(2027, 3, 18, 20, 0, tzinfo=UTC),
      "Quick question tickets are answered via Chat and count its hours: the 2 business hours target runs only while "
      "Chat is staffed; nights, weekends and holidays pause it. From Friday 00:00 EDT (Friday 05:00 your time), the "
-     "target runs while EMEA support is open."),
+     "target runs while EMEA support is open.",
+     "via Chat, in that channel's hours (until Thursday, 18 March 2027; then in business hours)"),
     (dt.datetime(2027, 3, 19, 15, 0, tzinfo=UTC),
      "Quick question tickets count business hours: the 2 business hours target runs only while EMEA support is open; "
-     "nights, weekends and holidays pause it.")])
-def test_the_calculator_after_a_channels_last_day(one_voice, browser, instant, expected):
+     "nights, weekends and holidays pause it.",
+     "in business hours")])
+def test_the_calculator_after_a_channels_last_day(one_voice, browser, instant, expected, counted):
     _, feed, url = one_voice
     with page_at(browser, url, "priorities/", "Europe/Berlin", instant) as page:
         cell = squash(page.inner_text("[data-support-targets] tr[data-priority='p5'] td:nth-of-type(4)"))
         note = calculated(page, feed, instant, "emea", "p5", "Quick")
-    assert cell == "via Chat, in that channel's hours (until Thursday, 18 March 2027; then in business hours)", cell
+    assert cell == counted, cell
     assert note == expected, note
 
 
@@ -499,6 +502,9 @@ VIA_VARIANTS = {
 VIA_BUILDS = {"one-voice": (BUILT, dt.date(2027, 3, 19)), "all-end": (BUILT, dt.date(2027, 3, 19), dt.date(2027, 3, 20))}
 RULE_JS = """(prefix) => { const p = [...document.querySelectorAll('article p')].find((e) => e.textContent.startsWith(prefix));
   return p ? p.innerText : null; }"""
+# The priorities table's "Counted" column, a line per priority.
+COUNTED_JS = """() => [...document.querySelectorAll('[data-support-targets] tbody tr')].map((tr) =>
+  tr.dataset.priority + ': ' + tr.querySelector('td:nth-of-type(4)').innerText)"""
 
 
 @pytest.fixture(scope="module")
@@ -529,8 +535,9 @@ def rule_prefix(lang: str) -> str:
 
 
 # The rule as a reader sees it: the page of `url` in `lang` read in `zone` at `instant` (after
-# `loaded`, when given: the page loaded then and left open until `instant`).
-def rule_read(browser, url: str, lang: str, zone: str, instant: dt.datetime, loaded=None, script=True) -> str:
+# `loaded`, when given: the page loaded then and left open until `instant`); with the table's
+# "Counted" column (`counted`), the rule and the column.
+def rule_read(browser, url: str, lang: str, zone: str, instant: dt.datetime, loaded=None, script=True, counted=False):
     context = browser.new_context(timezone_id=zone, java_script_enabled=script)
     context.clock.install(time=(loaded or instant) - dt.timedelta(minutes=1))
     context.clock.pause_at(loaded or instant)
@@ -543,17 +550,27 @@ def rule_read(browser, url: str, lang: str, zone: str, instant: dt.datetime, loa
             context.clock.fast_forward(int((instant - loaded).total_seconds() * 1000))
         rule = page.evaluate(RULE_JS, rule_prefix(lang))
         assert rule, lang
-        return squash(rule)
+        return (squash(rule), [squash(c) for c in page.evaluate(COUNTED_JS)]) if counted else squash(rule)
     finally:
         context.close()
 
 
 # The rule as a build wrote it, every word of it (read in the days before 21 March, when the
-# page's script hides none of a build of 19 or 20 March).
-def rule_built(site, lang: str) -> str:
+# page's script hides none of a build of 19 or 20 March); with `counted`, the rule and the table's
+# "Counted" column as the build's words say it at `instant`: words dated until a day (in their
+# zone) that is over are gone, words dated from a day that has not begun are not there.
+def rule_built(site, lang: str, counted=False, instant=None):
     page = BeautifulSoup((site / ("" if lang == "en" else lang) / "priorities" / "index.html").read_text(encoding="utf-8"),
                          "html.parser")
-    return squash(next(p for p in page.select("article p") if p.get_text().startswith(rule_prefix(lang))).get_text())
+    rule = squash(next(p for p in page.select("article p") if p.get_text().startswith(rule_prefix(lang))).get_text())
+    if not counted:
+        return rule
+    table = page.select_one("[data-support-targets]")
+    for span in table.select("[data-support-until], [data-support-from]"):
+        day = instant.astimezone(ZoneInfo(span["data-zone"])).date().isoformat()
+        if day > span["data-support-until"] if span.has_attr("data-support-until") else day < span["data-support-from"]:
+            span.decompose()
+    return rule, [f"{tr['data-priority']}: {squash(tr.select('td')[3].get_text())}" for tr in table.select("tbody tr")]
 
 
 # (variant, reader's zone, instant, the build of a later day whose rule it reads as, if one, and
@@ -582,10 +599,14 @@ def test_a_channel_past_its_last_day_leaves_the_rule(via_builds, browser, lang):
     readings = VIA_READINGS if lang == "en" else [VIA_READINGS[i] for i in (0, 3, 5, 6, 8, 12)]
     for variant, zone, instant, like, named in readings:
         where = f"{variant} built {BUILT}, read {instant:%d %b %H:%M}Z in {zone}, {lang}"
-        shown = rule_read(browser, via_builds[variant, BUILT][1], lang, zone, instant)
+        shown, cells = rule_read(browser, via_builds[variant, BUILT][1], lang, zone, instant, counted=True)
         expected = rule_built(via_builds[variant, like][0], lang) if like else shown
         if shown != expected:
             problems.append(f"{where}:\n  shown    {shown!r}\n  build of {like}: {expected!r}")
+        # The table's "Counted" column: as the build of that later day words it, or as built.
+        built_cells = rule_built(via_builds[variant, like or BUILT][0], lang, counted=True, instant=instant)[1]
+        if cells != built_cells:
+            problems.append(f"{where}, table:\n  shown    {cells!r}\n  build of {like or BUILT}: {built_cells!r}")
         for name in ("Hotline", "Chat"):
             if (f"{name}: " in shown) != (name in named):
                 problems.append(f"{where}: {name} {'not ' if name in named else ''}named in {shown!r}")

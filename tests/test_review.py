@@ -488,6 +488,11 @@ def test_visible_text_of_a_page():
     channel = '<ul><li><strong>Email</strong>: write to us.<span class="hours">Around the clock.</span></li></ul>'
     assert review.page_text(channel) == ["Email: write to us.Around the clock."]
     assert review.page_text(channel, frozenset({"hours"})) == ["Email: write to us.", "Around the clock."]
+    # Words hidden until their day, inside a line, are a line of their own: never read beside the
+    # words they replace.
+    cell = ('<table><tr><td>2 hours</td><td><span data-support-until="2027-03-18">via Chat (until 18 March)</span>'
+            '<span data-support-from="2027-03-19" hidden>in business hours</span></td><td>daily</td></tr></table>')
+    assert review.page_text(cell) == ["2 hours | via Chat (until 18 March)", "in business hours", "daily"]
 
 
 # The calendars and the notices feed of each edition: what subscribers read (titles, descriptions,

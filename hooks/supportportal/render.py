@@ -771,7 +771,9 @@ class Facts:
     # from that day on in the channel's zone), and until its last day, after which they count
     # again ("(until Wednesday, 30 June 2027; then in business hours)", true on every day). A
     # channel whose last day is past is not named: the priority counts business hours, as the
-    # calculator does. Escaped here.
+    # calculator does. From the day after a channel's last day in its zone the page's script shows
+    # the cell as a build of that day words it: the channel's words are in a span data-support-until,
+    # the coverage alone in one data-support-from (hidden until then). Escaped here.
     def _coverage(self, p) -> Markup:
         coverage = self.say("priorities.around_the_clock" if p.around_the_clock else "priorities.business_hours")
         channel = self._via(p)
@@ -779,9 +781,17 @@ class Facts:
             return escape(coverage)
         name = self.say("channels.name_in_text", name=self.t(channel.name))
         if not (channel.schedule and not p.around_the_clock):
-            return escape(self.say("priorities.via", coverage=coverage, channel=name)) + \
+            via = escape(self.say("priorities.via", coverage=coverage, channel=name)) + \
                 self._channel_span(channel, "changes.channel_from", "changes.channel_until")
-        return escape(self.say("priorities.via_hours", channel=name)) + self._channel_span(channel)
+        else:
+            via = escape(self.say("priorities.via_hours", channel=name)) + self._channel_span(channel)
+        last = channel.available_until
+        if last is None:
+            return via
+        zone = escape(dated.channel_zone(self.policy, channel))
+        return Markup(f'<span data-support-until="{last.isoformat()}" data-zone="{zone}">{via}</span>'
+                      f'<span data-support-from="{(last + dt.timedelta(days=1)).isoformat()}" data-zone="{zone}" hidden>'
+                      f'{escape(coverage)}</span>')
 
     # The channel a priority is answered via, unless there is none or its last day is past.
     def _via(self, p):

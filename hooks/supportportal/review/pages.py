@@ -184,7 +184,8 @@ _DISPLAYED = re.compile(r"([^{}]+)\{[^{}]*display:\s*(?:block|flex|grid|list-ite
 # The text a reader sees on a page, one line per block: the tab's title, the banner, the header,
 # the navigation, the article and the footer; without scripts, styles and the "¶" permalinks.
 # Hidden elements count: the page's script shows them on their day (a notice coming into effect,
-# a dated line), so a change to them is a change customers will read.
+# a dated line, a table cell's words from a channel's end), so a change to them is a change
+# customers will read; each is a line of its own, as it is never read beside the words around it.
 def page_text(html: str, block_classes: frozenset = frozenset()) -> list[str]:
     parser = _VisibleText(block_classes)
     parser.feed(html)
@@ -213,7 +214,7 @@ class _VisibleText(HTMLParser):
         return bool(self.stack) and self.stack[-1][1]
 
     def _block(self, tag, attrs) -> bool:
-        return tag in self.BLOCK or bool(self.blocks.intersection((attrs.get("class") or "").split()))
+        return tag in self.BLOCK or "hidden" in attrs or bool(self.blocks.intersection((attrs.get("class") or "").split()))
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)

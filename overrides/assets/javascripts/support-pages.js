@@ -247,18 +247,19 @@ export function targetTable(root, policy, lang, s) {
 }
 
 // Words that apply until a date (data-support-until, the last day, in data-zone): gone from the
-// next day on, the paragraph keeping its height.
+// next day on; words that apply from a date (data-support-from, the first day, built hidden):
+// shown from that day on. The paragraph keeps its height.
 export function dated(root) {
   const last = root.getAttribute("data-support-until"), zone = root.getAttribute("data-zone") || "UTC";
-  const next = isoDate(new Date(Date.parse(last) + DAY), "UTC");
+  const next = last ? isoDate(new Date(Date.parse(last) + DAY), "UTC") : root.getAttribute("data-support-from");
 
   function update(now) {
-    const over = isoDate(now, zone) > last;
-    if (over && !root.hidden) {
+    const begun = isoDate(now, zone) >= next;
+    if (root.hidden != (last ? begun : !begun)) {
       keepHeight(root.closest("p, li, td") || root.parentElement);
-      root.hidden = true;
+      root.hidden = !root.hidden;
     }
-    return over ? Infinity : dayStart(next, zone);
+    return begun ? Infinity : dayStart(next, zone);
   }
   return { root, update };
 }

@@ -48,6 +48,7 @@ const KINDS = {
   "data-support-hours": () => pages().then((m) => m.hoursTable),
   "data-support-targets": () => pages().then((m) => m.targetTable),
   "data-support-until": () => pages().then((m) => m.dated),
+  "data-support-from": () => pages().then((m) => m.dated),
   "data-support-via": () => pages().then((m) => m.viaChannels),
 };
 // Kinds that show the error when the feed cannot be loaded; the others (a channel list keeps
