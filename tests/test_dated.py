@@ -497,7 +497,7 @@ def test_a_priority_via_a_channel_that_ends_says_until_when(tmp_path):
     assert text_of(until) == f"via Chat, in that channel's hours {qualifier}"
     assert (until["data-support-until"], until["data-zone"]) == ("2027-06-30", "America/New_York")
     assert (then["data-support-from"], then["data-zone"], text_of(then)) == ("2027-07-01", "America/New_York", "in business hours")
-    assert text_of(cell) == text_of(until) + text_of(then)
+    assert text_of(cell) == f"{text_of(until)} {text_of(then)}"
     assert rule.endswith(f"Chat: Monday to Friday 13:00–17:00 EST/EDT {qualifier}."), rule
     assert [(s["data-until"], s["data-zone"], text_of(s)) for s in markup.select("[data-support-via] [data-via-channel]")] == [
         ("2027-06-30", "America/New_York", f"Chat: Monday to Friday 13:00–17:00 EST/EDT {qualifier}")]

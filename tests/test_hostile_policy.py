@@ -35,12 +35,14 @@ def line_of(path: Path, needle: str) -> int:
     raise AssertionError(f"{needle!r} not in {path.name}")
 
 
-def load(directory: Path, today: dt.date = TODAY, seconds: float = 10):
+# A hang fails at the limit: far above what a load takes (well under a second), as a shared
+# machine under a full test run can be many times slower.
+def load(directory: Path, today: dt.date = TODAY, seconds: float = 30):
     with time_limit(seconds, "loading the policy"):
         return load_policy(directory, today)
 
 
-def problems_for(directory: Path, today: dt.date = TODAY, seconds: float = 10) -> list:
+def problems_for(directory: Path, today: dt.date = TODAY, seconds: float = 30) -> list:
     with pytest.raises(PolicyError) as info:
         load(directory, today, seconds)
     return info.value.problems
@@ -231,9 +233,7 @@ BOMB = "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range
 def test_an_alias_bomb_fails_fast_with_a_clear_problem(policy):
     (policy / "maintenance.yml").write_text("l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + BOMB,
                                             encoding="utf-8")
-    started = time.perf_counter()
-    problems = problems_for(policy, seconds=5)
-    assert time.perf_counter() - started < 1, "the alias bomb must be stopped, not expanded"
+    problems = problems_for(policy, seconds=15)  # expanded, the bomb's 43 million values take minutes
     problem = [p for p in problems if p.file == "policy/maintenance.yml"]
     assert len(problem) == 1, "\n".join(map(str, problems))
     assert "more than 20,000 values" in problem[0].message and "alias" in problem[0].fix
@@ -243,7 +243,7 @@ def test_an_alias_bomb_fails_fast_with_a_clear_problem(policy):
 def test_a_chain_of_aliases_nested_deeper_and_deeper_stops(policy):
     chain = "a0: &a0 [x]\n" + "".join(f"a{i}: &a{i} [*a{i - 1}]\n" for i in range(1, 2000))
     (policy / "process.yml").write_text(chain, encoding="utf-8")
-    problems = [p for p in problems_for(policy, seconds=5) if p.file == "policy/process.yml"]
+    problems = [p for p in problems_for(policy, seconds=15) if p.file == "policy/process.yml"]
     assert len(problems) == 1, problems
     assert "nested more than 40 levels" in problems[0].message
     assert problems[0].path == "a39" and problems[0].line == 40 and "aliases" in problems[0].fix
@@ -256,7 +256,7 @@ def test_a_chain_of_aliases_nested_deeper_and_deeper_stops(policy):
 ])
 def test_deep_nesting_is_refused_not_a_recursion_error(policy, nesting):
     (policy / "maintenance.yml").write_text("included: " + nesting + "\n", encoding="utf-8")
-    problems = problems_for(policy, seconds=5)
+    problems = problems_for(policy, seconds=15)
     problem = [p for p in problems if p.file == "policy/maintenance.yml"]
     assert len(problem) == 1 and "nested more than 40 levels deep" in problem[0].message, problems
     assert "indentation" in problem[0].fix
@@ -272,7 +272,7 @@ def test_a_folder_instead_of_a_file(policy):
 def test_a_link_to_a_device_is_not_read(policy):
     (policy / "process.yml").unlink()
     (policy / "process.yml").symlink_to("/dev/zero")
-    problems = problems_for(policy, seconds=3)
+    problems = problems_for(policy, seconds=15)
     problem = [p for p in problems if p.file == "policy/process.yml"]
     assert len(problem) == 1 and "link to a file outside the project" in problem[0].message, problems
 
@@ -282,7 +282,7 @@ def test_a_device_inside_the_project_is_not_read(policy):
     os.mkfifo(fifo)
     (policy / "process.yml").unlink()
     (policy / "process.yml").symlink_to(fifo)
-    problems = problems_for(policy, seconds=3)  # opening a pipe would block
+    problems = problems_for(policy, seconds=15)  # opening a pipe would block
     problem = [p for p in problems if p.file == "policy/process.yml"]
     assert len(problem) == 1 and "not a regular file" in problem[0].message, problems
 
@@ -290,7 +290,7 @@ def test_a_device_inside_the_project_is_not_read(policy):
 def test_a_huge_file_is_not_read(policy):
     with (policy / "maintenance.yml").open("a", encoding="utf-8") as handle:
         handle.write("# padding\n" * 220_000)
-    problem = [p for p in problems_for(policy, seconds=3) if p.file == "policy/maintenance.yml"]
+    problem = [p for p in problems_for(policy, seconds=15) if p.file == "policy/maintenance.yml"]
     assert len(problem) == 1 and "a policy file is at most 1 MiB" in problem[0].message
     assert problem[0].fix
 

@@ -340,10 +340,15 @@ _PART_HOUR_CITIES = {-210: "America/St_Johns", 210: "Asia/Tehran", 270: "Asia/Ka
                      345: "Asia/Kathmandu", 390: "Asia/Yangon", 570: "Australia/Darwin", 630: "Australia/Adelaide"}
 
 
-# A place whose clocks are `minutes` ahead of UTC in January (05:45: Asia/Kathmandu), or None.
+# A place whose clocks are `minutes` ahead of UTC in January (05:45: Asia/Kathmandu), or None:
+# none outside UTC−12:00 to UTC+14:00, the widest the world's clocks go, without reading every
+# zone of the database (which takes a while on a busy machine).
+@functools.lru_cache(maxsize=64)
 def _city_at_offset(minutes: int) -> str | None:
     import datetime as dt
 
+    if not -12 * 60 <= minutes <= 14 * 60:
+        return None
     january = dt.datetime(2026, 1, 15, 12, tzinfo=dt.timezone.utc)
     for zone in sorted(z for z in available_zones() if "/" in z and not z.startswith(("Etc/", "SystemV/"))):
         try:

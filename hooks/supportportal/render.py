@@ -773,7 +773,8 @@ class Facts:
     # channel whose last day is past is not named: the priority counts business hours, as the
     # calculator does. From the day after a channel's last day in its zone the page's script shows
     # the cell as a build of that day words it: the channel's words are in a span data-support-until,
-    # the coverage alone in one data-support-from (hidden until then). Escaped here.
+    # the coverage alone in one data-support-from (hidden until then; the space inside keeps the
+    # two apart where hidden words are read too, as in the search's index). Escaped here.
     def _coverage(self, p) -> Markup:
         coverage = self.say("priorities.around_the_clock" if p.around_the_clock else "priorities.business_hours")
         channel = self._via(p)
@@ -791,7 +792,7 @@ class Facts:
         zone = escape(dated.channel_zone(self.policy, channel))
         return Markup(f'<span data-support-until="{last.isoformat()}" data-zone="{zone}">{via}</span>'
                       f'<span data-support-from="{(last + dt.timedelta(days=1)).isoformat()}" data-zone="{zone}" hidden>'
-                      f'{escape(coverage)}</span>')
+                      f' {escape(coverage)}</span>')
 
     # The channel a priority is answered via, unless there is none or its last day is past.
     def _via(self, p):
