@@ -209,7 +209,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # With the pages' own problems, which need no policy (as `make check`): every problem in one run.
         templates = set(config.theme.get_env().list_templates())
         pages = error.pages.page_problems(get_markdown_and_meta, templates, failing=True) if error.pages else []
-        raise PluginError("\n".join([error.report(), *pages])) from None
+        links = page_links_without_policy(error.pages, config) if error.pages else []
+        raise PluginError("\n".join([error.report(), *pages, *links])) from None
     if serving:
         _served.update(policy=portal.policy, policy_key=policy_key)
     config_name = Path(config.config_file_path).name
@@ -402,6 +403,66 @@ def on_build_error(*, error: Exception) -> None:
 
 
 # Helper functions
+
+# The links between pages where the policy has problems (the build stops before MkDocs renders a
+# page; `make check` runs the same): each edition's pages rendered by MkDocs' own Markdown as they are
+# written (placeholders unfilled) against the files of the edition's folder, and MkDocs' messages
+# on the links it can judge without the files the policy makes (a page that is not there, an
+# absolute link, a link it does not recognise), with the file, the line and the fix as the build
+# gives them. Links to the files the build makes (support.ics) and to headings are checked once the
+# policy has no problems. `pages`: the pages' checks of the PolicyError (supportportal.pages.Pages);
+# `config`: the main edition's configuration (its Markdown extensions and link settings).
+def page_links_without_policy(pages, config: MkDocsConfig) -> list[str]:
+    logger = logging.getLogger("mkdocs.structure.pages")
+    found, propagate = _Records(), logger.propagate
+    logger.addHandler(found)
+    logger.propagate = False  # said once, in the report, not also as the build's warnings
+    problems = []
+    try:
+        for lang in pages.languages:
+            problems += _edition_links(pages.edition(lang), lang, config, found)
+    finally:
+        logger.removeHandler(found)
+        logger.propagate = propagate
+    return problems
+
+
+def _edition_links(edition, lang: str, config: MkDocsConfig, found) -> list[str]:
+    folder = edition.edition_folder(lang)
+    if not folder.is_dir():
+        return []
+    skip = set(edition.edition_folders()) if lang == edition.main_language else set()
+    paths = [p.relative_to(folder) for p in sorted(folder.rglob("*")) if p.is_file()]
+    files = Files([File(p.as_posix(), str(folder), str(folder / "site"), config.use_directory_urls) for p in paths
+                   if p.parts[0] not in skip and not any(part.startswith(".") for part in p.parts)])
+    names, sources, problems = edition.pages(lang), {}, []
+    for src_uri in names:
+        try:
+            sources[src_uri] = edition.read_page(folder / src_uri, src_uri)
+            page = Page(None, files.get_file_from_path(src_uri), config)
+            page.markdown, page.meta = get_markdown_and_meta(sources[src_uri])
+            found.records.clear()
+            page.render(config, files)
+        except Exception:  # a page that cannot be read or rendered: the pages' own checks name it
+            continue
+        for record in found.records:
+            message = record.getMessage()
+            if record.levelno >= logging.WARNING and supportportal.buildmessages.needs_no_policy(message):
+                extra = supportportal.buildmessages.explain(
+                    message, page_name=edition.page_name, source=lambda uri: sources.get(uri, ""),
+                    config_name="mkdocs.yml", config_text="", pages=names)
+                problems.append(f"WARNING -  {message}{extra or ''}")
+    return problems
+
+
+class _Records(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
 
 class _WarningCounter(logging.Handler):
     def __init__(self):

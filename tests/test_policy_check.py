@@ -232,6 +232,16 @@ BROKEN = {
                            "    Fix: did you mean {{ company }}?",
                            "content/de/developers/index.md, line ",
                            "content/faq.md: the page is in no menu: the nav of mkdocs.yml does not name it"]),
+    # So do the links between pages, MkDocs' own messages: a page that is not there, an absolute link.
+    "policy/ and links": (lambda p: (edit(p / "policy" / "regions.yml", "zone: Europe/Berlin", "zone: CET"),
+                                     edit(p / "content" / "hours.md", "\n\n", "\n\nSee [the FAQ](faq.md).\n\n"),
+                                     edit(p / "content" / "de" / "contact.md", "(hours.md)", "(/hours/)")),
+                          ["regions[1].zone: 'CET' is not an IANA time zone name",
+                           "WARNING -  Doc file 'hours.md' contains a link 'faq.md', but the target is not found among "
+                           "documentation files.\n  content/hours.md, line 13\n    Fix: link to a page of the edition",
+                           "WARNING -  Doc file 'contact.md' contains an absolute link '/hours/', it was left as is. "
+                           "Did you mean 'hours.md'?\n  content/de/contact.md, line 9\n    Fix: link to the page's file "
+                           "relative to this page"]),
     "a catalog and a page": (lambda p: (write_catalog(p, "de", "hours.caption: Zeiten\nhours.captoin: Zeiten\n"),
                                         edit(p / "content" / "de" / "hours.md", "\n\n", "\n\n{{ hours_table }}\n\n")),
                              ["locales/de.yml, line 2, hours.captoin: 'hours.captoin' is not a key",
@@ -291,6 +301,23 @@ def test_check_reports_what_the_build_reports(tmp_path, case):
     # The same report, line by line (the build's output has its progress between them).
     for line in report.strip().splitlines():
         assert line in build.output, build.output
+
+
+# Where the policy has problems only the links MkDocs can judge without it are checked: the default
+# pages' links written with a placeholder, to the files the build makes (support.ics) and to
+# headings (checked once the policy loads) give no message, in the check or the build.
+def test_where_the_policy_has_problems_no_link_is_named_wrongly(tmp_path):
+    project = copy_project(tmp_path / "project")
+    edit(project / "policy" / "regions.yml", "zone: Europe/Berlin", "zone: CET")
+    status, report = check(project)
+    assert status == 1 and report.startswith("The support policy has 1 problem") and "WARNING" not in report, report
+    build = run_build(project)
+    assert not build.ok and "WARNING" not in build.output and report.strip() in build.output, build.output
+    # The default pages have each of those links, so the test is of them.
+    links = [link for page in (project / "content").rglob("*.md")
+             for link in re.findall(r"\]\(([^)\s]+)", page.read_text(encoding="utf-8"))]
+    assert any(".md#" in link for link in links) and any(link.endswith(".ics") for link in links), links
+    assert any("{{" in link for link in links), links
 
 
 # A build of another edition (`mkdocs build -f mkdocs.de.yml`, refused) checks no pages with the

@@ -44,6 +44,17 @@ def explain(message: str, *, page_name, source, config_name: str, config_text: s
     return None
 
 
+# Whether MkDocs' message is about a link it can judge without the files the policy makes: a link to
+# a page (a .md file) that is not there, an absolute link, or a relative link it does not recognise.
+# A link to another file that is not there may be to one the build makes (support.ics); a link
+# written with a placeholder ({{ calendar_subscribe_url }}) is the policy's.
+def needs_no_policy(message: str) -> bool:
+    found = _LINK.match(message)
+    if not found or "{{" in found["link"] or "{%" in found["link"]:
+        return False
+    return found["kind"] != "a" or bool(found["problem"]) and found["link"].split("#", 1)[0].lower().endswith(".md")
+
+
 def _where(name: str, line: int | None) -> str:
     return f"{name}, line {line}" if line else name
 
