@@ -23,7 +23,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta as mkdocs_meta
 from mkdocs.utils import yaml_load
@@ -234,9 +234,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _share_theme_work(config.theme)
     # The main edition leaves the other languages' folders (content/de/) to their own builds.
     if portal.lang == portal.main_language:
-        patterns = config.exclude_docs.patterns if config.exclude_docs else []
-        config.exclude_docs = GitIgnoreSpec.from_lines(
-            [*patterns, *(f"/{lang}/" for lang in portal.edition_folders())])
+        editions = GitIgnoreSpec.from_lines([f"/{lang}/" for lang in portal.edition_folders()])
+        config.exclude_docs = config.exclude_docs + editions if config.exclude_docs else editions
     # `mkdocs build` writes into a fresh folder and replaces site/ only when everything succeeded.
     build.portal = portal
     if outermost and _command.get("name") == "build":
@@ -414,33 +413,43 @@ def on_build_error(*, error: Exception) -> None:
 # `config`: the main edition's configuration (its Markdown extensions and link settings).
 def page_links_without_policy(pages, config: MkDocsConfig) -> list[str]:
     logger = logging.getLogger("mkdocs.structure.pages")
-    found, propagate = _Records(), logger.propagate
+    found, propagate, level = _Records(), logger.propagate, logger.level
     logger.addHandler(found)
     logger.propagate = False  # said once, in the report, not also as the build's warnings
+    logger.setLevel(logging.INFO)  # and made under `mkdocs build -q` too, which shows only errors
     problems = []
     try:
         for lang in pages.languages:
-            problems += _edition_links(pages.edition(lang), lang, config, found)
+            try:
+                problems += _edition_links(pages.edition(lang), lang, config, found)
+            except Exception:  # a folder or configuration MkDocs cannot read: it says so once the policy loads
+                continue
     finally:
         logger.removeHandler(found)
         logger.propagate = propagate
+        logger.setLevel(level)
     return problems
 
 
+# One edition's pages as its build renders them: its configuration (mkdocs.<lang>.yml, else the
+# main one with the edition's folder), its files as MkDocs finds them (exclude_docs, draft_docs,
+# folders reached through a link), the pages it publishes; editors' notes ({# ... #}) left out.
 def _edition_links(edition, lang: str, config: MkDocsConfig, found) -> list[str]:
-    folder = edition.edition_folder(lang)
-    if not folder.is_dir():
-        return []
-    skip = set(edition.edition_folders()) if lang == edition.main_language else set()
-    paths = [p.relative_to(folder) for p in sorted(folder.rglob("*")) if p.is_file()]
-    files = Files([File(p.as_posix(), str(folder), str(folder / "site"), config.use_directory_urls) for p in paths
-                   if p.parts[0] not in skip and not any(part.startswith(".") for part in p.parts)])
+    if lang != edition.main_language:
+        own = edition.root / f"mkdocs.{lang}.yml"
+        config = load_config(str(own), hooks=[]) if own.is_file() else \
+            load_config(config.config_file_path, docs_dir=str(edition.edition_folder(lang)), hooks=[])
+    files = get_files(config)
     names, sources, problems = edition.pages(lang), {}, []
     for src_uri in names:
+        file = files.get_file_from_path(src_uri)
+        if file is None or file.inclusion.is_excluded():
+            continue
         try:
-            sources[src_uri] = edition.read_page(folder / src_uri, src_uri)
-            page = Page(None, files.get_file_from_path(src_uri), config)
-            page.markdown, page.meta = get_markdown_and_meta(sources[src_uri])
+            sources[src_uri] = edition.read_page(Path(file.abs_src_path), src_uri)
+            page = Page(None, file, config)
+            markdown, page.meta = get_markdown_and_meta(sources[src_uri])
+            page.markdown = _NOTE.sub(lambda note: "\n" * note[0].count("\n"), markdown)
             found.records.clear()
             page.render(config, files)
         except Exception:  # a page that cannot be read or rendered: the pages' own checks name it
@@ -453,6 +462,9 @@ def _edition_links(edition, lang: str, config: MkDocsConfig, found) -> list[str]
                     config_name="mkdocs.yml", config_text="", pages=names)
                 problems.append(f"WARNING -  {message}{extra or ''}")
     return problems
+
+
+_NOTE = re.compile(r"\{#.*?#\}", re.S)
 
 
 class _Records(logging.Handler):

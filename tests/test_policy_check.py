@@ -320,6 +320,27 @@ def test_where_the_policy_has_problems_no_link_is_named_wrongly(tmp_path):
     assert any("{{" in link for link in links), links
 
 
+# The links are checked as each edition's build renders its pages: a link in an editor's note, to
+# the other edition's folder, or in a page the configuration leaves out (exclude_docs, which a
+# build with the policy keeps too) gives no message; what is named, `mkdocs build -q` names too.
+def test_links_without_the_policy_are_checked_as_the_build_renders_them(tmp_path):
+    project = copy_project(tmp_path / "project")
+    edit(project / "mkdocs.yml", "\nvalidation:", "\nexclude_docs: |\n  drafts/\n\nvalidation:")
+    (project / "content" / "drafts").mkdir()
+    (project / "content" / "drafts" / "faq.md").write_text("# FAQ\n\nSee [prices](prices.md).\n", encoding="utf-8")
+    edit(project / "content" / "index.md", "\n\n",
+         "\n\n{# Later: [the FAQ](faq.md)\n   once it is written #}\n[Deutsch](de/index.md)\n\n")
+    build = run_build(project)
+    assert build.ok and not (build.site / "drafts").exists(), build.output
+    edit(project / "policy" / "regions.yml", "zone: Europe/Berlin", "zone: CET")
+    edit(project / "content" / "hours.md", "\n\n", "\n\nSee [the FAQ](faq.md).\n\n")
+    status, report = check(project)
+    assert status == 1 and report.count("WARNING") == 1, report
+    assert "contains a link 'faq.md', but the target is not found" in report and "content/hours.md, line 13" in report
+    quiet = run_build(project, "-q")
+    assert not quiet.ok and report.strip() in quiet.output, quiet.output
+
+
 # A build of another edition (`mkdocs build -f mkdocs.de.yml`, refused) checks no pages with the
 # German menu taken for the main one.
 def test_another_editions_build_checks_no_pages_as_the_main_one(tmp_path):
