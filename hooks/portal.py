@@ -206,11 +206,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         portal = supportportal.site.Portal(root, today, config.theme.get("language"), policy, built_at,
                                            main=_main_settings(config) if outermost and not serving else None)
     except supportportal.loading.PolicyError as error:
-        # With the pages' own problems, which need no policy (as `make check`): every problem in one run.
-        templates = set(config.theme.get_env().list_templates())
-        pages = error.pages.page_problems(get_markdown_and_meta, templates, failing=True) if error.pages else []
-        links = page_links_without_policy(error.pages, config) if error.pages else []
-        raise PluginError("\n".join([error.report(), *pages, *links])) from None
+        raise PluginError(report_without_policy(error, config, set(config.theme.get_env().list_templates()))) from None
     if serving:
         _served.update(policy=portal.policy, policy_key=policy_key)
     config_name = Path(config.config_file_path).name
@@ -403,9 +399,21 @@ def on_build_error(*, error: Exception) -> None:
 
 # Helper functions
 
+# The report where the policy has problems: its problems, then those of the pages and of their
+# links, which need no policy, so every problem is named in one run (`make check` prints the same).
+# `config`: the main edition's configuration (None: MkDocs cannot read it, and says so once the
+# policy loads); `templates`: the names of the theme's templates (None: not checked).
+def report_without_policy(error, config: MkDocsConfig | None, templates: set | None) -> str:
+    if error.pages is None:
+        return error.report()
+    pages = error.pages.page_problems(get_markdown_and_meta, templates, failing=True)
+    links = page_links_without_policy(error.pages, config) if config is not None else []
+    return "\n".join([error.report(), *pages, *links])
+
+
 # The links between pages where the policy has problems (the build stops before MkDocs renders a
-# page; `make check` runs the same): each edition's pages rendered by MkDocs' own Markdown as they are
-# written (placeholders unfilled) against the files of the edition's folder, and MkDocs' messages
+# page): each edition's pages rendered by MkDocs' own Markdown as they are written (placeholders
+# unfilled), with the edition's configuration and files as its build finds them, and MkDocs' messages
 # on the links it can judge without the files the policy makes (a page that is not there, an
 # absolute link, a link it does not recognise), with the file, the line and the fix as the build
 # gives them. Links to the files the build makes (support.ics) and to headings are checked once the

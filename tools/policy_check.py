@@ -22,7 +22,7 @@ from mkdocs.theme import Theme  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
-from portal import page_links_without_policy  # noqa: E402
+from portal import report_without_policy  # noqa: E402
 from supportportal.loading import PolicyError  # noqa: E402
 from supportportal.review import build_site  # noqa: E402
 from supportportal.site import Portal, theme_language_problem  # noqa: E402
@@ -52,9 +52,8 @@ def main(root: Path = ROOT) -> int:
     try:
         portal = Portal(root, today, built_at=built_at, main=main_config)
     except PolicyError as error:
-        # The pages' own checks and their links need no policy: their problems in the same run, as the build's.
-        pages = error.pages.page_problems(get_data, names, failing=True) if error.pages else []
-        print("\n".join([error.report(), *pages, *links_without_policy(root, error.pages)]), file=sys.stderr)
+        # With the problems of the pages and their links, which need no policy: the build's report.
+        print(report_without_policy(error, mkdocs_config(root), names), file=sys.stderr)
         return 1
     if names is not None:
         languages = [theme_language_problem(root, lang, names.__contains__) for lang in portal.policy.languages[1:]]
@@ -82,16 +81,13 @@ def main(root: Path = ROOT) -> int:
     return 0
 
 
-# The links the build checks where the policy has problems (hooks/portal.py), with the main
-# edition's configuration as MkDocs reads it; none where MkDocs cannot read it (the build says why).
-def links_without_policy(root: Path, pages) -> list[str]:
-    if pages is None:
-        return []
+# The main edition's configuration as MkDocs reads it, without the portal's hooks; None where
+# MkDocs cannot read it (the build says why).
+def mkdocs_config(root: Path):
     try:
-        config = load_config(str(root / "mkdocs.yml"), hooks=[])
+        return load_config(str(root / "mkdocs.yml"), hooks=[])
     except Exception:
-        return []
-    return page_links_without_policy(pages, config)
+        return None
 
 
 # The templates pages may name in `template:`: overrides/ and the theme's, as MkDocs finds them.
