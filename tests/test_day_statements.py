@@ -185,9 +185,11 @@ def check_reading(page, policy, instant, lang: str, path: str, where: str, viewe
     return problems
 
 
-# A page of `context` at `url`, once the script has restated the day's statements.
+# A page of `context` at `url`, once the script has restated the day's statements: a new document
+# in the context's tab, opened once and loaded again for each reading (a tab's first page costs a
+# new renderer, twice a page load's time).
 def load(context, url: str):
-    page = context.new_page()
+    page = context.pages[0] if context.pages else context.new_page()
     page.goto(url)
     page.wait_for_selector("[data-support-next-closure][data-date]")
     if "/holidays/" in url:  # the calendar's mark, relabelled by the same script
@@ -216,7 +218,6 @@ def test_next_closure_is_true_on_every_day_until_the_next_build(build, day_build
             page = load(context, url_of(url, lang, path))
             problems += check_reading(page, policy, instant, lang, path,
                                       f"{build}, loaded {instant:%a %d %b %H:%M}Z in {loaded}, {lang}/{path}", loaded)
-            page.close()
     finally:
         context.close()
     for lang, path in pages:
@@ -302,7 +303,6 @@ def test_sentence_and_mark_on_the_day(scene, day_builds, browser):
             got = page.evaluate(READ_PAGE_JS)
             assert squash(got["sentence"]) == sentence, lang
             assert [(r["date"], " ".join(r["regions"]), *r["labels"]) for r in got["rows"] if r["marked"] or r["labels"]] == marks
-            page.close()
     finally:
         context.close()
 
@@ -346,7 +346,6 @@ def test_today_is_the_readers_day(scene, day_builds, browser):
             got = page.evaluate(READ_PAGE_JS)
             assert squash(got["sentence"]) == sentence, lang
             assert [(r["date"], " ".join(r["regions"]), *r["labels"]) for r in got["rows"] if r["marked"] or r["labels"]] == marks
-            page.close()
     finally:
         context.close()
 
@@ -581,7 +580,6 @@ def said_alike(policy, url: str, days: list, browser) -> list:
                 label = say("widget.today_closure" if today else "widget.next_closure")
                 page = load(context, url_of(url, lang, "holidays/"))
                 got = page.evaluate(READ_CHANNEL_PAGE_JS)
-                page.close()
                 where = f"{day} {lang}"
                 if squash(got["sentence"]) != sentence or got["date"] != rows[0].date.isoformat():
                     problems.append(f"{where}: says {squash(got['sentence'])!r}, the build {sentence!r}")
@@ -635,7 +633,6 @@ def test_channel_closure_sentence_and_mark(scene, channel_build, browser):
             page = load(context, url_of(url, lang, "holidays/"))
             got = page.evaluate(READ_CHANNEL_PAGE_JS)
             assert (squash(got["sentence"]), [tuple(r) for r in got["rows"]]) == (sentence, marks), lang
-            page.close()
     finally:
         context.close()
 
@@ -798,7 +795,6 @@ def test_closure_of_several_days_sentence_and_mark(scene, offsite_build, browser
             page = load(context, url_of(url, lang, "holidays/"))
             got = page.evaluate(READ_CHANNEL_PAGE_JS)
             assert (squash(got["sentence"]), [tuple(r) for r in got["rows"]]) == (sentence, marks), lang
-            page.close()
     finally:
         context.close()
 
@@ -901,7 +897,6 @@ def test_closure_of_several_days_read_ahead_of_its_region(offsite_build, browser
                     if path == "hours/":
                         page.wait_for_selector("[data-support-status][data-support-updated]")
                         problems += status_problems(policy, lang, day, instant, page.evaluate(READ_STATUS_JS), f"{where} {path}")
-                    page.close()
     finally:
         context.close()
     assert not problems, "\n".join(problems)

@@ -41,7 +41,6 @@ def test_no_accessibility_violation(browser, site, site_url, view):
                 assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme], page_file
                 states[clock] += page.eval_on_selector_all("[data-support-region]", "rows => rows.map(r => r.dataset.state)")
                 findings += [f"{page_file} ({view}, support {clock}): {v}" for v in axe_violations(page)]
-                page.close()
     finally:
         context.close()
     # The widget showed the state each clock asks for, so both states were checked.
