@@ -196,8 +196,10 @@ def check_calculator(got, policy, feed, instant, where: str) -> list:
     return problems
 
 
+# `url` in the context's tab (a new document in the same tab each time: a tab's first page costs
+# a new renderer, twice a page load's time), once its live parts are written.
 def open_page(context, url: str, calculator: bool = False):
-    page = context.new_page()
+    page = context.pages[0] if context.pages else context.new_page()
     page.goto(url)
     if calculator:
         page.wait_for_selector("[data-support-calculator] output[data-due]")
@@ -230,7 +232,6 @@ def test_pages_are_true_through_the_week_of_a_change(change_week, browser):
             for lang, path in ((("en", "de")[n % 2], "hours/"), ("en", "priorities/")):
                 page = open_page(context, f"{url}/{'' if lang == 'en' else lang + '/'}{path}", path == "priorities/")
                 problems += read(page, policy, feed, instant, lang, path, f"loaded {instant:%a %d %b %H:%M}Z in {fresh}, {lang}/{path}")
-                page.close()
     finally:
         context.close()
     for path in ("hours/", "priorities/"):
