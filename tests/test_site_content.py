@@ -173,6 +173,21 @@ def test_embed_snippets_are_this_portals(site, edition):
     assert "support.example/" not in words(article(site, edition + "embed"))
 
 
+# The guide's live example follows its own advice: the element holds a link to this edition's
+# hours page, in the edition's words (the catalog's, as in the snippet above it), so a reader
+# without JavaScript sees where the hours are instead of an empty section.
+@pytest.mark.parametrize("edition, lang", [("", "en"), ("de/", "de")])
+def test_embed_live_example_has_the_fallback_link(site, edition, lang):
+    from supportportal import catalog
+
+    live = [el for el in article(site, edition + "embed").select("[data-support-status]") if not el.find_parent("pre")]
+    assert len(live) == 1, live
+    links = live[0].select("a[href]")
+    assert [words(a) for a in links] == [catalog.get(lang)("embed.fallback_link")]
+    target = (site / edition / "embed" / links[0]["href"]).resolve()
+    assert target == (site / edition / "hours").resolve() and (target / "index.html").is_file()
+
+
 # Another portal: its own address, and no channel offered on the build date (each one's last day
 # is past). The snippets follow: the script at that address; no channel id, and the page says
 # that there is no channel to show.

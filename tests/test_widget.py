@@ -467,6 +467,8 @@ def test_embed_page(open_page):
     assert "<div data-support-status></div>" in snippet
     assert region(page, "emea")["detail"] == "Closes at 18:00 CET (22:30 your time), in 2 hr 15 min."
     assert region(page, "usa")["detail"] == "Closes at 17:00 EST (Saturday 03:30 your time), in 7 hr 15 min."
+    # The live example's fallback link is replaced by the status.
+    assert not page.locator("article [data-support-status] a").count()
 
 
 # If its feed cannot be read, the widget says so instead of staying empty, and the page's own

@@ -428,6 +428,11 @@ def _code(lines: list[str], copy: bool = False) -> Markup:
                   + "".join(f"{escape(line)}\n" for line in lines) + "</code></pre></div>\n")
 
 
+# A link's text in Markdown, once escaped for HTML: the characters Python-Markdown would read as
+# formatting or as the link's end, escaped.
+_MARKDOWN_LINK_TEXT = str.maketrans({c: "\\" + c for c in "\\`*_[]"})
+
+
 # How many closures a page lists from its build date on (next_closure()).
 UPCOMING_CLOSURES = 3
 
@@ -472,7 +477,8 @@ class Facts:
                  "business_hours_rule", "resolution_steps", "customer_duties", "maintenance_list",
                  "enhancements_answer", "warranty_list", "status_widget", "calculator", "language_hint",
                  "holiday_calendar", "next_closure", "region_calendars", "notices_list", "embed_snippet",
-                 "embed_regions_example", "embed_channels_example", "embed_fallback_example")
+                 "embed_regions_example", "embed_channels_example", "embed_fallback_example",
+                 "embed_live_example")
 
     # What each name of context() is, short of a policy: a text, a list, a number, or the function
     # with its parameters. The pages are checked against it where the policy has problems (pages.py).
@@ -1115,6 +1121,13 @@ class Facts:
     def embed_fallback_example(self) -> Markup:
         url = self.policy.site_url + self.prefix + "hours/"
         return _code([f'<div data-support-status><a href="{url}">{escape(self.say("embed.fallback_link"))}</a></div>'])
+
+    # The guide's own live example, as the guide advises: the element with a link to this edition's
+    # hours page inside, which readers without JavaScript see (a Markdown link, so the build checks
+    # it and writes it relative to the page).
+    def embed_live_example(self) -> Markup:
+        words = str(escape(self.say("embed.fallback_link"))).translate(_MARKDOWN_LINK_TEXT)
+        return Markup(f"<div data-support-status=\"\" markdown>\n\n[{words}](hours.md)\n\n</div>\n")
 
     # The build's instant: notices are shown in their state at the instant the site was built, with
     # that instant said in the notice's zone ("Status on Friday, 27 November 2026, 15:05 CET:
