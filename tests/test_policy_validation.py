@@ -131,6 +131,10 @@ CASES = {
     "typographic quotes in a text": ("regions.yml", "name: {en: EMEA, de: EMEA}", "name: {en: \u201cEMEA, Europe\u201d, de: EMEA}",
                                      "EMEA, Europe", "regions[1].name.Europe\u201d", "typographic quotes (\u201c \u201d) are "
                                      "not quotes to YAML", 'write the text in straight quotes: en: "EMEA, Europe"'),
+    "no space after a language's colon": ("regions.yml", "name: {en: EMEA, de: EMEA}", "name: {en:Europe & Africa, de: EMEA}",
+                                          "en:Europe", "regions[1].name.en:Europe & Africa",
+                                          "'en:Europe & Africa' has no space after 'en:'",
+                                          'put a space after the colon: en: "Europe & Africa"'),
     "a language without its text": ("regions.yml", "name: {en: EMEA, de: EMEA}", "name: {en: EMEA, de: }", "name: {en: EMEA, de: }",
                                     "regions[1].name.de", "the de text is missing after 'de:'", "write the text after 'de:'"),
     "an empty calendar id": ("regions.yml", "10:00-18:00\n    public_holidays: munich", "10:00-18:00\n    public_holidays:",
@@ -171,6 +175,17 @@ def test_each_mistake_names_file_line_key_and_fix(tmp_path, case):
         assert problem.path == path, str(problem)
     if fix:
         assert problem.fix and fix in problem.fix, str(problem)
+
+
+# Each text written without the space after its language's colon is said in the same run, with
+# the text as it should be written.
+def test_every_text_without_the_space_after_the_colon_is_said(tmp_path):
+    directory = broken_policy(tmp_path, "regions.yml", "name: {en: USA, de: USA}", "name: {en:USA, de:USA}")
+    problems = problems_for(directory)
+    assert sorted((p.path, p.fix) for p in problems) == [
+        ("regions[2].name.de:USA", "put a space after the colon: de: USA"),
+        ("regions[2].name.en:USA", "put a space after the colon: en: USA")], "\n".join(map(str, problems))
+    assert {p.line for p in problems} == {line_of(directory, "regions.yml", "en:USA")}
 
 
 # A repeated id names the item that has it first, by its place and line, in every file.

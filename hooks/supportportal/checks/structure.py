@@ -305,6 +305,16 @@ def _format_problem(ctx: Context, name, path, value, schema):
                 return ctx.report(name, path + (bad[0],), f"'{bad[0]}' is not a language code: the text's typographic "
                                   f"quotes ({opened[1][0]} {str(bad[0])[-1]}) are not quotes to YAML, so its comma ends the text",
                                   f"write the text in straight quotes: {opened[0]}: {quoted}")
+            # {en:USA, de:USA}: without a space after the colon YAML reads "en:USA" as one word, a
+            # key without a text. Each such text is said (each one's own line), with its fix.
+            glued = [(k, m) for k in bad if (m := re.fullmatch(r"([a-z]{2}):(\S.*)", str(k), re.S))]
+            if glued:
+                for key, match in glued:
+                    lang, text = match.groups()
+                    text = text if _PLAIN_IN_BRACES.fullmatch(text) else yaml_quoted(text)
+                    ctx.report(name, path + (key,), f"'{key}' has no space after '{lang}:', so YAML reads it as one "
+                               "word, not as a language and its text", f"put a space after the colon: {lang}: {text}")
+                return None
             return ctx.report(name, path + (bad[0],), f"'{bad[0]}' is not a language code",
                               "translations are keyed by two-letter codes, e.g. en: ... and de: ...")
         for lang, item in value.items():
@@ -448,6 +458,8 @@ def supported_countries() -> set:
 
 
 _TYPOGRAPHIC_QUOTES = "\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a"
+# A text YAML reads as written inside {...} without quotes: none of its indicators or separators.
+_PLAIN_IN_BRACES = re.compile(r"[^:#{}\[\],&*!|>%@`'\"]+")
 
 
 # The first space character other than the space, tab and line breaks in `text`, named:
