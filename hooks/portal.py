@@ -234,6 +234,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.exclude_docs = config.exclude_docs + editions if config.exclude_docs else editions
     # `mkdocs build` writes into a fresh folder and replaces site/ only when everything succeeded.
     build.portal = portal
+    # Notes: valid, but likely not meant (a notice ending in 2062); they fail nothing, even --strict,
+    # and read as `make check` prints them.
+    if outermost:
+        for note in portal.policy.notes:
+            log.info(note.as_note())
     if outermost and _command.get("name") == "build":
         build.staged_from = config.site_dir
         try:

@@ -448,6 +448,10 @@ def test_a_closure_after_the_published_years_is_a_note(tmp_path, monkeypatch):
                           "after the last published day (31 December 2027), so the site does not show it yet\n"
                           "    If you meant an earlier year, fix the date"), out
     assert "no problems, 1 note" in out, out
+    # The build prints the same note (its run also under --strict), and passes.
+    build = run_build(project, epoch="1795737600")
+    note = out[:out.index("\npolicy/, locales/")]
+    assert build.ok and note.count("\n") == 1 and note in build.output.replace("INFO    -  Note:", "Note:"), build.output
     edit(project / "policy" / "regions.yml", "name: {en: USA, de: USA}", "name: {en: EMEA, de: EMEA}")
     status, out, err = check_output(project)
     assert status == 1 and out == "", out

@@ -73,8 +73,7 @@ def main(root: Path = ROOT) -> int:
     # Notes: valid, but likely not meant (an item dated before the build); they fail nothing.
     notes = portal.policy.notes
     for note in notes:
-        where = note.file + (f", line {note.line}" if note.line else "") + (f", {note.path}" if note.path else "")
-        print(f"Note: {where}: {note.message}\n    {note.fix}")
+        print(note.as_note())
     noted = f", {len(notes)} note{'s' if len(notes) != 1 else ''}" if notes else ""
     print(f"policy/, locales/, content/, mkdocs*.yml: no problems{noted} ({len(portal.policy.languages)} editions, "
           f"{count} pages, every link)")

@@ -31,6 +31,11 @@ class Problem:
         where = self.file + (f", line {self.line}" if self.line else "") + (f", {self.path}" if self.path else "")
         return f"{where}: {self.message}" + (f"\n    Fix: {self.fix}" if self.fix else "")
 
+    # As a note (valid, but likely not meant): the build and `make check` print it alike.
+    def as_note(self) -> str:
+        where = self.file + (f", line {self.line}" if self.line else "") + (f", {self.path}" if self.path else "")
+        return f"Note: {where}: {self.message}\n    {self.fix}"
+
 
 class Context:
     def __init__(self, directory: Path, label: str):
