@@ -503,6 +503,25 @@ def test_a_channel_retired_before_the_build_date_gets_a_note(tmp_path):
     assert "If you meant a later year, fix the date" in note.fix, str(note)
 
 
+# Formatting written into a text (an HTML tag, Markdown's bold or link) shows as written: a note
+# with the words alone, since a text may mean it; a single asterisk ("Company *offsite*") is prose.
+def test_formatting_in_a_text_gets_a_note_with_the_words_alone(tmp_path):
+    directory = broken_policy(tmp_path, "regions.yml", "name: {en: USA, de: USA}",
+                              'name: {en: "<b>USA</b>", de: "**USA** und [Kanada](https://example.com/ca)"}')
+    edit = directory / "channels.yml"
+    edit.write_text(edit.read_text(encoding="utf-8").replace("en: Support portal", "en: Support *portal*", 1), encoding="utf-8")
+    with time_limit(20, "loading the policy"):
+        policy = load_policy(directory, TODAY)
+    line = line_of(directory, "regions.yml", "<b>USA</b>")
+    assert [(n.file, n.line, n.path) for n in policy.notes] == [
+        ("policy/regions.yml", line, "regions[2].name.de"), ("policy/regions.yml", line, "regions[2].name.en")]
+    de, en = policy.notes
+    assert "'**USA**' looks like Markdown's bold" in de.message and "shown as written" in de.message, str(de)
+    assert 'write the words alone: "USA und Kanada (https://example.com/ca)"' in de.fix, str(de)
+    assert "'<b>' looks like an HTML tag" in en.message and 'write the words alone: "USA"' in en.fix, str(en)
+    assert policy.region("usa").name.get("en") == "<b>USA</b>"  # kept as written
+
+
 # The default policy has nothing dated in the past.
 def test_the_default_policy_has_no_notes(tmp_path):
     with time_limit(20, "loading the policy"):

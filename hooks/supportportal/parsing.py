@@ -405,6 +405,23 @@ def fold(text: str) -> str:
 
 # Leftovers of other systems that must never reach a reader: checked in policy texts when the
 # policy is loaded, and in every rendered page.
+# Formatting written into a policy text: HTML tags, Markdown's strong emphasis and links. Texts are
+# shown as written, so readers would see the marks: a note (it may be meant), with the words alone.
+# Each: (pattern, what it looks like, the words without it). "Company *offsite*" stays prose.
+MARKUP = (
+    (re.compile(r"</?(?i:a|abbr|b|big|blockquote|br|center|code|del|div|em|font|h[1-6]|hr|i|img|ins|li|mark|ol|p|"
+                r"pre|s|small|span|strike|strong|sub|sup|table|td|th|tr|u|ul)(?:\s[^<>]*)?/?>"), "an HTML tag", ""),
+    (re.compile(r"\*\*(\S(?:[^*]*\S)?)\*\*|__(\S(?:[^_]*\S)?)__"), "Markdown's bold", r"\1\2"),
+    (re.compile(r"\[([^\[\]]+)\]\(([^()\s]+)\)"), "a Markdown link", r"\1 (\2)"),
+)
+
+
+def without_markup(text: str) -> str:
+    for pattern, _, words in MARKUP:
+        text = pattern.sub(words, text)
+    return " ".join(text.split())
+
+
 ARTIFACTS = (
     (re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}"), "an unrendered template placeholder"),
     # [table id=2 /], [contact-form to="x"], [gallery/], [/caption]; a plain [word] is prose.

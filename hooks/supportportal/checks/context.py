@@ -229,6 +229,16 @@ class Context:
             if found:
                 self.report(name, where, f"'{found.group(0)}' looks like {what}; policy texts are shown as written",
                             "write the words readers should see")
+        # Formatting that shows as written: a note, since a text may mean it ("<Ctrl>", "**" in a name).
+        marks = [(found.group(0), what) for pattern, what, _ in parsing.MARKUP if (found := pattern.search(item))]
+        if marks:
+            doc = self.docs.get(name)
+            shown, what = marks[0]
+            self.notes.append(Problem(
+                f"{self.label}/{name}.yml", doc.line(tuple(where)) if doc else 1, dotted(where),
+                f"'{shown}' looks like {what}: policy texts are shown as written, so readers see it as it stands",
+                f"If you meant formatting, write the words alone: {json.dumps(parsing.without_markup(item), ensure_ascii=False)}; "
+                "if readers should see it, no change is needed"))
 
     # The text at a key path if it passed the schema, else None (its problem is reported already).
     def text_at(self, name: str, path) -> Text | None:
