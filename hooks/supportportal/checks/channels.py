@@ -66,7 +66,7 @@ def _channel(ctx: Context, path, ch: dict, seen: dict, names: dict, known: Known
         digits = sum(c.isdigit() for c in address)
         if not expected:
             want = {"email": "an email address", "phone": "a phone number starting with +"}.get(kind, "a https:// link")
-            ctx.report(NAME, path + ("address",), f"a {kind} channel needs {want}, found '{address}'",
+            ctx.report(NAME, path + ("address",), f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind} channel needs {want}, found '{address}'",
                        "correct the address or the type")
         elif kind == "phone" and not PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]:
             ctx.report(NAME, path + ("address",), f"'{address}' has {digits} digits; a phone number in international "

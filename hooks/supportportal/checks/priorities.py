@@ -86,7 +86,8 @@ def _target(ctx: Context, path, text, around: bool, minutes_per_day: int) -> Tar
         return Target(1, not around, text)
     if around and business:
         ctx.report(NAME, path, f"'{text}' counts business time, but this priority is covered around the clock",
-                   f"write '{text.replace('business ', '')}' or change coverage to business hours")
+                   f"write '{parsing.suggest_duration(text.replace('business ', '')) or text.replace('business ', '')}' "
+                   "or change coverage to business hours")
     return Target(minutes, not around, text)
 
 

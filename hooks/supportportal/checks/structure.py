@@ -282,6 +282,9 @@ def _format_problem(ctx: Context, name, path, value, schema):
                 ": + and the country code, then digits and spaces, e.g. +49 89 1234 5678")
         return ctx.report(name, path, f"'{text}' starts with '{scheme.group(0).strip()}': the pages make the link "
                           "themselves", fix)
+    if key == "address" and re.match(r"\s*http://\S", text, re.I):
+        return ctx.report(name, path, f"'{text}' is a link without encryption (http://): the pages link only to "
+                          "https:// addresses", f"write it with https://: https://{text.strip()[7:]}")
     if key == "address":
         return ctx.report(name, path, f"'{text}' is not a link, email address or phone number",
                           "write a https:// link, an address like support@example.com, or a number starting with +")
