@@ -303,6 +303,16 @@ def test_check_reports_what_the_build_reports(tmp_path, case):
         assert line in build.output, build.output
 
 
+# A language added to company.yml before its folder: the build's report names the missing folder
+# with its fix, and no raw message of MkDocs' about the folder (an absolute path, no fix) comes first.
+def test_a_new_language_without_its_folder_gets_no_raw_mkdocs_message(tmp_path):
+    project = copy_project(tmp_path / "project")
+    add_language(project, "fr", fallback=True)
+    build = run_build(project)
+    assert not build.ok and "content/fr/: the folder of the 'fr' edition is missing" in build.output, build.output
+    assert "isn't an existing directory" not in build.output and "Config value" not in build.output, build.output
+
+
 # Where the policy has problems only the links MkDocs can judge without it are checked: the default
 # pages' links written with a placeholder, to the files the build makes (support.ics) and to
 # headings (checked once the policy loads) give no message, in the check or the build.
