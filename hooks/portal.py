@@ -298,9 +298,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # Before the first page: every broken page of every edition at once (`make check` runs the same).
     # The preview serves the main edition first and reports the other editions' mistakes after it.
     if len(_builds) == 1 and _command.get("name") != "serve":
-        failures = portal.page_problems(get_markdown_and_meta, set(config.theme.get_env().list_templates()))
+        failures = report_pages(portal, config, set(config.theme.get_env().list_templates()))
         if failures:
-            raise PluginError("\n".join(failures))
+            raise PluginError(failures)
     for path, content in portal.generated_files().items():
         files.append(File.generated(config, path, content=content))
     return files
@@ -411,9 +411,22 @@ def on_build_error(*, error: Exception) -> None:
 def report_without_policy(error, config: MkDocsConfig | None, templates: set | None) -> str:
     if error.pages is None:
         return error.report()
-    pages = error.pages.page_problems(get_markdown_and_meta, templates, failing=True)
-    links = page_links_without_policy(error.pages, config) if config is not None else []
-    return "\n".join([error.report(), *pages, *links])
+    return "\n".join([error.report(), *_page_report(error.pages, config, templates, failing=True)])
+
+
+# The report where the pages have problems (a placeholder not called, a template not there) and the
+# policy has none: those problems, then the links between pages MkDocs can judge without rendering
+# them (as above), so a broken link is named in the same run. None: no problem. (`make check` too.)
+def report_pages(pages, config: MkDocsConfig | None, templates: set | None) -> str | None:
+    lines = _page_report(pages, config, templates)
+    return "\n".join(lines) if lines else None
+
+
+def _page_report(pages, config: MkDocsConfig | None, templates: set | None, failing: bool = False) -> list[str]:
+    problems = pages.page_problems(get_markdown_and_meta, templates, failing=failing)
+    if not problems and not failing:
+        return []
+    return [*problems, *(page_links_without_policy(pages, config) if config is not None else [])]
 
 
 # The links between pages where the policy has problems (the build stops before MkDocs renders a
@@ -426,10 +439,11 @@ def report_without_policy(error, config: MkDocsConfig | None, templates: set | N
 # `config`: the main edition's configuration (its Markdown extensions and link settings).
 def page_links_without_policy(pages, config: MkDocsConfig) -> list[str]:
     logger = logging.getLogger("mkdocs.structure.pages")
-    found, propagate, level = _Records(), logger.propagate, logger.level
+    found, propagate, level, filters = _Records(), logger.propagate, logger.level, list(logger.filters)
     logger.addHandler(found)
     logger.propagate = False  # said once, in the report, not also as the build's warnings
     logger.setLevel(logging.INFO)  # and made under `mkdocs build -q` too, which shows only errors
+    logger.filters = []  # the file and the fix are added below, not also by the build's own explaining
     problems = []
     try:
         for lang in pages.languages:
@@ -441,6 +455,7 @@ def page_links_without_policy(pages, config: MkDocsConfig) -> list[str]:
         logger.removeHandler(found)
         logger.propagate = propagate
         logger.setLevel(level)
+        logger.filters = filters
     return problems
 
 

@@ -242,6 +242,12 @@ BROKEN = {
                            "WARNING -  Doc file 'contact.md' contains an absolute link '/hours/', it was left as is. "
                            "Did you mean 'hours.md'?\n  content/de/contact.md, line 9\n    Fix: link to the page's file "
                            "relative to this page"]),
+    # A page's problem and a link: both in one run (the link was named only once the page was fixed).
+    "a page and links": (lambda p: (edit(p / "content" / "hours.md", "{{ hours_table() }}", "{{ hours_table }}"),
+                                    edit(p / "content" / "hours.md", "\n\n", "\n\nSee [the FAQ](faq.md).\n\n")),
+                         ["content/hours.md, line 6: hours_table is a function\n    Fix: write {{ hours_table() }}",
+                          "WARNING -  Doc file 'hours.md' contains a link 'faq.md', but the target is not found among "
+                          "documentation files.\n  content/hours.md, line 13\n    Fix: link to a page of the edition"]),
     "a catalog and a page": (lambda p: (write_catalog(p, "de", "hours.caption: Zeiten\nhours.captoin: Zeiten\n"),
                                         edit(p / "content" / "de" / "hours.md", "\n\n", "\n\n{{ hours_table }}\n\n")),
                              ["locales/de.yml, line 2, hours.captoin: 'hours.captoin' is not a key",

@@ -19,10 +19,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.theme import Theme  # noqa: E402
-from mkdocs.utils.meta import get_data  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
-from portal import report_without_policy  # noqa: E402
+from portal import report_pages, report_without_policy  # noqa: E402
 from supportportal.loading import PolicyError  # noqa: E402
 from supportportal.review import build_site  # noqa: E402
 from supportportal.site import Portal, theme_language_problem  # noqa: E402
@@ -60,9 +59,9 @@ def main(root: Path = ROOT) -> int:
         if any(languages):
             print(PolicyError([p for p in languages if p]).report(), file=sys.stderr)
             return 1
-    failures = portal.page_problems(get_data, names)
+    failures = report_pages(portal, mkdocs_config(root), names)
     if failures:
-        print("\n".join(failures), file=sys.stderr)
+        print(failures, file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="policy-check-") as folder:
         failed = build_site(root, Path(folder) / "site", epoch or str(int(built_at.timestamp())))
