@@ -465,7 +465,7 @@ def page_links_without_policy(pages, config: MkDocsConfig) -> list[str]:
 def _edition_links(edition, lang: str, config: MkDocsConfig, found) -> list[str]:
     if lang != edition.main_language:
         own = edition.root / f"mkdocs.{lang}.yml"
-        if not own.is_file() and not edition.edition_folder(lang).is_dir():
+        if not edition.edition_folder(lang).is_dir():
             return []  # a language without its folder yet: the pages' checks say so, with the fix
         config = load_config(str(own), hooks=[]) if own.is_file() else \
             load_config(config.config_file_path, docs_dir=str(edition.edition_folder(lang)), hooks=[])

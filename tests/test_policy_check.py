@@ -317,6 +317,12 @@ def test_a_new_language_without_its_folder_gets_no_raw_mkdocs_message(tmp_path):
     build = run_build(project)
     assert not build.ok and "content/fr/: the folder of the 'fr' edition is missing" in build.output, build.output
     assert "isn't an existing directory" not in build.output and "Config value" not in build.output, build.output
+    # The same with the edition's own configuration (mkdocs.fr.yml) naming the folder.
+    (project / "mkdocs.fr.yml").write_text("INHERIT: mkdocs.yml\ndocs_dir: content/fr\nsite_dir: site/fr\n"
+                                          "theme:\n  language: fr\n", encoding="utf-8")
+    build = run_build(project)
+    assert not build.ok and "content/fr/: the folder of the 'fr' edition is missing" in build.output, build.output
+    assert "isn't an existing directory" not in build.output and "Config value" not in build.output, build.output
 
 
 # Where the policy has problems only the links MkDocs can judge without it are checked: the default
@@ -473,6 +479,18 @@ def test_a_closure_after_the_published_years_is_a_note(tmp_path, monkeypatch):
     assert status == 1 and out == "", out
     assert "policy/regions.yml, line " in err and ", regions[2].name.en: the region name 'EMEA' (en) is used twice " \
         "(also region 'emea', line " in err and "Fix: give each region its own name in en" in err, err
+
+
+# Where the build fails after the notes are printed (a broken link), the check's report has MkDocs'
+# messages only: no line of a note without its first.
+def test_a_failed_build_report_has_no_half_note(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795737600")
+    project = copy_project(tmp_path / "project")
+    add_closure(project, "{en: Christmas Eve, de: Heiligabend}", "2062-12-24")
+    edit(project / "content" / "notices.md", "(holidays.md#", "(holidays.md#no-such-heading-")
+    status, report = check(project)
+    assert status == 1 and "no-such-heading" in report, report
+    assert "If you meant" not in report and "Note:" not in report, report
 
 
 # An `updated` after the build's instant (SOURCE_DATE_EPOCH) fails the check, as it fails the build.

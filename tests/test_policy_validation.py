@@ -1,6 +1,7 @@
 # Policy mistakes a support agent can make, and the message each one gets: file, line, key, fix.
 
 import datetime as dt
+import json
 import re
 import shutil
 from pathlib import Path
@@ -197,6 +198,11 @@ def test_every_text_without_the_space_after_the_colon_is_said(tmp_path):
         ("regions[2].name.de:USA", "put a space after the colon: de: USA"),
         ("regions[2].name.en:USA", "put a space after the colon: en: USA")], "\n".join(map(str, problems))
     assert {p.line for p in problems} == {line_of(directory, "regions.yml", "en:USA")}
+
+    # A value YAML would read as other than text is given in quotes.
+    directory = broken_policy(tmp_path / "number", "regions.yml", "name: {en: USA, de: USA}", "name: {en:123, de:null}")
+    assert sorted(p.fix for p in problems_for(directory)) == [
+        'put a space after the colon: de: "null"', 'put a space after the colon: en: "123"']
 
 
 # A repeated id names the item that has it first, by its place and line, in every file.
@@ -531,6 +537,19 @@ def test_formatting_in_a_text_gets_a_note_with_the_words_alone(tmp_path):
     assert 'write the words alone: "USA und Kanada (https://example.com/ca)"' in de.fix, str(de)
     assert "'<b>' looks like an HTML tag" in en.message and 'write the words alone: "USA"' in en.fix, str(en)
     assert policy.region("usa").name.get("en") == "<b>USA</b>"  # kept as written
+
+
+# The words alone keep words apart where a tag stood, and a text is noted only for marks around words:
+# "2**10", "__init__.py" and "Tools & Co" are prose.
+@pytest.mark.parametrize("text, fix", [
+    ("USA<br>Canada", "USA Canada"), ("**urgent**, please", "urgent, please"), ("2**10 or 3**4", None),
+    ("see __init__.py", None), ("Tools & Co <Ctrl>+C <support@example.com>", None), ("a __b__ c", "a b c"),
+])
+def test_the_words_alone_of_formatting(tmp_path, text, fix):
+    directory = broken_policy(tmp_path, "regions.yml", "name: {en: USA, de: USA}", f"name: {{en: {json.dumps(text)}, de: USA}}")
+    notes = load_policy(directory, TODAY).notes
+    assert [n.fix.split(";")[0] for n in notes] == ([f"If you meant formatting, write the words alone: {json.dumps(fix)}"]
+                                                    if fix else []), notes
 
 
 # The default policy has nothing dated in the past.

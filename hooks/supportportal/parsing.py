@@ -410,8 +410,10 @@ def fold(text: str) -> str:
 # Each: (pattern, what it looks like, the words without it). "Company *offsite*" stays prose.
 MARKUP = (
     (re.compile(r"</?(?i:a|abbr|b|big|blockquote|br|center|code|del|div|em|font|h[1-6]|hr|i|img|ins|li|mark|ol|p|"
-                r"pre|s|small|span|strike|strong|sub|sup|table|td|th|tr|u|ul)(?:\s[^<>]*)?/?>"), "an HTML tag", ""),
-    (re.compile(r"\*\*(\S(?:[^*]*\S)?)\*\*|__(\S(?:[^_]*\S)?)__"), "Markdown's bold", r"\1\2"),
+                r"pre|s|small|span|strike|strong|sub|sup|table|td|th|tr|u|ul)(?:\s[^<>]*)?/?>"), "an HTML tag", " "),
+    # Not inside a word ("2**10", "__init__.py"): only around words.
+    (re.compile(r"(?<![\w*])\*\*(\S(?:[^*]*\S)?)\*\*(?![\w*]|\.\w)|(?<![\w_])__(\S(?:[^_]*\S)?)__(?![\w_]|\.\w)"),
+     "Markdown's bold", r"\1\2"),
     (re.compile(r"\[([^\[\]]+)\]\(([^()\s]+)\)"), "a Markdown link", r"\1 (\2)"),
 )
 

@@ -428,11 +428,6 @@ def _code(lines: list[str], copy: bool = False) -> Markup:
                   + "".join(f"{escape(line)}\n" for line in lines) + "</code></pre></div>\n")
 
 
-# A link's text in Markdown, once escaped for HTML: the characters Python-Markdown would read as
-# formatting or as the link's end, escaped.
-_MARKDOWN_LINK_TEXT = str.maketrans({c: "\\" + c for c in "\\`*_[]"})
-
-
 # How many closures a page lists from its build date on (next_closure()).
 UPCOMING_CLOSURES = 3
 
@@ -1119,15 +1114,13 @@ class Facts:
 
     # A fallback link inside the element, to this edition's hours page.
     def embed_fallback_example(self) -> Markup:
-        url = self.policy.site_url + self.prefix + "hours/"
-        return _code([f'<div data-support-status><a href="{url}">{escape(self.say("embed.fallback_link"))}</a></div>'])
+        return _code([str(self.embed_live_example()).rstrip("\n")])
 
-    # The guide's own live example, as the guide advises: the element with a link to this edition's
-    # hours page inside, which readers without JavaScript see (a Markdown link, so the build checks
-    # it and writes it relative to the page).
+    # The guide's own live example, as the guide advises: the fallback snippet above, running (a link
+    # to this edition's hours page inside the element, which readers without JavaScript see).
     def embed_live_example(self) -> Markup:
-        words = str(escape(self.say("embed.fallback_link"))).translate(_MARKDOWN_LINK_TEXT)
-        return Markup(f"<div data-support-status=\"\" markdown>\n\n[{words}](hours.md)\n\n</div>\n")
+        url = self.policy.site_url + self.prefix + "hours/"
+        return Markup(f'<div data-support-status><a href="{escape(url)}">{escape(self.say("embed.fallback_link"))}</a></div>\n')
 
     # The build's instant: notices are shown in their state at the instant the site was built, with
     # that instant said in the notice's zone ("Status on Friday, 27 November 2026, 15:05 CET:

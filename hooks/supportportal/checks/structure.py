@@ -8,6 +8,7 @@ import functools
 import re
 import unicodedata
 
+import yaml
 from babel import Locale, UnknownLocaleError
 
 from .. import parsing
@@ -314,7 +315,8 @@ def _format_problem(ctx: Context, name, path, value, schema):
             if glued:
                 for key, match in glued:
                     lang, text = match.groups()
-                    text = text if _PLAIN_IN_BRACES.fullmatch(text) else yaml_quoted(text)
+                    plain = _PLAIN_IN_BRACES.fullmatch(text) and isinstance(yaml.safe_load(text), str)
+                    text = text if plain else yaml_quoted(text)  # quoted: "123", "null", "a: b" stay text
                     ctx.report(name, path + (key,), f"'{key}' has no space after '{lang}:', so YAML reads it as one "
                                "word, not as a language and its text", f"put a space after the colon: {lang}: {text}")
                 return None

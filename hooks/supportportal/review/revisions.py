@@ -89,7 +89,12 @@ def build_site(tree: Path, out: Path, epoch: str) -> str | None:
     # MkDocs' messages, then its last word ("Aborted with ..."); not its progress, nor where the
     # build would have left the site (a temporary folder).
     lines = (proc.stderr + "\n" + proc.stdout).strip().splitlines()
-    shown = [line for line in lines if line.strip() and not line.startswith("INFO ") and not line.endswith(" was left as it was")]
+    shown, info = [], False
+    for line in lines:
+        if line.strip() and not line.startswith(" "):
+            info = line.startswith("INFO ")  # a note's second line goes with its first
+        if line.strip() and not info and not line.endswith(" was left as it was"):
+            shown.append(line)
     return "\n".join(shown or lines)
 
 
