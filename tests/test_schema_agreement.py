@@ -17,7 +17,7 @@ SCHEMAS = ROOT / "policy" / "schema"
 ONLY_THE_VALIDATOR = {
     "zone that does not exist", "overlapping intervals", "day listed twice", "same opening and closing time",
     "duplicate region id", "unknown holiday calendar", "duplicate key", "email channel with a link",
-    "business time around the clock", "two default priorities", "unknown language", "holiday subdivision",
+    "business time around the clock", "one business hour around the clock, written singular", "two default priorities", "unknown language", "holiday subdivision",
     "missing translation", "text in one language only", "days running backwards", "two days running backwards",
     "region without hours",
     "target of zero", "placeholder in a policy text", "blank text",
