@@ -403,8 +403,6 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-# Leftovers of other systems that must never reach a reader: checked in policy texts when the
-# policy is loaded, and in every rendered page.
 # Formatting written into a policy text: HTML tags, Markdown's strong emphasis and links. Texts are
 # shown as written, so readers would see the marks: a note (it may be meant), with the words alone.
 # Each: (pattern, what it looks like, the words without it). "Company *offsite*" stays prose.
@@ -424,6 +422,8 @@ def without_markup(text: str) -> str:
     return " ".join(text.split())
 
 
+# Leftovers of other systems that must never reach a reader: checked in policy texts when the
+# policy is loaded, and in every rendered page.
 ARTIFACTS = (
     (re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}"), "an unrendered template placeholder"),
     # [table id=2 /], [contact-form to="x"], [gallery/], [/caption]; a plain [word] is prose.

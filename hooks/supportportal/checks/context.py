@@ -26,15 +26,17 @@ class Problem:
     message: str
     fix: str | None = None
 
+    # Line 0: the file as a whole (a missing page).
+    @property
+    def where(self) -> str:
+        return self.file + (f", line {self.line}" if self.line else "") + (f", {self.path}" if self.path else "")
+
     def __str__(self) -> str:
-        # Line 0: the file as a whole (a missing page).
-        where = self.file + (f", line {self.line}" if self.line else "") + (f", {self.path}" if self.path else "")
-        return f"{where}: {self.message}" + (f"\n    Fix: {self.fix}" if self.fix else "")
+        return f"{self.where}: {self.message}" + (f"\n    Fix: {self.fix}" if self.fix else "")
 
     # As a note (valid, but likely not meant): the build and `make check` print it alike.
     def as_note(self) -> str:
-        where = self.file + (f", line {self.line}" if self.line else "") + (f", {self.path}" if self.path else "")
-        return f"Note: {where}: {self.message}\n    {self.fix}"
+        return f"Note: {self.where}: {self.message}\n    {self.fix}"
 
 
 class Context:
@@ -59,9 +61,12 @@ class Context:
     # build, which the site does not show: nothing is wrong, but it may not be what was meant.
     # `kept`: what keeping it means, when not "kept for history needs no change (or delete it)".
     def note_past(self, name: str, path, message: str, what: str, kept: str = "kept for history needs no change (or delete it)"):
+        self.note(name, path, message, f"If you meant a later year, fix the date; {what} {kept}")
+
+    # Record a note at a key path of one file: valid, but likely not meant; `advice`: what to do if not.
+    def note(self, name: str, path, message: str, advice: str) -> None:
         doc = self.docs.get(name)
-        advice = f"If you meant a later year, fix the date; {what} {kept}"
-        self.notes.append(Problem(f"{self.label}/{name}.yml", doc.line(path) if doc else 1, dotted(path), message, advice))
+        self.notes.append(Problem(f"{self.label}/{name}.yml", doc.line(tuple(path)) if doc else 1, dotted(path), message, advice))
 
     # A last day more than a year after the published years' (`last`): a wrong year (2207 for
     # 2027), not a closure or notice over New Year, which may end a few days after them.
@@ -74,11 +79,9 @@ class Context:
     # `shown` says what the site does instead, for a date that is not an item's first (a channel's
     # last day: "so the site lists it as offered to the last published day").
     def note_future(self, name: str, path, message: str, what: str, last, shown: str = "so the site does not show it yet"):
-        doc = self.docs.get(name)
         day = format_date(last, "d MMMM y", locale="en")  # as the build's messages are written: in English
         message += f", after the last published day ({day}), {shown}"
-        advice = f"If you meant an earlier year, fix the date; {what} planned that far ahead needs no change"
-        self.notes.append(Problem(f"{self.label}/{name}.yml", doc.line(path) if doc else 1, dotted(path), message, advice))
+        self.note(name, path, message, f"If you meant an earlier year, fix the date; {what} planned that far ahead needs no change")
 
     # An item's id, once per file: `seen` holds the ids of the items before it, by their place in
     # the list; a repeated one is named with the item that has it first ("also region 1, line 30").
@@ -232,13 +235,10 @@ class Context:
         # Formatting that shows as written: a note, since a text may mean it ("<Ctrl>", "**" in a name).
         marks = [(found.group(0), what) for pattern, what, _ in parsing.MARKUP if (found := pattern.search(item))]
         if marks:
-            doc = self.docs.get(name)
             shown, what = marks[0]
-            self.notes.append(Problem(
-                f"{self.label}/{name}.yml", doc.line(tuple(where)) if doc else 1, dotted(where),
-                f"'{shown}' looks like {what}: policy texts are shown as written, so readers see it as it stands",
-                f"If you meant formatting, write the words alone: {json.dumps(parsing.without_markup(item), ensure_ascii=False)}; "
-                "if readers should see it, no change is needed"))
+            self.note(name, where, f"'{shown}' looks like {what}: policy texts are shown as written, so readers see it as it stands",
+                      f"If you meant formatting, write the words alone: {json.dumps(parsing.without_markup(item), ensure_ascii=False)}; "
+                      "if readers should see it, no change is needed")
 
     # The text at a key path if it passed the schema, else None (its problem is reported already).
     def text_at(self, name: str, path) -> Text | None:
